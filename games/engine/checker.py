@@ -1,0 +1,74 @@
+"""How games ask "is this the letter the child was asked to write?".
+
+A checker is any object with ``check(strokes, target) -> Verdict``. The real one wraps
+:class:`recognizer.Recognizer`, loaded in the background at start-up so the first screen appears at
+once. If the model cannot be loaded the games still run: :class:`WritingOnlyChecker` accepts any
+honest attempt (real ink, not a tap) and ``status`` says that letters are not being checked.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Same fields as ``recognizer.Verdict``."""
+
+    accepted: bool
+    confidence: float
+    best: str | None
+    reason: str
+
+
+def ink_length(strokes) -> float:
+    total = 0.0
+    for s in strokes:
+        for a, b in zip(s, s[1:]):
+            total += math.dist(a, b)
+    return total
+
+
+class WritingOnlyChecker:
+    """Used only when the recognizer's model is missing: praises real writing, not a tap."""
+
+    status = "Letters are not checked: the recognizer model could not be loaded."
+
+    def check(self, strokes, target) -> Verdict:
+        if ink_length(strokes) < 40:
+            return Verdict(False, 0.0, None, "too little writing")
+        return Verdict(True, 0.5, None, "not checked: no recognizer model")
+
+
+class RecognizerChecker:
+    """The real checker: :class:`recognizer.Recognizer`, loaded in a background thread."""
+
+    def __init__(self, model_path=None):
+        self._rec = None
+        self._fallback = None
+        self.status = "Loading the letter checker..."
+        self._ready = threading.Event()
+        threading.Thread(target=self._load, args=(model_path,), daemon=True, name="recognizer-load").start()
+
+    def _load(self, model_path):
+        try:
+            from recognizer import Recognizer
+            self._rec = Recognizer.load(model_path) if model_path else Recognizer.load()
+            self.status = "Letters are checked by the handwriting recognizer."
+        except Exception as err:   # a missing or damaged model must not stop the games
+            log.warning("letter recognizer unavailable (%s); writing is accepted unchecked", err)
+            self._fallback = WritingOnlyChecker()
+            self.status = f"{WritingOnlyChecker.status} ({err})"
+        finally:
+            self._ready.set()
+
+    def check(self, strokes, target) -> Verdict:
+        self._ready.wait(timeout=30)
+        if self._rec is None:
+            return (self._fallback or WritingOnlyChecker()).check(strokes, target)
+        v = self._rec.check(strokes, target)
+        return Verdict(bool(v.accepted), float(v.confidence), v.best, str(v.reason))

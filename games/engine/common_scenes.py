@@ -1,0 +1,108 @@
+"""Screens every game shares: the game's start screen (pick how hard) and the stars screen at the end."""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from . import draw as d
+from .scene import Scene
+from .widgets import Button
+
+
+class GameStart(Scene):
+    """The game's picture and name, spoken how-to-play, and 1-2-3 star buttons to start a level."""
+
+    def __init__(self, app, game):
+        super().__init__(app)
+        self.game = game
+        self.t = 0.0
+        n = len(game.levels)
+        bw, gap = 240, 40
+        x0 = d.W / 2 - (n * bw + (n - 1) * gap) / 2
+        for i, level in enumerate(game.levels):
+            rect = pygame.Rect(x0 + i * (bw + gap), 470, bw, 170)
+            self.widgets.append(Button(rect, lambda lv=level: self.start(lv), color=d.CANDY[(i * 2 + 1) % 8],
+                                       painter=_stars_painter(level.stars, level.name)))
+        self.widgets.append(Button((30, 24, 100, 100), app.home, icon_name="home", color=d.WHITE))
+        self.widgets.append(Button((150, 24, 100, 100), self.explain, icon_name="speaker", color=d.WHITE))
+
+    def enter(self):
+        self.explain()
+
+    def resume(self):
+        self.t = 0.0
+
+    def explain(self):
+        self.app.speaker.say(f"{self.game.spoken_name}! {self.game.how_to_play}", interrupt=True)
+
+    def start(self, level):
+        self.app.settings.levels[self.game.id] = level.name
+        self.app.speaker.stop()
+        self.app.push(self.game.make_scene(self.app, level))
+
+    def update(self, dt):
+        super().update(dt)
+        self.t += dt
+
+    def draw(self, surface):
+        surface.blit(d.background("sky"), (0, 0))
+        card = pygame.Rect(0, 0, 300, 300)
+        card.center = (d.W / 2, 250 + math.sin(self.t * 2) * 6)
+        d.blit_panel(surface, card, self.game.color, radius=40)
+        self.game.paint_icon(surface, card.inflate(-40, -40))
+        d.draw_text(surface, self.game.title, 56, (d.W / 2, 60), d.INK, bold=True)
+        super().draw(surface)
+
+
+def _stars_painter(count, name):
+    def paint(surface, rect):
+        size = min(70, rect.w // (count + 1))
+        for i in range(count):
+            img = d.star(size)
+            x = rect.centerx + (i - (count - 1) / 2) * (size + 6)
+            surface.blit(img, img.get_rect(center=(x, rect.centery - 18)))
+        d.draw_text(surface, name, 26, (rect.centerx, rect.bottom - 30), d.INK, bold=True, max_width=rect.w - 20)
+    return paint
+
+
+class StarsScreen(Scene):
+    """The end of a game: stars for the effort, the letters practised, play again or go home."""
+
+    def __init__(self, app, game_id: str, stars: int, letters: list[str], *, replay, message=None):
+        super().__init__(app)
+        self.game_id, self.stars, self.letters = game_id, max(1, min(3, stars)), letters
+        self.message = message or app.phrases.get("game_over")
+        self.t = 0.0
+        self.widgets.append(Button((d.W / 2 - 330, 560, 300, 130), replay, icon_name="play", color=d.GREEN,
+                                   icon_color=d.WHITE))
+        self.widgets.append(Button((d.W / 2 + 30, 560, 300, 130), app.home, icon_name="home", color=d.YELLOW))
+
+    def enter(self):
+        self.app.sounds.play("tada")
+        self.app.speaker.say(self.message, interrupt=True)
+
+    def update(self, dt):
+        super().update(dt)
+        self.t += dt
+
+    def draw(self, surface):
+        surface.blit(d.background("sky"), (0, 0))
+        for i in range(3):
+            k = min(1.0, max(0.0, (self.t - 0.3 * i) * 3))
+            got = i < self.stars
+            size = int((170 if i == 1 else 140) * (0.6 + 0.4 * k))
+            img = d.star(size) if got else d.star(size, (225, 225, 235), (190, 190, 205))
+            x = d.W / 2 + (i - 1) * 210
+            y = 190 - (30 if i == 1 else 0) + math.sin(self.t * 3 + i) * 5
+            surface.blit(img, img.get_rect(center=(x, y)))
+        if self.letters:
+            n = len(self.letters)
+            size = min(110, (d.W - 200) // n)
+            for i, ch in enumerate(self.letters):
+                x = d.W / 2 + (i - (n - 1) / 2) * (size + 14)
+                r = pygame.Rect(0, 0, size, size)
+                r.center = (x, 420)
+                d.blit_panel(surface, r, d.WHITE, radius=18)
+                d.draw_glyph(surface, ch, int(size * 0.62), r.center, d.CANDY[i % 8])
+        super().draw(surface)

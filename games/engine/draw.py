@@ -1,0 +1,178 @@
+"""Colours, fonts and the few drawing helpers every screen shares.
+
+Everything is drawn on a 1280x800 canvas. Shapes with curves are drawn 3x larger and scaled down
+(``smooth``), which gives soft anti-aliased edges without any image files.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pygame
+
+from . import paths
+
+W, H = 1280, 800
+
+# A warm classroom palette with strong contrast for letters.
+CREAM = (255, 248, 231)
+SKY = (196, 230, 255)
+INK = (38, 50, 86)
+SOFT_INK = (96, 108, 140)
+WHITE = (255, 255, 255)
+RED = (232, 76, 61)
+ORANGE = (245, 152, 50)
+YELLOW = (255, 206, 68)
+GREEN = (76, 175, 80)
+TEAL = (38, 166, 154)
+BLUE = (66, 133, 244)
+PURPLE = (149, 97, 226)
+PINK = (240, 98, 146)
+BROWN = (141, 96, 64)
+GOLD = (255, 193, 7)
+CANDY = [RED, ORANGE, YELLOW, GREEN, TEAL, BLUE, PURPLE, PINK]
+
+SS = 3   # supersampling factor for smooth shapes
+
+
+def shade(color, factor: float):
+    """Lighter (factor > 1) or darker (factor < 1) version of ``color``."""
+    if factor >= 1:
+        return tuple(int(c + (255 - c) * (factor - 1)) for c in color[:3])
+    return tuple(int(c * factor) for c in color[:3])
+
+
+@lru_cache(maxsize=64)
+def font(size: int, bold: bool = False) -> pygame.font.Font:
+    """Andika, the school font with single-storey a and g, at ``size`` pixels."""
+    name = "Andika-Bold.ttf" if bold else "Andika-Regular.ttf"
+    try:
+        return pygame.font.Font(paths.FONTS / name, size)
+    except (OSError, FileNotFoundError):
+        return pygame.font.Font(None, size)   # pygame's own font: readable, never a crash
+
+
+@lru_cache(maxsize=512)
+def text_surface(text: str, size: int, color=INK, bold: bool = False) -> pygame.Surface:
+    return font(size, bold).render(text, True, color)
+
+
+def draw_text(surface, text, size, center, color=INK, bold=False, max_width=None) -> pygame.Rect:
+    """Draw one line of text centred on ``center`` (by its line box), shrinking it to ``max_width``."""
+    img = text_surface(text, size, tuple(color), bold)
+    if max_width and img.get_width() > max_width:
+        while size > 12 and img.get_width() > max_width:
+            size -= 2
+            img = text_surface(text, size, tuple(color), bold)
+    rect = img.get_rect(center=(round(center[0]), round(center[1])))
+    surface.blit(img, rect)
+    return rect
+
+
+def draw_glyph(surface, char, size, center, color=INK, bold=True) -> pygame.Rect:
+    """Draw a letter centred by its ink, not its line box (Andika's ascent is tall)."""
+    img = text_surface(char, size, tuple(color), bold)
+    ink = img.get_bounding_rect()
+    rect = ink.copy()
+    rect.center = (round(center[0]), round(center[1]))
+    surface.blit(img, rect, ink)
+    return rect
+
+
+def wrap(text: str, size: int, width: int, bold=False) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    f = font(size, bold)
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if f.size(trial)[0] <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def smooth(size, painter) -> pygame.Surface:
+    """Paint at 3x with ``painter(surface, scale)`` and scale down: smooth edges for any shape."""
+    w, h = max(1, int(size[0])), max(1, int(size[1]))
+    big = pygame.Surface((w * SS, h * SS), pygame.SRCALPHA)
+    painter(big, SS)
+    return pygame.transform.smoothscale(big, (w, h))
+
+
+@lru_cache(maxsize=256)
+def rounded_panel(w: int, h: int, color, radius: int = 24, border=None, shadow: bool = True,
+                  gloss: bool = True) -> pygame.Surface:
+    """A soft rounded card with a drop shadow, a top highlight and an optional border."""
+    pad = 10 if shadow else 0
+
+    def paint(s, k):
+        if shadow:
+            pygame.draw.rect(s, (0, 0, 0, 50), pygame.Rect(pad * k, (pad + 6) * k, w * k, h * k),
+                             border_radius=radius * k)
+        body = pygame.Rect(pad * k, pad * k, w * k, h * k)
+        pygame.draw.rect(s, shade(color, 0.8), body, border_radius=radius * k)
+        inner = body.inflate(-6 * k, -6 * k)
+        inner.height -= 4 * k
+        inner.top = body.top + 3 * k
+        pygame.draw.rect(s, color, inner, border_radius=(radius - 3) * k)
+        if gloss:
+            hl = inner.inflate(-16 * k, 0)
+            hl.height = inner.height // 3
+            hl.top = inner.top + 4 * k
+            pygame.draw.rect(s, (*shade(color, 1.35), 120), hl, border_radius=(radius - 6) * k)
+        if border:
+            pygame.draw.rect(s, border, body, width=4 * k, border_radius=radius * k)
+
+    return smooth((w + 2 * pad, h + 2 * pad + 6), paint)
+
+
+def blit_panel(surface, rect: pygame.Rect, color, radius=24, border=None, shadow=True, gloss=True):
+    img = rounded_panel(rect.w, rect.h, tuple(color), radius, tuple(border) if border else None, shadow, gloss)
+    pad = 10 if shadow else 0
+    surface.blit(img, (rect.x - pad, rect.y - pad))
+
+
+@lru_cache(maxsize=8)
+def background(kind: str = "sky") -> pygame.Surface:
+    """Full-screen backgrounds: a soft sky with hills, or a warm classroom wall."""
+    surf = pygame.Surface((W, H))
+    top, bottom = {"sky": (SKY, (235, 247, 255)), "wall": ((255, 236, 204), CREAM),
+                   "night": ((52, 58, 110), (110, 90, 160))}[kind]
+    for y in range(H):
+        t = y / H
+        surf.fill([int(a + (b - a) * t) for a, b in zip(top, bottom)], (0, y, W, 1))
+    if kind == "sky":
+        def hills(s, k):
+            for i, (cx, r, col) in enumerate([(200, 520, (163, 217, 119)), (900, 620, (139, 201, 98)),
+                                               (1300, 480, (163, 217, 119))]):
+                pygame.draw.circle(s, col, (cx * k, (H + r - 150 + 30 * i) * k), r * k)
+            for cx, cy, r in [(160, 120, 44), (220, 110, 56), (280, 126, 40), (980, 90, 38),
+                              (1030, 80, 50), (1085, 96, 36)]:
+                pygame.draw.circle(s, (255, 255, 255, 230), (cx * k, cy * k), r * k)
+        surf.blit(smooth((W, H), hills), (0, 0))
+    elif kind == "wall":
+        for x in range(0, W, 64):
+            surf.fill(shade((255, 236, 204), 0.97), (x, 0, 32, H))
+    return surf.convert() if pygame.display.get_surface() else surf
+
+
+def star_points(cx, cy, r_out, r_in, n=5, rot=-math.pi / 2):
+    pts = []
+    for i in range(n * 2):
+        r = r_out if i % 2 == 0 else r_in
+        a = rot + i * math.pi / n
+        pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+    return pts
+
+
+@lru_cache(maxsize=64)
+def star(size: int, color=GOLD, outline=(214, 140, 0)) -> pygame.Surface:
+    def paint(s, k):
+        c = size * k / 2
+        pygame.draw.polygon(s, outline, star_points(c, c * 1.05, c * 0.98, c * 0.45))
+        pygame.draw.polygon(s, color, star_points(c, c * 1.05, c * 0.82, c * 0.37))
+        pygame.draw.polygon(s, shade(color, 1.4), star_points(c * 0.92, c * 0.92, c * 0.4, c * 0.18))
+    return smooth((size, size), paint)

@@ -1,0 +1,243 @@
+"""The grown-up gate and the teacher's settings screen.
+
+The gate keeps children out of settings and (in kiosk mode) from quitting: press and hold the lock
+for two seconds, then tap two numbers written as words ("Tap seven, then two"). A 4-year-old who
+cannot read passes by chance about once in 80 tries after a deliberate two-second hold.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from . import draw as d
+from .input import DOWN, MOVE, UP, Pointer
+from .letters import ALPHABET, CaseMode, load_letter_sets
+from .scene import Scene
+from .widgets import Button, Widget
+
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+HOLD_SECONDS = 2.0
+
+
+class HoldButton(Widget):
+    """Fills up while held; calls ``on_done`` after ``HOLD_SECONDS`` of holding."""
+
+    def __init__(self, rect, on_done):
+        super().__init__(rect)
+        self.on_done = on_done
+        self.held_by = None
+        self.progress = 0.0
+
+    def handle_pointer(self, p: Pointer) -> bool:
+        if p.kind == DOWN and self.rect.collidepoint(p.pos):
+            self.held_by = p.id
+            return True
+        if p.id == self.held_by and (p.kind == UP or (p.kind == MOVE and not self.rect.inflate(60, 60).collidepoint(p.pos))):
+            self.held_by = None
+            return True
+        return p.id == self.held_by
+
+    def update(self, dt):
+        if self.held_by is None:
+            self.progress = max(0.0, self.progress - dt * 2)
+            return
+        self.progress += dt / HOLD_SECONDS
+        if self.progress >= 1:
+            self.held_by, self.progress = None, 0.0
+            self.on_done()
+
+    def draw(self, surface, focused=False):
+        c = self.rect.center
+        r = self.rect.w // 2
+        pygame.draw.circle(surface, (230, 232, 240), c, r)
+        if self.progress > 0:
+            pygame.draw.arc(surface, d.GREEN, self.rect, math.pi / 2, math.pi / 2 + self.progress * math.tau, 14)
+        from .icons import icon
+        img = icon("lock", int(r * 1.1), d.INK)
+        surface.blit(img, img.get_rect(center=c))
+
+
+class GrownUpGate(Scene):
+    """Hold, then answer in words; ``on_pass()`` runs only for a grown-up."""
+
+    overlay = True
+
+    def __init__(self, app, on_pass, purpose="Grown-ups only"):
+        super().__init__(app)
+        self.on_pass, self.purpose = on_pass, purpose
+        self.step = "hold"
+        self.answer = [app.rng.randint(1, 9), app.rng.randint(1, 9)]
+        self.typed: list[int] = []
+        self.panel = pygame.Rect(240, 110, 800, 560)
+        self.hold = HoldButton(pygame.Rect(d.W / 2 - 90, 300, 180, 180), self.show_question)
+        self.widgets = [self.hold, Button((self.panel.right - 90, self.panel.y + 20, 70, 70), self.close,
+                                          icon_name="cross", color=d.WHITE, icon_color=d.RED)]
+
+    def show_question(self):
+        self.step = "question"
+        digits = list(range(1, 10))
+        self.app.rng.shuffle(digits)
+        self.widgets = self.widgets[1:]
+        for i, n in enumerate(digits):
+            x = self.panel.x + 70 + (i % 5) * 135
+            y = self.panel.y + 260 + (i // 5) * 135
+            self.widgets.append(Button((x, y, 115, 115), lambda n=n: self.tap(n), label=str(n),
+                                       color=d.CANDY[n % 8], label_size=56))
+
+    def tap(self, n):
+        self.typed.append(n)
+        if self.typed == self.answer[: len(self.typed)]:
+            if len(self.typed) == len(self.answer):
+                self.app.pop_scene(self)
+                self.on_pass()
+        else:
+            self.close()
+
+    def close(self):
+        self.app.pop_scene(self)
+
+    def back(self):
+        self.close()
+
+    def draw(self, surface):
+        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
+        veil.fill((20, 30, 60, 150))
+        surface.blit(veil, (0, 0))
+        d.blit_panel(surface, self.panel, d.CREAM, radius=36, gloss=False)
+        d.draw_text(surface, self.purpose, 44, (d.W / 2, self.panel.y + 60), d.INK, bold=True)
+        if self.step == "hold":
+            d.draw_text(surface, "Press and hold the lock.", 34, (d.W / 2, self.panel.y + 130), d.SOFT_INK)
+        else:
+            a, b = (NUMBER_WORDS[n] for n in self.answer)
+            d.draw_text(surface, f"Tap {a}, then {b}.", 40, (d.W / 2, self.panel.y + 150), d.INK, bold=True)
+        super().draw(surface)
+
+
+class SettingsScreen(Scene):
+    """Everything a teacher or parent can change, written to disk when they leave."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.s = app.settings
+        self.notice = self.s.problem
+        self.build()
+
+    def build(self):
+        s, W = self.s, []
+        y = 120
+        sets = load_letter_sets(s.week_letters)
+        x = 60
+        for ls in sets.values():
+            w = max(150, d.font(24, True).size(ls.name)[0] + 36)
+            if x + w > d.W - 60:
+                x, y = 60, y + 70
+            b = Button((x, y, w, 58), lambda i=ls.id: self.set("letter_set", i), label=ls.name, color=d.WHITE,
+                       label_size=24, sound="click")
+            b.selected = s.letter_set == ls.id
+            W.append(b)
+            x += w + 12
+        y += 100
+        self.headings = [("Letter set", 120), ("Letters of the week", y)]
+        for i, ch in enumerate(ALPHABET):
+            b = Button((60 + i * 44, y, 40, 52), lambda c=ch: self.toggle_week(c), label=ch, color=d.WHITE,
+                       label_size=28, sound="click")
+            b.selected = ch in s.week_letters
+            W.append(b)
+        y += 100
+        self.headings.append(("Case", y))
+        for i, mode in enumerate(CaseMode):
+            b = Button((60 + i * 210, y, 195, 58), lambda m=mode: self.set("case_mode", m.value), label=mode.label,
+                       color=d.WHITE, label_size=26, sound="click")
+            b.selected = s.case_mode == mode.value
+            W.append(b)
+        y += 90
+        rows = [("Voice", "speech", None), ("Speech speed", "speech_rate", 10), ("Volume", "volume", 0.1),
+                ("Check after pen rests (s)", "auto_submit", 0.5)]
+        self.rows = []
+        for i, (label, key, step) in enumerate(rows):
+            ry = y + i * 66
+            self.rows.append((label, key, ry))
+            if step is None:
+                b = Button((560, ry, 160, 56), lambda k=key: self.set(k, not getattr(s, k)),
+                           label="on" if getattr(s, key) else "off", color=d.GREEN if getattr(s, key) else d.WHITE,
+                           label_size=28, sound="click")
+                W.append(b)
+            else:
+                W.append(Button((560, ry, 70, 56), lambda k=key, st=step: self.nudge(k, -st), label="-",
+                                color=d.WHITE, label_size=40, sound="click"))
+                W.append(Button((780, ry, 70, 56), lambda k=key, st=step: self.nudge(k, st), label="+",
+                                color=d.WHITE, label_size=40, sound="click"))
+        fy = y + len(rows) * 66
+        self.rows.append(("Full screen", "fullscreen", fy))
+        W.append(Button((560, fy, 160, 56), self.toggle_fullscreen, label="on" if s.fullscreen else "off",
+                        color=d.GREEN if s.fullscreen else d.WHITE, label_size=28, sound="click"))
+        W.append(Button((d.W - 260, d.H - 130, 220, 100), self.done, icon_name="done", label="Done", color=d.GREEN,
+                        icon_color=d.WHITE))
+        if self.app.kiosk:
+            W.append(Button((d.W - 500, d.H - 130, 220, 100), self.app.quit, icon_name="cross", label="Quit",
+                            color=d.WHITE, icon_color=d.RED))
+        self.widgets = W
+        self.focus = None
+
+    def set(self, key, value):
+        setattr(self.s, key, value)
+        self.apply()
+
+    def nudge(self, key, step):
+        lo, hi = self.s.RANGES[key]
+        value = round(min(hi, max(lo, getattr(self.s, key) + step)), 2)
+        setattr(self.s, key, type(getattr(self.s, key))(value))
+        self.apply()
+
+    def toggle_week(self, ch):
+        letters = self.s.week_letters
+        letters = letters.replace(ch, "") if ch in letters else letters + ch
+        if letters:
+            self.s.week_letters = "".join(c for c in ALPHABET if c in letters)
+        self.apply()
+
+    def toggle_fullscreen(self):
+        self.s.fullscreen = not self.s.fullscreen
+        self.app.set_fullscreen(self.s.fullscreen)
+        self.apply()
+
+    def apply(self):
+        sp = self.app.speaker
+        sp.set_enabled(self.s.speech)
+        sp.set_rate(self.s.speech_rate)
+        sp.set_volume(self.s.volume)
+        self.app.sounds.set_volume(self.s.volume)
+        self.build()
+
+    def done(self):
+        try:
+            self.s.save()
+            self.s.problem = None
+        except OSError as err:
+            self.notice = f"Could not save the settings: {err}"
+            return
+        self.app.pop()
+
+    def back(self):
+        self.done()
+
+    def draw(self, surface):
+        surface.blit(d.background("wall"), (0, 0))
+        d.draw_text(surface, "Settings for grown-ups", 44, (d.W / 2, 50), d.INK, bold=True)
+        for text, y in self.headings:
+            d.draw_text(surface, text, 24, (60 + d.font(24, True).size(text)[0] / 2, y - 22), d.SOFT_INK, bold=True)
+        for label, key, ry in self.rows:
+            d.draw_text(surface, label, 28, (300, ry + 28), d.INK, bold=True)
+            value = getattr(self.s, key)
+            if key in ("speech_rate", "volume", "auto_submit"):
+                text = {"speech_rate": f"{value} words/min", "volume": f"{round(value * 100)} %",
+                        "auto_submit": "Done button only" if value == 0 else f"{value:g} s"}[key]
+                d.draw_text(surface, text, 26, (705, ry + 28), d.INK, max_width=140)
+        status = [self.app.speaker.status, getattr(self.app.checker, "status", "")]
+        if self.notice:
+            status.insert(0, self.notice)
+        for i, line in enumerate(s for s in status if s):
+            d.draw_text(surface, line, 22, (470, d.H - 140 + i * 32), d.RED if (i == 0 and self.notice) else d.SOFT_INK,
+                        max_width=880)
+        super().draw(surface)

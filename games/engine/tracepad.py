@@ -1,0 +1,220 @@
+"""The TracePad: where a child writes a letter with a finger, a pen or the mouse.
+
+It shows school handwriting lines, turns pointer drags into strokes (lists of (x, y) canvas points),
+draws them as smooth thick ink, and has Undo, Clear and Done buttons. When the pen has rested for
+``auto_submit`` seconds (or Done is pressed) it asks its checker for a verdict and hands the verdict
+to ``on_verdict``. The checker is anything with ``check(strokes, target) -> verdict`` (see
+:mod:`games.engine.checker`), so tests can give it a fake one.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from . import draw as d
+from .input import DOWN, MOVE, UP, Pointer
+from .widgets import Button, Widget
+
+INK_WIDTH = 22
+MIN_STEP = 2.0    # canvas pixels between recorded points
+
+
+class HandwritingLines:
+    """Where the school lines sit on a pad: top line, dashed midline, baseline, descender line.
+
+    ``y(units)`` maps line units (0 = top, 0.5 = midline, 1 = baseline, 1.5 = descender) to pixels.
+    """
+
+    def __init__(self, rect: pygame.Rect):
+        self.rect = rect
+        self.unit = rect.h * 0.78 / 1.5
+        self.top = rect.y + rect.h * 0.10
+
+    def y(self, units: float) -> float:
+        return self.top + units * self.unit
+
+    def x_center(self) -> float:
+        return self.rect.centerx
+
+    def draw(self, surface):
+        left, right = self.rect.x + 24, self.rect.right - 24
+        pygame.draw.line(surface, (120, 160, 230), (left, self.y(0)), (right, self.y(0)), 4)
+        x = left
+        while x < right:   # dashed midline, as on school paper
+            pygame.draw.line(surface, (150, 185, 240), (x, self.y(0.5)), (min(x + 26, right), self.y(0.5)), 3)
+            x += 44
+        pygame.draw.line(surface, (232, 110, 100), (left, self.y(1)), (right, self.y(1)), 5)
+        pygame.draw.line(surface, (200, 215, 240), (left, self.y(1.5)), (right, self.y(1.5)), 2)
+
+
+class FaintLetterGuide:
+    """A pale letter behind the ink, sitting on the lines, for a child who needs a hint."""
+
+    def __init__(self, char: str, alpha: int = 70):
+        self.char, self.alpha = char, alpha
+
+    def draw(self, surface, lines: HandwritingLines):
+        is_upper_or_tall = self.char.isupper() or self.char in "bdfhklt"
+        top = lines.y(0) if is_upper_or_tall else lines.y(0.5)
+        bottom = lines.y(1.5) if self.char in "gjpqy" else lines.y(1)
+        if self.char in "gjpqy" and not self.char.isupper():
+            top = lines.y(0.5)
+        glyph = d.text_surface(self.char, 400, (150, 150, 170), True)
+        ink = glyph.subsurface(glyph.get_bounding_rect())
+        scale = (bottom - top) / ink.get_height()
+        img = pygame.transform.smoothscale(ink, (max(1, int(ink.get_width() * scale)), int(bottom - top)))
+        img.set_alpha(self.alpha)
+        surface.blit(img, img.get_rect(midtop=(lines.x_center(), top)))
+
+
+class TracePad(Widget):
+    """Capture and show a child's writing; ask the checker when the child is done."""
+
+    def __init__(self, rect, checker, on_verdict, *, target=None, auto_submit=1.5, guide=None,
+                 ink_color=(40, 70, 200), sounds=None):
+        super().__init__(rect)
+        self.checker, self.on_verdict = checker, on_verdict
+        self.target, self.auto_submit, self.guide = target, auto_submit, guide
+        self.ink_color = ink_color
+        self.strokes: list[list[tuple[float, float]]] = []
+        self.lines = HandwritingLines(self.rect)
+        self._pen: int | None = None
+        self._rest = 0.0
+        self._shake = 0.0
+        self._ink = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        side = 96
+        x = self.rect.right + 20
+        self.undo_button = Button((x, self.rect.y, side, side), self.undo, icon_name="undo", color=d.WHITE)
+        self.clear_button = Button((x, self.rect.y + side + 20, side, side), self.clear, icon_name="clear",
+                                   color=d.WHITE)
+        self.done_button = Button((x, self.rect.bottom - side - 20, side, side + 20), self.submit,
+                                  icon_name="done", color=d.GREEN, icon_color=d.WHITE)
+        self.buttons = [self.undo_button, self.clear_button, self.done_button]
+        self.on_stroke = None    # optional callback(stroke) after each finished stroke (writing coach)
+
+    # -- input -------------------------------------------------------------------------------------
+    def handle_pointer(self, p: Pointer) -> bool:
+        if not self.visible or not self.enabled:
+            return False
+        if self._pen is None:
+            for b in self.buttons:
+                if b.handle_pointer(p):
+                    return True
+        if p.kind == DOWN and self.rect.collidepoint(p.pos) and self._pen is None:
+            self._pen = p.id
+            self.strokes.append([self._clamp(p.pos)])
+            self._rest = 0.0
+            self._dab(self.strokes[-1][0])
+            return True
+        if self._pen is not None and p.id == self._pen:
+            if p.kind == MOVE:
+                self._add_point(self._clamp(p.pos))
+            elif p.kind == UP:
+                self._add_point(self._clamp(p.pos))
+                self._pen = None
+                self._rest = 0.0
+                if self.on_stroke:
+                    self.on_stroke(self.strokes[-1])
+            return True
+        return False
+
+    def _clamp(self, pos):
+        return (min(max(pos[0], self.rect.left), self.rect.right), min(max(pos[1], self.rect.top), self.rect.bottom))
+
+    def _add_point(self, pos):
+        stroke = self.strokes[-1]
+        last = stroke[-1]
+        if math.dist(last, pos) < MIN_STEP:
+            return
+        stroke.append(pos)
+        self._segment(stroke[-3] if len(stroke) > 2 else last, last, pos)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def undo(self):
+        if self.strokes and self._pen is None:
+            self.strokes.pop()
+            self._redraw()
+
+    def clear(self):
+        if self._pen is None:
+            self.strokes = []
+            self._redraw()
+
+    def reset(self, target=None, guide=None):
+        """Start again for a new letter."""
+        self.target = target if target is not None else self.target
+        self.guide = guide
+        self._pen = None
+        self.strokes = []
+        self._redraw()
+
+    def submit(self):
+        """Ask the checker about what is written (Done button, Enter, or the pen resting)."""
+        if not self.strokes or self._pen is not None:
+            return
+        strokes = [list(s) for s in self.strokes]
+        verdict = self.checker.check(strokes, self.target)
+        if not verdict.accepted:
+            self._shake = 1.0
+        self.on_verdict(verdict, strokes)
+
+    def activate(self):
+        self.submit()
+
+    # -- frame -------------------------------------------------------------------------------------
+    def update(self, dt):
+        for b in self.buttons:
+            b.update(dt)
+        self._shake = max(0.0, self._shake - dt * 2)
+        if self.strokes and self._pen is None and self.auto_submit > 0:
+            self._rest += dt
+            if self._rest >= self.auto_submit:
+                self._rest = -1e9   # once per rest: new ink starts the clock again
+                self.submit()
+
+    def draw(self, surface, focused=False):
+        rect = self.rect.move(int(math.sin(self._shake * 25) * 10 * self._shake), 0)
+        d.blit_panel(surface, rect, d.WHITE, radius=26, border=d.BLUE if focused else None, gloss=False)
+        self.lines.rect = rect
+        self.lines.draw(surface)
+        if self.guide is not None:
+            self.guide.draw(surface, self.lines)
+        surface.blit(self._ink, rect)
+        self.lines.rect = self.rect
+        if self.auto_submit > 0 and self.strokes and self._pen is None and self._rest > 0:
+            self._draw_rest_timer(surface)
+        for b in self.buttons:
+            b.draw(surface)
+
+    def _draw_rest_timer(self, surface):
+        """A small filling circle shows that the pad will check soon."""
+        frac = min(1.0, self._rest / self.auto_submit)
+        c = (self.done_button.rect.centerx, self.done_button.rect.top - 34)
+        pygame.draw.circle(surface, (220, 230, 220), c, 20)
+        if frac > 0:
+            pygame.draw.arc(surface, d.GREEN, pygame.Rect(c[0] - 20, c[1] - 20, 40, 40),
+                            math.pi / 2, math.pi / 2 + frac * 2 * math.pi, 8)
+
+    # -- ink ---------------------------------------------------------------------------------------
+    def _local(self, p):
+        return (p[0] - self.rect.x, p[1] - self.rect.y)
+
+    def _dab(self, p):
+        pygame.draw.circle(self._ink, self.ink_color, self._local(p), INK_WIDTH / 2)
+
+    def _segment(self, before, a, b):
+        """Draw a thick round-capped segment a->b, bent slightly toward the path's flow."""
+        a, b = self._local(a), self._local(b)
+        steps = max(1, int(math.dist(a, b) / 3))
+        for i in range(1, steps + 1):
+            t = i / steps
+            pygame.draw.circle(self._ink, self.ink_color, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t),
+                               INK_WIDTH / 2)
+
+    def _redraw(self):
+        self._ink.fill((0, 0, 0, 0))
+        for stroke in self.strokes:
+            self._dab(stroke[0])
+            for i in range(1, len(stroke)):
+                self._segment(stroke[max(0, i - 2)], stroke[i - 1], stroke[i])

@@ -1,0 +1,225 @@
+"""Widgets every game shares: big picture buttons, letter tiles and the caption bar.
+
+Widgets live in ``scene.widgets``; the scene hands them :class:`Pointer` events (a widget returns
+True when it used one) and keyboard focus. They draw with the shared palette and the Andika font.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from . import draw as d
+from .icons import icon
+from .input import DOWN, MOVE, UP, Pointer
+
+TAP_SLACK = 30   # a small hand may slide a little off a button before lifting
+
+_play_sound = lambda name: None   # set by the app to its SoundBoard; silent until then
+
+
+def use_sounds(play) -> None:
+    """Give widgets a function to play their click and pop sounds."""
+    global _play_sound
+    _play_sound = play
+
+
+class Widget:
+    focusable = False
+
+    def __init__(self, rect):
+        self.rect = pygame.Rect(rect)
+        self.visible = True
+        self.enabled = True
+
+    def handle_pointer(self, p: Pointer) -> bool:
+        return False
+
+    def activate(self) -> None:
+        """Pressed by keyboard (Enter/Space) or by a tap."""
+
+    def update(self, dt: float) -> None: ...
+
+    def draw(self, surface, focused=False) -> None: ...
+
+
+class Button(Widget):
+    """A big rounded button with a picture (and optionally a word for grown-ups)."""
+
+    focusable = True
+
+    def __init__(self, rect, on_press, *, icon_name=None, label=None, color=d.YELLOW, icon_color=d.INK,
+                 sound="pop", label_size=None, painter=None):
+        super().__init__(rect)
+        self.on_press = on_press
+        self.icon_name, self.label, self.color, self.icon_color = icon_name, label, color, icon_color
+        self.sound, self.painter = sound, painter
+        self.label_size = label_size or max(20, min(44, self.rect.h // 3))
+        self.selected = False
+        self._pressed_by = None
+        self._bounce = 0.0
+
+    def handle_pointer(self, p: Pointer) -> bool:
+        if not self.enabled:
+            return False
+        if p.kind == DOWN and self.rect.collidepoint(p.pos):
+            self._pressed_by = p.id
+            return True
+        if p.kind == UP and self._pressed_by == p.id:
+            self._pressed_by = None
+            if self.rect.inflate(TAP_SLACK * 2, TAP_SLACK * 2).collidepoint(p.pos):
+                self.activate()
+            return True
+        if p.kind == MOVE and self._pressed_by == p.id:
+            return True
+        return False
+
+    def activate(self) -> None:
+        self._bounce = 1.0
+        if self.sound:
+            _play_sound(self.sound)
+        self.on_press()
+
+    def update(self, dt):
+        self._bounce = max(0.0, self._bounce - dt * 4)
+
+    def draw(self, surface, focused=False):
+        pressed = self._pressed_by is not None
+        squash = 1 - 0.08 * math.sin(self._bounce * math.pi) - (0.04 if pressed else 0)
+        rect = self.rect.copy()
+        rect.w, rect.h = int(rect.w * squash), int(rect.h * squash)
+        rect.center = self.rect.center
+        color = self.color if self.enabled else (200, 200, 200)
+        if self.selected:
+            color = d.shade(color, 0.85)
+        d.blit_panel(surface, rect, color, radius=min(28, rect.h // 3),
+                     border=d.INK if self.selected else None)
+        if focused:
+            pygame.draw.rect(surface, d.BLUE, rect.inflate(14, 14), width=5, border_radius=min(34, rect.h // 3 + 6))
+        if self.painter:
+            self.painter(surface, rect)
+            return
+        if self.icon_name and self.label:
+            size = int(min(rect.h * 0.6, rect.w * 0.3))
+            img = icon(self.icon_name, size, self.icon_color)
+            surface.blit(img, img.get_rect(midleft=(rect.x + 20, rect.centery)))
+            d.draw_text(surface, self.label, self.label_size, (rect.x + 30 + size + (rect.w - size - 40) / 2,
+                        rect.centery), d.INK, bold=True, max_width=rect.w - size - 50)
+        elif self.icon_name:
+            size = int(min(rect.w, rect.h) * 0.62)
+            img = icon(self.icon_name, size, self.icon_color)
+            surface.blit(img, img.get_rect(center=rect.center))
+        elif self.label:
+            d.draw_text(surface, self.label, self.label_size, rect.center, d.INK, bold=True, max_width=rect.w - 24)
+
+
+class LetterTile(Widget):
+    """A letter card: shown face up or face down, can flip, wobble, glow and fly."""
+
+    focusable = True
+
+    def __init__(self, rect, char, on_press=None, *, color=d.WHITE, back_color=d.BLUE):
+        super().__init__(rect)
+        self.char, self.on_press = char, on_press
+        self.color, self.back_color = color, back_color
+        self.face_up = True
+        self.flip = 1.0          # 1 = face up, 0 = face down; animates toward face_up
+        self.wobble = 0.0
+        self.glow = 0.0
+        self.offset = pygame.Vector2()
+        self._pressed_by = None
+
+    def handle_pointer(self, p: Pointer) -> bool:
+        if not self.enabled or self.on_press is None:
+            return False
+        if p.kind == DOWN and self.rect.collidepoint(p.pos):
+            self._pressed_by = p.id
+            return True
+        if p.kind == UP and self._pressed_by == p.id:
+            self._pressed_by = None
+            if self.rect.inflate(TAP_SLACK, TAP_SLACK).collidepoint(p.pos):
+                self.activate()
+            return True
+        return p.kind == MOVE and self._pressed_by == p.id
+
+    def activate(self):
+        if self.on_press:
+            self.on_press(self)
+
+    def shake(self):
+        self.wobble = 1.0
+
+    def update(self, dt):
+        target = 1.0 if self.face_up else 0.0
+        step = dt * 4
+        self.flip = min(target, self.flip + step) if self.flip < target else max(target, self.flip - step)
+        self.wobble = max(0.0, self.wobble - dt * 1.5)
+        self.glow = max(0.0, self.glow - dt)
+
+    def draw(self, surface, focused=False):
+        rect = self.rect.move(self.offset)
+        rect.x += int(math.sin(self.wobble * 30) * 14 * self.wobble)
+        width_factor = abs(self.flip * 2 - 1)        # card edge-on at the middle of a flip
+        showing_face = self.flip >= 0.5
+        w = max(4, int(rect.w * width_factor))
+        card = pygame.Rect(0, 0, w, rect.h)
+        card.center = rect.center
+        if self.glow > 0:
+            pygame.draw.rect(surface, d.shade(d.YELLOW, 1.2), card.inflate(24, 24),
+                             border_radius=30)
+        d.blit_panel(surface, card, self.color if showing_face else self.back_color, radius=22,
+                     border=d.BLUE if focused else None)
+        if showing_face and w > rect.w * 0.3:
+            glyph = d.text_surface(self.char, int(rect.h * 0.62), d.INK, True)
+            ink = glyph.get_bounding_rect()
+            img = glyph.subsurface(ink)
+            if w < rect.w:
+                img = pygame.transform.smoothscale(img, (max(1, int(ink.w * w / rect.w)), ink.h))
+            surface.blit(img, img.get_rect(center=card.center))
+        elif not showing_face and w > 10:
+            self._draw_back(surface, card)
+
+    def _draw_back(self, surface, card):
+        for i in range(3):
+            r = card.inflate(-card.w * (0.3 + 0.2 * i), -card.h * (0.3 + 0.2 * i))
+            pygame.draw.ellipse(surface, d.shade(self.back_color, 1.2 + 0.15 * i), r, 4)
+
+
+class CaptionBar:
+    """The spoken line, written at the bottom of the screen, with a button to hear it again."""
+
+    HEIGHT = 84
+
+    def __init__(self, speaker):
+        self.speaker = speaker
+        self.rect = pygame.Rect(160, d.H - self.HEIGHT - 10, d.W - 320, self.HEIGHT)
+        self.again = Button(pygame.Rect(self.rect.right - 78, self.rect.y + 8, 68, 68),
+                            self.speaker.say_again, icon_name="speaker", color=d.WHITE, sound=None)
+        self._text = None
+        self._alpha = 0.0
+
+    def handle_pointer(self, p: Pointer) -> bool:
+        return self._alpha > 0.5 and self.again.handle_pointer(p)
+
+    def update(self, dt):
+        text = self.speaker.caption
+        if text:
+            self._text = text
+        self._alpha = min(1.0, self._alpha + dt * 6) if text else max(0.0, self._alpha - dt * 3)
+        self.again.update(dt)
+
+    def draw(self, surface):
+        if self._alpha <= 0 or not self._text:
+            return
+        layer = pygame.Surface(self.rect.inflate(20, 30).size, pygame.SRCALPHA)
+        inner = pygame.Rect(10, 10, self.rect.w, self.rect.h)
+        d.blit_panel(layer, inner, (255, 255, 255), radius=30, gloss=False)
+        lines = d.wrap(self._text, 40, self.rect.w - 130, bold=True)[:2]
+        size = 40 if len(lines) == 1 else 30
+        for i, line in enumerate(lines):
+            y = inner.centery + (i - (len(lines) - 1) / 2) * (size + 4)
+            d.draw_text(layer, line, size, (inner.x + (inner.w - 90) / 2, y), d.INK, bold=True,
+                        max_width=inner.w - 120)
+        layer.set_alpha(int(255 * self._alpha))
+        surface.blit(layer, (self.rect.x - 10, self.rect.y - 10))
+        self.again.draw(surface)
