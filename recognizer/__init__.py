@@ -6,22 +6,17 @@ Public API::
     rec = Recognizer.load()
     rec.rank(strokes)          # 26 (letter, probability) pairs, best first
     rec.check(strokes, "M")    # Verdict(accepted, confidence, best, reason)
+    rec.rank_images(images)    # (N, 28, 28) uint8 -> (N, 26) probabilities
+    render(strokes)            # (28, 28) uint8 EMNIST-style image: what the network sees
 
 This package never imports pygame.
 """
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
+# Bind the function after the submodule is imported: `recognizer.render`
+# must be the function, not the module of the same name.
+from recognizer.render import render  # noqa: E402
+from recognizer.model import Recognizer, Verdict  # noqa: E402
+
 __all__ = ["LETTERS", "Recognizer", "Verdict", "render"]
-
-
-def __getattr__(name):
-    # Import lazily so that `import recognizer.skeletons` stays cheap and
-    # the package is importable while its modules are still being written.
-    if name in ("Recognizer", "Verdict"):
-        from recognizer import model
-        return getattr(model, name)
-    if name == "render":
-        from recognizer.render import render
-        return render
-    raise AttributeError(f"module 'recognizer' has no attribute {name!r}")

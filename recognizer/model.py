@@ -1,0 +1,196 @@
+"""The shipped letter recognizer: a small neural network run in plain numpy.
+
+    rec = Recognizer.load()
+    rec.rank(strokes)            # [('a', 0.91), ('d', 0.04), ...] 26 pairs, best first
+    rec.check(strokes, "M")      # Verdict(accepted=True, confidence=0.97, best='m', reason=...)
+
+The network was trained with scikit-learn (recognizer/train.py) but only
+numpy runs here, so the games start fast. It has 26 letter outputs plus one
+"not a letter" output trained on scribbles; `rank` reports the 26 letters
+renormalised, `check` also uses the "not a letter" output to refuse scribbles.
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from recognizer import LETTERS
+from recognizer.render import clean_strokes, ink_extent, render
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "assets" / "models"
+DEFAULT_MODEL = MODEL_DIR / "letters.npz"
+
+# Used when a model card has no operating point (e.g. a fresh smoke-test model).
+DEFAULT_OPERATING_POINT = {"min_probability": 0.1, "max_rank": 3, "max_not_a_letter": 0.5}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Answer of `Recognizer.check`.
+
+    accepted: is the drawing an acceptable target letter?
+    confidence: the network's probability (0..1) that it is the target letter.
+    best: the letter ('a'..'z') the network finds most likely, or '' if nothing was drawn.
+    reason: a short plain-English explanation, for teachers and logs.
+    """
+    accepted: bool
+    confidence: float
+    best: str
+    reason: str
+
+
+def _relu(values):
+    return np.maximum(values, 0, out=values)
+
+
+def _softmax(values):
+    values = values - values.max(axis=1, keepdims=True)
+    np.exp(values, out=values)
+    values /= values.sum(axis=1, keepdims=True)
+    return values
+
+
+class Network:
+    """A multi-layer perceptron (ReLU hidden layers, softmax output), numpy only."""
+
+    def __init__(self, weights, biases):
+        self.weights = [np.asarray(w, np.float64) for w in weights]
+        self.biases = [np.asarray(b, np.float64) for b in biases]
+
+    def probabilities(self, inputs):
+        """(N, features) float -> (N, classes) probabilities, same maths as scikit-learn."""
+        values = np.asarray(inputs, np.float64)
+        for layer, (w, b) in enumerate(zip(self.weights, self.biases)):
+            values = values @ w + b
+            if layer < len(self.weights) - 1:
+                _relu(values)
+        return _softmax(values)
+
+
+def images_to_inputs(images):
+    """uint8 (N, 28, 28) images -> (N, 784) float network inputs in 0..1."""
+    images = np.asarray(images)
+    return images.reshape(len(images), -1).astype(np.float64) / 255.0
+
+
+class Recognizer:
+    """Letter recognizer: an ensemble of networks plus the acceptance rule from the model card."""
+
+    def __init__(self, networks, card=None):
+        self.networks = list(networks)
+        self.card = dict(card or {})
+        self.operating_point = {**DEFAULT_OPERATING_POINT, **self.card.get("operating_point", {})}
+
+    # --- loading and saving ---------------------------------------------------------------
+    @classmethod
+    def load(cls, path=None):
+        """Load weights (an .npz from assets/models/) and the model card beside it (.json)."""
+        path = Path(path or DEFAULT_MODEL)
+        if not path.exists():
+            raise FileNotFoundError(f"no recognizer weights at {path}; run: python -m recognizer.train")
+        networks = []
+        with np.load(path) as archive:
+            count = int(archive["network_count"])
+            for n in range(count):
+                layers = int(archive[f"net{n}_layers"])
+                networks.append(Network([archive[f"net{n}_w{i}"] for i in range(layers)],
+                                        [archive[f"net{n}_b{i}"] for i in range(layers)]))
+        card_path = path.with_suffix(".json")
+        card = json.loads(card_path.read_text()) if card_path.exists() else {}
+        return cls(networks, card)
+
+    def save(self, path, dtype=np.float16):
+        """Write the weights (half precision keeps the file small) and the model card."""
+        path = Path(path)
+        arrays = {"network_count": np.array(len(self.networks))}
+        for n, net in enumerate(self.networks):
+            arrays[f"net{n}_layers"] = np.array(len(net.weights))
+            for i, (w, b) in enumerate(zip(net.weights, net.biases)):
+                arrays[f"net{n}_w{i}"] = w.astype(dtype)
+                arrays[f"net{n}_b{i}"] = b.astype(dtype)
+        np.savez_compressed(path, **arrays)
+        path.with_suffix(".json").write_text(json.dumps(self.card, indent=2) + "\n")
+
+    # --- images -----------------------------------------------------------------------------
+    def all_probabilities(self, images):
+        """(N, 28, 28) uint8 -> (N, 27): 26 letters then 'not a letter', averaged over the ensemble."""
+        inputs = images_to_inputs(images)
+        return np.mean([net.probabilities(inputs) for net in self.networks], axis=0)
+
+    def rank_images(self, images):
+        """uint8 (N, 28, 28) images, upright, ink bright on black -> (N, 26) letter probabilities."""
+        images = np.asarray(images)
+        if images.ndim == 2:
+            images = images[None]
+        if images.ndim != 3 or images.shape[1:] != (28, 28):
+            raise ValueError(f"images must have shape (N, 28, 28), got {images.shape}")
+        return letter_probabilities(self.all_probabilities(images))
+
+    # --- strokes ----------------------------------------------------------------------------
+    def rank(self, strokes):
+        """Strokes -> list of 26 (letter, probability), best first, summing to 1.
+
+        Raises ValueError with a plain message if `strokes` is not strokes or holds no ink.
+        """
+        cleaned = clean_strokes(strokes)
+        if not cleaned:
+            raise ValueError("nothing written: the strokes hold no usable points")
+        probabilities = self.rank_images(render(cleaned)[None])[0]
+        order = np.argsort(-probabilities, kind="stable")
+        return [(LETTERS[i], float(probabilities[i])) for i in order]
+
+    def check(self, strokes, target):
+        """Is this drawing an acceptable `target` letter ('a'..'z' or 'A'..'Z')? -> Verdict.
+
+        Case is only a hint: EMNIST letters merge upper and lower case.
+        """
+        if not isinstance(target, str) or len(target) != 1 or target.lower() not in LETTERS:
+            raise ValueError(f"target must be one letter 'a'..'z' or 'A'..'Z', got {target!r}")
+        target = target.lower()
+        try:
+            cleaned = clean_strokes(strokes)
+        except ValueError as problem:
+            return Verdict(False, 0.0, "", f"not strokes: {problem}")
+        if not cleaned:
+            return Verdict(False, 0.0, "", "nothing written")
+        if ink_extent(cleaned) == 0:
+            return Verdict(False, 0.0, "", "only a dot")
+        everything = self.all_probabilities(render(cleaned)[None])[0]
+        letters = letter_probabilities(everything[None])[0]
+        best = LETTERS[int(np.argmax(letters))]
+        confidence = float(letters[LETTERS.index(target)])
+        accepted, reason = self.decide(letters, everything[26], target)
+        return Verdict(accepted, confidence, best, reason)
+
+    def decide(self, letters, not_a_letter, target):
+        """The acceptance rule on one drawing's probabilities -> (accepted, reason)."""
+        point = self.operating_point
+        index = LETTERS.index(target)
+        rank = 1 + int(np.sum(letters > letters[index]))
+        best = LETTERS[int(np.argmax(letters))]
+        if not_a_letter > point["max_not_a_letter"]:
+            return False, "looks like a scribble, not a letter"
+        threshold = point.get("per_letter_min", {}).get(target, point["min_probability"])
+        if letters[index] >= threshold and rank <= point["max_rank"]:
+            return True, f"looks like '{target}'"
+        return False, f"looks more like '{best}' than '{target}'"
+
+    def accepts(self, everything, targets):
+        """Vectorised acceptance rule: (N, 27) probabilities, N target indices -> (N,) bool."""
+        letters = letter_probabilities(everything)
+        rows = np.arange(len(letters))
+        target_probability = letters[rows, targets]
+        rank = 1 + np.sum(letters > target_probability[:, None], axis=1)
+        point = self.operating_point
+        per_letter = point.get("per_letter_min", {})
+        thresholds = np.array([per_letter.get(c, point["min_probability"]) for c in LETTERS])[targets]
+        return ((everything[:, 26] <= point["max_not_a_letter"])
+                & (target_probability >= thresholds) & (rank <= point["max_rank"]))
+
+
+def letter_probabilities(everything):
+    """(N, 27) outputs -> (N, 26) letter probabilities renormalised to sum to 1."""
+    letters = everything[:, :26]
+    return letters / np.maximum(letters.sum(axis=1, keepdims=True), 1e-12)

@@ -1,0 +1,304 @@
+"""Train the letter recognizer and write the shipped weights plus model card.
+
+    python -m recognizer.train                         # reproduces assets/models/letters.npz
+    python -m recognizer.train --epochs 2 --out /tmp/try.npz
+
+Training data, freshly augmented every epoch:
+  * EMNIST letter images (class-balanced draw from the training split, minus
+    a held-out validation part),
+  * synthetic finger traces from the letter skeletons, rendered by the same
+    pipeline the games use (recognizer.synth), when that module is present,
+  * scribbles from recognizer.ood for the extra "not a letter" output.
+The network is a scikit-learn MLPClassifier fitted epoch by epoch with
+partial_fit; its weights are copied into numpy arrays for the games.
+The acceptance rule of `check` is chosen on the validation data.
+"""
+
+import argparse
+import datetime
+import os
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+
+from recognizer import LETTERS
+from recognizer.data import augment, balanced_indices, default_data_path, load_npz, sha256_of, split_validation
+from recognizer.model import DEFAULT_MODEL, Network, Recognizer
+from recognizer.ood import not_a_letter_strokes
+from recognizer.render import render
+
+NOT_A_LETTER = 26
+CLASSES = np.arange(27)
+
+
+# --- rendered stroke pools -------------------------------------------------------------------
+
+def _render_all(strokes_list):
+    return np.stack([render(s) for s in strokes_list]) if strokes_list else np.zeros((0, 28, 28), np.uint8)
+
+
+def render_many(strokes_list, workers=2):
+    """Render many drawings, split over `workers` processes."""
+    if workers <= 1 or len(strokes_list) < 200:
+        return _render_all(strokes_list)
+    chunks = [strokes_list[i::workers * 4] for i in range(workers * 4)]
+    with Pool(workers) as pool:
+        parts = pool.map(_render_all, chunks)
+    # Undo the interleaved split so images line up with their labels again.
+    images = np.zeros((len(strokes_list), 28, 28), np.uint8)
+    for i, part in enumerate(parts):
+        images[i::workers * 4] = part
+    return images
+
+
+def scribble_pool(count, seed, workers=2):
+    """`count` rendered non-letter drawings."""
+    rng = np.random.default_rng(seed)
+    return render_many([not_a_letter_strokes(rng) for _ in range(count)], workers)
+
+
+def synthetic_pool(per_letter, seed, workers=2):
+    """Rendered synthetic traces (both cases) -> (images, labels), or None without recognizer.synth."""
+    try:
+        from recognizer.synth import synth_dataset
+    except ImportError as problem:
+        print(f"no synthetic traces ({problem}); training on EMNIST images only", flush=True)
+        return None
+    rng = np.random.default_rng(seed)
+    strokes, labels, _ = synth_dataset(per_letter, rng, cases="both")
+    return render_many(list(strokes), workers), np.asarray(labels, np.int64)
+
+
+# --- sklearn <-> numpy -------------------------------------------------------------------------
+
+def network_from_sklearn(classifier, dtype=np.float16):
+    """Copy a fitted MLPClassifier into a numpy Network, rounded to the stored precision."""
+    return Network([w.astype(dtype) for w in classifier.coefs_],
+                   [b.astype(dtype) for b in classifier.intercepts_])
+
+
+def sklearn_from_network(network):
+    """Build a scikit-learn MLPClassifier carrying a Network's weights (for checking agreement)."""
+    from sklearn.neural_network import MLPClassifier
+    from sklearn.preprocessing import LabelBinarizer
+
+    hidden = tuple(w.shape[1] for w in network.weights[:-1])
+    classifier = MLPClassifier(hidden_layer_sizes=hidden, activation="relu")
+    classifier.coefs_ = [w.copy() for w in network.weights]
+    classifier.intercepts_ = [b.copy() for b in network.biases]
+    classes = np.arange(network.weights[-1].shape[1])
+    classifier.classes_ = classes
+    classifier._label_binarizer = LabelBinarizer().fit(classes)
+    classifier.n_features_in_ = network.weights[0].shape[0]
+    classifier.n_layers_ = len(network.weights) + 1
+    classifier.n_outputs_ = len(classes)
+    classifier.out_activation_ = "softmax"
+    return classifier
+
+
+# --- choosing the acceptance rule ---------------------------------------------------------------
+
+def acceptance_rates(recognizer, everything, labels, scribbles, rng):
+    """True-accept, false-accept (random other letter) and scribble-accept rates of `check`'s rule.
+
+    Scribbles count as accepted if the rule accepts them as their own best guess,
+    the worst case for a game.
+    """
+    true_accept = recognizer.accepts(everything, labels).mean()
+    others = (labels + rng.integers(1, 26, len(labels))) % 26
+    false_accept = recognizer.accepts(everything, others).mean()
+    if len(scribbles):
+        best = np.argmax(scribbles[:, :26], axis=1)
+        scribble_accept = recognizer.accepts(scribbles, best).mean()
+    else:
+        scribble_accept = float("nan")
+    return float(true_accept), float(false_accept), float(scribble_accept)
+
+
+def choose_operating_point(recognizer, validation, scribbles, max_false=0.03, max_scribble=0.02, seed=0):
+    """Pick min_probability / max_rank / max_not_a_letter on validation data.
+
+    `validation` is a list of (probabilities, labels) sets (EMNIST images,
+    synthetic traces); every set must keep false accepts <= max_false and the
+    scribbles <= max_scribble; among those rules the one with the best worst
+    true-accept wins.
+    """
+    best_rule, best_score = None, -1.0
+    for max_rank in (1, 2, 3):
+        for min_probability in (0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
+            for max_not_a_letter in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+                recognizer.operating_point = {"min_probability": min_probability, "max_rank": max_rank,
+                                              "max_not_a_letter": max_not_a_letter}
+                worst_true, ok = 1.0, True
+                for everything, labels in validation:
+                    rates = acceptance_rates(recognizer, everything, labels, scribbles,
+                                             np.random.default_rng(seed))
+                    ok &= rates[1] <= max_false and rates[2] <= max_scribble
+                    worst_true = min(worst_true, rates[0])
+                if ok and worst_true > best_score:
+                    best_rule, best_score = dict(recognizer.operating_point), worst_true
+    if best_rule is None:                  # nothing meets the limits: fall back to the strictest
+        best_rule = {"min_probability": 0.5, "max_rank": 1, "max_not_a_letter": 0.2}
+    recognizer.operating_point = best_rule
+    return best_rule
+
+
+# --- training --------------------------------------------------------------------------------------
+
+def train(x_train, y_train, x_val, y_val, *, epochs=30, seed=0, hidden=(512, 256), per_class=2600,
+          synthetic=None, synthetic_val=None, scribbles=None, scribbles_val=None,
+          batch_size=256, learning_rate=1e-3, alpha=1e-4, log=print):
+    """Fit one MLPClassifier epoch by epoch on fresh augmentations; return (classifier, history)."""
+    from sklearn.neural_network import MLPClassifier
+
+    rng = np.random.default_rng(seed)
+    classifier = MLPClassifier(hidden_layer_sizes=hidden, activation="relu", solver="adam",
+                               alpha=alpha, batch_size=batch_size, learning_rate_init=learning_rate,
+                               random_state=seed)
+    per_class = min(per_class, max(np.bincount(y_train)))
+    history = []
+    for epoch in range(1, epochs + 1):
+        started = time.time()
+        # Cosine decay of Adam's step size over the run.
+        rate = learning_rate * (0.02 + 0.98 * 0.5 * (1 + np.cos(np.pi * (epoch - 1) / max(epochs, 1))))
+        classifier.learning_rate_init = rate
+        if hasattr(classifier, "_optimizer"):
+            classifier._optimizer.learning_rate_init = rate
+        chosen = balanced_indices(y_train, per_class, rng)
+        parts_x, parts_y = [augment(x_train[chosen], rng)], [y_train[chosen]]
+        if synthetic is not None:
+            parts_x.append(augment(synthetic[0], rng, strength=0.5))
+            parts_y.append(synthetic[1])
+        if scribbles is not None and len(scribbles):
+            parts_x.append(augment(scribbles, rng, strength=0.5))
+            parts_y.append(np.full(len(scribbles), NOT_A_LETTER))
+        inputs = np.concatenate(parts_x).reshape(-1, 784)
+        targets = np.concatenate(parts_y).astype(np.int64)
+        order = rng.permutation(len(targets))
+        classifier.partial_fit(inputs[order], targets[order], classes=CLASSES)
+
+        network = network_from_sklearn(classifier)
+        record = {"epoch": epoch, "loss": float(classifier.loss_), "learning_rate": rate,
+                  "seconds": round(time.time() - started, 1)}
+        record["val_top1"] = _top1(network, x_val, y_val)
+        if synthetic_val is not None:
+            record["synthetic_val_top1"] = _top1(network, *synthetic_val)
+        if scribbles_val is not None and len(scribbles_val):
+            outputs = network.probabilities(scribbles_val.reshape(-1, 784) / 255.0)
+            record["scribbles_val_flagged"] = float(np.mean(outputs.argmax(axis=1) == NOT_A_LETTER))
+        history.append(record)
+        log("epoch {epoch:3d}  loss {loss:.4f}  lr {learning_rate:.2e}  ".format(**record)
+            + "  ".join(f"{k} {v:.4f}" for k, v in record.items() if k.endswith(("top1", "flagged")))
+            + f"  ({record['seconds']} s)")
+    return classifier, history
+
+
+def _top1(network, images, labels):
+    outputs = network.probabilities(images.reshape(len(images), -1) / 255.0)
+    return float(np.mean(outputs[:, :26].argmax(axis=1) == labels))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=str(default_data_path()), help="EMNIST letters npz")
+    parser.add_argument("--out", default=str(DEFAULT_MODEL), help="where to write the weights (.npz; card beside it)")
+    parser.add_argument("--epochs", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--networks", type=int, default=1, help="ensemble size (seeds seed, seed+1, ...)")
+    parser.add_argument("--hidden", default="512,256", help="hidden layer sizes, comma separated")
+    parser.add_argument("--per-class", type=int, default=2600, help="EMNIST images per letter per epoch")
+    parser.add_argument("--synthetic-per-letter", type=int, default=600,
+                        help="synthetic traces per letter and case (0 = none)")
+    parser.add_argument("--scribbles", type=int, default=6000, help="non-letter drawings for training")
+    parser.add_argument("--limit", type=int, default=0, help="use only this many training images (smoke runs)")
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    args = parser.parse_args(argv)
+
+    try:
+        data = load_npz(args.data)
+    except (OSError, ValueError) as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    hidden = tuple(int(h) for h in args.hidden.split(","))
+    train_index, val_index = split_validation(data["y_train"], 0.1, args.seed)
+    if args.limit:
+        rng = np.random.default_rng(args.seed)
+        train_index = rng.choice(train_index, min(args.limit, len(train_index)), replace=False)
+        val_index = rng.choice(val_index, min(args.limit, len(val_index)), replace=False)
+    x_train, y_train = data["x_train"][train_index], data["y_train"][train_index]
+    x_val, y_val = data["x_train"][val_index], data["y_train"][val_index]
+    print(f"EMNIST: {len(y_train)} training images, {len(y_val)} validation images", flush=True)
+
+    started = time.time()
+    scribbles = scribble_pool(args.scribbles, args.seed + 1000, args.workers) if args.scribbles else None
+    scribbles_val = scribble_pool(max(args.scribbles // 4, 50), args.seed + 2000, args.workers) if args.scribbles else None
+    synthetic = synthetic_val = None
+    if args.synthetic_per_letter:
+        synthetic = synthetic_pool(args.synthetic_per_letter, args.seed + 3000, args.workers)
+        if synthetic is not None:
+            synthetic_val = synthetic_pool(max(args.synthetic_per_letter // 4, 10), args.seed + 4000, args.workers)
+    print(f"rendered stroke pools in {time.time() - started:.0f} s: "
+          f"{0 if synthetic is None else len(synthetic[1])} synthetic traces, "
+          f"{0 if scribbles is None else len(scribbles)} scribbles", flush=True)
+
+    networks, histories = [], []
+    for n in range(args.networks):
+        print(f"network {n + 1}/{args.networks}, seed {args.seed + n}", flush=True)
+        classifier, history = train(
+            x_train, y_train, x_val, y_val, epochs=args.epochs, seed=args.seed + n, hidden=hidden,
+            per_class=args.per_class, synthetic=synthetic, synthetic_val=synthetic_val,
+            scribbles=scribbles, scribbles_val=scribbles_val,
+            log=lambda line: print(line, flush=True))
+        networks.append(network_from_sklearn(classifier))
+        histories.append(history)
+
+    recognizer = Recognizer(networks)
+    validation = [(recognizer.all_probabilities(x_val), y_val)]
+    if synthetic_val is not None:
+        validation.append((recognizer.all_probabilities(synthetic_val[0]), synthetic_val[1]))
+    scribble_outputs = recognizer.all_probabilities(scribbles_val) if scribbles_val is not None else np.zeros((0, 27))
+    rule = choose_operating_point(recognizer, validation, scribble_outputs, seed=args.seed)
+    figures = {}
+    for name, (everything, labels) in zip(("emnist_validation", "synthetic_validation"), validation):
+        rates = acceptance_rates(recognizer, everything, labels, scribble_outputs, np.random.default_rng(args.seed))
+        figures[name] = {"top1": float(np.mean(everything[:, :26].argmax(1) == labels)),
+                         "true_accept": rates[0], "false_accept": rates[1], "scribble_accept": rates[2]}
+    print(f"operating point {rule}")
+    for name, values in figures.items():
+        print(f"  {name}: " + "  ".join(f"{k} {v:.4f}" for k, v in values.items()))
+
+    recognizer.card = {
+        "name": "Letterplay letter recognizer",
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "command": "python -m recognizer.train " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "data": {"file": Path(args.data).name, "sha256": sha256_of(args.data),
+                 "training_images": int(len(y_train)), "validation_images": int(len(y_val)),
+                 "validation": "10% of each letter of x_train, stratified, seed " + str(args.seed),
+                 "synthetic_traces": 0 if synthetic is None else int(len(synthetic[1])),
+                 "scribbles": 0 if scribbles is None else int(len(scribbles))},
+        "architecture": {"kind": "multi-layer perceptron ensemble, ReLU, softmax",
+                         "layers": [784, *hidden, 27], "networks": args.networks,
+                         "outputs": list(LETTERS) + ["not a letter"],
+                         "input": "render(strokes) or an EMNIST image, /255, flattened row by row",
+                         "weights": "float16 in the npz; run in float64 numpy"},
+        "training": {"library": "scikit-learn MLPClassifier.partial_fit, one call per epoch",
+                     "epochs": args.epochs, "seed": args.seed, "batch_size": 256,
+                     "optimizer": "adam, cosine-decayed step size from 1e-3", "alpha": 1e-4,
+                     "per_letter_per_epoch": args.per_class,
+                     "augmentation": "rotation, shear, stretch, elastic wobble, stroke thickness, reframing"},
+        "history": histories,
+        "operating_point": rule,
+        "validation": figures,
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    recognizer.save(out)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB) and {out.with_suffix('.json')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
