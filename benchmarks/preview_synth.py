@@ -1,0 +1,159 @@
+"""Draw contact sheets of letter skeletons and synthetic handwriting; time the generators.
+
+    python benchmarks/preview_synth.py                 # out/skeletons.png, out/synth.png, out/scribbles.png
+    python benchmarks/preview_synth.py --seed 3 --per-letter 6
+
+Prints traces per second for synth_strokes, synth_dataset and scribble_dataset.
+Uses pygame only for drawing and saving PNGs (the recognizer package never does).
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+import pygame  # noqa: E402
+
+from recognizer.skeletons import DESCENDER_LINE, LETTER_CHARS, MIDLINE, BASELINE, load_skeletons  # noqa: E402
+
+STROKE_COLOURS = [(200, 30, 30), (30, 90, 200), (20, 150, 60), (200, 120, 0), (140, 40, 170)]
+FONT_PATH = ROOT / "assets" / "fonts" / "Andika-Regular.ttf"
+
+
+def _font(size):
+    try:
+        return pygame.font.Font(str(FONT_PATH), size)
+    except (OSError, pygame.error):
+        return pygame.font.Font(None, size)
+
+
+def _arrow(surface, colour, tail, head, size=6):
+    direction = np.asarray(head, float) - np.asarray(tail, float)
+    norm = np.linalg.norm(direction)
+    if norm < 1e-9:
+        return
+    d = direction / norm
+    n = np.array([-d[1], d[0]])
+    tip = np.asarray(head, float)
+    pygame.draw.polygon(surface, colour, [tip, tip - d * size * 1.6 + n * size, tip - d * size * 1.6 - n * size])
+
+
+def skeleton_sheet(path, cell=120):
+    """Every allograph of every letter, on handwriting lines, strokes coloured in order."""
+    letters = load_skeletons()
+    cells = [(ch, a) for ch in LETTER_CHARS for a in letters[ch].allographs]
+    columns = 12
+    rows = (len(cells) + columns - 1) // columns
+    sheet = pygame.Surface((columns * cell, rows * cell))
+    sheet.fill((255, 255, 255))
+    font = _font(13)
+    scale = cell * 0.52                        # line units -> pixels
+    for i, (ch, allograph) in enumerate(cells):
+        x0, y0 = (i % columns) * cell, (i // columns) * cell
+        top = y0 + 16
+        for level, colour in ((0.0, (150, 150, 220)), (MIDLINE, (200, 200, 240)),
+                              (BASELINE, (150, 150, 220)), (DESCENDER_LINE, (230, 200, 200))):
+            y = top + level * scale
+            pygame.draw.line(sheet, colour, (x0 + 4, y), (x0 + cell - 4, y))
+        left = x0 + (cell - allograph.width * scale) / 2
+        for k, stroke in enumerate(allograph.strokes):
+            colour = STROKE_COLOURS[k % len(STROKE_COLOURS)]
+            pts = [(left + x * scale, top + y * scale) for x, y in stroke.points]
+            if len(pts) >= 2:
+                pygame.draw.lines(sheet, colour, False, pts, 3)
+            pygame.draw.circle(sheet, (0, 170, 0), pts[0], 4)
+            _arrow(sheet, colour, pts[-2], pts[-1])
+        label = f"{ch} {allograph.name}" + ("*" if allograph.synthetic_only else "")
+        sheet.blit(font.render(label, True, (0, 0, 0)), (x0 + 3, y0 + 1))
+        pygame.draw.rect(sheet, (220, 220, 220), (x0, y0, cell, cell), 1)
+    pygame.image.save(sheet, str(path))
+
+
+def traces_sheet(path, traces, titles, columns, cell=96):
+    """Draw each trace (list of (n, 2) pixel arrays) fitted into a cell."""
+    rows = (len(traces) + columns - 1) // columns
+    sheet = pygame.Surface((columns * cell, rows * cell))
+    sheet.fill((255, 255, 255))
+    font = _font(12)
+    for i, (strokes, title) in enumerate(zip(traces, titles)):
+        x0, y0 = (i % columns) * cell, (i // columns) * cell
+        pygame.draw.rect(sheet, (225, 225, 225), (x0, y0, cell, cell), 1)
+        allpts = np.vstack(strokes)
+        lo, hi = allpts.min(0), allpts.max(0)
+        span = max(hi - lo) or 1.0
+        scale = min((cell - 20) / span, (cell - 20) / 40)   # taps stay small
+        offset = np.array([x0 + 10, y0 + 12]) + ((cell - 20) - (hi - lo) * scale) / 2
+        for k, stroke in enumerate(strokes):
+            pts = (stroke - lo) * scale + offset
+            colour = STROKE_COLOURS[k % len(STROKE_COLOURS)]
+            if len(pts) >= 2:
+                pygame.draw.lines(sheet, colour, False, pts.tolist(), 2)
+            for p in pts[::1]:
+                sheet.set_at((int(p[0]), int(p[1])), (0, 0, 0))
+            if len(pts) == 1:
+                pygame.draw.circle(sheet, colour, pts[0].tolist(), 3)
+        sheet.blit(font.render(title, True, (90, 90, 90)), (x0 + 3, y0 + 1))
+    pygame.image.save(sheet, str(path))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--per-letter", type=int, default=4, help="synthetic traces per character on the sheet")
+    parser.add_argument("--out", default=str(ROOT / "out"))
+    parser.add_argument("--timing-n", type=int, default=100, help="traces per character for the timing run")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    pygame.font.init()
+
+    skeleton_sheet(out / "skeletons.png")
+    print(f"wrote {out / 'skeletons.png'}")
+
+    from recognizer.synth import synth_dataset, synth_strokes
+    from recognizer.scribbles import SCRIBBLE_KINDS, scribble
+
+    rng = np.random.default_rng(args.seed)
+    traces, titles = [], []
+    for ch in LETTER_CHARS:
+        for _ in range(args.per_letter):
+            traces.append(synth_strokes(ch, rng))
+            titles.append(ch)
+    traces_sheet(out / "synth.png", traces, titles, columns=2 * args.per_letter * 2)
+    print(f"wrote {out / 'synth.png'}")
+
+    traces, titles = [], []
+    for kind in SCRIBBLE_KINDS:
+        for _ in range(10):
+            traces.append(scribble(rng, kind))
+            titles.append(kind)
+    traces_sheet(out / "scribbles.png", traces, titles, columns=10)
+    print(f"wrote {out / 'scribbles.png'}")
+
+    from recognizer.scribbles import scribble_dataset
+    rng = np.random.default_rng(args.seed)
+    start = time.perf_counter()
+    strokes, labels, chars = synth_dataset(args.timing_n, rng, cases="both")
+    seconds = time.perf_counter() - start
+    print(f"synth_dataset({args.timing_n}, cases='both'): {len(strokes)} traces in {seconds:.2f} s "
+          f"= {len(strokes) / seconds:.0f} traces/s")
+    points = sum(len(s) for t in strokes for s in t)
+    print(f"  mean {points / len(strokes):.0f} points and "
+          f"{sum(len(t) for t in strokes) / len(strokes):.2f} strokes per trace")
+    start = time.perf_counter()
+    n = 26 * args.timing_n
+    scribbles = scribble_dataset(n, rng)
+    seconds = time.perf_counter() - start
+    print(f"scribble_dataset({n}): {len(scribbles)} traces in {seconds:.2f} s = {len(scribbles) / seconds:.0f} traces/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,307 @@
+"""Synthetic handwriting: letter traces that look like a child's finger on a tablet.
+
+Every trace starts from a letter skeleton (``assets/letters/skeletons.json``,
+see ``recognizer.skeletons``) and is then made human:
+
+* in line units: sloppy stroke ends (overshoot / undershoot), strokes that
+  miss each other a little, a slow wobble along each stroke, dots drawn as
+  taps, dashes or tiny circles, now and then a stroke drawn backwards, in
+  another order, a missing stroke or an extra short one, and consecutive
+  strokes merged when the pen is not lifted;
+* for the whole letter: a smooth elastic warp, slant, rotation and uneven
+  width/height;
+* in screen pixels: a random size (60-400 px tall) and place on the canvas,
+  pointer events sampled like a 60 Hz touch screen (dense where the pen is
+  slow: at stroke ends and in tight curves, sparse where it is fast) and a
+  little sensor jitter.
+
+``messiness`` scales every kind of noise and every accident probability:
+0 gives a clean, evenly sampled skeleton at a random size and place, 1 is a
+typical five-year-old, 2 is a very messy one.
+
+Everything is drawn from the ``numpy.random.Generator`` you pass in, so a
+seed gives the same traces again.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from recognizer.skeletons import LETTER_CHARS, Allograph, load_skeletons
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+DEFAULT_CANVAS = (1280, 800)       # width, height in pixels
+MIN_HEIGHT_PX, MAX_HEIGHT_PX = 60.0, 400.0
+SKELETON_STEP = 0.02               # line units between points before distortion
+
+# Chances per trace at messiness 1 (each is multiplied by messiness).
+P_MERGE = 0.10          # two consecutive strokes drawn without lifting the pen
+P_MISSING = 0.03        # one stroke forgotten (only for letters with 2+ strokes)
+P_EXTRA = 0.03          # an extra short stray stroke
+P_REVERSED = 0.06       # one stroke drawn in the wrong direction
+P_REORDERED = 0.05      # strokes drawn in a different order
+
+
+@lru_cache(maxsize=None)
+def _prepared(char: str):
+    """The allographs of ``char``, their strokes resampled evenly, and pick weights."""
+    if char not in LETTER_CHARS or len(char) != 1:
+        raise ValueError(f"no letter skeleton for {char!r}; choose one of a-z or A-Z")
+    model = load_skeletons()[char]
+    allographs = model.allographs
+    strokes = tuple(tuple((_resample_even(s.points, SKELETON_STEP), s.cue) for s in a.strokes)
+                    for a in allographs)
+    weights = np.array([a.weight for a in allographs], dtype=np.float64)
+    return allographs, strokes, weights / weights.sum()
+
+
+def _arc_length(points):
+    steps = np.hypot(*np.diff(points, axis=0).T)
+    return np.concatenate(([0.0], np.cumsum(steps)))
+
+
+def _resample_even(points, step):
+    """Points spaced ``step`` apart along the polyline (both ends kept)."""
+    s = _arc_length(points)
+    if s[-1] < step:
+        return np.array(points, dtype=np.float64)
+    targets = np.append(np.arange(0.0, s[-1], step), s[-1])
+    return np.stack([np.interp(targets, s, points[:, 0]), np.interp(targets, s, points[:, 1])], axis=1)
+
+
+def _pick_allograph(char, rng, allograph):
+    allographs, strokes, weights = _prepared(char)
+    if allograph is None:
+        index = rng.choice(len(allographs), p=weights)
+    elif isinstance(allograph, Allograph):
+        names = [a.name for a in allographs]
+        if allograph.name not in names:
+            raise ValueError(f"allograph {allograph.name!r} does not belong to {char!r}")
+        index = names.index(allograph.name)
+    elif isinstance(allograph, (int, np.integer)):
+        if not 0 <= allograph < len(allographs):
+            raise ValueError(f"{char!r} has {len(allographs)} allographs; index {allograph} is out of range")
+        index = int(allograph)
+    else:
+        names = [a.name for a in allographs]
+        if allograph not in names:
+            raise ValueError(f"{char!r} has no allograph {allograph!r}; it has {', '.join(names)}")
+        index = names.index(allograph)
+    return strokes[index]
+
+
+def _child_dot(centre, rng, m):
+    """A dot as a child makes it: a tap, a short dash or a tiny circle (line units)."""
+    style = rng.random()
+    size = rng.uniform(0.015, 0.05) * max(m, 0.3)
+    if style < 0.4 or m == 0:
+        return np.array([centre, centre])
+    if style < 0.75:
+        angle = rng.uniform(0, 2 * np.pi)
+        d = np.array([np.cos(angle), np.sin(angle)]) * size
+        return np.array([centre - d, centre + d])
+    t = np.linspace(0, 2 * np.pi * rng.uniform(0.8, 1.3), 10)
+    return centre + size * np.stack([np.cos(t), np.sin(t)], axis=1)
+
+
+def _sloppy_ends(points, rng, m):
+    """Overshoot (extend along the tangent) or undershoot (trim) each end."""
+    for end in (0, -1):
+        if len(points) < 3:
+            break
+        amount = rng.normal(0.0, 0.035 * m)
+        inner = points[1] if end == 0 else points[-2]
+        tip = points[end]
+        direction = tip - inner
+        norm = np.hypot(*direction)
+        if norm < 1e-9:
+            continue
+        if amount > 0:
+            extra = tip + direction / norm * amount
+            points = np.vstack([extra, points]) if end == 0 else np.vstack([points, extra])
+        else:
+            drop = min(int(-amount / SKELETON_STEP), len(points) - 3)
+            if drop > 0:
+                points = points[drop:] if end == 0 else points[:-drop]
+    return points
+
+
+def _wobble(points, rng, m):
+    """Low-frequency sideways wobble along a stroke (a hand that is not steady)."""
+    if len(points) < 3 or m == 0:
+        return points
+    s = _arc_length(points)
+    tangent = np.gradient(points, axis=0)
+    tangent /= np.maximum(np.hypot(*tangent.T), 1e-9)[:, None]
+    normal = np.stack([-tangent[:, 1], tangent[:, 0]], axis=1)
+    offset = np.zeros(len(points))
+    for _ in range(2):
+        wavelength = rng.uniform(0.25, 1.0)
+        offset += rng.normal(0.0, 0.012 * m) * np.sin(2 * np.pi * s / wavelength + rng.uniform(0, 2 * np.pi))
+    return points + normal * offset[:, None]
+
+
+def _elastic_and_affine(points, rng, m):
+    """Smooth warp of the whole letter, then slant, rotation and aspect (line units)."""
+    out = points.copy()
+    for axis in (0, 1):
+        for _ in range(2):
+            k = rng.normal(0.0, 1.0, size=2)
+            k *= 2 * np.pi / rng.uniform(0.8, 2.5) / max(np.hypot(*k), 1e-9)
+            out[:, axis] += rng.normal(0.0, 0.03 * m) * np.sin(points @ k + rng.uniform(0, 2 * np.pi))
+    slant = np.tan(np.radians(np.clip(rng.normal(0.0, 7.0 * m), -15, 15)))
+    angle = np.radians(np.clip(rng.normal(0.0, 4.0 * m), -10, 10))
+    aspect = np.exp(np.clip(rng.normal(0.0, 0.13 * m), -0.35, 0.35))
+    cos, sin = np.cos(angle), np.sin(angle)
+    matrix = np.array([[cos, -sin], [sin, cos]]) @ np.array([[aspect, -slant], [0.0, 1.0]])
+    return out @ matrix.T
+
+
+def _pen_events(points, rng, step_px, bell, noise, slow_in_curves, jitter_px, quantize):
+    """Resample a pixel polyline the way a touch screen reports a moving finger."""
+    s = _arc_length(points)
+    length = s[-1]
+    if length < 1.0:                            # a tap: one to three events on the same spot
+        taps = np.repeat(points[:1], rng.integers(1, 4), axis=0)
+        return _finish(taps, rng, jitter_px, quantize)
+    # Time spent on each segment: its length, plus extra where the path turns.
+    seg = np.diff(points, axis=0)
+    heading = np.arctan2(seg[:, 1], seg[:, 0])
+    turn = np.abs((np.diff(heading) + np.pi) % (2 * np.pi) - np.pi)
+    turn_per_seg = np.concatenate(([0.0], turn)) + np.concatenate((turn, [0.0]))
+    cost = np.diff(s) + slow_in_curves * turn_per_seg
+    time = np.concatenate(([0.0], np.cumsum(cost)))
+    n = max(2, int(round(time[-1] / step_px)) + 1)
+    t = np.linspace(0.0, 1.0, n)
+    # Bell-shaped speed (slow start and stop) with a slow random speed-up/slow-down.
+    freq = rng.uniform(0.7, 2.0)
+    phase = rng.uniform(0, 2 * np.pi)
+    u = (t - bell * np.sin(2 * np.pi * t) / (2 * np.pi)
+         + noise * (np.sin(2 * np.pi * freq * t + phase) - np.sin(phase)) / (2 * np.pi * freq))
+    u = (u - u[0]) / (u[-1] - u[0]) * time[-1]
+    along = np.interp(u, time, s)
+    events = np.stack([np.interp(along, s, points[:, 0]), np.interp(along, s, points[:, 1])], axis=1)
+    return _finish(events, rng, jitter_px, quantize)
+
+
+def _finish(events, rng, jitter_px, quantize):
+    if jitter_px > 0:
+        events = events + rng.normal(0.0, jitter_px, size=events.shape)
+    return np.round(events) if quantize else events
+
+
+def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CANVAS) -> list[np.ndarray]:
+    """One synthetic handwritten ``char`` as strokes of (n, 2) float screen pixels (y down).
+
+    ``allograph``: None picks one at random by the skeleton weights; or give
+    a name ("school", "double-storey", ...), an index or an Allograph.
+    ``messiness``: 0 = clean skeleton, 1 = typical child, 2 = very messy.
+    ``canvas``: (width, height) in pixels; the letter lands somewhere inside.
+    """
+    if not np.isfinite(messiness) or messiness < 0:
+        raise ValueError(f"messiness must be a number >= 0, not {messiness!r}")
+    m = float(messiness)
+    base = _pick_allograph(char, rng, allograph)
+
+    # 1. Each stroke on its own, in line units.
+    strokes = []
+    for k, (points, cue) in enumerate(base):
+        if cue == "dot":
+            points = _child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * m, 2), rng, m)
+        elif m > 0:
+            points = _wobble(_sloppy_ends(points, rng, m), rng, m)
+        if k > 0 and m > 0:
+            points = points + rng.normal(0.0, 0.022 * m, 2)          # strokes miss each other
+        strokes.append(points)
+
+    # 2. Accidents: order, direction, forgotten, merged and stray strokes.
+    if len(strokes) > 1 and rng.random() < P_REORDERED * m:
+        strokes = [strokes[i] for i in rng.permutation(len(strokes))]
+    if rng.random() < P_REVERSED * m:
+        k = rng.integers(len(strokes))
+        strokes[k] = strokes[k][::-1]
+    if len(strokes) > 1 and rng.random() < P_MISSING * m:
+        del strokes[rng.integers(len(strokes))]
+    if len(strokes) > 1 and rng.random() < P_MERGE * m:
+        k = rng.integers(len(strokes) - 1)
+        bridge = _resample_even(np.array([strokes[k][-1], strokes[k + 1][0]]), SKELETON_STEP)[1:-1]
+        strokes[k:k + 2] = [np.vstack([strokes[k], bridge, strokes[k + 1]])]
+    if rng.random() < P_EXTRA * m:
+        everything = np.vstack(strokes)
+        lo, hi = everything.min(axis=0) - 0.1, everything.max(axis=0) + 0.1
+        start = rng.uniform(lo, hi)
+        angle = rng.uniform(0, 2 * np.pi)
+        end = start + rng.uniform(0.05, 0.2) * np.array([np.cos(angle), np.sin(angle)])
+        strokes.append(_resample_even(np.array([start, end]), SKELETON_STEP))
+
+    # 3. The whole letter: warp, slant, rotation, aspect.
+    sizes = [len(p) for p in strokes]
+    everything = np.vstack(strokes)
+    if m > 0:
+        everything = _elastic_and_affine(everything, rng, m)
+
+    # 4. Into screen pixels: random height and place.
+    lo, hi = everything.min(axis=0), everything.max(axis=0)
+    ink_w, ink_h = np.maximum(hi - lo, 1e-3)
+    height_px = np.exp(rng.uniform(np.log(MIN_HEIGHT_PX), np.log(MAX_HEIGHT_PX)))
+    scale = height_px / max(ink_h, 0.15)
+    canvas_w, canvas_h = canvas
+    scale = min(scale, 0.95 * canvas_w / ink_w, 0.95 * canvas_h / ink_h)
+    box = np.array([ink_w, ink_h]) * scale
+    corner = rng.uniform(0, 1, 2) * np.maximum(np.array([canvas_w, canvas_h]) - box, 0)
+    everything = (everything - lo) * scale + corner
+
+    # 5. Pointer events, like a 60 Hz touch screen.
+    return pointer_events(np.split(everything, np.cumsum(sizes)[:-1]), rng, messiness=m)
+
+
+def pointer_events(strokes, rng, *, messiness=1.0) -> list[np.ndarray]:
+    """Resample pixel polylines into the points a touch screen would report.
+
+    One writer moves at one typical speed: the spacing, the slow start and
+    stop, the slow-down in curves and the jitter are chosen once for all the
+    strokes.  Scribbles use this too, so letters and non-letters are sampled alike.
+    """
+    m = float(messiness)
+    everything = np.vstack(strokes)
+    height_px = max(float(np.ptp(everything[:, 1])), float(np.ptp(everything[:, 0])) / 2, 20.0)
+    step_px = rng.uniform(2.0, 7.0) * (1 + 0.5 * m * rng.random()) * (height_px / 150) ** 0.5
+    bell = min(0.9, rng.uniform(0.3, 0.8) * min(m, 1.2) + 0.1) if m > 0 else 0.0
+    noise = rng.uniform(0.0, 0.9 - bell) * min(m, 1.0)
+    slow = rng.uniform(0.0, 0.06) * height_px * min(m, 1.0)
+    jitter = rng.uniform(0.1, 0.8) * m
+    quantize = m > 0 and rng.random() < 0.5
+    return [_pen_events(np.asarray(p, dtype=np.float64), rng, step_px, bell, noise, slow, jitter, quantize)
+            for p in strokes]
+
+
+def synth_dataset(n_per_letter, rng, cases="both", *, messiness=1.0, canvas=DEFAULT_CANVAS):
+    """``n_per_letter`` synthetic traces for each of the 26 letters.
+
+    ``cases``: "lower", "upper" or "both" (each trace is lower- or upper-case
+    with equal chance).  Returns ``(traces, labels, chars)``: a list of
+    traces (each a list of (n, 2) pixel arrays), an int array of labels 0..25
+    (a..z, case merged, like EMNIST letters) and the list of the characters
+    actually written.  Traces come grouped by letter, a to z.
+    """
+    if cases not in ("lower", "upper", "both"):
+        raise ValueError(f"cases must be 'lower', 'upper' or 'both', not {cases!r}")
+    if int(n_per_letter) != n_per_letter or n_per_letter < 0:
+        raise ValueError(f"n_per_letter must be a whole number >= 0, not {n_per_letter!r}")
+    traces, labels, chars = [], [], []
+    for label, lower in enumerate(LETTERS):
+        if cases == "lower":
+            upper_flags = np.zeros(int(n_per_letter), bool)
+        elif cases == "upper":
+            upper_flags = np.ones(int(n_per_letter), bool)
+        else:
+            upper_flags = rng.random(int(n_per_letter)) < 0.5
+        for upper in upper_flags:
+            char = lower.upper() if upper else lower
+            traces.append(synth_strokes(char, rng, messiness=messiness, canvas=canvas))
+            labels.append(label)
+            chars.append(char)
+    return traces, np.array(labels, dtype=np.int64), chars
