@@ -72,7 +72,7 @@ class StarsScreen(Scene):
     def __init__(self, app, game_id: str, stars: int, letters: list[str], *, replay, message=None):
         super().__init__(app)
         self.game_id, self.stars, self.letters = game_id, max(1, min(3, stars)), letters
-        self.message = message or app.phrases.get("game_over")
+        self.message = message or app.phrases.get("level_done")
         self.t = 0.0
         self.widgets.append(Button((d.W / 2 - 330, 560, 300, 130), replay, icon_name="play", color=d.GREEN,
                                    icon_color=d.WHITE))

@@ -119,10 +119,12 @@ def rounded_panel(w: int, h: int, color, radius: int = 24, border=None, shadow: 
         inner.top = body.top + 3 * k
         pygame.draw.rect(s, color, inner, border_radius=(radius - 3) * k)
         if gloss:
-            hl = inner.inflate(-16 * k, 0)
-            hl.height = inner.height // 3
-            hl.top = inner.top + 4 * k
-            pygame.draw.rect(s, (*shade(color, 1.35), 120), hl, border_radius=(radius - 6) * k)
+            hl = inner.inflate(-int(inner.w * 0.12), 0)
+            hl.height = min(inner.height // 6, 22 * k)
+            hl.top = inner.top + 5 * k
+            layer = pygame.Surface(s.get_size(), pygame.SRCALPHA)   # blend, don't overwrite, the body
+            pygame.draw.rect(layer, (*shade(color, 1.5), 90), hl, border_radius=hl.height // 2)
+            s.blit(layer, (0, 0))
         if border:
             pygame.draw.rect(s, border, body, width=4 * k, border_radius=radius * k)
 

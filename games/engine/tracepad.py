@@ -190,7 +190,7 @@ class TracePad(Widget):
     def _draw_rest_timer(self, surface):
         """A small filling circle shows that the pad will check soon."""
         frac = min(1.0, self._rest / self.auto_submit)
-        c = (self.done_button.rect.centerx, self.done_button.rect.top - 34)
+        c = (self.rect.right - 40, self.rect.bottom - 40)
         pygame.draw.circle(surface, (220, 230, 220), c, 20)
         if frac > 0:
             pygame.draw.arc(surface, d.GREEN, pygame.Rect(c[0] - 20, c[1] - 20, 40, 40),

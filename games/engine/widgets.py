@@ -214,8 +214,11 @@ class CaptionBar:
         layer = pygame.Surface(self.rect.inflate(20, 30).size, pygame.SRCALPHA)
         inner = pygame.Rect(10, 10, self.rect.w, self.rect.h)
         d.blit_panel(layer, inner, (255, 255, 255), radius=30, gloss=False)
-        lines = d.wrap(self._text, 40, self.rect.w - 130, bold=True)[:2]
-        size = 40 if len(lines) == 1 else 30
+        for size, most in ((40, 1), (32, 2), (26, 3), (22, 3)):
+            lines = d.wrap(self._text, size, self.rect.w - 130, bold=True)
+            if len(lines) <= most:
+                break
+        lines = lines[:3]
         for i, line in enumerate(lines):
             y = inner.centery + (i - (len(lines) - 1) / 2) * (size + 4)
             d.draw_text(layer, line, size, (inner.x + (inner.w - 90) / 2, y), d.INK, bold=True,

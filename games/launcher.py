@@ -1,0 +1,148 @@
+"""The launcher: the first screen, one big picture card per registered game, and the command line."""
+from __future__ import annotations
+
+import argparse
+import logging
+import math
+import sys
+
+import pygame
+
+from .engine import draw as d
+from .engine.common_scenes import GameStart
+from .engine.grownups import GrownUpGate, SettingsScreen
+from .engine.scene import Scene
+from .engine.widgets import Button
+from .registry import find_game, load_games
+
+
+class Launcher(Scene):
+    """Pick a game by its picture; the grown-ups' gear sits in a corner behind the gate."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.games = load_games()
+        self.t = 0.0
+        cols = min(3, max(1, len(self.games)))
+        cw, ch, gap = 340, 300, 40
+        x0 = d.W / 2 - (cols * cw + (cols - 1) * gap) / 2
+        for i, game in enumerate(self.games):
+            r, c = divmod(i, cols)
+            rect = pygame.Rect(x0 + c * (cw + gap), 150 + r * (ch + 30), cw, ch)
+            self.widgets.append(Button(rect, lambda g=game: self.open(g), color=game.color,
+                                       painter=_card_painter(game)))
+        self.widgets.append(Button((d.W - 110, 20, 84, 84), self.grown_ups, icon_name="gear", color=d.WHITE,
+                                   sound="click"))
+
+    def enter(self):
+        self.app.speaker.say(self.app.phrases.get("hello"))
+        if self.app.settings.problem:
+            self.app.speaker.say("The settings were reset. A grown-up can look at them.")
+
+    def open(self, game):
+        self.app.push(GameStart(self.app, game))
+
+    def grown_ups(self):
+        self.app.push(GrownUpGate(self.app, lambda: self.app.push(SettingsScreen(self.app))))
+
+    def back(self):
+        if self.app.kiosk:
+            self.grown_ups()
+        else:
+            self.app.quit()
+
+    def update(self, dt):
+        super().update(dt)
+        self.t += dt
+
+    def draw(self, surface):
+        surface.blit(d.background("sky"), (0, 0))
+        title = "Letterplay"
+        f = d.font(84, True)
+        x = d.W / 2 - f.size(title)[0] / 2
+        for i, ch in enumerate(title):
+            y = 10 + math.sin(self.t * 2.5 + i * 0.6) * 6   # each letter bobs; all share one baseline
+            surface.blit(d.text_surface(ch, 84, d.CANDY[i % 8], True), (x, y))
+            x += f.size(ch)[0]
+        super().draw(surface)
+
+
+def _card_painter(game):
+    def paint(surface, rect):
+        art = pygame.Rect(rect.x + 30, rect.y + 20, rect.w - 60, rect.h - 90)
+        game.paint_icon(surface, art)
+        d.draw_text(surface, game.title, 34, (rect.centerx, rect.bottom - 40), d.INK, bold=True,
+                    max_width=rect.w - 30)
+    return paint
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(prog="letterplay", description="Letterplay: letter games for children aged 3-6.")
+    p.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
+    p.add_argument("--size", default="1280x800", metavar="WxH", help="window size (default 1280x800)")
+    p.add_argument("--list-games", action="store_true", help="print each game's id and title, one a line, and exit")
+    p.add_argument("--game", metavar="ID", help="start straight in a game (see --list-games)")
+    p.add_argument("--letters", metavar="SET",
+                   help="letter set for this run: a set id (alphabet, week, vowels, round, sticks, pointy, "
+                        "mirror) or the letters themselves, e.g. 'satpin'")
+    p.add_argument("--mute", action="store_true", help="no voice and no sound effects (captions stay)")
+    p.add_argument("--kiosk", action="store_true", help="full screen, no way out but through the grown-up gate")
+    p.add_argument("--screenshot", metavar="PATH",
+                   help="render the first frames of the chosen screen, save a PNG and exit")
+    p.add_argument("--level", type=int, default=0, metavar="N",
+                   help="with --game: start at level N (1-3) instead of the level picker")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="letterplay: %(message)s")
+    if args.list_games:
+        for game in load_games():
+            print(f"{game.id}\t{game.title}")
+        return 0
+    try:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"letterplay: --size wants WIDTHxHEIGHT, like 1280x800 (got {args.size!r})", file=sys.stderr)
+        return 2
+    if args.screenshot:
+        import os
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from .engine.app import App
+    from .engine.letters import clean_letters, load_letter_sets
+    from .engine.settings import Settings
+
+    settings = Settings.load()
+    if args.letters:
+        if args.letters in load_letter_sets():
+            settings.letter_set = args.letters
+        elif clean_letters(args.letters):
+            settings.letter_set, settings.week_letters = "week", clean_letters(args.letters)
+        else:
+            print(f"letterplay: no letter set {args.letters!r}; use a set id or some letters", file=sys.stderr)
+            return 2
+    game = None
+    if args.game:
+        try:
+            game = find_game(args.game)
+        except KeyError as err:
+            print(f"letterplay: {err.args[0]}", file=sys.stderr)
+            return 2
+    app = App(size=(w, h), fullscreen=args.fullscreen or args.kiosk or None, mute=args.mute or bool(args.screenshot),
+              kiosk=args.kiosk, settings=settings)
+    app.push(Launcher(app))
+    if game:
+        if 1 <= args.level <= len(game.levels):
+            app.push(game.make_scene(app, game.levels[args.level - 1]))
+        else:
+            app.push(GameStart(app, game))
+    if args.screenshot:
+        app.run_frames(90)
+        app.screenshot(args.screenshot)
+        app.shutdown()
+        print(f"saved {args.screenshot}")
+        return 0
+    app.run()
+    return 0

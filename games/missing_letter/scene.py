@@ -1,0 +1,282 @@
+"""Missing-letter memory, as played in preschool with letter cards on a tray and a cloth.
+
+A round: the letters sit on the tray and are named; the cloth slides over; one letter is taken away;
+the cloth lifts: "Which letter is missing?" The child writes it on the TracePad. A miss gets a gentle
+try-again; after two misses the letter shows faintly as a guide; after three, three letters are
+offered to tap, so every round ends in success. "Remember them all": the cloth stays over every
+letter and the child writes them one by one.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from games.engine import draw as d
+from games.engine.celebration import Celebration, try_again
+from games.engine.common_scenes import StarsScreen
+from games.engine.letters import LetterCard, look_alikes_of
+from games.engine.scene import Scene
+from games.engine.tracepad import FaintLetterGuide, TracePad
+from games.engine.widgets import Button, LetterTile
+
+from .art import draw_cloth, tray
+
+ROUNDS = 5
+ROUNDS_ALL = 3
+SHOW_PER_LETTER = 1.0
+COVER_TIME = 0.9
+GUIDE_AFTER = 2
+CHOICES_AFTER = 3
+
+TRAY = pygame.Rect(190, 40, 900, 250)
+PAD = pygame.Rect(330, 320, 560, 370)
+
+
+class MissingLetter(Scene):
+    """One game: a short run of rounds, then the stars screen."""
+
+    def __init__(self, app, level, game_id="missing_letter"):
+        super().__init__(app)
+        self.level, self.game_id = level, game_id
+        self.count = level.options.get("letters", 3)
+        self.all_hidden = level.options.get("all", False)
+        self.rounds = ROUNDS_ALL if self.all_hidden else ROUNDS
+        self.round = 0
+        self.helped = 0                  # rounds where the child needed the guide or the choices
+        self.practised: list[str] = []
+        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
+        self.t = 0.0
+        self.state = "show"
+        self.state_t = 0.0
+        self.cloth = 0.0                 # 0 = lifted, 1 = covering the tray
+        self.tiles: list[LetterTile] = []
+        self.hidden: list[int] = []      # tray slots still to be found, in order
+        self.choices: list[LetterTile] = []
+        self.flying = None
+        self.misses = 0
+
+    # -- rounds ------------------------------------------------------------------------------------
+    def enter(self):
+        self.new_round()
+
+    def new_round(self):
+        self.round += 1
+        letters = self.app.settings.active_letters()
+        cards = letters.cards(self.app.settings.case, self.app.rng, self.count)
+        n = len(cards)
+        tw, gap = 130, 30
+        x0 = TRAY.centerx - (n * tw + (n - 1) * gap) / 2
+        self.cards = cards
+        self.tiles = [LetterTile((x0 + i * (tw + gap), TRAY.y + 55, tw, 150), c.shown) for i, c in enumerate(cards)]
+        if self.all_hidden:
+            self.hidden = list(range(n))
+        else:
+            self.hidden = [self.app.rng.randrange(n)]
+        self.misses = 0
+        self.round_helped = False
+        self.set_state("show")
+        names = ", ".join(c.name for c in cards)
+        self.app.speaker.say(self.app.phrases.get("look_at_letters", letters=names), interrupt=True)
+
+    def set_state(self, state):
+        self.state, self.state_t = state, 0.0
+        self.pad.visible = self.pad.enabled = state == "write"
+        self.widgets = [self.home_button] + self.tiles + ([self.pad] if state == "write" else []) + \
+            (self.choices if state == "choose" else [])
+
+    @property
+    def current(self) -> int:
+        return self.hidden[0]
+
+    @property
+    def current_card(self) -> LetterCard:
+        return self.cards[self.current]
+
+    def ask(self):
+        card = self.current_card
+        self.pad.reset(target=card.answer, guide=None)
+        self.set_state("write")
+        if self.all_hidden:
+            key = "write_hidden_letter" if len(self.hidden) == len(self.cards) else "write_next_hidden"
+            self.app.speaker.say(self.app.phrases.get(key, count=len(self.cards)), interrupt=True)
+        else:
+            self.app.speaker.say(self.app.phrases.get("which_missing"), interrupt=True)
+        if card.answer != card.shown:
+            key = "write_small" if card.answer.islower() else "write_big"
+            self.app.speaker.say(self.app.phrases.get(key))
+
+    # -- answers -----------------------------------------------------------------------------------
+    def on_verdict(self, verdict, strokes):
+        if verdict.accepted:
+            self.found()
+            return
+        self.misses += 1
+        self.round_helped = self.round_helped or self.misses >= GUIDE_AFTER
+        if self.misses >= CHOICES_AFTER:
+            self.offer_choices()
+            return
+        try_again(self.app, self.app.phrases.get("try_again"))
+        self.pad.reset(guide=FaintLetterGuide(self.current_card.answer) if self.misses >= GUIDE_AFTER else None)
+        if self.misses == GUIDE_AFTER:
+            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.current_card.name))
+
+    def offer_choices(self):
+        card = self.current_card
+        pool = [c for c in look_alikes_of(card.base) if c != card.base]
+        pool += [c.base for c in self.cards if c.base != card.base]
+        pool += [c for c in "abcdefghijklmnopqrstuvwxyz" if c != card.base]
+        others = list(dict.fromkeys(pool))[:6]
+        self.app.rng.shuffle(others)
+        faces = [card.answer] + [o.upper() if card.answer.isupper() else o for o in others[:2]]
+        self.app.rng.shuffle(faces)
+        self.choices = []
+        for i, face in enumerate(faces):
+            rect = pygame.Rect(PAD.centerx - 330 + i * 240, PAD.y + 80, 180, 210)
+            self.choices.append(LetterTile(rect, face, self.on_choice, color=d.shade(d.CANDY[i * 3 % 8], 1.6)))
+        self.set_state("choose")
+        self.app.speaker.say(self.app.phrases.get("tap_missing"), interrupt=True)
+
+    def on_choice(self, tile):
+        if tile.char == self.current_card.answer:
+            self.found()
+        else:
+            tile.shake()
+            self.app.sounds.play("try_again")
+            self.app.speaker.say(self.app.phrases.get("that_is", letter=tile.char.upper(),
+                                                      target=self.current_card.name), interrupt=True)
+
+    def found(self):
+        slot = self.current
+        self.practised.append(self.cards[slot].shown)
+        self.helped += self.round_helped
+        start = pygame.Vector2(PAD.center) - pygame.Vector2(self.tiles[slot].rect.center)
+        self.flying = (slot, start)
+        self.tiles[slot].offset = pygame.Vector2(start)
+        self.hidden.pop(0)
+        self.set_state("fly")
+        praise = self.app.phrases.get("wrote_letter", letter=self.cards[slot].name)
+        self.app.push(Celebration(self.app, praise, self.after_celebration, big_letter=self.cards[slot].answer))
+
+    def after_celebration(self):
+        if self.hidden:
+            self.misses, self.round_helped = 0, False
+            self.ask()
+        elif self.round >= self.rounds:
+            self.finish()
+        else:
+            self.set_state("next")
+
+    def finish(self):
+        stars = 3 - (self.helped >= 1) - (self.helped >= 3)
+        self.app.replace(StarsScreen(self.app, self.game_id, stars, self.practised,
+                                     replay=lambda: self.app.replace(MissingLetter(self.app, self.level, self.game_id))))
+
+    def back(self):
+        self.app.speaker.stop()
+        self.app.pop()
+
+    # -- time --------------------------------------------------------------------------------------
+    def update(self, dt):
+        super().update(dt)
+        self.t += dt
+        self.state_t += dt
+        st = self.state
+        if st == "show":
+            self.cloth = 0.0
+            if self.state_t >= SHOW_PER_LETTER * len(self.tiles) + 1.0:
+                self.set_state("cover")
+                self.app.sounds.play("whoosh")
+        elif st == "cover":
+            self.cloth = min(1.0, self.state_t / COVER_TIME)
+            if self.cloth >= 1.0:
+                for i in self.hidden:
+                    self.tiles[i].visible = False
+                self.set_state("hidden")
+        elif st == "hidden":
+            if self.state_t >= 0.6:
+                if self.all_hidden:
+                    self.ask()     # the cloth stays down: remember them all
+                else:
+                    self.set_state("uncover")
+                    self.app.sounds.play("whoosh")
+        elif st == "uncover":
+            self.cloth = max(0.0, 1 - self.state_t / COVER_TIME)
+            if self.cloth <= 0:
+                self.ask()
+        elif st == "fly" and self.flying:
+            slot, start = self.flying
+            k = min(1.0, self.state_t / 0.8)
+            ease = 1 - (1 - k) ** 3
+            tile = self.tiles[slot]
+            tile.visible = True
+            tile.offset = start * (1 - ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 120)
+            if k >= 1:
+                tile.glow = 1.0
+                self.flying = None
+        elif st == "next" and self.state_t >= 0.8:
+            self.new_round()
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def draw(self, surface):
+        surface.blit(d.background("wall"), (0, 0))
+        surface.blit(tray(TRAY.w, TRAY.h), TRAY.topleft)
+        for i, tile in enumerate(self.tiles):
+            if not tile.visible and i in self.hidden and self.cloth < 1:
+                self._draw_empty_slot(surface, tile.rect)
+        for tile in self.tiles:
+            if tile.visible and not (self.flying and tile is self.tiles[self.flying[0]]):
+                tile.draw(surface)
+        if self.all_hidden and self.state in ("write", "choose", "fly", "hidden") and self.hidden:
+            self._draw_cloth_over(surface, self.hidden)
+        elif self.cloth > 0:
+            cover = pygame.Rect(TRAY.x + 10, TRAY.y, TRAY.w - 20, int((TRAY.h - 20) * self.cloth))
+            draw_cloth(surface, cover, self.t)
+        self._draw_progress(surface)
+        self.home_button.draw(surface, focused=self.focus is self.home_button)
+        if self.state == "write":
+            self.pad.draw(surface, focused=self.focus is self.pad)
+        for tile in self.choices if self.state == "choose" else []:
+            tile.draw(surface, focused=self.focus is tile)
+        if self.flying:
+            self.tiles[self.flying[0]].draw(surface)
+        if self.state == "write" and self.current is not None:
+            self._point_at_slot(surface, self.tiles[self.current].rect)
+
+    def _draw_cloth_over(self, surface, slots):
+        for i in slots:
+            r = self.tiles[i].rect.inflate(16, 10)
+            draw_cloth(surface, pygame.Rect(r.x, r.y - 6, r.w, r.h - 18), self.t + i)
+
+    def _draw_empty_slot(self, surface, rect):
+        pulse = 0.5 + 0.5 * math.sin(self.t * 4)
+        color = d.shade(d.ORANGE, 0.9 + 0.2 * pulse)
+        pygame.draw.rect(surface, d.shade((196, 140, 84), 1.1), rect, border_radius=20)
+        for i in range(0, 2 * (rect.w + rect.h), 26):   # a dashed outline where the card was
+            p = _perimeter_point(rect, i)
+            pygame.draw.circle(surface, color, p, 5)
+        d.draw_glyph(surface, "?", 90, rect.center, d.WHITE)
+
+    def _point_at_slot(self, surface, rect):
+        """A bouncing arrow from the pad to the gap, so the child knows which letter to write."""
+        y = rect.bottom + 18 + math.sin(self.t * 5) * 6
+        pygame.draw.polygon(surface, d.ORANGE, [(rect.centerx, y), (rect.centerx - 18, y + 22), (rect.centerx + 18, y + 22)])
+
+    def _draw_progress(self, surface):
+        for i in range(self.rounds):
+            img = d.star(44) if i < self.round - (self.state not in ("next",) and self.hidden != []) else \
+                d.star(44, (225, 225, 235), (190, 190, 205))
+            surface.blit(img, img.get_rect(center=(d.W - 60, 70 + i * 54)))
+
+
+def _perimeter_point(rect, dist):
+    w, h = rect.w, rect.h
+    dist %= 2 * (w + h)
+    if dist < w:
+        return rect.x + dist, rect.y
+    if dist < w + h:
+        return rect.right, rect.y + dist - w
+    if dist < 2 * w + h:
+        return rect.right - (dist - w - h), rect.bottom
+    return rect.x, rect.bottom - (dist - 2 * w - h)
