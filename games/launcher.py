@@ -11,6 +11,7 @@ import pygame
 from .engine import draw as d
 from .engine.common_scenes import GameStart
 from .engine.grownups import GrownUpGate, SettingsScreen
+from .engine.players import default_players
 from .engine.scene import Scene
 from .engine.widgets import Button
 from .registry import find_game, load_games
@@ -37,7 +38,7 @@ class Launcher(Scene):
     def enter(self):
         self.app.speaker.say(self.app.phrases.get("hello"))
         if self.app.settings.problem:
-            self.app.speaker.say("The settings were reset. A grown-up can look at them.")
+            self.app.speaker.say(self.app.phrases.get("settings_reset"))
 
     def open(self, game):
         self.app.push(GameStart(self.app, game))
@@ -135,7 +136,7 @@ def main(argv=None) -> int:
     app.push(Launcher(app))
     if game:
         if 1 <= args.level <= len(game.levels):
-            app.push(game.make_scene(app, game.levels[args.level - 1]))
+            app.push(game.make_scene(app, game.levels[args.level - 1], default_players(1)))
         else:
             app.push(GameStart(app, game))
     if args.screenshot:

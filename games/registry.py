@@ -32,7 +32,7 @@ class GameInfo:
     levels: tuple[Level, ...]
     letter_modes: tuple[str, ...]  # which case modes the game supports
     paint_icon: Callable          # paint_icon(surface, rect): the game's picture
-    make_scene: Callable          # make_scene(app, level: Level) -> Scene
+    make_scene: Callable          # make_scene(app, level: Level, players: list[Player]) -> Scene
     color: tuple = (255, 206, 68)
     players: tuple[int, int] = (1, 1)   # fewest and most players
 

@@ -6,6 +6,7 @@ import math
 import pygame
 
 from . import draw as d
+from .players import PlayerPicker, default_players
 from .scene import Scene
 from .widgets import Button
 
@@ -39,7 +40,11 @@ class GameStart(Scene):
     def start(self, level):
         self.app.settings.levels[self.game.id] = level.name
         self.app.speaker.stop()
-        self.app.push(self.game.make_scene(self.app, level))
+        if self.game.players[1] > 1:
+            self.app.push(PlayerPicker(self.app, lambda players: self.app.push(
+                self.game.make_scene(self.app, level, players)), most=self.game.players[1]))
+        else:
+            self.app.push(self.game.make_scene(self.app, level, default_players(1)))
 
     def update(self, dt):
         super().update(dt)
@@ -72,7 +77,7 @@ class StarsScreen(Scene):
     def __init__(self, app, game_id: str, stars: int, letters: list[str], *, replay, message=None):
         super().__init__(app)
         self.game_id, self.stars, self.letters = game_id, max(1, min(3, stars)), letters
-        self.message = message or app.phrases.get("level_done")
+        self.message = message or app.phrases.get("game_over")
         self.t = 0.0
         self.widgets.append(Button((d.W / 2 - 330, 560, 300, 130), replay, icon_name="play", color=d.GREEN,
                                    icon_color=d.WHITE))

@@ -4,7 +4,7 @@ from games.registry import GameInfo, Level
 from .art import paint_icon
 
 
-def _make_scene(app, level):
+def _make_scene(app, level, players=None):
     from pathlib import Path
 
     from .scene import MissingLetter
