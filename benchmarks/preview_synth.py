@@ -104,6 +104,41 @@ def traces_sheet(path, traces, titles, columns, cell=96):
     pygame.image.save(sheet, str(path))
 
 
+def rendered_sheet(path, seed, per_letter=8, zoom=3):
+    """Synthetic traces through recognizer.render (28x28, what the network sees).
+
+    Each letter's row: ``per_letter`` synthetic images, then (if the EMNIST
+    file is there) ``per_letter`` real EMNIST test images of the same letter.
+    """
+    try:
+        from recognizer.render import render
+    except ImportError as problem:
+        print(f"no 28x28 sheet: {problem}")
+        return
+    from recognizer.synth import LETTERS, synth_dataset
+    emnist = None
+    data = ROOT.parent / "shared" / "data" / "emnist-letters.npz"
+    if data.exists():
+        with np.load(data) as d:
+            emnist = d["x_test"], d["y_test"]
+    rng = np.random.default_rng(seed)
+    traces, labels, _ = synth_dataset(per_letter, rng, cases="both")
+    columns = per_letter * (2 if emnist else 1)
+    tile = 28 * zoom
+    sheet = pygame.Surface((columns * tile + 4, 26 * tile))
+    sheet.fill((60, 60, 90))
+    for label in range(26):
+        mine = [render(t) for t, lab in zip(traces, labels) if lab == label]
+        if emnist:
+            mine += list(emnist[0][emnist[1] == label][:per_letter])
+        for column, image in enumerate(mine):
+            rgb = np.repeat(np.kron(image, np.ones((zoom, zoom), np.uint8))[:, :, None], 3, axis=2)
+            x = column * tile + (4 if column >= per_letter else 0)
+            sheet.blit(pygame.surfarray.make_surface(rgb.transpose(1, 0, 2)), (x, label * tile))
+    pygame.image.save(sheet, str(path))
+    print(f"wrote {path} (left: synthetic, right: EMNIST test)" if emnist else f"wrote {path}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=0)
@@ -137,6 +172,8 @@ def main():
             titles.append(kind)
     traces_sheet(out / "scribbles.png", traces, titles, columns=10)
     print(f"wrote {out / 'scribbles.png'}")
+
+    rendered_sheet(out / "synth_28px.png", args.seed)
 
     from recognizer.scribbles import scribble_dataset
     rng = np.random.default_rng(args.seed)

@@ -25,6 +25,10 @@ DEFAULT_MODEL = MODEL_DIR / "letters.npz"
 # Used when a model card has no operating point (e.g. a fresh smoke-test model).
 DEFAULT_OPERATING_POINT = {"min_probability": 0.1, "max_rank": 3, "max_not_a_letter": 0.5}
 
+# Strokes are in screen pixels: anything smaller than this across is a
+# fingertip smudge or a tap, never a letter (children write 60-400 px tall).
+SMALLEST_LETTER_PX = 12.0
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -155,8 +159,11 @@ class Recognizer:
             return Verdict(False, 0.0, "", f"not strokes: {problem}")
         if not cleaned:
             return Verdict(False, 0.0, "", "nothing written")
-        if ink_extent(cleaned) == 0:
+        extent = ink_extent(cleaned)
+        if extent == 0:
             return Verdict(False, 0.0, "", "only a dot")
+        if extent < SMALLEST_LETTER_PX:
+            return Verdict(False, 0.0, "", f"too small for a letter ({extent:.0f} px across)")
         everything = self.all_probabilities(render(cleaned)[None])[0]
         letters = letter_probabilities(everything[None])[0]
         best = LETTERS[int(np.argmax(letters))]

@@ -2,7 +2,8 @@
 
 `not_a_letter_strokes(rng)` makes one training example for the network's
 "not a letter" output: random-walk scribbles, zig-zags, filled blobs,
-spirals, slanted or flat lines, and loose clusters of short marks. Vertical
+spirals, slanted or flat lines, waves, fingertip smudges and loose clusters
+of short marks. Vertical
 lines are left out on purpose: a child's 'l' or 'I' is exactly that.
 
 (A separate generator, recognizer/scribbles.py, makes the scribbles we
@@ -54,7 +55,7 @@ def _spiral(rng):
 
 def _line(rng):
     # Flat or slanted, never near-vertical (that is an honest 'l').
-    angle = rng.uniform(np.radians(-55), np.radians(55))
+    angle = rng.uniform(np.radians(-65), np.radians(65))
     length = rng.uniform(50, 250)
     t = np.linspace(0, 1, 20)[:, None]
     points = t * length * np.array([np.cos(angle), np.sin(angle)])[None]
@@ -75,6 +76,21 @@ def _marks(rng):
     return strokes
 
 
+def _wave(rng):
+    # A wavy line with more crests than m or w have.
+    crests = rng.uniform(3, 7)
+    t = np.linspace(0, 1, int(30 * crests))
+    width, height = rng.uniform(80, 300), rng.uniform(15, 80)
+    points = np.stack([t * width, np.sin(t * crests * 2 * np.pi) * height / 2], axis=1)
+    return [points + rng.normal(0, 1.0, points.shape)]
+
+
+def _smudge(rng):
+    # A fingertip resting on the screen: a few jittery points close together.
+    centre = rng.uniform(0, 50, 2)
+    return [centre + rng.normal(0, rng.uniform(0.5, 4), (rng.integers(2, 12), 2))]
+
+
 def _overwritten(rng):
     # Several random walks on top of each other.
     return [s for _ in range(rng.integers(2, 5)) for s in _random_walk(rng)]
@@ -88,6 +104,8 @@ KINDS = {
     "line": _line,
     "marks": _marks,
     "overwritten": _overwritten,
+    "wave": _wave,
+    "smudge": _smudge,
 }
 
 

@@ -39,7 +39,7 @@ SKELETON_STEP = 0.02               # line units between points before distortion
 
 # Chances per trace at messiness 1 (each is multiplied by messiness).
 P_MERGE = 0.10          # two consecutive strokes drawn without lifting the pen
-P_MISSING = 0.03        # one stroke forgotten (only for letters with 2+ strokes)
+P_MISSING = 0.03        # a short stroke forgotten (a dot, a crossbar), if the letter has one
 P_EXTRA = 0.03          # an extra short stray stroke
 P_REVERSED = 0.06       # one stroke drawn in the wrong direction
 P_REORDERED = 0.05      # strokes drawn in a different order
@@ -56,6 +56,11 @@ def _prepared(char: str):
                     for a in allographs)
     weights = np.array([a.weight for a in allographs], dtype=np.float64)
     return allographs, strokes, weights / weights.sum()
+
+
+def _ink_height(strokes):
+    ys = np.concatenate([points[:, 1] for points, _ in strokes])
+    return float(ys.max() - ys.min())
 
 
 def _arc_length(points):
@@ -144,14 +149,14 @@ def _wobble(points, rng, m):
     return points + normal * offset[:, None]
 
 
-def _elastic_and_affine(points, rng, m):
-    """Smooth warp of the whole letter, then slant, rotation and aspect (line units)."""
+def _elastic_and_affine(points, rng, m, g):
+    """Smooth warp (size ``g``) of the whole letter, then slant, rotation and aspect (size ``m``)."""
     out = points.copy()
     for axis in (0, 1):
         for _ in range(2):
             k = rng.normal(0.0, 1.0, size=2)
             k *= 2 * np.pi / rng.uniform(0.8, 2.5) / max(np.hypot(*k), 1e-9)
-            out[:, axis] += rng.normal(0.0, 0.03 * m) * np.sin(points @ k + rng.uniform(0, 2 * np.pi))
+            out[:, axis] += rng.normal(0.0, 0.03 * g) * np.sin(points @ k + rng.uniform(0, 2 * np.pi))
     slant = np.tan(np.radians(np.clip(rng.normal(0.0, 7.0 * m), -15, 15)))
     angle = np.radians(np.clip(rng.normal(0.0, 4.0 * m), -10, 10))
     aspect = np.exp(np.clip(rng.normal(0.0, 0.13 * m), -0.35, 0.35))
@@ -205,16 +210,19 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
         raise ValueError(f"messiness must be a number >= 0, not {messiness!r}")
     m = float(messiness)
     base = _pick_allograph(char, rng, allograph)
+    # A small letter (x-height only) is written as big as a capital on a blank
+    # screen, so its shape noise in line units is smaller.
+    g = m * min(1.0, _ink_height(base)) ** 0.5
 
     # 1. Each stroke on its own, in line units.
     strokes = []
     for k, (points, cue) in enumerate(base):
         if cue == "dot":
-            points = _child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * m, 2), rng, m)
+            points = _child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * g, 2), rng, g)
         elif m > 0:
-            points = _wobble(_sloppy_ends(points, rng, m), rng, m)
+            points = _wobble(_sloppy_ends(points, rng, g), rng, g)
         if k > 0 and m > 0:
-            points = points + rng.normal(0.0, 0.022 * m, 2)          # strokes miss each other
+            points = points + rng.normal(0.0, 0.022 * g, 2)          # strokes miss each other
         strokes.append(points)
 
     # 2. Accidents: order, direction, forgotten, merged and stray strokes.
@@ -224,7 +232,11 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
         k = rng.integers(len(strokes))
         strokes[k] = strokes[k][::-1]
     if len(strokes) > 1 and rng.random() < P_MISSING * m:
-        del strokes[rng.integers(len(strokes))]
+        # Children forget the small bits (dots, crossbars), not the body of the letter.
+        lengths = np.array([_arc_length(p)[-1] for p in strokes])
+        small = np.flatnonzero(lengths < 0.45 * lengths.max())
+        if len(small):
+            del strokes[rng.choice(small)]
     if len(strokes) > 1 and rng.random() < P_MERGE * m:
         k = rng.integers(len(strokes) - 1)
         bridge = _resample_even(np.array([strokes[k][-1], strokes[k + 1][0]]), SKELETON_STEP)[1:-1]
@@ -241,7 +253,7 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
     sizes = [len(p) for p in strokes]
     everything = np.vstack(strokes)
     if m > 0:
-        everything = _elastic_and_affine(everything, rng, m)
+        everything = _elastic_and_affine(everything, rng, m, g)
 
     # 4. Into screen pixels: random height and place.
     lo, hi = everything.min(axis=0), everything.max(axis=0)

@@ -49,7 +49,10 @@ class HandwritingLines:
 
 
 class FaintLetterGuide:
-    """A pale letter behind the ink, sitting on the lines, for a child who needs a hint."""
+    """A pale letter behind the ink, sitting on the lines, for a child who needs a hint.
+
+    Any object with ``draw(surface, lines)`` (and optionally ``update(dt)``) can be a TracePad guide.
+    """
 
     def __init__(self, char: str, alpha: int = 70):
         self.char, self.alpha = char, alpha
@@ -128,7 +131,7 @@ class TracePad(Widget):
         if math.dist(last, pos) < MIN_STEP:
             return
         stroke.append(pos)
-        self._segment(stroke[-3] if len(stroke) > 2 else last, last, pos)
+        self._segment(last, pos)
 
     # -- actions -----------------------------------------------------------------------------------
     def undo(self):
@@ -166,6 +169,8 @@ class TracePad(Widget):
     def update(self, dt):
         for b in self.buttons:
             b.update(dt)
+        if self.guide is not None and hasattr(self.guide, "update"):
+            self.guide.update(dt)
         self._shake = max(0.0, self._shake - dt * 2)
         if self.strokes and self._pen is None and self.auto_submit > 0:
             self._rest += dt
@@ -203,8 +208,8 @@ class TracePad(Widget):
     def _dab(self, p):
         pygame.draw.circle(self._ink, self.ink_color, self._local(p), INK_WIDTH / 2)
 
-    def _segment(self, before, a, b):
-        """Draw a thick round-capped segment a->b, bent slightly toward the path's flow."""
+    def _segment(self, a, b):
+        """Draw a thick round-capped segment a->b as overlapping dabs, so fast strokes stay smooth."""
         a, b = self._local(a), self._local(b)
         steps = max(1, int(math.dist(a, b) / 3))
         for i in range(1, steps + 1):
@@ -217,4 +222,4 @@ class TracePad(Widget):
         for stroke in self.strokes:
             self._dab(stroke[0])
             for i in range(1, len(stroke)):
-                self._segment(stroke[max(0, i - 2)], stroke[i - 1], stroke[i])
+                self._segment(stroke[i - 1], stroke[i])
