@@ -1,0 +1,351 @@
+"""Speaker, phrases and letter sounds. Headless: SDL's dummy audio, a fake engine unless stated."""
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import json
+import logging
+import random
+import subprocess
+import sys
+import threading
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+import pygame
+import pytest
+
+from games.engine import sounds, speech
+from games.engine.speech import Phrases, Speaker, load_letter_sounds, spoken_form
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class FakeSynth:
+    """Stands in for espeak-ng: writes a short tone per line and records what it was asked to say."""
+
+    name = "fake voice"
+    voice = "fake"
+    reads_phonemes = True
+
+    def __init__(self, delay=0.0, fail_start=False, seconds=0.06):
+        self.delay, self.fail_start, self.seconds = delay, fail_start, seconds
+        self.said = []
+        self.lock = threading.Lock()
+
+    def start(self):
+        if self.fail_start:
+            raise RuntimeError("no espeak here")
+
+    def write_wav(self, text, rate, path):
+        time.sleep(self.delay)
+        with self.lock:
+            self.said.append(text)
+        t = np.arange(int(22050 * self.seconds)) / 22050
+        samples = (np.sin(2 * np.pi * 440 * t) * 12000).astype(np.int16)
+        with wave.open(str(path), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(22050)
+            out.writeframes(samples.tobytes())
+
+
+def run(speaker, until, timeout=5.0, dt=0.01):
+    """Call update() like a game loop until `until()` holds; fail after `timeout` real seconds."""
+    deadline = time.monotonic() + timeout
+    while not until():
+        assert time.monotonic() < deadline, "the speaker did not get there in time"
+        speaker.update(dt)
+        time.sleep(0.003)
+
+
+def captions_said(speaker):
+    return [line.caption for line in speaker.history]
+
+
+@pytest.fixture
+def make_speaker(tmp_path):
+    made = []
+
+    def make(synth=None, **kwargs):
+        kwargs.setdefault("cache_dir", tmp_path / "cache")
+        speaker = Speaker(synthesizer=synth or FakeSynth(), **kwargs)
+        made.append(speaker)
+        return speaker
+
+    yield make
+    for speaker in made:
+        speaker.shutdown()
+
+
+def test_caption_appears_at_once_and_say_returns_fast_with_a_slow_engine(make_speaker):
+    speaker = make_speaker(FakeSynth(delay=0.5))
+    start = time.perf_counter()
+    speaker.say("Find the letter B!")
+    assert time.perf_counter() - start < 0.05
+    assert speaker.caption == "Find the letter B!"
+    assert speaker.busy
+    run(speaker, lambda: speaker.history and speaker.history[-1].started_at is not None)
+    assert speaker.status == "Voice: fake voice"
+
+
+def test_a_line_whose_voice_never_comes_is_shown_as_a_caption_only(make_speaker):
+    speaker = make_speaker(FakeSynth(delay=2.0))
+    speaker.say("Hello")
+    for _ in range(4):              # four game-seconds: longer than the speaker waits for a voice
+        speaker.update(1.0)
+    assert captions_said(speaker) == ["Hello"]
+    assert speaker.history[0].started_at is None
+
+
+def test_lines_are_said_in_the_order_asked(make_speaker):
+    speaker = make_speaker()
+    shown = []
+    for text in ["One", "Two", "Three"]:
+        speaker.say(text)
+    assert speaker.caption == "One"    # later lines wait their turn, caption too
+
+    def idle():
+        if speaker.caption and (not shown or shown[-1] != speaker.caption):
+            shown.append(speaker.caption)
+        return not speaker.busy
+
+    run(speaker, idle)
+    assert captions_said(speaker) == ["One", "Two", "Three"]
+    assert shown == ["One", "Two", "Three"]
+    assert all(line.started_at is not None for line in speaker.history)
+
+
+def test_caption_stays_a_moment_after_the_line_then_goes(make_speaker):
+    speaker = make_speaker()
+    speaker.say("Well done!")
+    run(speaker, lambda: not speaker.busy)
+    assert speaker.caption == "Well done!"
+    speaker.update(speech.CAPTION_HOLD + 0.1)
+    assert speaker.caption is None
+
+
+def test_interrupt_replaces_what_is_said_and_the_queue(make_speaker):
+    speaker = make_speaker()
+    for text in ["One", "Two", "Three"]:
+        speaker.say(text)
+    run(speaker, lambda: len(speaker.history) == 1)
+    speaker.say("Stop!", interrupt=True)
+    assert speaker.caption == "Stop!"
+    run(speaker, lambda: not speaker.busy)
+    assert captions_said(speaker) == ["One", "Stop!"]
+
+
+def test_stop_forgets_everything(make_speaker):
+    speaker = make_speaker()
+    speaker.say("One")
+    speaker.say("Two")
+    speaker.stop()
+    assert speaker.caption is None and not speaker.busy
+    speaker.update(0.5)
+    assert captions_said(speaker) == []
+
+
+def test_say_again_repeats_the_last_line_from_the_cache(make_speaker):
+    synth = FakeSynth()
+    speaker = make_speaker(synth)
+    speaker.say("Well done!")
+    speaker.say("Find the letter B!")
+    run(speaker, lambda: not speaker.busy)
+    speaker.say_again()
+    assert speaker.caption == "Find the letter B!"
+    run(speaker, lambda: not speaker.busy)
+    assert captions_said(speaker) == ["Well done!", "Find the letter B!", "Find the letter B!"]
+    assert speaker.history[-1].started_at is not None
+    assert synth.said.count("Find the letter [[b'i:]]!") == 1
+
+
+def test_cache_hit_needs_no_synthesis_but_a_new_rate_does(make_speaker, tmp_path):
+    first = make_speaker(FakeSynth())
+    first.prepare(["Which letter is missing?"])
+    run(first, lambda: any((tmp_path / "cache").glob("*.wav")))
+    again = FakeSynth()
+    second = make_speaker(again)
+    second.say("Which letter is missing?")
+    assert second.busy
+    run(second, lambda: not second.busy)
+    assert again.said == [] and second.history[0].started_at is not None
+    second.set_rate(100)
+    second.say("Which letter is missing?")
+    run(second, lambda: not second.busy)
+    assert again.said == ["Which letter is missing?"]
+
+
+def test_engine_that_cannot_start_means_captions_only_and_one_log_line(make_speaker, caplog):
+    caplog.set_level(logging.WARNING, logger="games.engine.speech")
+    speaker = make_speaker(FakeSynth(fail_start=True))
+    speaker.say("Hello")
+    speaker.say("Find the letter B!")
+    run(speaker, lambda: speaker.status != "Voice: starting...")
+    assert speaker.status == "Captions only: no speech engine found"
+    shown = []
+    for _ in range(40):
+        speaker.update(0.25)
+        if speaker.caption and speaker.caption not in shown:
+            shown.append(speaker.caption)
+    assert shown == ["Hello", "Find the letter B!"]
+    assert all(line.started_at is None for line in speaker.history)
+    speaker.say("One more")
+    warnings = [r for r in caplog.records if "Speech is off" in r.getMessage()]
+    assert len(warnings) == 1 and "no speech engine" in warnings[0].getMessage()
+
+
+def test_pyttsx3_init_failure_is_caught(make_speaker, monkeypatch):
+    pyttsx3 = pytest.importorskip("pyttsx3")
+
+    def no_engine(*args, **kwargs):
+        raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
+
+    monkeypatch.setattr(pyttsx3, "init", no_engine)
+    speaker = make_speaker(speech.EspeakSynthesizer())
+    run(speaker, lambda: speaker.status != "Voice: starting...")
+    assert speaker.status == "Captions only: no speech engine found"
+
+
+def test_no_sound_device_means_captions_only(make_speaker, monkeypatch, caplog):
+    def no_device(*args, **kwargs):
+        raise pygame.error("No available audio device")
+
+    monkeypatch.setattr(sounds, "_mixer_problem", None)
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    caplog.set_level(logging.WARNING)
+    speaker = make_speaker()
+    assert speaker.status == "Captions only: no sound device"
+    speaker.say("Hello")
+    assert speaker.caption == "Hello"
+    for _ in range(10):
+        speaker.update(0.25)
+    assert captions_said(speaker) == ["Hello"] and speaker.history[0].started_at is None
+    make_speaker().say("Again")
+    assert sum("No sound" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_turned_off_speech_still_captions(make_speaker):
+    synth = FakeSynth()
+    speaker = make_speaker(synth, enabled=False)
+    assert speaker.status == "Captions only: speech is turned off"
+    speaker.say("Hello")
+    assert speaker.caption == "Hello"
+    for _ in range(10):
+        speaker.update(0.25)
+    assert captions_said(speaker) == ["Hello"] and synth.said == []
+
+
+def test_bad_input_is_ignored_with_a_message(make_speaker, caplog):
+    speaker = make_speaker()
+    speaker.say("   ")
+    speaker.say(None)
+    speaker.say_letter_sound("sh")
+    assert not speaker.busy and speaker.caption is None
+    assert len([r for r in caplog.records if r.name == "games.engine.speech"]) == 3
+
+
+def test_lone_letters_are_spoken_as_letter_names():
+    names = load_letter_sounds()["names"]
+    assert spoken_form("Find the letter A!", names) == "Find the letter [['eI]]!"
+    assert spoken_form("A is for apple.", names) == "[['eI]] is for apple."
+    assert spoken_form("A big star for you!", names) == "A big star for you!"       # the article
+    assert spoken_form("Is it A or B?", names) == "Is it [['eI]] or [[b'i:]]?"
+    assert spoken_form("You wrote the letter a!", names) == "You wrote the letter [['eI]]!"
+    assert spoken_form(" a ", names) == "[['eI]]"
+    assert spoken_form("I'm happy. Are you?", names) == "I'm happy. Are you?"
+
+
+def test_letter_sounds_use_phonemes_never_repeated_letters(make_speaker):
+    table = load_letter_sounds()
+    assert set(table["sounds"]) == set(table["names"]) == set("abcdefghijklmnopqrstuvwxyz")
+    assert table["sounds"]["c"].startswith("k") and table["sounds"]["g"].startswith("g")
+    assert table["sounds"]["x"].startswith("ks") or table["sounds"]["x"].startswith("k")
+    synth = FakeSynth()
+    speaker = make_speaker(synth)
+    speaker.say_letter_sound("S")
+    assert speaker.caption == "/s/"
+    run(speaker, lambda: not speaker.busy)
+    assert synth.said == [f"[[{table['sounds']['s']}]]"]
+
+
+def test_phrases_load_and_fill_placeholders():
+    phrases = Phrases(rng=random.Random(1))
+    assert phrases.problem is None
+    data = json.loads((ROOT / "assets/speech/phrases.json").read_text())
+    assert set(k for k in data if not k.startswith("_")) <= set(phrases.keys())
+    assert "B" in phrases.get("wrote_letter", letter="B")
+    assert phrases.get("your_turn", player="Mia").count("Mia") == 1
+    picks = [phrases.get("praise") for _ in range(40)]
+    assert all(a != b for a, b in zip(picks, picks[1:]))
+    assert len(set(picks)) > 2
+    with pytest.raises(KeyError, match="letter"):
+        phrases.get("wrote_letter")
+    with pytest.raises(KeyError, match="no phrase called 'nope'"):
+        phrases.get("nope")
+
+
+def test_corrupt_phrases_file_falls_back_to_built_in_phrases(tmp_path, caplog):
+    broken = tmp_path / "phrases.json"
+    broken.write_text('{"praise": ["Well done!",]')
+    phrases = Phrases(broken)
+    assert str(broken) in phrases.problem and "not valid JSON" in phrases.problem
+    assert phrases.get("praise") in speech.BUILT_IN_PHRASES["praise"]
+    assert any("built-in phrases" in r.getMessage() for r in caplog.records)
+    broken.write_text('{"praise": 3}')
+    assert "'praise'" in Phrases(broken).problem
+    broken.write_text('{"praise": ["Hi {name"]}')
+    assert "placeholder" in Phrases(broken).problem
+    assert "missing" in Phrases(tmp_path / "nowhere.json").problem
+
+
+def _espeak_available():
+    try:
+        synth = speech.EspeakSynthesizer()
+        synth.start()
+        return synth
+    except Exception as err:
+        pytest.skip(f"no espeak-ng on this machine ({err})")
+
+
+def test_real_espeak_says_letter_names_and_sounds(make_speaker, tmp_path):
+    """Really synthesises (about 0.1 s); skipped where no espeak-ng can start."""
+    _espeak_available()
+    speaker = make_speaker(speech.EspeakSynthesizer())
+    speaker.say("Find the letter A!")
+    speaker.say_letter_sound("m")
+    run(speaker, lambda: not speaker.busy)
+    assert [line.started_at is not None for line in speaker.history] == [True, True]
+    for line, (shortest, longest) in zip(speaker.history, [(0.9, 3.5), (0.15, 1.2)]):
+        with wave.open(str(line.wav)) as wav:
+            samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype=np.int16)
+            seconds = wav.getnframes() / wav.getframerate()
+        assert shortest < seconds < longest, (line.caption, seconds)
+        assert np.abs(samples).max() > 8000      # tidy_wav lifts quiet sounds: clearly audible
+
+
+def test_bundled_espeak_fallback_really_works(tmp_path):
+    """Forces espeakng-loader's copy of espeak-ng in a fresh process (the choice is per process)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the bundled-library check reads /proc, which only Linux has")
+    pytest.importorskip("espeakng_loader")
+    pytest.importorskip("pyttsx3")
+    script = (
+        "import sys, wave; from pathlib import Path\n"
+        "from games.engine.speech import EspeakSynthesizer\n"
+        "s = EspeakSynthesizer(use_bundled=True); s.start()\n"
+        f"out = Path({str(tmp_path / 'hello.wav')!r}); s.write_wav('Hello, well done!', 130, out)\n"
+        "maps = [l.split()[-1] for l in open('/proc/self/maps') if 'libespeak-ng' in l]\n"
+        "print(s.library); print(sorted(set(maps))); w = wave.open(str(out)); print(w.getnframes() / w.getframerate())\n"
+    )
+    env = dict(os.environ, SDL_AUDIODRIVER="dummy", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    library, maps, seconds = done.stdout.strip().splitlines()[-3:]
+    assert "espeakng-loader" in library
+    assert "espeakng_loader" in maps and "/usr/lib" not in maps
+    assert 0.8 < float(seconds) < 4.0
