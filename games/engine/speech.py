@@ -405,7 +405,7 @@ class Speaker:
         self.stop()
         if self._worker is not None and self._worker.is_alive():
             self._jobs.put((2, self._next_job_number(), None))
-            self._worker.join(timeout=2.0)
+            self._worker.join(timeout=1.0)
         self._worker = None
 
     # -- inside ---------------------------------------------------------------------------------------
@@ -474,7 +474,7 @@ class Speaker:
             if wav.exists():
                 self._results.put(("wav", (key, wav)))
                 continue
-            part = wav.with_suffix(f".{threading.get_ident()}.part.wav")
+            part = wav.with_name(f"{key}.{threading.get_ident()}.part")
             try:
                 self._synth.write_wav(spoken, rate, part)
                 tidy_wav(part)
