@@ -139,27 +139,30 @@ def _wobble(points, rng, m):
     if len(points) < 3 or m == 0:
         return points
     s = _arc_length(points)
-    tangent = np.gradient(points, axis=0)
-    tangent /= np.maximum(np.hypot(*tangent.T), 1e-9)[:, None]
+    tangent = np.empty_like(points)
+    tangent[1:-1] = points[2:] - points[:-2]
+    tangent[0], tangent[-1] = points[1] - points[0], points[-1] - points[-2]
+    tangent /= np.maximum(np.hypot(tangent[:, 0], tangent[:, 1]), 1e-9)[:, None]
     normal = np.stack([-tangent[:, 1], tangent[:, 0]], axis=1)
-    offset = np.zeros(len(points))
-    for _ in range(2):
-        wavelength = rng.uniform(0.25, 1.0)
-        offset += rng.normal(0.0, 0.012 * m) * np.sin(2 * np.pi * s / wavelength + rng.uniform(0, 2 * np.pi))
-    return points + normal * offset[:, None]
+    # Two slow waves (wavelength 0.25-1 line units) and sometimes a quick shaky one.
+    wavelengths = np.array([rng.uniform(0.25, 1.0), rng.uniform(0.25, 1.0), rng.uniform(0.06, 0.15)])
+    amplitudes = rng.normal(0.0, 0.012 * m, 3) * np.array([1.0, 1.0, 0.35 * (rng.random() < 0.3)])
+    waves = np.sin(np.outer(s, 2 * np.pi / wavelengths) + rng.uniform(0, 2 * np.pi, 3))
+    return points + normal * (waves @ amplitudes)[:, None]
 
 
 def _elastic_and_affine(points, rng, m, g):
     """Smooth warp (size ``g``) of the whole letter, then slant, rotation and aspect (size ``m``)."""
-    out = points.copy()
-    for axis in (0, 1):
-        for _ in range(2):
-            k = rng.normal(0.0, 1.0, size=2)
-            k *= 2 * np.pi / rng.uniform(0.8, 2.5) / max(np.hypot(*k), 1e-9)
-            out[:, axis] += rng.normal(0.0, 0.03 * g) * np.sin(points @ k + rng.uniform(0, 2 * np.pi))
-    slant = np.tan(np.radians(np.clip(rng.normal(0.0, 7.0 * m), -15, 15)))
-    angle = np.radians(np.clip(rng.normal(0.0, 4.0 * m), -10, 10))
-    aspect = np.exp(np.clip(rng.normal(0.0, 0.13 * m), -0.35, 0.35))
+    # Four plane waves, two pushing x and two pushing y, wavelength 0.8-2.5 line units.
+    directions = rng.normal(0.0, 1.0, (4, 2))
+    directions /= np.maximum(np.hypot(directions[:, 0], directions[:, 1]), 1e-9)[:, None]
+    directions *= (2 * np.pi / rng.uniform(0.8, 2.5, 4))[:, None]
+    waves = np.sin(points @ directions.T + rng.uniform(0, 2 * np.pi, 4)) * rng.normal(0.0, 0.03 * g, 4)
+    out = points + np.stack([waves[:, 0] + waves[:, 1], waves[:, 2] + waves[:, 3]], axis=1)
+    slant_deg, angle_deg, log_aspect = rng.normal(0.0, 1.0, 3) * np.array([7.0, 4.0, 0.13]) * m
+    slant = np.tan(np.radians(np.clip(slant_deg, -15, 15)))
+    angle = np.radians(np.clip(angle_deg, -10, 10))
+    aspect = np.exp(np.clip(log_aspect, -0.35, 0.35))
     cos, sin = np.cos(angle), np.sin(angle)
     matrix = np.array([[cos, -sin], [sin, cos]]) @ np.array([[aspect, -slant], [0.0, 1.0]])
     return out @ matrix.T
@@ -221,8 +224,12 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
             points = _child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * g, 2), rng, g)
         elif m > 0:
             points = _wobble(_sloppy_ends(points, rng, g), rng, g)
-        if k > 0 and m > 0:
-            points = points + rng.normal(0.0, 0.022 * g, 2)          # strokes miss each other
+        if len(base) > 1 and m > 0 and cue != "dot":
+            # Parts come out a little too big or small and miss each other.
+            centre = points.mean(axis=0)
+            points = (points - centre) * np.exp(rng.normal(0.0, 0.07 * g)) + centre
+            if k > 0:
+                points = points + rng.normal(0.0, 0.022 * g, 2)
         strokes.append(points)
 
     # 2. Accidents: order, direction, forgotten, merged and stray strokes.
@@ -234,7 +241,7 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
     if len(strokes) > 1 and rng.random() < P_MISSING * m:
         # Children forget the small bits (dots, crossbars), not the body of the letter.
         lengths = np.array([_arc_length(p)[-1] for p in strokes])
-        small = np.flatnonzero(lengths < 0.45 * lengths.max())
+        small = np.flatnonzero((lengths < 0.5 * lengths.max()) & (lengths < 0.5))
         if len(small):
             del strokes[rng.choice(small)]
     if len(strokes) > 1 and rng.random() < P_MERGE * m:
