@@ -117,7 +117,7 @@ def _crumple() -> np.ndarray:
     """Paper being scrunched: many tiny crackles that thin out."""
     rng = np.random.default_rng(3)
     out = np.zeros(int(RATE * 0.6))
-    crackle = _smooth(_noise(0.012, 4), 4) * np.hanning(int(RATE * 0.012))
+    crackle = _smooth(_noise(0.012, 4), 10) * np.hanning(int(RATE * 0.012))
     for start in np.sort(rng.uniform(0, 0.55, 45)):
         i = int(start * RATE)
         out[i:i + len(crackle)] += crackle * rng.uniform(0.3, 1.0) * (1 - start / 0.6)
