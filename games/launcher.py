@@ -27,11 +27,13 @@ class Launcher(Scene):
         cols = min(3, max(1, len(self.games)))
         cw, ch, gap = 340, 300, 40
         x0 = d.W / 2 - (cols * cw + (cols - 1) * gap) / 2
+        self.cards = {}   # game id -> its card button
         for i, game in enumerate(self.games):
             r, c = divmod(i, cols)
             rect = pygame.Rect(x0 + c * (cw + gap), 150 + r * (ch + 30), cw, ch)
-            self.widgets.append(Button(rect, lambda g=game: self.open(g), color=game.color,
-                                       painter=_card_painter(game)))
+            self.cards[game.id] = Button(rect, lambda g=game: self.open(g), color=game.color,
+                                         painter=_card_painter(game))
+            self.widgets.append(self.cards[game.id])
         self.widgets.append(Button((d.W - 110, 20, 84, 84), self.grown_ups, icon_name="gear", color=d.WHITE,
                                    sound="click"))
 

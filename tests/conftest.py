@@ -39,7 +39,8 @@ class Driver:
         self.app.run_frames(n)
 
     def seconds(self, s):
-        self.app.run_frames(int(s * 60) + 1)
+        """Let ``s`` seconds of game time pass (in 1/30 s frames, to keep tests quick)."""
+        self.app.run_frames(int(s * 30) + 1, dt=1 / 30)
 
     def post(self, type_, **attrs):
         pygame.event.post(pygame.event.Event(type_, **attrs))
@@ -77,10 +78,10 @@ class Driver:
         self.frames(1)
 
     def until(self, predicate, seconds=20, what="condition"):
-        for _ in range(int(seconds * 60)):
+        for _ in range(int(seconds * 30)):
             if predicate():
                 return
-            self.frames(1)
+            self.app.run_frames(1, dt=1 / 30)
         raise AssertionError(f"timed out waiting for {what}; top scene is {type(self.app.scenes.top).__name__}")
 
     @property

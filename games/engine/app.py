@@ -32,6 +32,7 @@ class App:
     def __init__(self, *, size=(d.W, d.H), fullscreen=None, mute=False, kiosk=False, settings=None,
                  checker=None, speaker=None, rng=None):
         pygame.init()
+        d.reset_caches()
         self.settings = settings or Settings.load()
         self.kiosk = kiosk
         self.fullscreen = self.settings.fullscreen if fullscreen is None else fullscreen

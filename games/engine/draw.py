@@ -178,3 +178,9 @@ def star(size: int, color=GOLD, outline=(214, 140, 0)) -> pygame.Surface:
         pygame.draw.polygon(s, color, star_points(c, c * 1.05, c * 0.82, c * 0.37))
         pygame.draw.polygon(s, shade(color, 1.4), star_points(c * 0.92, c * 0.92, c * 0.4, c * 0.18))
     return smooth((size, size), paint)
+
+
+def reset_caches() -> None:
+    """Forget fonts and display-bound images (needed after ``pygame.quit()`` and a new start)."""
+    for cached in (font, text_surface, background):
+        cached.cache_clear()

@@ -5,10 +5,7 @@ from .art import paint_icon
 
 
 def _make_scene(app, level, players=None):
-    from pathlib import Path
-
     from .scene import MissingLetter
-    app.phrases.add_file(Path(__file__).with_name("phrases.json"))
     return MissingLetter(app, level)
 
 

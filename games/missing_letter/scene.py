@@ -9,6 +9,7 @@ letter and the child writes them one by one.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pygame
 
@@ -38,6 +39,7 @@ class MissingLetter(Scene):
 
     def __init__(self, app, level, game_id="missing_letter"):
         super().__init__(app)
+        app.phrases.add_file(Path(__file__).with_name("phrases.json"))
         self.level, self.game_id = level, game_id
         self.count = level.options.get("letters", 3)
         self.all_hidden = level.options.get("all", False)

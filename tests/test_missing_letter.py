@@ -1,0 +1,148 @@
+"""Missing-letter memory, played from the launcher to the stars screen by posting real events."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pygame
+import pytest
+from conftest import Driver, FakeChecker
+
+from games.engine.common_scenes import GameStart, StarsScreen
+from games.engine.settings import Settings
+from games.launcher import Launcher
+from games.missing_letter.scene import MissingLetter
+from games.registry import find_game
+
+
+def open_game(d: Driver, level_index=0):
+    d.tap(d.top.cards["missing_letter"].rect.center)
+    assert isinstance(d.top, GameStart)
+    d.tap(d.top.widgets[level_index].rect.center)
+    assert isinstance(d.top, MissingLetter)
+    return d.top
+
+
+def write_something(d: Driver, game):
+    pad = game.pad.rect
+    d.drag([(pad.x + 150 + i * 6, pad.y + 60 + i * 8) for i in range(30)])
+    d.drag([(pad.x + 150, pad.y + 200), (pad.x + 330, pad.y + 200)])
+
+
+def wait_for_writing(d, game):
+    d.until(lambda: game.state == "write" and d.top is game, what="the pad to ask for a letter")
+
+
+@pytest.fixture
+def game_app(make_app):
+    def make(accept=True, settings=None):
+        app = make_app(checker=FakeChecker(accept), settings=settings)
+        app.push(Launcher(app))
+        app.run_frames(2)
+        return Driver(app)
+    return make
+
+
+def test_play_a_whole_game_from_the_launcher_to_the_stars(game_app):
+    d = game_app(settings=Settings(letter_set="week", week_letters="mxzq"))
+    game = open_game(d)
+    asked = []
+    for _ in range(5):
+        wait_for_writing(d, game)
+        asked.append(game.current_card)
+        assert game.pad.visible
+        write_something(d, game)
+        d.tap(game.pad.done_button.rect.center)
+        d.until(lambda: d.top is not game or game.state != "write", what="a verdict")
+    d.until(lambda: isinstance(d.top, StarsScreen), what="the stars screen")
+    assert d.top.stars == 3
+    # every asked letter came from the teacher's set and the checker was asked for exactly that letter
+    checker = d.app.checker
+    assert [t for _, t in checker.asked] == [c.answer for c in asked]
+    assert all(c.base in "mxzq" and c.answer.isupper() for c in asked)
+    assert all(len(strokes) == 2 and len(strokes[0]) > 10 for strokes, _ in checker.asked)
+    d.tap(d.top.widgets[1].rect.center)   # home
+    assert isinstance(d.top, Launcher)
+
+
+def test_misses_bring_a_guide_then_three_choices_and_the_round_still_ends_in_success(game_app):
+    d = game_app(accept=False)
+    game = open_game(d)
+    wait_for_writing(d, game)
+    target = game.current_card
+    write_something(d, game)
+    d.tap(game.pad.done_button.rect.center)
+    assert game.misses == 1 and game.pad.guide is None and game.state == "write"
+    assert "again" in d.app.speaker.caption.lower() or "try" in d.app.speaker.caption.lower()
+    write_something(d, game)
+    d.tap(game.pad.done_button.rect.center)
+    assert game.misses == 2 and game.pad.guide is not None and game.pad.guide.char == target.answer
+    write_something(d, game)
+    d.tap(game.pad.done_button.rect.center)
+    assert game.state == "choose" and len(game.choices) == 3
+    faces = [t.char for t in game.choices]
+    assert faces.count(target.answer) == 1 and len(set(faces)) == 3
+    wrong = next(t for t in game.choices if t.char != target.answer)
+    d.tap(wrong.rect.center)
+    assert game.state == "choose" and wrong.char.upper() in d.app.speaker.caption
+    right = next(t for t in game.choices if t.char == target.answer)
+    d.tap(right.rect.center)
+    assert game.state == "fly" and game.helped == 1 and game.practised == [target.shown]
+
+
+def test_the_missing_letter_is_not_always_in_the_same_place(make_app):
+    app = make_app(seed=7)
+    level = find_game("missing_letter").levels[2]
+    slots, letters = Counter(), Counter()
+    for _ in range(40):
+        game = MissingLetter(app, level)
+        game.new_round()
+        slots[game.hidden[0]] += 1
+        letters.update(c.base for c in game.cards)
+        assert len({c.base for c in game.cards}) == 5
+    assert len(slots) == 5 and max(slots.values()) < 20
+    assert len(letters) > 20
+
+
+def test_remember_them_all_asks_for_every_letter_left_to_right(game_app):
+    d = game_app()
+    game = open_game(d, level_index=3)
+    assert game.all_hidden
+    wait_for_writing(d, game)
+    order = []
+    while len(order) < 3:
+        wait_for_writing(d, game)
+        order.append(game.current)
+        write_something(d, game)
+        d.tap(game.pad.done_button.rect.center)
+    assert order == [0, 1, 2]
+
+
+def test_matching_mode_asks_for_the_other_case(game_app):
+    d = game_app(settings=Settings(case_mode="matching"))
+    game = open_game(d)
+    wait_for_writing(d, game)
+    card = game.current_card
+    assert card.answer != card.shown and card.answer.lower() == card.shown.lower()
+    assert game.pad.target == card.answer
+
+
+def test_auto_submit_checks_after_the_pen_rests(game_app):
+    d = game_app(settings=Settings(auto_submit=1.0))
+    game = open_game(d)
+    wait_for_writing(d, game)
+    write_something(d, game)
+    assert d.app.checker.asked == []
+    d.seconds(1.2)
+    assert len(d.app.checker.asked) == 1
+
+
+def test_keyboard_can_play_too(game_app):
+    d = game_app()
+    d.key(pygame.K_TAB)
+    d.key(pygame.K_RETURN)            # focus: the game card
+    assert isinstance(d.top, GameStart)
+    d.key(pygame.K_TAB)
+    d.key(pygame.K_RETURN)            # first level
+    assert isinstance(d.top, MissingLetter)
+    d.key(pygame.K_ESCAPE)
+    assert isinstance(d.top, GameStart)
