@@ -85,6 +85,12 @@ class GrownUpGate(Scene):
             self.widgets.append(Button((x, y, 115, 115), lambda n=n: self.tap(n), label=str(n),
                                        color=d.CANDY[n % 8], label_size=56))
 
+    @property
+    def question(self) -> str:
+        """The question in words only, so a child who knows digits cannot match it by sight."""
+        a, b = (NUMBER_WORDS[n] for n in self.answer)
+        return f"Tap {a}, then {b}."
+
     def tap(self, n):
         self.typed.append(n)
         if self.typed == self.answer[: len(self.typed)]:
@@ -109,8 +115,7 @@ class GrownUpGate(Scene):
         if self.step == "hold":
             d.draw_text(surface, "Press and hold the lock.", 34, (d.W / 2, self.panel.y + 130), d.SOFT_INK)
         else:
-            a, b = (NUMBER_WORDS[n] for n in self.answer)
-            d.draw_text(surface, f"Tap {a}, then {b}.", 40, (d.W / 2, self.panel.y + 150), d.INK, bold=True)
+            d.draw_text(surface, self.question, 40, (d.W / 2, self.panel.y + 150), d.INK, bold=True)
         super().draw(surface)
 
 

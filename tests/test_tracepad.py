@@ -1,0 +1,156 @@
+"""The TracePad turns posted pointer events into strokes and asks its checker; the gate keeps children out."""
+from __future__ import annotations
+
+import pygame
+import pytest
+from conftest import Driver, FakeChecker
+
+from games.engine.grownups import HOLD_SECONDS, NUMBER_WORDS, GrownUpGate, SettingsScreen
+from games.engine.scene import Scene
+from games.engine.tracepad import TracePad
+from games.launcher import Launcher
+
+
+class PadScene(Scene):
+    def __init__(self, app, **kw):
+        super().__init__(app)
+        self.verdicts = []
+        self.pad = TracePad((300, 150, 600, 400), app.checker, lambda v, s: self.verdicts.append((v, s)), target="B", **kw)
+        self.widgets = [self.pad]
+
+
+@pytest.fixture
+def pad_scene(make_app):
+    def make(checker=None, **kw):
+        app = make_app(checker=checker or FakeChecker())
+        scene = PadScene(app, **kw)
+        app.push(scene)
+        return Driver(app), scene
+    return make
+
+
+def test_drags_become_strokes_in_canvas_coordinates(pad_scene):
+    d, scene = pad_scene(auto_submit=0)
+    d.drag([(400, 200), (400, 300), (400, 400)])
+    d.drag([(400, 200), (500, 250), (400, 300)])
+    assert len(scene.pad.strokes) == 2
+    assert scene.pad.strokes[0][0] == (400, 200) and scene.pad.strokes[0][-1] == (400, 400)
+    assert len(scene.pad.strokes[1]) == 3
+
+
+def test_touch_strokes_work_and_duplicate_mouse_events_add_nothing(pad_scene):
+    d, scene = pad_scene(auto_submit=0)
+    d.finger_tap((450, 300))
+    assert len(scene.pad.strokes) == 1 and len(scene.pad.strokes[0]) == 1
+
+
+def test_ink_outside_the_pad_is_kept_inside_and_taps_outside_do_not_start_strokes(pad_scene):
+    d, scene = pad_scene(auto_submit=0)
+    d.drag([(100, 100), (120, 120)])
+    assert scene.pad.strokes == []
+    d.drag([(850, 500), (1000, 700)])
+    x, y = scene.pad.strokes[0][-1]
+    assert x <= scene.pad.rect.right and y <= scene.pad.rect.bottom
+
+
+def test_undo_clear_and_done(pad_scene):
+    d, scene = pad_scene(auto_submit=0)
+    pad = scene.pad
+    d.drag([(400, 200), (400, 400)])
+    d.drag([(350, 300), (450, 300)])
+    d.tap(pad.undo_button.rect.center)
+    assert len(pad.strokes) == 1
+    d.tap(pad.done_button.rect.center)
+    assert len(scene.verdicts) == 1
+    verdict, strokes = scene.verdicts[0]
+    assert verdict.accepted and strokes == [[(400, 200), (400, 400)]]
+    assert d.app.checker.asked[0][1] == "B"
+    d.tap(pad.clear_button.rect.center)
+    assert pad.strokes == []
+    d.tap(pad.done_button.rect.center)          # nothing written: nothing to check
+    assert len(scene.verdicts) == 1
+
+
+def test_auto_submit_waits_for_the_pen_to_rest_and_checks_once(pad_scene):
+    d, scene = pad_scene(auto_submit=1.0)
+    d.drag([(400, 200), (400, 400)])
+    d.seconds(0.5)
+    d.drag([(350, 300), (450, 300)])   # more ink restarts the clock
+    d.seconds(0.7)
+    assert scene.verdicts == []
+    d.seconds(0.5)
+    assert len(scene.verdicts) == 1
+    d.seconds(2)
+    assert len(scene.verdicts) == 1
+
+
+def test_a_rejected_letter_shakes_the_pad_and_keeps_the_ink(pad_scene):
+    d, scene = pad_scene(checker=FakeChecker(False), auto_submit=0)
+    d.drag([(400, 200), (420, 210)])
+    d.tap(scene.pad.done_button.rect.center)
+    assert not scene.verdicts[0][0].accepted
+    assert scene.pad._shake > 0 and len(scene.pad.strokes) == 1
+
+
+# -- the grown-up gate --------------------------------------------------------------------------------
+
+def open_gate(d: Driver):
+    gear = d.top.widgets[-1]
+    d.tap(gear.rect.center)
+    assert isinstance(d.top, GrownUpGate)
+    return d.top
+
+
+def test_a_tap_on_the_gear_does_not_open_settings(play):
+    gate = open_gate(play)
+    play.tap(gate.hold.rect.center)
+    play.seconds(0.5)
+    assert isinstance(play.top, GrownUpGate) and gate.step == "hold"
+
+
+def test_hold_and_answer_in_words_opens_settings(play):
+    gate = open_gate(play)
+    play.post(pygame.MOUSEBUTTONDOWN, pos=gate.hold.rect.center, button=1, touch=False)
+    play.seconds(HOLD_SECONDS + 0.2)
+    assert gate.step == "question"
+    play.post(pygame.MOUSEBUTTONUP, pos=gate.hold.rect.center, button=1, touch=False)
+    play.frames(1)
+    assert not any(ch.isdigit() for ch in gate.question)
+    assert all(NUMBER_WORDS[n] in gate.question for n in gate.answer)
+    for n in gate.answer:
+        button = next(b for b in gate.widgets if getattr(b, "label", None) == str(n))
+        play.tap(button.rect.center)
+    assert isinstance(play.top, SettingsScreen)
+
+
+def test_a_wrong_number_closes_the_gate(play):
+    gate = open_gate(play)
+    gate.show_question()
+    wrong = next(b for b in gate.widgets if getattr(b, "label", None) not in (None, str(gate.answer[0])))
+    play.tap(wrong.rect.center)
+    assert isinstance(play.top, Launcher)
+
+
+def test_settings_screen_changes_are_saved_when_done(play, user_home):
+    from games.engine.settings import Settings
+    play.app.push(SettingsScreen(play.app))
+    screen = play.top
+    vowels = next(b for b in screen.widgets if getattr(b, "label", "") == "Vowels")
+    play.tap(vowels.rect.center)
+    lower = next(b for b in screen.widgets if getattr(b, "label", "") == "lowercase")
+    play.tap(lower.rect.center)
+    done = next(b for b in screen.widgets if getattr(b, "label", "") == "Done")
+    play.tap(done.rect.center)
+    assert isinstance(play.top, Launcher)
+    saved = Settings.load()
+    assert saved.letter_set == "vowels" and saved.case_mode == "lower"
+
+
+def test_settings_screen_says_when_the_file_was_damaged(make_app, user_home):
+    from games.engine import paths
+    from games.engine.settings import Settings
+    paths.settings_file().parent.mkdir(parents=True)
+    paths.settings_file().write_text("{{{", encoding="utf-8")
+    app = make_app(settings=Settings.load())
+    screen = SettingsScreen(app)
+    assert screen.notice and "reset" in screen.notice
