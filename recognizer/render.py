@@ -58,15 +58,19 @@ def ink_extent(strokes):
 
 
 def _trace_points(strokes, spacing):
-    """Points every `spacing` units along every stroke (a lone point stays a point)."""
+    """Points every `spacing` units (or closer) along every stroke; a lone point stays a point."""
     traced = []
     for points in strokes:
         traced.append(points[:1])
-        for a, b in zip(points[:-1], points[1:]):
-            steps = int(np.ceil(np.hypot(*(b - a)) / spacing))
-            if steps:
-                t = np.arange(1, steps + 1)[:, None] / steps
-                traced.append(a + t * (b - a))
+        if len(points) < 2:
+            continue
+        starts, moves = points[:-1], np.diff(points, axis=0)
+        steps = np.maximum(np.ceil(np.hypot(moves[:, 0], moves[:, 1]) / spacing).astype(int), 1)
+        segment = np.repeat(np.arange(len(moves)), steps)
+        # Fraction along each segment: 1/steps, 2/steps, ..., 1.
+        within = np.arange(len(segment)) - np.repeat(np.cumsum(steps) - steps, steps) + 1
+        fraction = (within / steps[segment])[:, None]
+        traced.append(starts[segment] + fraction * moves[segment])
     return np.concatenate(traced)
 
 

@@ -1,0 +1,76 @@
+"""Recognizer speed: stroke -> verdict latency, and numpy forward pass beside scikit-learn's.
+
+    python benchmarks/bench_recognizer.py            # prints p50/p99 in milliseconds
+
+Goal: check() at most 20 ms (p99) on 2 cores. Needs no data set: it times
+synthetic finger traces (recognizer.synth).
+"""
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from recognizer import LETTERS, Recognizer, render  # noqa: E402
+from recognizer.synth import synth_strokes  # noqa: E402
+from recognizer.train import sklearn_from_network  # noqa: E402
+
+
+def percentiles(seconds):
+    ms = np.asarray(seconds) * 1000
+    return f"p50 {np.percentile(ms, 50):6.2f} ms   p99 {np.percentile(ms, 99):6.2f} ms   max {ms.max():6.2f} ms"
+
+
+def main():
+    rng = np.random.default_rng(0)
+    started = time.perf_counter()
+    rec = Recognizer.load()
+    print(f"Recognizer.load(): {(time.perf_counter() - started) * 1000:.1f} ms "
+          f"({len(rec.networks)} network(s), layers {[w.shape[0] for w in rec.networks[0].weights]} -> "
+          f"{rec.networks[0].weights[-1].shape[1]})")
+    traces = [synth_strokes(LETTERS[i % 26].upper() if i % 2 else LETTERS[i % 26], rng) for i in range(600)]
+    targets = [LETTERS[i % 26] for i in range(600)]
+    for strokes, target in zip(traces[:20], targets):          # warm up caches
+        rec.check(strokes, target)
+
+    render_times, check_times = [], []
+    for strokes, target in zip(traces, targets):
+        t0 = time.perf_counter()
+        render(strokes)
+        t1 = time.perf_counter()
+        rec.check(strokes, target)
+        t2 = time.perf_counter()
+        render_times.append(t1 - t0)
+        check_times.append(t2 - t1)
+    points = [sum(len(s) for s in t) for t in traces]
+    print(f"traces: {len(traces)} synthetic letters, {np.median(points):.0f} points median, {max(points)} max")
+    print(f"render(strokes)          {percentiles(render_times)}")
+    print(f"check(strokes, target)   {percentiles(check_times)}   (goal: <= 20 ms)")
+
+    # Forward pass only, one image at a time (what check does) and a batch of 1000.
+    images = np.stack([render(t) for t in traces[:200]])
+    inputs = images.reshape(len(images), -1) / 255.0
+    network = rec.networks[0]
+    classifier = sklearn_from_network(network)
+    for name, forward in (("numpy Network.probabilities", network.probabilities),
+                          ("scikit-learn predict_proba", classifier.predict_proba)):
+        single = []
+        for row in inputs:
+            t0 = time.perf_counter()
+            forward(row[None])
+            single.append(time.perf_counter() - t0)
+        batch = np.tile(inputs, (5, 1))
+        t0 = time.perf_counter()
+        forward(batch)
+        per_image = (time.perf_counter() - t0) / len(batch)
+        print(f"{name:28s} one image: {percentiles(single)}   batch of {len(batch)}: "
+              f"{per_image * 1e6:.1f} us/image")
+    difference = np.abs(network.probabilities(inputs) - classifier.predict_proba(inputs)).max()
+    print(f"largest |numpy - scikit-learn| probability difference: {difference:.2e}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,269 @@
+"""Tests of the letter recognizer: shipped model, API contracts, bad input, rendering, data, training.
+
+They need neither the full EMNIST file nor a display: a 50-per-letter sample of
+the EMNIST test split ships in tests/data/.
+"""
+
+import gzip
+import json
+import os
+import struct
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import recognizer
+from recognizer import LETTERS, Recognizer, Verdict, render
+from recognizer.model import DEFAULT_MODEL
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return Recognizer.load()
+
+
+@pytest.fixture(scope="module")
+def sample():
+    with np.load(DATA_DIR / "emnist_test_sample.npz") as archive:
+        return archive["x"], archive["y"].astype(np.int64)
+
+
+def circle(cx, cy, r, start=0.0, end=2 * np.pi, n=40):
+    t = np.linspace(start, end, n)
+    return np.stack([cx + r * np.cos(t), cy + r * np.sin(t)], axis=1)
+
+
+# Hand-written-ish strokes in screen pixels (y down).
+LETTER_B = [[(100, 100), (100, 300)], circle(150, 250, 50)]
+LETTER_O = [circle(200, 200, 80)]
+LETTER_L = [[(300, 100), (302, 200), (301, 300)]]
+
+
+# --- the shipped model ----------------------------------------------------------------------
+
+def test_shipped_weights_are_small_and_described():
+    assert DEFAULT_MODEL.stat().st_size <= 2_000_000
+    card = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text())
+    for field in ("data", "architecture", "training", "operating_point", "date", "evaluation"):
+        assert field in card, f"model card lacks {field!r}"
+    assert len(card["data"]["sha256"]) == 64
+    assert card["training"]["seed"] is not None
+
+
+def test_shipped_model_on_emnist_sample(rec, sample):
+    images, labels = sample
+    probabilities = rec.rank_images(images)
+    top1 = np.mean(probabilities.argmax(axis=1) == labels)
+    assert top1 > 0.85, f"top-1 {top1:.3f} on the 1,300-image EMNIST sample"
+    # Same figure as the model card's full test split, within sampling noise (about 4 sd).
+    card_top1 = rec.card["evaluation"]["emnist_test"]["top1"]
+    assert abs(top1 - card_top1) < 4 * np.sqrt(card_top1 * (1 - card_top1) / len(labels)) + 0.005
+
+
+def test_numpy_forward_matches_scikit_learn(rec, sample):
+    from recognizer.train import sklearn_from_network
+    inputs = sample[0][:300].reshape(300, -1) / 255.0
+    for network in rec.networks:
+        ours = network.probabilities(inputs)
+        theirs = sklearn_from_network(network).predict_proba(inputs)
+        assert np.max(np.abs(ours - theirs)) < 1e-6
+
+
+# --- API contracts -----------------------------------------------------------------------------
+
+def test_rank_returns_26_letters_best_first_summing_to_one(rec):
+    ranking = rec.rank(LETTER_B)
+    assert [letter for letter, _ in sorted(ranking)] == list(LETTERS)
+    probabilities = [p for _, p in ranking]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert sum(probabilities) == pytest.approx(1.0, abs=1e-9)
+
+
+def test_rank_images_shape_and_sums(rec, sample):
+    probabilities = rec.rank_images(sample[0][:10])
+    assert probabilities.shape == (10, 26)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, atol=1e-9)
+    assert rec.rank_images(sample[0][0]).shape == (1, 26)
+    with pytest.raises(ValueError, match="28, 28"):
+        rec.rank_images(np.zeros((3, 32, 32), np.uint8))
+
+
+def test_check_accepts_honest_letters_and_case_is_only_a_hint(rec):
+    for strokes, letter in ((LETTER_B, "b"), (LETTER_O, "o"), (LETTER_L, "l")):
+        lower, upper = rec.check(strokes, letter), rec.check(strokes, letter.upper())
+        assert isinstance(lower, Verdict)
+        assert lower.accepted, (letter, lower)
+        assert upper.accepted == lower.accepted and upper.confidence == lower.confidence
+
+
+def test_check_refuses_the_wrong_letter(rec):
+    for strokes, wrong in ((LETTER_B, "x"), (LETTER_O, "t"), (LETTER_L, "m")):
+        verdict = rec.check(strokes, wrong)
+        assert not verdict.accepted, (wrong, verdict)
+        assert verdict.reason
+
+
+def test_school_letters_are_accepted(rec):
+    from recognizer.skeletons import school_strokes
+    accepted = [rec.check([s * 200 + 50 for s in school_strokes(c)], c).accepted
+                for c in LETTERS + LETTERS.upper()]
+    assert sum(accepted) >= 48, [c for c, ok in zip(LETTERS + LETTERS.upper(), accepted) if not ok]
+
+
+def test_scribbles_are_refused(rec):
+    zigzag = [[(x * 30, 0 if x % 2 else 80) for x in range(10)]]
+    blob = [np.array([(np.cos(a) * r, np.sin(a) * r) for a in np.linspace(0, 60, 400)
+                      for r in [40 * abs(np.sin(a * 7.3))]])]
+    flat_line = [[(0, 100), (300, 110)]]
+    for strokes in (zigzag, blob, flat_line):
+        best = rec.rank(strokes)[0][0]
+        assert not rec.check(strokes, best).accepted, best
+
+
+@pytest.mark.parametrize("strokes, reason", [
+    ([], "nothing"),
+    ([[]], "nothing"),
+    ([[(5, 5)]], "dot"),
+    ([[(5, 5), (5, 5)]], "dot"),
+    ([[(float("nan"), 1.0), (float("inf"), 2.0)]], "nothing"),
+    ([[(3, 3), (6, 4)]], "small"),
+])
+def test_check_handles_empty_and_degenerate_drawings(rec, strokes, reason):
+    verdict = rec.check(strokes, "a")
+    assert verdict.accepted is False
+    assert reason in verdict.reason
+
+
+@pytest.mark.parametrize("bad", [None, "abc", 5, [5, 6], [[1, 2, 3]], [["x", "y"]], [[(1, 2), (3,)]]])
+def test_rank_and_check_explain_input_that_is_not_strokes(rec, bad):
+    with pytest.raises(ValueError):
+        rec.rank(bad)
+    verdict = rec.check(bad, "a")
+    assert not verdict.accepted and "not strokes" in verdict.reason
+
+
+def test_check_wants_one_letter_target(rec):
+    for target in ("", "ab", "1", None, "é"):
+        with pytest.raises(ValueError):
+            rec.check(LETTER_B, target)
+
+
+def test_nan_points_are_ignored_not_fatal(rec):
+    with_nan = [[(100, 100), (float("nan"), 5), (100, 300)], circle(150, 250, 50)]
+    assert rec.rank(with_nan)[0][0] == rec.rank(LETTER_B)[0][0]
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+def test_render_is_an_emnist_style_image():
+    image = recognizer.render(LETTER_B)
+    assert image.shape == (28, 28) and image.dtype == np.uint8
+    assert image.max() == 255
+    ink_fraction = np.mean(image > 127)
+    assert 0.08 < ink_fraction < 0.35
+    # Centred, with about 2 px of black border like EMNIST.
+    rows, cols = np.flatnonzero(image.max(axis=1) > 30), np.flatnonzero(image.max(axis=0) > 30)
+    assert rows[0] >= 1 and rows[-1] <= 26
+    assert abs((rows[0] + rows[-1]) / 2 - 13.5) <= 1 and abs((cols[0] + cols[-1]) / 2 - 13.5) <= 1
+
+
+def test_render_ignores_position_and_scale():
+    moved = [np.asarray(s, float) * 3.7 + [900, -40] for s in LETTER_B]
+    assert np.abs(render(moved).astype(int) - render(LETTER_B)).max() <= 2
+
+
+def test_render_keeps_thin_letters_thin():
+    image = render(LETTER_L)
+    ink_columns = np.flatnonzero(image.max(axis=0) > 127)
+    assert len(ink_columns) <= 5          # a bar, not a blob
+    assert np.flatnonzero(image.max(axis=1) > 127).size >= 20
+
+
+def test_render_of_nothing_is_black():
+    assert not render([]).any()
+
+
+def test_rendered_traces_look_like_emnist(sample):
+    """Per-letter mean image of rendered synthetic traces matches the EMNIST per-letter mean."""
+    from recognizer.synth import synth_dataset
+    traces, labels, _ = synth_dataset(12, np.random.default_rng(3), cases="both")
+    rendered = np.stack([render(t) for t in traces]).reshape(len(traces), -1).astype(float)
+    images, emnist_labels = sample
+    emnist = images.reshape(len(images), -1).astype(float)
+    ours = np.stack([rendered[labels == i].mean(axis=0) for i in range(26)])
+    theirs = np.stack([emnist[emnist_labels == i].mean(axis=0) for i in range(26)])
+    correlation = np.corrcoef(ours, theirs)[:26, 26:]
+    same_letter = np.diag(correlation)
+    assert np.mean(same_letter) > 0.6
+    # For most letters the best-matching EMNIST mean is the same letter.
+    assert np.mean(correlation.argmax(axis=1) == np.arange(26)) >= 0.6
+    # Same ink amount as EMNIST, within a quarter.
+    assert abs(np.mean(rendered > 127) / np.mean(emnist > 127) - 1) < 0.25
+
+
+# --- data files --------------------------------------------------------------------------------
+
+def _write_idx(path, array, type_code=0x08):
+    header = bytes([0, 0, type_code, array.ndim]) + struct.pack(f">{array.ndim}I", *array.shape)
+    with gzip.open(path, "wb") as handle:
+        handle.write(header + array.astype(np.uint8).tobytes())
+
+
+def test_official_idx_files_are_read_upright_with_labels_from_zero(tmp_path):
+    from recognizer.data import OFFICIAL_FILES, load_official, read_idx
+    upright = np.zeros((3, 28, 28), np.uint8)
+    upright[:, 2, 5:20] = 255                         # a horizontal bar near the top
+    labels = np.array([1, 2, 26], np.uint8)
+    _write_idx(tmp_path / OFFICIAL_FILES["x_train"], upright.transpose(0, 2, 1))  # stored transposed
+    _write_idx(tmp_path / OFFICIAL_FILES["y_train"], labels)
+    _write_idx(tmp_path / OFFICIAL_FILES["x_test"], upright[:1].transpose(0, 2, 1))
+    _write_idx(tmp_path / OFFICIAL_FILES["y_test"], labels[:1])
+    data = load_official(tmp_path)
+    np.testing.assert_array_equal(data["x_train"], upright)
+    np.testing.assert_array_equal(data["y_train"], [0, 1, 25])
+    assert read_idx(tmp_path / OFFICIAL_FILES["y_test"]).tolist() == [1]
+
+
+def test_broken_idx_files_get_a_clear_message(tmp_path):
+    from recognizer.data import read_idx
+    (tmp_path / "junk.idx").write_bytes(b"hello world")
+    with pytest.raises(ValueError, match="magic"):
+        read_idx(tmp_path / "junk.idx")
+    (tmp_path / "short.idx").write_bytes(bytes([0, 0, 8, 1]) + struct.pack(">I", 10) + b"abc")
+    with pytest.raises(ValueError, match="expected 10"):
+        read_idx(tmp_path / "short.idx")
+
+
+def test_model_card_matches_the_data_file_when_present(rec):
+    from recognizer.data import default_data_path, sha256_of
+    path = default_data_path()
+    if not path.exists():
+        pytest.skip(f"EMNIST letters npz not present at {path} (only needed for training/evaluation)")
+    assert rec.card["data"]["sha256"] == sha256_of(path)
+
+
+# --- training ----------------------------------------------------------------------------------
+
+def test_two_epoch_training_smoke_run(tmp_path, sample):
+    from recognizer.ood import not_a_letter_strokes
+    from recognizer.train import network_from_sklearn, train
+    images, labels = sample
+    rng = np.random.default_rng(0)
+    pick = np.concatenate([np.flatnonzero(labels == i)[:12] for i in range(26)])   # 312 images
+    scribbles = np.stack([render(not_a_letter_strokes(rng)) for _ in range(30)])
+    lines = []
+    classifier, history = train(images[pick], labels[pick], images[:200], labels[:200], epochs=2,
+                                hidden=(32,), per_class=12, scribbles=scribbles, log=lines.append)
+    assert len(history) == 2 and len(lines) == 2 and "epoch" in lines[0]
+    model = Recognizer([network_from_sklearn(classifier)], {"note": "smoke"})
+    model.save(tmp_path / "smoke.npz")
+    again = Recognizer.load(tmp_path / "smoke.npz")
+    np.testing.assert_allclose(again.rank_images(images[:5]), model.rank_images(images[:5]))
+    assert again.card == {"note": "smoke"}
