@@ -1,0 +1,234 @@
+"""Pictures for candy letter match: foil-wrapped kisses with a paper plume, letter stickers, the table
+with its checked cloth, the players' plates, the bowl of treats and the game icon.
+
+Everything is painted once and cached; the scene only blits (and, while something moves, scales).
+A candy picture's *anchor* is the middle of its flat bottom, where it touches the table.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+import pygame
+
+from games.engine import draw as d
+
+SILVER = (200, 206, 218)
+FOILS = [SILVER, (236, 190, 70), (214, 66, 72), (72, 168, 96), (70, 126, 222), (150, 104, 220), (236, 110, 160)]
+CHOCOLATE = (112, 66, 40)
+WOOD = (186, 126, 78)
+GINGHAM = (226, 84, 96)
+
+BODY_H = 0.80      # body height, as a fraction of the candy size
+PLUME_H = 0.42     # how far the paper plume rises above the tip
+BOTTOM = 0.10      # room under the anchor for the rounded bottom edge
+
+
+def candy_height(size: int) -> int:
+    return int(size * (BODY_H + PLUME_H + BOTTOM))
+
+
+def candy_anchor(size: int) -> tuple[int, int]:
+    """Where the middle of the candy's bottom sits inside its picture."""
+    return size // 2, candy_height(size) - int(size * BOTTOM)
+
+
+def _half_width(t: np.ndarray) -> np.ndarray:
+    """The kiss profile: round shoulders at the bottom (t=0) narrowing to a fine point (t=1)."""
+    t = np.clip(t, 0.0, 1.0)
+    return (1 - t) ** 2 * (1 + 2 * t)
+
+
+@lru_cache(maxsize=64)
+def candy(size: int, foil=SILVER, plume: bool = True) -> pygame.Surface:
+    """A chocolate kiss wrapped in crinkled foil (``foil=None``: unwrapped chocolate)."""
+    k = d.SS
+    w, h = size * k, candy_height(size) * k
+    ax, ay = w / 2, (candy_height(size) - size * BOTTOM) * k
+    radius, body_h = size * 0.47 * k, size * BODY_H * k
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    t = (ay - ys) / body_h
+    bottom_curve = size * 0.07 * k * np.sqrt(np.clip(1 - ((xs - ax) / radius) ** 2, 0, 1))
+    half = radius * _half_width(t)
+    inside = (np.abs(xs - ax) <= half) & (t <= 1) & (ys <= ay + bottom_curve)
+    u = np.where(half > 0, (xs - ax) / np.maximum(half, 1e-3), 0)       # -1 left edge .. 1 right edge
+    light = 0.92 - 0.38 * np.clip(u, 0, 1) ** 1.4 - 0.25 * np.abs(u) ** 6
+    light += 0.55 * np.exp(-((u + 0.38) / 0.16) ** 2)                  # the shine down the left side
+    if foil is not None:
+        crinkle = np.sin(ys / (size * 0.045 * k) + 3.0 * np.sin(xs / (size * 0.11 * k)))
+        light += 0.10 * crinkle * (0.4 + 0.6 * (1 - np.clip(t, 0, 1)))
+        pleats = np.clip(1 - t / 0.12, 0, 1) * np.sin(xs / (size * 0.016 * k))   # crimped foil at the base
+        light -= 0.07 * pleats
+        base = np.array(foil[:3], np.float32)
+    else:
+        base = np.array(CHOCOLATE, np.float32)
+        light = 0.75 + 0.55 * (light - 0.6)
+    rgb = np.clip(base[None, None, :] * light[..., None], 0, 255)
+    white = np.clip(light - 1.15, 0, 1)[..., None]                       # highlights burn out to white
+    rgb = rgb * (1 - white) + 255 * white
+    big = pygame.Surface((w, h), pygame.SRCALPHA)
+    pygame.surfarray.pixels3d(big)[...] = np.transpose(rgb, (1, 0, 2)).astype(np.uint8)
+    pygame.surfarray.pixels_alpha(big)[...] = np.transpose(inside * 255, (1, 0)).astype(np.uint8)
+    if plume and foil is not None:
+        _paper_plume(big, (ax, ay - body_h + 2 * k), size * PLUME_H * k, size * 0.09 * k)
+    return pygame.transform.smoothscale(big, (size, candy_height(size)))
+
+
+def _paper_plume(surface, tip, length, width):
+    """The little paper strip that sticks out of the foil's point, with a gentle curl."""
+    left, right = [], []
+    steps = 16
+    for i in range(steps + 1):
+        s = i / steps
+        x = tip[0] + math.sin(s * 4.0) * length * 0.10 + s * s * length * 0.25
+        y = tip[1] - s * length
+        dx = (math.cos(s * 4.0) * 0.40 + 0.5 * s)   # slope of the curl, to keep the strip even
+        n = math.hypot(1, dx)
+        wid = width * (0.55 + 0.45 * s)
+        left.append((x - wid / 2 / n, y - wid / 2 * dx / n))
+        right.append((x + wid / 2 / n, y + wid / 2 * dx / n))
+    outline = left + right[::-1]
+    pygame.draw.polygon(surface, (250, 250, 246), outline)
+    pygame.draw.polygon(surface, (170, 176, 190), outline, max(1, int(width * 0.12)))
+    mid = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in zip(left, right)][steps // 2:]
+    pygame.draw.lines(surface, (120, 160, 225), False, mid, max(1, int(width * 0.16)))
+
+
+@lru_cache(maxsize=16)
+def shadow(size: int) -> pygame.Surface:
+    """The soft shadow a candy casts on the cloth."""
+    def paint(s, k):
+        for i in range(4):
+            r = pygame.Rect(0, 0, size * (1.0 - i * 0.12) * k, size * (0.30 - i * 0.04) * k)
+            r.center = (size * 0.55 * k, size * 0.17 * k)
+            pygame.draw.ellipse(s, (60, 20, 20, 30), r)
+    return d.smooth((size * 1.1, size * 0.34), paint)
+
+
+@lru_cache(maxsize=128)
+def sticker(char: str, size: int) -> pygame.Surface:
+    """A round letter sticker with a scalloped edge, the kind that sits under each candy."""
+    def paint(s, k):
+        c, r = size * k / 2, size * k / 2
+        for i in range(18):
+            a = i * math.tau / 18
+            pygame.draw.circle(s, (246, 170, 190), (c + math.cos(a) * r * 0.86, c + math.sin(a) * r * 0.86), r * 0.14)
+        pygame.draw.circle(s, (246, 170, 190), (c, c), r * 0.88)
+        pygame.draw.circle(s, (255, 253, 246), (c, c), r * 0.76)
+    img = d.smooth((size, size), paint)
+    d.draw_glyph(img, char, int(size * 0.62), (size / 2, size / 2), d.INK)
+    return img
+
+
+@lru_cache(maxsize=256)
+def candy_with_label(char: str, size: int, foil=SILVER) -> pygame.Surface:
+    """A small candy with its letter sticker stuck on the front: one kept candy on a plate."""
+    img = candy(size, foil).copy()
+    ax, ay = candy_anchor(size)
+    label = sticker(char, int(size * 0.56))
+    img.blit(label, label.get_rect(center=(ax, ay - size * 0.24)))
+    return img
+
+
+@lru_cache(maxsize=4)
+def table(cloth: tuple) -> pygame.Surface:
+    """The whole background: the classroom wall, a wooden table and a checked cloth on it."""
+    surf = d.background("wall").copy()
+    top = 124
+    pygame.draw.rect(surf, d.shade(WOOD, 0.7), (0, top - 8, d.W, 10))
+    pygame.draw.rect(surf, WOOD, (0, top, d.W, d.H - top))
+    plank = 96
+    for y in range(top, d.H, plank):
+        pygame.draw.line(surf, d.shade(WOOD, 0.82), (0, y), (d.W, y), 3)
+        pygame.draw.line(surf, d.shade(WOOD, 1.12), (0, y + 3), (d.W, y + 3), 1)
+        for j in range(3):     # wood grain: long soft waves
+            pts = [(x, y + 22 + j * 24 + math.sin(x / 90 + y + j * 2) * 5) for x in range(0, d.W + 20, 20)]
+            pygame.draw.lines(surf, d.shade(WOOD, 0.93 if j % 2 else 1.06), False, pts, 2)
+    rect = pygame.Rect(cloth)
+    shade_rect = rect.move(6, 10)
+    pygame.draw.rect(surf, d.shade(WOOD, 0.75), shade_rect, border_radius=18)
+    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+    layer.fill((255, 246, 242))
+    check = 44
+    for x in range(0, rect.w, check * 2):
+        layer.fill((*GINGHAM, 110), (x, 0, check, rect.h), special_flags=0)
+    band = pygame.Surface((rect.w, check), pygame.SRCALPHA)
+    band.fill((*GINGHAM, 110))
+    for y in range(0, rect.h, check * 2):
+        layer.blit(band, (0, y))
+    mask = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=18)
+    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    surf.blit(layer, rect)
+    pygame.draw.rect(surf, d.shade(GINGHAM, 0.85), rect, 4, border_radius=18)
+    return surf.convert() if pygame.display.get_surface() else surf
+
+
+@lru_cache(maxsize=16)
+def plate(w: int, h: int, rim=d.WHITE) -> pygame.Surface:
+    """A round plate seen from above at a slant, its rim painted in the player's colour."""
+    def paint(s, k):
+        body = pygame.Rect(0, 0, w * k, h * k)
+        pygame.draw.ellipse(s, (0, 0, 0, 50), body.move(0, 8 * k))
+        pygame.draw.ellipse(s, d.shade(rim, 0.8), body)
+        pygame.draw.ellipse(s, rim, body.inflate(-8 * k, -8 * k))
+        well = body.inflate(-w * 0.26 * k, -h * 0.28 * k)
+        pygame.draw.ellipse(s, (236, 238, 244), well.move(0, 3 * k))
+        pygame.draw.ellipse(s, (252, 252, 255), well)
+        shine = pygame.Rect(well.x + well.w * 0.15, well.y + well.h * 0.12, well.w * 0.4, well.h * 0.2)
+        pygame.draw.ellipse(s, (255, 255, 255), shine)
+    return d.smooth((w, h + 10), paint)
+
+
+@lru_cache(maxsize=4)
+def bowl(w: int, h: int) -> tuple[pygame.Surface, pygame.Surface]:
+    """A wide glass bowl for the treats: (back, front), so the candies sit inside it."""
+    def back(s, k):
+        r = pygame.Rect(0, 0, w * k, h * k)
+        pygame.draw.ellipse(s, (0, 0, 0, 45), pygame.Rect(w * 0.1 * k, h * 0.72 * k, w * 0.8 * k, h * 0.3 * k))
+        pygame.draw.ellipse(s, (214, 238, 250, 200), pygame.Rect(0, 0, w * k, h * 0.5 * k))
+        pygame.draw.ellipse(s, (186, 220, 240, 220), pygame.Rect(w * 0.04 * k, h * 0.04 * k, w * 0.92 * k, h * 0.42 * k))
+        del r
+
+    def front(s, k):
+        bottom = [(w * k * (0.5 + 0.5 * math.cos(a)), h * k * (0.25 + 0.68 * math.sin(a)))
+                  for a in np.linspace(0, math.pi, 40)]
+        glass = pygame.Surface(s.get_size(), pygame.SRCALPHA)
+        pygame.draw.polygon(glass, (190, 226, 246, 120), [(w * k, h * 0.25 * k)] + bottom + [(0, h * 0.25 * k)])
+        s.blit(glass, (0, 0))
+        pygame.draw.lines(s, (150, 196, 226), False, bottom, int(5 * k))
+        rim = pygame.Rect(0, 0, w * k, h * 0.5 * k)
+        pygame.draw.arc(s, (236, 248, 255), rim, math.pi, math.tau, int(7 * k))
+        pygame.draw.arc(s, (255, 255, 255), pygame.Rect(w * 0.12 * k, h * 0.45 * k, w * 0.3 * k, h * 0.35 * k),
+                        math.pi * 1.05, math.pi * 1.45, int(6 * k))
+    return d.smooth((w, h), back), d.smooth((w, h), front)
+
+
+def paint_icon(surface, rect: pygame.Rect) -> None:
+    """Three kisses on a checked cloth; the middle one lifted to show its letter."""
+    surface.blit(_icon(rect.w, rect.h), rect)
+
+
+@lru_cache(maxsize=8)
+def _icon(w: int, h: int) -> pygame.Surface:
+    s = pygame.Surface((w, h), pygame.SRCALPHA)
+    cloth = pygame.Rect(0, int(h * 0.45), w, int(h * 0.55))
+    pygame.draw.rect(s, (255, 246, 242), cloth, border_radius=14)
+    for x in range(0, w, 36):
+        band = pygame.Surface((18, cloth.h), pygame.SRCALPHA)
+        band.fill((*GINGHAM, 110))
+        s.blit(band, (x, cloth.y))
+    size = int(min(w * 0.32, h * 0.5))
+    for i, (char, lifted) in enumerate((("A", False), ("a", True), ("B", False))):
+        ax, ay = w * (0.2 + 0.3 * i), h * 0.86
+        img = candy(size, FOILS[i * 2 % len(FOILS)] if i != 1 else SILVER)
+        cx, cy = candy_anchor(size)
+        if lifted:
+            lab = sticker(char, int(size * 0.62))
+            s.blit(lab, lab.get_rect(center=(ax, ay - size * 0.28)))
+            img = pygame.transform.rotate(img, -14)
+            s.blit(img, img.get_rect(center=(ax + size * 0.22, ay - size * 0.95)))
+        else:
+            s.blit(img, (ax - cx, ay - cy))
+    return s
