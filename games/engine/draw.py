@@ -170,8 +170,13 @@ def star_points(cx, cy, r_out, r_in, n=5, rot=-math.pi / 2):
     return pts
 
 
-@lru_cache(maxsize=64)
 def star(size: int, color=GOLD, outline=(214, 140, 0)) -> pygame.Surface:
+    """A shiny star ``size`` pixels wide (sizes are rounded to 6 px steps so animations hit the cache)."""
+    return _star(max(6, int(size) // 6 * 6), tuple(color), tuple(outline))
+
+
+@lru_cache(maxsize=128)
+def _star(size: int, color, outline) -> pygame.Surface:
     def paint(s, k):
         c = size * k / 2
         pygame.draw.polygon(s, outline, star_points(c, c * 1.05, c * 0.98, c * 0.45))
