@@ -124,7 +124,7 @@ class App:
             return
         pointer = self.pointer.translate(event)
         if pointer is not None:
-            if not self.caption.handle_pointer(pointer):
+            if not (top.captions and self.caption.handle_pointer(pointer)):
                 top.handle(pointer)
         elif event.type == pygame.KEYDOWN:
             if event.key == pygame.K_F11 and not self.kiosk:
@@ -147,7 +147,8 @@ class App:
     def draw(self) -> None:
         for scene in self.scenes.visible():
             scene.draw(self.canvas)
-        self.caption.draw(self.canvas)
+        if self.scenes.top is None or self.scenes.top.captions:
+            self.caption.draw(self.canvas)
         scale, ox, oy = self._view()
         self.window.fill((0, 0, 0))
         if abs(scale - 1) < 1e-6:

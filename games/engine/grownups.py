@@ -122,6 +122,8 @@ class GrownUpGate(Scene):
 class SettingsScreen(Scene):
     """Everything a teacher or parent can change, written to disk when they leave."""
 
+    captions = False   # grown-ups read; the screen shows the voice's status itself
+
     def __init__(self, app):
         super().__init__(app)
         self.s = app.settings
@@ -158,29 +160,25 @@ class SettingsScreen(Scene):
             W.append(b)
         y += 90
         rows = [("Voice", "speech", None), ("Speech speed", "speech_rate", 10), ("Volume", "volume", 0.1),
-                ("Check after pen rests (s)", "auto_submit", 0.5)]
+                ("Check after pen rests", "auto_submit", 0.5), ("Full screen", "fullscreen", None)]
         self.rows = []
         for i, (label, key, step) in enumerate(rows):
-            ry = y + i * 66
-            self.rows.append((label, key, ry))
+            rx, ry = (60 if i < 3 else 680), y + (i % 3) * 70
+            cx = rx + 300
+            self.rows.append((label, key, rx, ry))
             if step is None:
-                b = Button((560, ry, 160, 56), lambda k=key: self.set(k, not getattr(s, k)),
-                           label="on" if getattr(s, key) else "off", color=d.GREEN if getattr(s, key) else d.WHITE,
-                           label_size=28, sound="click")
-                W.append(b)
+                press = self.toggle_fullscreen if key == "fullscreen" else (lambda k=key: self.set(k, not getattr(s, k)))
+                W.append(Button((cx, ry, 150, 56), press, label="on" if getattr(s, key) else "off",
+                                color=d.GREEN if getattr(s, key) else d.WHITE, label_size=28, sound="click"))
             else:
-                W.append(Button((560, ry, 70, 56), lambda k=key, st=step: self.nudge(k, -st), label="-",
+                W.append(Button((cx, ry, 64, 56), lambda k=key, st=step: self.nudge(k, -st), label="-",
                                 color=d.WHITE, label_size=40, sound="click"))
-                W.append(Button((780, ry, 70, 56), lambda k=key, st=step: self.nudge(k, st), label="+",
+                W.append(Button((cx + 210, ry, 64, 56), lambda k=key, st=step: self.nudge(k, st), label="+",
                                 color=d.WHITE, label_size=40, sound="click"))
-        fy = y + len(rows) * 66
-        self.rows.append(("Full screen", "fullscreen", fy))
-        W.append(Button((560, fy, 160, 56), self.toggle_fullscreen, label="on" if s.fullscreen else "off",
-                        color=d.GREEN if s.fullscreen else d.WHITE, label_size=28, sound="click"))
-        W.append(Button((d.W - 260, d.H - 130, 220, 100), self.done, icon_name="done", label="Done", color=d.GREEN,
+        W.append(Button((d.W - 250, d.H - 120, 220, 100), self.done, icon_name="done", label="Done", color=d.GREEN,
                         icon_color=d.WHITE))
         if self.app.kiosk:
-            W.append(Button((d.W - 500, d.H - 130, 220, 100), self.app.quit, icon_name="cross", label="Quit",
+            W.append(Button((d.W - 490, d.H - 120, 220, 100), self.app.quit, icon_name="cross", label="Quit",
                             color=d.WHITE, icon_color=d.RED))
         self.widgets = W
         self.focus = None
@@ -232,17 +230,17 @@ class SettingsScreen(Scene):
         d.draw_text(surface, "Settings for grown-ups", 44, (d.W / 2, 50), d.INK, bold=True)
         for text, y in self.headings:
             d.draw_text(surface, text, 24, (60 + d.font(24, True).size(text)[0] / 2, y - 22), d.SOFT_INK, bold=True)
-        for label, key, ry in self.rows:
-            d.draw_text(surface, label, 28, (300, ry + 28), d.INK, bold=True)
+        for label, key, rx, ry in self.rows:
+            d.draw_text(surface, label, 28, (rx + d.font(28, True).size(label)[0] / 2, ry + 28), d.INK, bold=True)
             value = getattr(self.s, key)
             if key in ("speech_rate", "volume", "auto_submit"):
                 text = {"speech_rate": f"{value} words/min", "volume": f"{round(value * 100)} %",
-                        "auto_submit": "Done button only" if value == 0 else f"{value:g} s"}[key]
-                d.draw_text(surface, text, 26, (705, ry + 28), d.INK, max_width=140)
+                        "auto_submit": "Done button" if value == 0 else f"{value:g} s"}[key]
+                d.draw_text(surface, text, 24, (rx + 437, ry + 28), d.INK, max_width=136)
         status = [self.app.speaker.status, getattr(self.app.checker, "status", "")]
         if self.notice:
             status.insert(0, self.notice)
         for i, line in enumerate(s for s in status if s):
-            d.draw_text(surface, line, 22, (470, d.H - 140 + i * 32), d.RED if (i == 0 and self.notice) else d.SOFT_INK,
-                        max_width=880)
+            d.draw_text(surface, line, 22, (490, d.H - 110 + i * 30), d.RED if (i == 0 and self.notice) else d.SOFT_INK,
+                        max_width=900)
         super().draw(surface)

@@ -17,6 +17,8 @@ class Scene:
 
     #: drawn over the scene below it (dialogs, celebrations) instead of replacing it
     overlay = False
+    #: show the caption bar over this scene
+    captions = True
 
     def __init__(self, app):
         self.app = app

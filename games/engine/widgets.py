@@ -91,7 +91,7 @@ class Button(Widget):
         rect.center = self.rect.center
         color = self.color if self.enabled else (200, 200, 200)
         if self.selected:
-            color = d.shade(color, 0.85)
+            color = d.YELLOW
         d.blit_panel(surface, rect, color, radius=min(28, rect.h // 3),
                      border=d.INK if self.selected else None)
         if focused:
@@ -110,7 +110,8 @@ class Button(Widget):
             img = icon(self.icon_name, size, self.icon_color)
             surface.blit(img, img.get_rect(center=rect.center))
         elif self.label:
-            d.draw_text(surface, self.label, self.label_size, rect.center, d.INK, bold=True, max_width=rect.w - 24)
+            d.draw_text(surface, self.label, self.label_size, rect.center, d.INK, bold=True,
+                        max_width=rect.w - min(24, rect.w // 6))
 
 
 class LetterTile(Widget):
