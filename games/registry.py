@@ -12,6 +12,7 @@ from typing import Callable
 
 GAME_MODULES = [
     "games.missing_letter",
+    "games.basketball",
 ]
 
 

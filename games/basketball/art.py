@@ -1,0 +1,271 @@
+"""Pictures for letter basketball: the classroom gym, crumpled paper balls, the paper sheet, the basket and net.
+
+Everything still is painted once and cached; what moves each frame (the net, the sheet unfolding, the
+ball) is a few polygons and lines, so a frame stays cheap.
+"""
+from __future__ import annotations
+
+import math
+import random
+from functools import lru_cache
+
+import pygame
+
+from games.engine import draw as d
+
+from .physics import Hoop
+
+WALL = (214, 236, 222)
+WALL_STRIPE = (176, 214, 196)
+WOOD = (222, 172, 112)
+HORIZON = 470          # where the wall meets the floor
+PAPER_COLORS = [(255, 253, 246), (255, 243, 176), (206, 232, 255), (255, 214, 224), (214, 244, 206)]
+TAPE = (70, 140, 230)
+RIM = (236, 96, 40)
+NET = (250, 250, 250)
+
+
+# -- the room --------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=2)
+def gym(hoop: Hoop = Hoop()) -> pygame.Surface:
+    """The classroom gym: a painted wall with a window and bunting, a wooden floor, the basket's pole and board."""
+    surf = pygame.Surface((d.W, d.H))
+    for y in range(HORIZON):
+        t = y / HORIZON
+        surf.fill([int(a * (1 - t) + b * t) for a, b in zip(d.shade(WALL, 1.15), WALL)], (0, y, d.W, 1))
+    surf.fill(WALL_STRIPE, (0, HORIZON - 70, d.W, 26))
+    surf.fill(d.shade(WOOD, 0.7), (0, HORIZON - 14, d.W, 14))          # skirting board
+    for y in range(HORIZON, d.H):
+        t = (y - HORIZON) / (d.H - HORIZON)
+        surf.fill(d.shade(WOOD, 0.92 + 0.14 * t), (0, y, d.W, 1))
+    surf.blit(d.smooth((d.W, d.H), lambda s, k: _paint_room(s, k, hoop)), (0, 0))
+    return surf.convert() if pygame.display.get_surface() else surf
+
+
+def _paint_room(s, k, hoop: Hoop):
+    rng = random.Random(5)
+    # floor boards: rows get taller toward the viewer; joints are staggered
+    y, row = HORIZON, 0
+    while y < d.H:
+        h = 16 + (y - HORIZON) * 0.16
+        pygame.draw.line(s, (*d.shade(WOOD, 0.75), 150), (0, y * k), (d.W * k, y * k), max(1, k))
+        offset = rng.uniform(0, 300)
+        for x in range(int(offset) - 300, d.W, 300):
+            pygame.draw.line(s, (*d.shade(WOOD, 0.75), 120), (x * k, y * k), (x * k, (y + h) * k), max(1, k))
+        y += h
+        row += 1
+    # a painted court arc on the floor under the basket
+    arc = pygame.Rect(760 * k, 540 * k, 900 * k, 230 * k)
+    pygame.draw.ellipse(s, (255, 255, 255, 150), arc, 5 * k)
+    # window with sky and a cloud
+    win = pygame.Rect(90 * k, 70 * k, 260 * k, 250 * k)
+    pygame.draw.rect(s, d.shade(WALL, 0.75), win.inflate(24 * k, 24 * k), border_radius=14 * k)
+    pygame.draw.rect(s, d.SKY, win, border_radius=8 * k)
+    pygame.draw.circle(s, d.WHITE, (170 * k, 150 * k), 30 * k)
+    pygame.draw.circle(s, d.WHITE, (205 * k, 140 * k), 38 * k)
+    pygame.draw.circle(s, d.WHITE, (240 * k, 155 * k), 26 * k)
+    pygame.draw.line(s, d.WHITE, (win.centerx, win.top), (win.centerx, win.bottom), 8 * k)
+    pygame.draw.line(s, d.WHITE, (win.left, win.centery), (win.right, win.centery), 8 * k)
+    # bunting across the top of the wall
+    pts = [(x * k, (30 + 26 * math.sin(x / d.W * math.pi)) * k) for x in range(0, d.W + 1, 20)]
+    pygame.draw.lines(s, d.shade(WALL, 0.6), False, pts, 3 * k)
+    for i, x in enumerate(range(40, d.W, 90)):
+        top = 30 + 26 * math.sin(x / d.W * math.pi)
+        color = d.CANDY[i % len(d.CANDY)]
+        pygame.draw.polygon(s, color, [(x * k, top * k), ((x + 56) * k, (top + 3) * k), ((x + 28) * k, (top + 58) * k)])
+    # the basket's pole, arm and board (the rim and net move, so they are drawn each frame)
+    base_x = hoop.board_x + 70
+    pygame.draw.ellipse(s, (0, 0, 0, 45), pygame.Rect((base_x - 70) * k, 600 * k, 140 * k, 36 * k))
+    pygame.draw.rect(s, (90, 98, 120), pygame.Rect((base_x - 14) * k, (hoop.board_top + 60) * k, 28 * k,
+                                                   (620 - hoop.board_top - 60) * k), border_radius=10 * k)
+    pygame.draw.rect(s, (70, 76, 96), pygame.Rect((base_x - 60) * k, 596 * k, 120 * k, 30 * k), border_radius=12 * k)
+    pygame.draw.rect(s, (90, 98, 120), pygame.Rect(hoop.board_x * k, (hoop.board_top + 90) * k, (base_x - hoop.board_x) * k,
+                                                   22 * k))
+    board = pygame.Rect((hoop.board_x - 4) * k, hoop.board_top * k, 26 * k, (hoop.board_bottom - hoop.board_top) * k)
+    pygame.draw.rect(s, (0, 0, 0, 40), board.move(8 * k, 8 * k), border_radius=8 * k)
+    pygame.draw.rect(s, d.WHITE, board, border_radius=8 * k)
+    pygame.draw.rect(s, (120, 130, 160), board, 3 * k, border_radius=8 * k)
+    pygame.draw.rect(s, RIM, pygame.Rect((hoop.board_x - 4) * k, (hoop.rim_y - 70) * k, 10 * k, 64 * k))
+
+
+def tape_line(x: float) -> pygame.Surface:
+    """A strip of blue tape on the floor where the thrower stands (cached per position)."""
+    return _tape(int(round(x)))
+
+
+@lru_cache(maxsize=16)
+def _tape(x: int) -> pygame.Surface:
+    def paint(s, k):
+        # slanted a little, as if stuck down by hand; ends torn
+        top, bottom = (22 * k, 0), (0, 120 * k)
+        w = 26 * k
+        pts = [top, (top[0] + w, top[1]), (bottom[0] + w, bottom[1]), bottom]
+        pygame.draw.polygon(s, (0, 0, 0, 35), [(px + 4 * k, py + 4 * k) for px, py in pts])
+        pygame.draw.polygon(s, TAPE, pts)
+        for i in range(4):   # torn ends
+            pygame.draw.circle(s, TAPE, (top[0] + (i + 0.5) * w / 4, top[1]), w / 8 + 1)
+        pygame.draw.line(s, d.shade(TAPE, 1.35), (top[0] + 6 * k, 4 * k), (bottom[0] + 6 * k, bottom[1] - 4 * k), 3 * k)
+    img = d.smooth((60, 130), paint)
+    return img
+
+
+TAPE_TOP = 580     # where the tape strip starts on the floor
+
+
+# -- paper -----------------------------------------------------------------------------------------------
+
+def paper_color(seed: int):
+    return PAPER_COLORS[seed % len(PAPER_COLORS)]
+
+
+@lru_cache(maxsize=160)
+def paper_ball(char: str, radius: int, seed: int) -> pygame.Surface:
+    """A crumpled paper ball with ``char`` printed on it: an uneven outline, lit facets and creases."""
+    rng = random.Random(seed * 7919 + radius)
+    color = paper_color(seed)
+    size = radius * 2 + 16
+
+    def paint(s, k):
+        c = pygame.Vector2(size / 2, size / 2) * k
+        n = 15
+        outline = []
+        for i in range(n):
+            a = i * math.tau / n + rng.uniform(-0.12, 0.12)
+            rr = radius * rng.uniform(0.86, 1.0) * k
+            outline.append(c + pygame.Vector2(math.cos(a), math.sin(a)) * rr)
+        pygame.draw.polygon(s, (0, 0, 0, 50), [p + pygame.Vector2(4, 7) * k for p in outline])
+        pygame.draw.polygon(s, d.shade(color, 0.8), outline)
+        # facets fan out from a point up and left of centre; the light comes from the top left
+        hub = c + pygame.Vector2(-0.18, -0.22) * radius * k
+        for i in range(n):
+            a, b = outline[i], outline[(i + 1) % n]
+            mid = (a + b) / 2 - c
+            facing = math.cos(math.atan2(mid.y, mid.x) - math.radians(225))
+            light = 0.9 + 0.12 * facing + rng.uniform(-0.05, 0.05)
+            inner = hub + (a + b - 2 * hub) * rng.uniform(0.2, 0.35)
+            pygame.draw.polygon(s, d.shade(color, light), [hub, a, inner])
+            pygame.draw.polygon(s, d.shade(color, light * rng.uniform(0.92, 1.02)), [inner, a, b])
+        for _ in range(9):   # creases
+            p = c + pygame.Vector2(rng.uniform(-1, 1), rng.uniform(-1, 1)) * radius * 0.7 * k
+            q = p + pygame.Vector2(rng.uniform(-1, 1), rng.uniform(-1, 1)) * radius * 0.5 * k
+            pygame.draw.line(s, d.shade(color, 0.72), p, q, max(1, k))
+            pygame.draw.line(s, d.shade(color, 1.1), p + pygame.Vector2(0, 2 * k), q + pygame.Vector2(0, 2 * k), max(1, k))
+        pygame.draw.polygon(s, d.shade(color, 0.62), outline, 2 * k)
+
+    img = d.smooth((size, size), paint)
+    # the printed letter, tilted a little as on a real crumpled sheet, but clear enough to read
+    glyph = d.text_surface(char, int(radius * 1.25), (30, 40, 80), True)
+    glyph = glyph.subsurface(glyph.get_bounding_rect())
+    glyph = pygame.transform.rotozoom(glyph, rng.uniform(-10, 10), 1.0)
+    glyph.set_alpha(235)
+    img.blit(glyph, glyph.get_rect(center=(size / 2, size / 2 + 2)))
+    return img
+
+
+def sheet_outline(rect: pygame.Rect, crumple: float, seed: int) -> list[tuple[float, float]]:
+    """The edge of a paper sheet in ``rect``: straight when flat (0), ragged when crumpled (1)."""
+    rng = random.Random(seed)
+    pts = []
+    corners = [rect.topleft, rect.topright, rect.bottomright, rect.bottomleft]
+    amp = crumple * min(rect.w, rect.h) * 0.16
+    for i in range(4):
+        a, b = pygame.Vector2(corners[i]), pygame.Vector2(corners[(i + 1) % 4])
+        for j in range(6):
+            p = a + (b - a) * (j / 6)
+            p += pygame.Vector2(rng.uniform(-1, 1), rng.uniform(-1, 1)) * amp
+            pts.append((p.x, p.y))
+    return pts
+
+
+def draw_sheet(surface, rect: pygame.Rect, crumple: float, seed: int) -> None:
+    """A sheet of paper: flat with soft fold marks (crumple 0) up to a crushed ragged wad (crumple 1)."""
+    color = paper_color(seed)
+    outline = sheet_outline(rect, crumple, seed)
+    pygame.draw.polygon(surface, (0, 0, 0, 40) if surface.get_flags() & pygame.SRCALPHA else d.shade(WOOD, 0.8),
+                        [(x + 8, y + 10) for x, y in outline])
+    pygame.draw.polygon(surface, d.shade(color, 1.0 - 0.12 * crumple), outline)
+    rng = random.Random(seed + 1)
+    # creases: the old fold lines stay faintly visible when the sheet is smoothed out
+    crease = d.shade(color, 0.9 - 0.15 * crumple)
+    for _ in range(5 + int(10 * crumple)):
+        p = (rng.uniform(rect.left, rect.right), rng.uniform(rect.top, rect.bottom))
+        q = (p[0] + rng.uniform(-0.4, 0.4) * rect.w, p[1] + rng.uniform(-0.4, 0.4) * rect.h)
+        q = (min(max(q[0], rect.left), rect.right), min(max(q[1], rect.top), rect.bottom))
+        pygame.draw.line(surface, crease, p, q, 2)
+    if crumple > 0.05:   # shadowed facets grow as the paper crushes
+        for i in range(0, len(outline), 3):
+            a, b = outline[i], outline[(i + 2) % len(outline)]
+            shade = d.shade(color, 0.95 - 0.2 * crumple * rng.random())
+            pygame.draw.polygon(surface, shade, [rect.center, a, b])
+    pygame.draw.polygon(surface, d.shade(color, 0.7), outline, 3)
+
+
+# -- the basket ------------------------------------------------------------------------------------------
+
+def rim_rect(hoop: Hoop) -> pygame.Rect:
+    return pygame.Rect(hoop.front_x, hoop.rim_y - 14, hoop.back_x - hoop.front_x, 28)
+
+
+def draw_rim_back(surface, hoop: Hoop) -> None:
+    """The far half of the hoop (drawn before the ball, so a ball in the hoop sits inside it)."""
+    pygame.draw.arc(surface, d.shade(RIM, 0.7), rim_rect(hoop), 0, math.pi, 6)
+
+
+def draw_net_and_rim_front(surface, hoop: Hoop, t: float, stretch: float, sway: float) -> None:
+    """The net hanging from the hoop (``stretch`` 0..1 pulls it long after a basket, ``sway`` swings it)
+    and the near half of the hoop."""
+    rim = rim_rect(hoop)
+    depth = hoop.net_depth * (1 + 0.45 * stretch)
+    strands = 9
+    top, bottom = [], []
+    for i in range(strands):
+        a = math.pi * i / (strands - 1)              # along the near half of the hoop
+        x = rim.centerx - math.cos(a) * rim.w / 2
+        y = rim.centery + math.sin(a) * rim.h / 2
+        top.append((x, y))
+        wave = math.sin(t * 9 + i) * 6 * sway
+        bx = rim.centerx + (x - rim.centerx) * 0.55 + wave
+        bottom.append((bx, rim.centery + depth + math.sin(a) * 6))
+    rows = 4
+    grid = [[(tx + (bx - tx) * r / rows, ty + (by - ty) * r / rows) for (tx, ty), (bx, by) in zip(top, bottom)]
+            for r in range(rows + 1)]
+    for r in range(rows):   # criss-cross diamonds, like a real net
+        for i in range(strands - 1):
+            pygame.draw.aaline(surface, NET, grid[r][i], grid[r + 1][i + 1])
+            pygame.draw.aaline(surface, NET, grid[r][i + 1], grid[r + 1][i])
+    pygame.draw.aalines(surface, (225, 225, 235), False, grid[-1])
+    pygame.draw.arc(surface, RIM, rim, math.pi, math.tau, 7)
+    pygame.draw.circle(surface, d.shade(RIM, 0.8), (rim.left + 3, rim.centery), 5)
+
+
+# -- the icon --------------------------------------------------------------------------------------------
+
+def paint_icon(surface, rect: pygame.Rect) -> None:
+    """A paper ball with a letter flying into a basket."""
+    surface.blit(_icon(rect.w, rect.h), rect)
+
+
+@lru_cache(maxsize=8)
+def _icon(w: int, h: int) -> pygame.Surface:
+    s = pygame.Surface((w, h), pygame.SRCALPHA)
+
+    def paint(p, k):
+        board = pygame.Rect(w * 0.78 * k, h * 0.05 * k, w * 0.08 * k, h * 0.5 * k)
+        pygame.draw.rect(p, d.WHITE, board, border_radius=4 * k)
+        pygame.draw.rect(p, (120, 130, 160), board, 2 * k, border_radius=4 * k)
+        rim = pygame.Rect(w * 0.5 * k, h * 0.36 * k, w * 0.3 * k, h * 0.08 * k)
+        for i in range(6):
+            x = rim.x + rim.w * i / 5
+            pygame.draw.line(p, NET, (x, rim.centery), (rim.centerx + (x - rim.centerx) * 0.55, rim.bottom + h * 0.2 * k), 2 * k)
+        pygame.draw.line(p, NET, (rim.x + rim.w * 0.22, rim.bottom + h * 0.2 * k), (rim.right - rim.w * 0.22, rim.bottom + h * 0.2 * k), 2 * k)
+        pygame.draw.ellipse(p, RIM, rim, 4 * k)
+        for i in range(5):   # the dotted arc of the throw
+            t = i / 5
+            x = w * (0.2 + 0.3 * t) * k
+            y = h * (0.72 - 0.6 * t + 0.5 * t * t) * k
+            pygame.draw.circle(p, (255, 255, 255, 200), (x, y), 3 * k)
+    s.blit(d.smooth((w, h), paint), (0, 0))
+    ball = paper_ball("M", int(min(w, h) * 0.2), 1)
+    s.blit(ball, ball.get_rect(center=(w * 0.22, h * 0.72)))
+    return s

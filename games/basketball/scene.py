@@ -1,0 +1,530 @@
+"""Letter basketball, as played in preschool with crumpled letters, a basket and a tape line.
+
+A round: "Find the letter M!" Paper balls with letters lie on the floor. A wrong ball wobbles and is
+named ("That is N. Find M!"). The right one unfolds into a sheet and the child writes the letter on it;
+once the checker accepts, the sheet crumples back into a ball. The child flings it (drag and let go;
+tap the basket for an easy throw on the first level; Enter or Space from the keyboard). The ball flies
+with gravity and bounces off the rim and board. A miss moves the tape line closer and helps the next
+throw a little more, so every throw eventually scores. A basket: swish, cheers, the letter is collected
+by the player whose turn it is, and the turn passes on. After a short run of letters: the scoreboard.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from games.engine import draw as d
+from games.engine.celebration import Celebration, try_again
+from games.engine.common_scenes import StarsScreen
+from games.engine.input import DOWN, MOVE, UP, Pointer
+from games.engine.letters import LetterCard, face, look_alikes_of
+from games.engine.players import TurnBadge, Turns, avatar, default_players
+from games.engine.scene import Scene
+from games.engine.tracepad import FaintLetterGuide, TracePad
+from games.engine.widgets import TAP_SLACK, Button, Widget
+
+from . import art
+from .physics import Flight, Hoop, fling_velocity, path_points, perfect_throw
+
+HOOP = Hoop()
+SHEET = pygame.Rect(140, 110, 930, 520)       # the unfolded paper
+PAD = pygame.Rect(440, 140, 490, 450)         # where the child writes, on the sheet
+PRINTED_LETTER_AT = (290, 360)                # the letter printed on the sheet, left of the pad
+FLOOR_BALL_RADIUS = 58
+THROWN_BALL_RADIUS = 30
+HAND_Y = 500                                  # height of the ball in the thrower's hand
+CLOSER = 120                                  # how far the tape moves toward the basket after a miss
+CLOSEST_TAPE = 860
+ASSIST_PER_MISS = 0.25
+GUIDE_AFTER = 2                               # writing misses before the faint guide letter appears
+MOVE_ON_AFTER = 4                             # writing misses before we crumple and throw anyway
+DRAG_IS_A_THROW = 30                          # pixels: shorter is a tap
+UNFOLD_TIME, CRUMPLE_TIME, CHEER_DELAY, STEP_CLOSER_TIME = 0.7, 0.8, 0.5, 1.0
+
+
+def letters_per_game(players: int) -> int:
+    """A short run: 4 letters alone, 2 each when playing together."""
+    return max(4, 2 * players)
+
+
+class PaperBall(Widget):
+    """A crumpled paper ball on the floor; tap it to pick it."""
+
+    focusable = True
+
+    def __init__(self, center, card: LetterCard, seed: int, on_press):
+        r = FLOOR_BALL_RADIUS
+        super().__init__((center[0] - r, center[1] - r, 2 * r, 2 * r))
+        self.card, self.seed, self.on_press = card, seed, on_press
+        self.wobble = 0.0
+        self._pressed_by = None
+
+    def handle_pointer(self, p: Pointer) -> bool:
+        if not self.enabled:
+            return False
+        if p.kind == DOWN and math.dist(p.pos, self.rect.center) <= self.rect.w / 2 + 6:
+            self._pressed_by = p.id
+            return True
+        if p.kind == UP and self._pressed_by == p.id:
+            self._pressed_by = None
+            if self.rect.inflate(TAP_SLACK, TAP_SLACK).collidepoint(p.pos):
+                self.activate()
+            return True
+        return p.kind == MOVE and self._pressed_by == p.id
+
+    def activate(self):
+        self.on_press(self)
+
+    def shake(self):
+        self.wobble = 1.0
+
+    def update(self, dt):
+        self.wobble = max(0.0, self.wobble - dt * 1.4)
+
+    def draw(self, surface, focused=False):
+        img = art.paper_ball(self.card.shown, FLOOR_BALL_RADIUS, self.seed)
+        x = self.rect.centerx
+        if self.wobble > 0:
+            swing = math.sin(self.wobble * 28) * self.wobble
+            img = pygame.transform.rotate(img, swing * 18)
+            x += swing * 12
+        if self._pressed_by is not None:
+            img = pygame.transform.rotozoom(img, 0, 0.94)
+        if focused:
+            pygame.draw.circle(surface, d.BLUE, self.rect.center, FLOOR_BALL_RADIUS + 12, 6)
+        surface.blit(img, img.get_rect(center=(x, self.rect.centery)))
+
+
+class Basketball(Scene):
+    """One game of letter basketball for 1-4 players."""
+
+    def __init__(self, app, level, players=None, game_id="basketball"):
+        super().__init__(app)
+        self.level, self.game_id = level, game_id
+        opts = level.options
+        self.ball_count = opts.get("balls", 3)
+        self.look_alikes = opts.get("look_alikes", 0)
+        self.easy_throw = opts.get("easy_throw", False)
+        self.start_tape = opts.get("tape", 520)
+        self.base_assist = opts.get("assist", 0.3)
+        self.turns = Turns(list(players or default_players(1)))
+        self.badge = TurnBadge(self.turns, center=(d.W / 2, 58))
+        self.rounds = letters_per_game(len(self.turns.players))
+        self.targets = self._choose_targets()
+        self.round = 0
+        self.helped = 0             # rounds where the writing needed the guide
+        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
+        self.balls: list[PaperBall] = []
+        self.chosen: PaperBall | None = None
+        self.t = 0.0
+        self.state, self.state_t = "find", 0.0
+        self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
+        self.throw_misses = 0
+        self.write_misses = 0
+        self.flight: Flight | None = None
+        self.drag: tuple[int, tuple, tuple] | None = None    # (pointer id, start, now)
+        self.net_stretch = self.net_sway = 0.0
+        self.cheer = 0.0
+
+    # -- letters -----------------------------------------------------------------------------------
+    def _choose_targets(self) -> list[LetterCard]:
+        """The run of letters to find: the teacher's set, shuffled, repeated if the set is small."""
+        letters = self.app.settings.active_letters()
+        out: list[LetterCard] = []
+        while len(out) < self.rounds:
+            batch = letters.cards(self.app.settings.case, self.app.rng)
+            if out and len(batch) > 1 and batch[0].base == out[-1].base:
+                batch.append(batch.pop(0))     # never the same letter twice in a row
+            out += batch
+        return out[: self.rounds]
+
+    def _floor_cards(self, target: LetterCard) -> list[LetterCard]:
+        """The target and its distractors: look-alikes first at higher levels, then letters from the set."""
+        letters = self.app.settings.active_letters()
+        mode = letters.case or self.app.settings.case
+        rng = self.app.rng
+        others: list[LetterCard] = []
+        if self.look_alikes:
+            alikes = [c for c in look_alikes_of(target.base) if c != target.base]
+            rng.shuffle(alikes)
+            others += [face(c, mode, rng) for c in alikes[: self.look_alikes]]
+        taken = target.base + "".join(c.base for c in others)
+        others += letters.cards(mode, rng, self.ball_count - 1 - len(others), exclude=taken)
+        cards = [target] + others[: self.ball_count - 1]
+        rng.shuffle(cards)
+        return cards
+
+    @property
+    def card(self) -> LetterCard:
+        return self.targets[self.round - 1]
+
+    @property
+    def player(self):
+        return self.turns.current
+
+    # -- rounds ------------------------------------------------------------------------------------
+    def enter(self):
+        self.new_round()
+
+    def new_round(self):
+        self.round += 1
+        cards = self._floor_cards(self.card)
+        n = len(cards)
+        left, right = 170, 880
+        self.balls = []
+        for i, c in enumerate(cards):
+            x = left + (right - left) * (i + 0.5) / n
+            y = 575 + (55 if i % 2 else 0) + self.app.rng.uniform(-8, 8)
+            self.balls.append(PaperBall((x, y), c, seed=self.round * 7 + i, on_press=self.on_ball))
+        self.chosen = None
+        self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
+        self.throw_misses = self.write_misses = 0
+        self.round_helped = False
+        self.flight = None
+        self.set_state("find")
+        say = self.app.speaker.say
+        if self.turns.multi:
+            say(self.app.phrases.get("your_turn", player=self.player.name), interrupt=True)
+            say(self.app.phrases.get("basketball_find", letter=self.card.name))
+        else:
+            say(self.app.phrases.get("basketball_find", letter=self.card.name), interrupt=True)
+
+    def set_state(self, state):
+        self.state, self.state_t = state, 0.0
+        self.pad.visible = self.pad.enabled = state == "write"
+        self.widgets = [self.home_button] + (self.balls if state == "find" else []) + \
+            ([self.pad] if state == "write" else [])
+        if self.focus not in self.widgets:
+            self.focus = None
+        self.drag = None
+
+    # -- finding -----------------------------------------------------------------------------------
+    def on_ball(self, ball: PaperBall):
+        if self.state != "find":
+            return
+        if ball.card.base == self.card.base:
+            self.chosen = ball
+            self.app.sounds.play("flip")
+            self.set_state("unfold")
+            return
+        ball.shake()
+        self.app.sounds.play("try_again")
+        self.app.speaker.say(self.app.phrases.get("basketball_that_is", letter=ball.card.name,
+                                                  target=self.card.name), interrupt=True)
+
+    # -- writing -----------------------------------------------------------------------------------
+    def ask_to_write(self):
+        self.pad.reset(target=self.card.answer, guide=None)
+        self.set_state("write")
+        self.app.speaker.say(self.app.phrases.get("basketball_write", letter=self.card.name), interrupt=True)
+        if self.card.answer != self.card.shown:
+            key = "basketball_write_small" if self.card.answer.islower() else "basketball_write_big"
+            self.app.speaker.say(self.app.phrases.get(key))
+
+    def on_verdict(self, verdict, strokes):
+        if self.state != "write":
+            return
+        if verdict.accepted:
+            self.start_crumple()
+            return
+        self.write_misses += 1
+        if self.write_misses >= GUIDE_AFTER:
+            self.round_helped = True
+        if self.write_misses >= MOVE_ON_AFTER:
+            self.app.speaker.say(self.app.phrases.get("basketball_move_on"), interrupt=True)
+            self.start_crumple(speak=False)
+            return
+        try_again(self.app, self.app.phrases.get("try_again"))
+        guide = FaintLetterGuide(self.card.answer) if self.write_misses >= GUIDE_AFTER else None
+        self.pad.reset(guide=guide)
+        if self.write_misses == GUIDE_AFTER:
+            self.app.speaker.say(self.app.phrases.get("basketball_follow_guide", letter=self.card.name))
+
+    def start_crumple(self, speak=True):
+        self.helped += self.round_helped
+        self.app.sounds.play("crumple")
+        self.set_state("crumple")
+        if speak:
+            key = "basketball_throw_easy" if self.easy_throw else "basketball_throw"
+            self.app.speaker.say(self.app.phrases.get(key), interrupt=True)
+
+    # -- throwing ----------------------------------------------------------------------------------
+    @property
+    def hand(self) -> pygame.Vector2:
+        return pygame.Vector2(self.tape_x + 40, HAND_Y)
+
+    @property
+    def assist(self) -> float:
+        return self.base_assist + ASSIST_PER_MISS * self.throw_misses
+
+    def throw(self, velocity):
+        self.flight = Flight(HOOP, self.hand, velocity, THROWN_BALL_RADIUS)
+        self.app.sounds.play("whoosh")
+        self.set_state("fly")
+
+    def throw_by_drag(self, drag):
+        self.throw(fling_velocity(drag, self.hand, HOOP, self.assist))
+
+    def easy_throw_now(self):
+        self.throw(perfect_throw(self.hand, HOOP))
+
+    def on_pointer(self, p: Pointer):
+        if self.state != "aim" or p.pos[1] > d.H - 100:
+            return
+        if p.kind == DOWN and self.drag is None:
+            self.drag = (p.id, p.pos, p.pos)
+        elif self.drag and p.id == self.drag[0] and p.kind == MOVE:
+            self.drag = (p.id, self.drag[1], p.pos)
+        elif self.drag and p.id == self.drag[0] and p.kind == UP:
+            start = self.drag[1]
+            self.drag = None
+            vector = pygame.Vector2(p.pos) - pygame.Vector2(start)
+            if vector.length() >= DRAG_IS_A_THROW:
+                self.throw_by_drag(vector)
+            elif self.easy_throw and self._on_basket(p.pos):
+                self.easy_throw_now()
+            else:
+                self.app.speaker.say(self.app.phrases.get("basketball_how_to_throw"), interrupt=True)
+
+    @staticmethod
+    def _on_basket(pos) -> bool:
+        area = pygame.Rect(HOOP.front_x - 50, HOOP.board_top - 20, HOOP.board_x - HOOP.front_x + 110,
+                           HOOP.rim_y + HOOP.net_depth + 60 - HOOP.board_top)
+        return area.collidepoint(pos)
+
+    def on_key(self, event):
+        if self.state == "aim" and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.easy_throw_now()
+            return
+        super().on_key(event)
+
+    def on_flight_over(self):
+        if self.flight.scored:
+            return
+        self.throw_misses += 1
+        self.tape_from, self.tape_to = self.tape_x, min(CLOSEST_TAPE, self.tape_x + CLOSER)
+        self.set_state("step_closer")
+        self.app.speaker.say(self.app.phrases.get("basketball_missed"), interrupt=True)
+
+    def on_basket(self):
+        self.player.collected.append(self.card.shown)
+        self.player.score += 1
+        self.cheer = 1.0
+        self.set_state("cheer")
+        if self.turns.multi:
+            praise = self.app.phrases.get("basketball_basket_player", player=self.player.name, letter=self.card.name)
+        else:
+            praise = self.app.phrases.get("basketball_basket", letter=self.card.name)
+        self.app.push(Celebration(self.app, praise, self.after_celebration, big_letter=self.card.shown))
+
+    def after_celebration(self):
+        if self.round >= self.rounds:
+            self.finish()
+            return
+        self.turns.advance()
+        self.badge.changed()
+        self.new_round()
+
+    def finish(self):
+        stars = 3 - (self.helped >= 1) - (self.helped >= 3)
+        self.app.replace(Scoreboard(self.app, self.game_id, stars, self.turns.players,
+                                    replay=self.replay))
+
+    def replay(self):
+        for p in self.turns.players:
+            p.score, p.collected = 0, []
+        self.app.replace(Basketball(self.app, self.level, self.turns.players, self.game_id))
+
+    def back(self):
+        self.app.speaker.stop()
+        self.app.pop()
+
+    # -- time --------------------------------------------------------------------------------------
+    def update(self, dt):
+        super().update(dt)
+        self.t += dt
+        self.state_t += dt
+        self.badge.update(dt)
+        self.net_stretch = max(0.0, self.net_stretch - dt * 1.5)
+        self.net_sway = max(0.0, self.net_sway - dt * 0.7)
+        self.cheer = max(0.0, self.cheer - dt * 0.5)
+        st = self.state
+        if st == "unfold" and self.state_t >= UNFOLD_TIME:
+            self.ask_to_write()
+        elif st == "crumple" and self.state_t >= CRUMPLE_TIME:
+            self.set_state("aim")
+        elif st == "fly":
+            self._fly(dt)
+        elif st == "step_closer":
+            k = min(1.0, self.state_t / STEP_CLOSER_TIME)
+            ease = k * k * (3 - 2 * k)
+            self.tape_x = self.tape_from + (self.tape_to - self.tape_from) * ease
+            if k >= 1:
+                self.flight = None
+                self.set_state("aim")
+
+    def _fly(self, dt):
+        flight = self.flight
+        flight.update(dt)
+        for event in flight.events:
+            if event == "basket":
+                self.app.sounds.play("swish")
+                self.net_stretch, self.net_sway = 1.0, 1.0
+            elif event in ("rim", "board"):
+                self.app.sounds.play("click")
+                self.net_sway = max(self.net_sway, 0.5)
+        flight.events.clear()
+        if flight.scored and flight.pos.y > HOOP.rim_y + HOOP.net_depth + 20:
+            self.on_basket()
+        elif flight.over:
+            self.on_flight_over()
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def draw(self, surface):
+        surface.blit(art.gym(HOOP), (0, 0))
+        tape = art.tape_line(self.tape_x)
+        surface.blit(tape, (self.tape_x - 20, art.TAPE_TOP))
+        self._draw_scoreboard(surface)
+        art.draw_rim_back(surface, HOOP)
+        st = self.state
+        if st in ("aim", "fly", "step_closer", "cheer", "crumple"):
+            self._draw_thrower(surface)
+        if st == "find":
+            for ball in self.balls:
+                ball.draw(surface, focused=ball is self.focus)
+        if st == "aim":
+            self._draw_aim(surface)
+        if self.flight and st in ("fly", "cheer", "step_closer"):
+            self._draw_flying_ball(surface)
+        art.draw_net_and_rim_front(surface, HOOP, self.t, self.net_stretch, self.net_sway)
+        if st in ("unfold", "write", "crumple"):
+            self._draw_paper(surface)
+        if st == "write":
+            self.pad.draw(surface, focused=self.focus is self.pad)
+        self.home_button.draw(surface, focused=self.focus is self.home_button)
+        self.badge.draw(surface)
+
+    def _draw_paper(self, surface):
+        """The chosen ball unfolding into a sheet, the sheet while writing, and crumpling back into a ball."""
+        seed = self.chosen.seed if self.chosen else 0
+        small_from = self.chosen.rect if self.chosen else pygame.Rect(0, 0, 100, 100)
+        if self.state == "unfold":
+            k = _ease(min(1.0, self.state_t / UNFOLD_TIME))
+            ball_rect = small_from
+        elif self.state == "crumple":
+            k = 1 - _ease(min(1.0, self.state_t / CRUMPLE_TIME))
+            ball_rect = pygame.Rect(0, 0, THROWN_BALL_RADIUS * 2, THROWN_BALL_RADIUS * 2)
+            ball_rect.center = self.hand
+        else:
+            k, ball_rect = 1.0, small_from
+        rect = _lerp_rect(ball_rect, SHEET, k)
+        crumple = 1 - 0.9 * k
+        art.draw_sheet(surface, rect, crumple, seed)
+        if k > 0.6:   # the printed letter shows once the sheet is mostly open
+            size = int(230 * (k - 0.6) / 0.4)
+            if size > 8:
+                cx = rect.x + (PRINTED_LETTER_AT[0] - SHEET.x) * rect.w / SHEET.w
+                cy = rect.y + (PRINTED_LETTER_AT[1] - SHEET.y) * rect.h / SHEET.h
+                d.draw_glyph(surface, self.card.shown, size, (cx, cy), (30, 40, 80))
+        if k < 0.35:   # the ball fades in as the paper closes into it
+            radius = FLOOR_BALL_RADIUS if self.state == "unfold" else THROWN_BALL_RADIUS
+            img = art.paper_ball(self.card.shown, radius, seed).copy()
+            img.set_alpha(int(255 * (1 - k / 0.35)))
+            surface.blit(img, img.get_rect(center=rect.center))
+
+    def _draw_thrower(self, surface):
+        """The player whose turn it is, standing at the tape line and holding the ball."""
+        jump = abs(math.sin(self.cheer * 12)) * 40 * self.cheer
+        img = avatar(self.player.name, 110)
+        surface.blit(img, img.get_rect(center=(self.tape_x - 20, 600 - jump)))
+        if self.state in ("aim", "step_closer") or (self.state == "crumple" and self.state_t > CRUMPLE_TIME * 0.6):
+            if self.state == "step_closer" and self.state_t < 0.05:
+                return
+            ball = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, self.chosen.seed if self.chosen else 0)
+            surface.blit(ball, ball.get_rect(center=self.hand))
+
+    def _draw_aim(self, surface):
+        hand = self.hand
+        if self.drag is None:
+            # a bouncing dotted hint toward the basket
+            v = perfect_throw(hand, HOOP)
+            pulse = (self.t * 1.2) % 1.0
+            for i, p in enumerate(path_points(hand, v, 0.35, 7)):
+                alpha = 1 - abs((i / 7) - pulse)
+                pygame.draw.circle(surface, d.shade(d.ORANGE, 1 + 0.3 * alpha), p, 5 + 4 * alpha)
+            if self.easy_throw:
+                ring = art.rim_rect(HOOP).inflate(40 + 14 * math.sin(self.t * 5), 40)
+                pygame.draw.ellipse(surface, d.YELLOW, ring, 5)
+            return
+        start, now = self.drag[1], self.drag[2]
+        vector = pygame.Vector2(now) - pygame.Vector2(start)
+        if vector.length() < DRAG_IS_A_THROW:
+            return
+        pygame.draw.line(surface, d.shade(d.ORANGE, 0.9), hand, hand + vector * 0.5, 6)
+        v = fling_velocity(vector, hand, HOOP, self.assist)
+        for p in path_points(hand, v, 0.45, 9):
+            pygame.draw.circle(surface, d.WHITE, p, 6)
+            pygame.draw.circle(surface, d.ORANGE, p, 6, 2)
+
+    def _draw_flying_ball(self, surface):
+        seed = self.chosen.seed if self.chosen else 0
+        img = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, seed)
+        img = pygame.transform.rotate(img, -math.degrees(self.flight.spin) % 360)
+        surface.blit(img, img.get_rect(center=self.flight.pos))
+
+    def _draw_scoreboard(self, surface):
+        """Each player's token and the letters they have put in the basket, top right."""
+        players = self.turns.players
+        per_player = math.ceil(self.rounds / len(players))
+        chip = 38
+        for i, p in enumerate(players):
+            y = 40 + i * 50
+            width = 60 + per_player * (chip + 6)
+            x = 1090 - width
+            jump = abs(math.sin(self.cheer * 10 + i)) * 14 * self.cheer
+            d.blit_panel(surface, pygame.Rect(x, y - 22, width, 44), d.shade(p.color, 1.5), radius=20)
+            img = avatar(p.name, 40)
+            surface.blit(img, img.get_rect(center=(x + 26, y - jump)))
+            for j in range(per_player):
+                c = (x + 60 + j * (chip + 6) + chip / 2, y)
+                if j < len(p.collected):
+                    ball = art.paper_ball(p.collected[j], 18, j + 3)
+                    surface.blit(ball, ball.get_rect(center=c))
+                else:
+                    pygame.draw.circle(surface, d.shade(p.color, 1.2), c, 14, 3)
+
+
+class Scoreboard(StarsScreen):
+    """The end: stars for everyone, and every player's collected letters (one row per player)."""
+
+    def __init__(self, app, game_id, stars, players, *, replay):
+        self.players = players
+        together = len(players) > 1
+        letters = [] if together else list(players[0].collected)
+        message = app.phrases.get("everyone_wins" if together else "game_over")
+        super().__init__(app, game_id, stars, letters, replay=replay, message=message)
+
+    def draw(self, surface):
+        super().draw(surface)
+        if len(self.players) < 2:
+            return
+        for i, p in enumerate(self.players):
+            y = 320 + i * 60
+            row = pygame.Rect(d.W / 2 - 300, y - 26, 600, 52)
+            d.blit_panel(surface, row, d.shade(p.color, 1.5), radius=24)
+            img = avatar(p.name, 46)
+            surface.blit(img, img.get_rect(center=(row.x + 34, y)))
+            d.draw_text(surface, p.name, 28, (row.x + 110, y), d.INK, bold=True)
+            for j, ch in enumerate(p.collected):
+                ball = art.paper_ball(ch, 22, j + 3)
+                surface.blit(ball, ball.get_rect(center=(row.x + 200 + j * 56, y)))
+
+
+def _ease(k: float) -> float:
+    return k * k * (3 - 2 * k)
+
+
+def _lerp_rect(a: pygame.Rect, b: pygame.Rect, k: float) -> pygame.Rect:
+    return pygame.Rect(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k, a.w + (b.w - a.w) * k, a.h + (b.h - a.h) * k)
