@@ -13,6 +13,7 @@ from typing import Callable
 GAME_MODULES = [
     "games.missing_letter",
     "games.basketball",
+    "games.candy_match",
 ]
 
 

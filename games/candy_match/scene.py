@@ -1,0 +1,649 @@
+"""Candy letter match, as played in preschool with letter stickers under chocolate kisses.
+
+The candies sit shuffled on a checked cloth, each on a hidden letter sticker. A player lifts two
+(each lift shows and says the letter). A match goes to that player's plate; if the teacher chose
+"write to keep", the player first writes the letter on the TracePad (a faint guide after two misses,
+and after three the pair is kept anyway, so no turn ends in failure). No match: both candies go back
+after a moment. Every try passes the turn on. When all pairs are found, every player picks three
+candies from the bowl in the middle to "eat", and then comes the stars screen.
+
+Pairs follow the case mode: ``matching`` pairs ``M`` with ``m``, every other mode pairs equal faces.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from games.engine import draw as d
+from games.engine.celebration import Celebration, try_again
+from games.engine.common_scenes import StarsScreen
+from games.engine.input import DOWN, MOVE, UP
+from games.engine.letters import CaseMode
+from games.engine.players import Player, TurnBadge, Turns, avatar
+from games.engine.scene import Scene
+from games.engine.tracepad import FaintLetterGuide, TracePad
+from games.engine.widgets import TAP_SLACK, Button, Widget
+
+from . import art
+
+DEAL_STAGGER = 0.06      # seconds between candies landing on the table at the start
+LIFT_SPEED = 3.5         # lifts per second (a lift takes ~0.3 s)
+LOOK_TIME = 0.7          # both candies up before the game says "match" or not
+MATCH_SHOW = 1.2         # a match stays up this long before it goes to the plate (or the pad)
+NO_MATCH_SHOW = 2.2      # time to look at a wrong pair before the candies go back
+FLY_TIME = 0.9
+GUIDE_AFTER = 2          # write-to-keep misses before the faint letter guide appears
+KEEP_AFTER = 3           # misses after which the pair is kept anyway
+TREATS_EACH = 3
+EAT_TIME = 1.9           # one treat: hop to the plate, unwrap, three bites
+
+CLOTH = pygame.Rect(250, 140, 780, 552)
+PAD = pygame.Rect(420, 150, 480, 500)
+PLATE_SIZE = (210, 130)
+PLATE_SPOTS = {
+    1: [(1150, 430)],
+    2: [(130, 430), (1150, 430)],
+    3: [(130, 320), (1150, 320), (130, 590)],
+    4: [(130, 320), (1150, 320), (130, 590), (1150, 590)],
+}
+PILE = [(-1.5, 0), (-0.5, 0), (0.5, 0), (1.5, 0), (-1, 1), (0, 1), (1, 1), (-0.5, 2), (0.5, 2), (0, 3)]
+MINI = 46                 # size of a kept candy on a plate
+BOWL = pygame.Rect(370, 250, 540, 300)
+TREAT_SIZE = 76
+
+
+class Candy(Widget):
+    """One candy on the table (or in the bowl): a tap target that lifts, flies and can be eaten."""
+
+    focusable = True
+
+    def __init__(self, rect, face: str, size: int, on_press, foil=art.SILVER, base: str = ""):
+        super().__init__(rect)
+        self.face, self.size, self.on_press, self.foil = face, size, on_press, foil
+        self.base = base         # the letter a..z: two candies with the same base are a pair
+        self.anchor = pygame.Vector2(self.rect.centerx, self.rect.bottom - 14)
+        self.up = False          # lifted (letter showing) or waiting to be
+        self.lift = 0.0          # 0 on the table .. 1 lifted
+        self.drop = 0.0          # 0 still above the table .. 1 landed (the deal at the start)
+        self.delay = 0.0
+        self.kept = False        # moved to a plate (or eaten)
+        self._pressed_by = None
+
+    def handle_pointer(self, p) -> bool:
+        if not self.enabled:
+            return False
+        if p.kind == DOWN and self.rect.collidepoint(p.pos):
+            self._pressed_by = p.id
+            return True
+        if p.kind == UP and self._pressed_by == p.id:
+            self._pressed_by = None
+            if self.rect.inflate(TAP_SLACK, TAP_SLACK).collidepoint(p.pos):
+                self.activate()
+            return True
+        return p.kind == MOVE and self._pressed_by == p.id
+
+    def activate(self):
+        self.on_press(self)
+
+    def update(self, dt):
+        if self.delay > 0:
+            self.delay -= dt
+        else:
+            self.drop = min(1.0, self.drop + dt * 3)
+        target = 1.0 if self.up else 0.0
+        step = dt * LIFT_SPEED
+        self.lift = min(target, self.lift + step) if self.lift < target else max(target, self.lift - step)
+
+
+class CandyMatch(Scene):
+    """One game: find every pair, then everyone eats three candies, then the stars screen."""
+
+    def __init__(self, app, level, players: list[Player] | None = None, game_id="candy_match"):
+        super().__init__(app)
+        self.level, self.game_id = level, game_id
+        self.pairs_wanted = level.options.get("pairs", 5)
+        self.write_to_keep = bool(level.options.get("write_to_keep", False))
+        self.turns = Turns(players)
+        self.players = self.turns.players
+        self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
+        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
+        self.plates = PLATE_SPOTS[min(4, len(self.players))]
+        self.kept: list[list[tuple[str, str]]] = [[] for _ in self.players]   # per player: pairs of faces
+        self.practised: list[str] = []
+        self.candies: list[Candy] = []
+        self.lifted: list[Candy] = []
+        self.flying: list[tuple[Candy, pygame.Vector2, pygame.Vector2]] = []
+        self.fly_owner = 0
+        self.treats: list[Candy] = []
+        self.eating: list[dict] = []
+        self.picks = [0 for _ in self.players]
+        self.tries = 0
+        self.misses = 0
+        self.t = 0.0
+        self.state, self.state_t = "deal", 0.0
+
+    # -- the deal ----------------------------------------------------------------------------------
+    def enter(self):
+        settings, rng = self.app.settings, self.app.rng
+        cards = settings.active_letters().cards(settings.case, rng, self.pairs_wanted)
+        self.matching = (settings.active_letters().case or settings.case) == CaseMode.MATCHING
+        faces = []
+        for card in cards:
+            faces += [(card.shown, card.base), (card.answer, card.base)]
+        rng.shuffle(faces)
+        cells, size = grid_cells(len(faces))
+        for i, ((face, base), cell) in enumerate(zip(faces, cells)):
+            candy = Candy(cell, face, size, self.on_candy, base=base)
+            candy.delay = i * DEAL_STAGGER
+            self.candies.append(candy)
+        self.set_state("deal")
+        key = "lift_two_matching" if self.matching else "lift_two"
+        if self.turns.multi:
+            self.app.speaker.say(self.app.phrases.get("your_turn", player=self.turns.current.name), interrupt=True)
+            self.app.speaker.say(self.app.phrases.get(key))
+        else:
+            self.app.speaker.say(self.app.phrases.get(key), interrupt=True)
+        self.badge.changed()
+
+    def set_state(self, state):
+        self.state, self.state_t = state, 0.0
+        on_table = [c for c in self.candies if not c.kept]
+        for c in on_table:
+            c.enabled = state == "pick"
+        self.pad.visible = self.pad.enabled = state == "write"
+        if state == "write":
+            self.widgets = [self.home_button, self.pad]
+        elif state in ("feast", "feast_over"):
+            treats = [c for c in self.treats if not c.kept]
+            for c in treats:
+                c.enabled = state == "feast"
+            self.widgets = [self.home_button] + treats
+        else:
+            self.widgets = [self.home_button] + on_table
+        if self.focus not in self.widgets:
+            self.focus = None
+
+    @property
+    def pairs_left(self) -> int:
+        return sum(not c.kept for c in self.candies) // 2
+
+    # -- lifting -----------------------------------------------------------------------------------
+    def on_candy(self, candy: Candy):
+        if candy.up:
+            self.app.speaker.say_letter_name(candy.face, interrupt=True)   # hear it again
+            return
+        if self.state != "pick" or len(self.lifted) >= 2:
+            return
+        candy.up = True
+        self.lifted.append(candy)
+        self.app.sounds.play("flip")
+        self.app.speaker.say_letter_name(candy.face, interrupt=True)
+        if len(self.lifted) == 2:
+            self.tries += 1
+            self.set_state("look")
+
+    def judge(self):
+        first, second = self.lifted
+        if first.base == second.base:
+            self.app.sounds.play("cheer")
+            if first.face == second.face:
+                line = self.app.phrases.get("match_same", letter=first.face)
+            else:
+                big, small = sorted((first.face, second.face))   # capitals sort first
+                line = self.app.phrases.get("match_pair", big=big, small=small)
+            self.app.speaker.say(line)
+            self.set_state("matched")
+        else:
+            self.app.sounds.play("try_again")
+            self.app.speaker.say(self.app.phrases.get("no_match", first=first.face, second=second.face))
+            self.set_state("no_match")
+
+    def put_back(self):
+        for c in self.lifted:
+            c.up = False
+        self.lifted = []
+        self.app.sounds.play("whoosh")
+        self.set_state("back")
+
+    def next_turn(self):
+        self.set_state("pick")
+        if self.turns.multi:
+            player = self.turns.advance()
+            self.badge.changed()
+            self.app.speaker.say(self.app.phrases.get("your_turn", player=player.name))
+
+    # -- write to keep -----------------------------------------------------------------------------
+    @property
+    def letter_to_write(self) -> str:
+        """Same faces: that face. Big and small: the big letter, the one small hands learn first."""
+        return min(c.face for c in self.lifted)
+
+    def ask_to_write(self):
+        self.misses = 0
+        self.pad.reset(target=self.letter_to_write, guide=None)
+        self.set_state("write")
+        self.app.speaker.say(self.app.phrases.get("write_to_keep", letter=self.letter_to_write.upper()),
+                             interrupt=True)
+
+    def on_verdict(self, verdict, strokes):
+        if verdict.accepted:
+            praise = self.app.phrases.get("wrote_letter", letter=self.letter_to_write.upper())
+            self.set_state("celebrate")
+            self.app.push(Celebration(self.app, praise, self.keep_pair, big_letter=self.letter_to_write))
+            return
+        self.misses += 1
+        if self.misses >= KEEP_AFTER:
+            self.app.speaker.say(self.app.phrases.get("kept_anyway"), interrupt=True)
+            self.keep_pair(speak=False)
+            return
+        try_again(self.app, self.app.phrases.get("try_again"))
+        guide = FaintLetterGuide(self.letter_to_write) if self.misses >= GUIDE_AFTER else None
+        self.pad.reset(guide=guide)
+        if self.misses == GUIDE_AFTER:
+            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.letter_to_write.upper()))
+
+    # -- keeping a pair ----------------------------------------------------------------------------
+    def keep_pair(self, speak=True):
+        owner = self.turns.index
+        slot = self.pile_spot(owner, len(self.kept[owner]))
+        self.flying = []
+        for i, c in enumerate(self.lifted):
+            start = c.anchor + lifted_offset(c.size, 1.0)
+            end = slot + pygame.Vector2((i - 0.5) * MINI * 0.5, 0)
+            self.flying.append((c, start, end))
+            c.kept = True
+        self.fly_owner = owner
+        self.app.sounds.play("whoosh")
+        if speak:
+            player = self.turns.current
+            line = self.app.phrases.get("kept", player=player.name) if self.turns.multi else \
+                self.app.phrases.get("kept_single")
+            self.app.speaker.say(line)
+        self.set_state("fly")
+
+    def landed(self):
+        owner = self.fly_owner
+        faces = tuple(sorted((c.face for c, _, _ in self.flying), key=lambda f: (f.islower(), f)))
+        self.kept[owner].append(faces)
+        player = self.players[owner]
+        player.score += 1
+        player.collected.append(faces[0])
+        self.practised.append("".join(dict.fromkeys(faces)))
+        self.flying, self.lifted = [], []
+        self.app.sounds.play("pop")
+        if self.pairs_left == 0:
+            self.start_feast()
+        else:
+            self.next_turn()
+
+    def pile_spot(self, owner: int, index: int) -> pygame.Vector2:
+        """Where the ``index``-th pair lands on a plate: a little pyramid, bottom row first."""
+        cx, cy = self.plates[owner]
+        col, row = PILE[index % len(PILE)]
+        return pygame.Vector2(cx + col * MINI * 1.05, cy + 22 - row * MINI * 0.55 - (index // len(PILE)) * 10)
+
+    # -- the feast at the end ----------------------------------------------------------------------
+    def start_feast(self):
+        self.app.speaker.say(self.app.phrases.get("all_pairs_found"))
+        self.turns.index = 0
+        count = TREATS_EACH * len(self.players) + 3
+        spots = bowl_spots(count)
+        self.treats = []
+        for i, (x, y) in enumerate(spots):
+            rect = pygame.Rect(0, 0, TREAT_SIZE + 8, TREAT_SIZE + 14)
+            rect.midbottom = (x, y + 14)
+            treat = Candy(rect, "", TREAT_SIZE, self.on_treat, foil=art.FOILS[i % len(art.FOILS)])
+            treat.delay = 0.4 + i * DEAL_STAGGER
+            self.treats.append(treat)
+        self.badge.changed()
+        self.set_state("feast")
+        self.prompt_feast()
+
+    def prompt_feast(self):
+        if self.turns.multi:
+            self.app.speaker.say(self.app.phrases.get("pick_three_player", player=self.turns.current.name))
+        else:
+            self.app.speaker.say(self.app.phrases.get("pick_three"))
+
+    def on_treat(self, treat: Candy):
+        if self.state != "feast" or treat.kept:
+            return
+        eater = self.turns.index
+        treat.kept = True
+        self.picks[eater] += 1
+        spot = pygame.Vector2(self.plates[eater]) + pygame.Vector2((self.picks[eater] - 2) * 52, -60)
+        self.eating.append({"treat": treat, "from": pygame.Vector2(treat.anchor), "to": spot, "t": 0.0,
+                            "bites": 0, "unwrapped": False})
+        self.app.sounds.play("pop")
+        if self.picks[eater] >= TREATS_EACH:
+            if all(p >= TREATS_EACH for p in self.picks):
+                self.set_state("feast_over")
+                return
+            self.turns.advance()
+            self.badge.changed()
+            self.prompt_feast()
+        self.set_state("feast")
+
+    def update_eating(self, dt):
+        for e in self.eating:
+            e["t"] += dt
+            t = e["t"]
+            if t >= 0.55 and not e["unwrapped"]:
+                e["unwrapped"] = True
+                self.app.sounds.play("crumple")
+            bites = sum(t >= b for b in (1.0, 1.25, 1.5))
+            if bites > e["bites"]:
+                e["bites"] = bites
+                self.app.sounds.play("pop")
+                if bites == 3:
+                    self.app.speaker.say(self.app.phrases.get("yum"))
+        self.eating = [e for e in self.eating if e["t"] < EAT_TIME]
+
+    def finish(self):
+        stars = 3 - (self.tries > 2 * self.pairs_wanted) - (self.tries > 3 * self.pairs_wanted)
+        message = self.app.phrases.get("everyone_wins") if self.turns.multi else None
+        fresh = [Player(p.name, p.color) for p in self.players]
+        self.app.replace(StarsScreen(
+            self.app, self.game_id, stars, self.practised, message=message,
+            replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh, self.game_id))))
+
+    def back(self):
+        self.app.speaker.stop()
+        self.app.pop()
+
+    # -- keyboard ----------------------------------------------------------------------------------
+    def on_key(self, event):
+        step = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
+        if event.key in step and self.state in ("pick", "feast"):
+            self.focus_towards(step[event.key])
+        else:
+            super().on_key(event)
+
+    def focus_towards(self, direction):
+        """Arrow keys move focus to the nearest candy that way (on the table or in the bowl)."""
+        items = [w for w in self.focusable() if isinstance(w, Candy)]
+        if not items:
+            return
+        if not isinstance(self.focus, Candy) or self.focus not in items:
+            self.focus = items[0]
+            self.app.sounds.play("click")
+            return
+        here = pygame.Vector2(self.focus.rect.center)
+        best, best_cost = None, math.inf
+        for w in items:
+            v = pygame.Vector2(w.rect.center) - here
+            ahead = v.x * direction[0] + v.y * direction[1]
+            if w is self.focus or ahead <= 0:
+                continue
+            cost = ahead + 2.5 * abs(v.x * direction[1] + v.y * direction[0])
+            if cost < best_cost:
+                best, best_cost = w, cost
+        if best is not None:
+            self.focus = best
+            self.app.sounds.play("click")
+
+    # -- time --------------------------------------------------------------------------------------
+    def update(self, dt):
+        self.t += dt
+        self.state_t += dt
+        self.badge.update(dt)
+        self.home_button.update(dt)
+        for c in self.candies:
+            c.update(dt)
+        for c in self.treats:
+            c.update(dt)
+        if self.state == "write":
+            self.pad.update(dt)
+        self.update_eating(dt)
+        st, t = self.state, self.state_t
+        if st == "deal" and all(c.drop >= 1 for c in self.candies):
+            self.set_state("pick")
+        elif st == "look" and t >= LOOK_TIME:
+            self.judge()
+        elif st == "matched" and t >= MATCH_SHOW:
+            if self.write_to_keep:
+                self.ask_to_write()
+            else:
+                self.keep_pair()
+        elif st == "no_match" and t >= NO_MATCH_SHOW:
+            self.put_back()
+        elif st == "back" and t >= 1 / LIFT_SPEED:
+            self.next_turn()
+        elif st == "fly" and t >= FLY_TIME:
+            self.landed()
+        elif st == "feast_over" and not self.eating and t >= 1.0:
+            self.finish()
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def draw(self, surface):
+        surface.blit(art.table(tuple(CLOTH)), (0, 0))
+        for i in range(len(self.players)):
+            self.draw_plate(surface, i)
+        on_table = [c for c in self.candies if not c.kept]
+        for c in on_table:
+            if c.lift == 0:
+                self.draw_candy(surface, c)
+        for c in on_table:
+            if c.lift > 0:
+                self.draw_candy(surface, c)
+        for c, start, end in self.flying:
+            self.draw_flying(surface, c, start, end)
+        if self.treats:
+            self.draw_bowl(surface)
+        for e in self.eating:
+            self.draw_eating(surface, e)
+        self.home_button.draw(surface, focused=self.focus is self.home_button)
+        self.badge.draw(surface)
+        if self.state == "write":
+            self.draw_writing(surface)
+
+    def draw_candy(self, surface, c: Candy):
+        land = 1 - (1 - c.drop) ** 2
+        anchor = c.anchor + pygame.Vector2(0, -(1 - land) * 620)
+        if c.drop > 0.3:
+            sh = art.shadow(c.size)
+            surface.blit(sh, sh.get_rect(center=(c.anchor.x + c.size * 0.05, c.anchor.y)))
+        if c.lift > 0:
+            label = art.sticker(c.face, int(c.size * 0.62))
+            surface.blit(label, label.get_rect(center=(c.anchor.x, c.anchor.y - c.size * 0.34)))
+        if c is self.focus:
+            ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
+            ring.center = (anchor.x, anchor.y - 4)
+            pygame.draw.ellipse(surface, d.BLUE, ring, 5)
+        img, pos = posed_candy(c.size, c.foil, c.lift, anchor)
+        surface.blit(img, pos)
+
+    def draw_flying(self, surface, c, start, end):
+        k = min(1.0, self.state_t / FLY_TIME)
+        ease = 1 - (1 - k) ** 3
+        pos = start.lerp(end, ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 110)
+        size = c.size + (MINI - c.size) * ease
+        big = art.candy_with_label(c.face, c.size)
+        scale = size / c.size
+        img = pygame.transform.smoothscale(big, (max(1, int(big.get_width() * scale)),
+                                                 max(1, int(big.get_height() * scale))))
+        ax, ay = art.candy_anchor(c.size)
+        surface.blit(img, (pos.x - ax * scale, pos.y - ay * scale))
+
+    def draw_plate(self, surface, i):
+        cx, cy = self.plates[i]
+        w, h = PLATE_SIZE
+        player = self.players[i]
+        if self.turns.multi and i == self.turns.index and self.state not in ("feast_over",):
+            glow = _glow(w + 40, h + 40)
+            glow.set_alpha(int(150 + 80 * math.sin(self.t * 4)))
+            surface.blit(glow, glow.get_rect(center=(cx, cy + 4)))
+        img = art.plate(w, h, player.color)
+        surface.blit(img, img.get_rect(center=(cx, cy + 5)))
+        for j, faces in enumerate(self.kept[i]):
+            spot = self.pile_spot(i, j)
+            for n, face in enumerate(faces):
+                mini = art.candy_with_label(face, MINI)
+                ax, ay = art.candy_anchor(MINI)
+                surface.blit(mini, (spot.x + (n - 0.5) * MINI * 0.5 - ax, spot.y - ay))
+        if self.turns.multi:
+            face = avatar(player.name, 64)
+            surface.blit(face, face.get_rect(center=(cx - w / 2 + 16, cy + h / 2 - 6)))
+
+    def draw_bowl(self, surface):
+        back, front = art.bowl(BOWL.w, BOWL.h)
+        surface.blit(back, BOWL.topleft)
+        for c in sorted(self.treats, key=lambda c: c.anchor.y):
+            if c.kept or c.drop <= 0:
+                continue
+            land = 1 - (1 - c.drop) ** 2
+            anchor = c.anchor + pygame.Vector2(0, -(1 - land) * 300)
+            if c is self.focus:
+                ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
+                ring.center = (anchor.x, anchor.y - 4)
+                pygame.draw.ellipse(surface, d.BLUE, ring, 5)
+            img, pos = posed_candy(c.size, c.foil, 0.0, anchor)
+            surface.blit(img, pos)
+        surface.blit(front, BOWL.topleft)
+
+    def draw_eating(self, surface, e):
+        """A treat hops to the plate, its foil opens and falls away, and it is eaten in three bites."""
+        c, t = e["treat"], e["t"]
+        size = c.size
+        if t < 0.55:
+            k = t / 0.55
+            ease = 1 - (1 - k) ** 2
+            pos = e["from"].lerp(e["to"], ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 140)
+            img, at = posed_candy(size, c.foil, 0.0, pos)
+            surface.blit(img, at)
+            return
+        pos = e["to"]
+        ax, ay = art.candy_anchor(size)
+        choc = _bitten(size, e["bites"])
+        fade = 1.0 - max(0.0, (t - 1.55) / (EAT_TIME - 1.55))
+        if fade < 1:
+            choc = choc.copy()
+            choc.set_alpha(int(255 * fade))
+        surface.blit(choc, (pos.x - ax, pos.y - ay))
+        k = min(1.0, (t - 0.55) / 0.5)
+        if k < 1:                               # the two halves of the foil fall open
+            for side in (-1, 1):
+                half = _foil_half(size, c.foil, side)
+                img = pygame.transform.rotate(half, -side * 70 * k)
+                img.set_alpha(int(255 * (1 - k)))
+                centre = (pos.x + side * (size * 0.25 + k * size * 0.5), pos.y - size * 0.45 + k * k * size * 0.6)
+                surface.blit(img, img.get_rect(center=centre))
+        for b in range(e["bites"]):             # crumbs from each bite
+            age = t - (1.0 + 0.25 * b)
+            for j in range(5):
+                x = pos.x + (j - 2) * 9 + b * 6
+                y = pos.y - size * 0.5 + age * 160 + (j % 2) * 8
+                if y < pos.y + 10:
+                    pygame.draw.circle(surface, art.CHOCOLATE, (x, y), 3 + (j % 2))
+
+    def draw_writing(self, surface):
+        surface.blit(_veil(), (0, 0))
+        for i, c in enumerate(self.lifted):
+            label = art.sticker(c.face, 140)
+            surface.blit(label, label.get_rect(center=(300, 300 + i * 190)))
+        self.pad.draw(surface, focused=self.focus is self.pad)
+
+
+# -- layout and cached pictures ----------------------------------------------------------------------
+def grid_cells(count: int) -> tuple[list[pygame.Rect], int]:
+    """Cells for ``count`` candies on the cloth, and the candy size that fits them."""
+    cols = 4 if count in (8, 12, 16) else 5
+    rows = math.ceil(count / cols)
+    cell_w = min(156, CLOTH.w // cols)
+    cell_h = min(170, (CLOTH.h - 40) // rows)
+    size = int(min(cell_w * 0.7, cell_h * 0.78, 124))
+    x0 = CLOTH.centerx - cols * cell_w / 2
+    y0 = CLOTH.y + 30 + (CLOTH.h - 40 - rows * cell_h) / 2
+    cells = []
+    for i in range(count):
+        r, c = divmod(i, cols)
+        cells.append(pygame.Rect(x0 + c * cell_w + 4, y0 + r * cell_h, cell_w - 8, cell_h))
+    return cells, size
+
+
+def bowl_spots(count: int) -> list[tuple[float, float]]:
+    """Where treats sit in the bowl: rows inside the glass, back row first."""
+    rows = [(0.30, 0.56), (0.42, 0.72), (0.55, 0.62)]
+    per_row = [math.ceil(count / 3)] * 3
+    per_row[2] = count - 2 * per_row[0]
+    spots = []
+    for (fy, fw), n in zip(rows, per_row):
+        for i in range(n):
+            x = BOWL.centerx + (i - (n - 1) / 2) * min(88, BOWL.w * fw / max(1, n - 1) if n > 1 else 0)
+            spots.append((x, BOWL.y + BOWL.h * fy))
+    return spots
+
+
+def lifted_offset(size: int, lift: float) -> pygame.Vector2:
+    """How far a lifted candy moves from its spot: up and a little aside, to show its sticker."""
+    ease = 1 - (1 - lift) ** 2
+    return pygame.Vector2(size * 0.32 * ease, -size * 0.80 * ease)
+
+
+def posed_candy(size, foil, lift, anchor):
+    """The candy picture tipped for ``lift`` and where to blit it so its bottom sits at ``anchor``."""
+    angle = -round(16 * lift)
+    img = _rotated(size, foil, angle)
+    ax, ay = art.candy_anchor(size)
+    plain_h = art.candy_height(size)
+    to_centre = pygame.Vector2(size / 2 - ax, plain_h / 2 - ay).rotate(-angle)
+    centre = pygame.Vector2(anchor) + lifted_offset(size, lift) + to_centre
+    return img, img.get_rect(center=(round(centre.x), round(centre.y)))
+
+
+_cache: dict = {}
+
+
+def _rotated(size, foil, angle):
+    key = ("rot", size, foil, angle)
+    if key not in _cache:
+        base = art.candy(size, foil)
+        _cache[key] = base if angle == 0 else pygame.transform.rotozoom(base, angle, 1.0)
+    return _cache[key]
+
+
+def _bitten(size, bites):
+    key = ("bitten", size, bites)
+    if key not in _cache:
+        img = art.candy(size, None).copy()
+        ax, ay = art.candy_anchor(size)
+        for b in range(bites):   # bites from the top down, alternating sides
+            x = ax + (0.16 if b % 2 == 0 else -0.2) * size
+            y = ay - size * (0.62 - 0.2 * b)
+            pygame.draw.circle(img, (0, 0, 0, 0), (x, y), size * (0.2 + 0.05 * b))
+        if bites >= 3:
+            pygame.draw.rect(img, (0, 0, 0, 0), (0, 0, img.get_width(), ay - size * 0.3))
+        _cache[key] = img
+    return _cache[key]
+
+
+def _foil_half(size, foil, side):
+    key = ("half", size, foil, side)
+    if key not in _cache:
+        img = art.candy(size, foil, plume=False)
+        w = img.get_width() // 2
+        area = pygame.Rect(0 if side < 0 else w, 0, w, img.get_height())
+        _cache[key] = img.subsurface(area).copy()
+    return _cache[key]
+
+
+def _glow(w, h):
+    key = ("glow", w, h)
+    if key not in _cache:
+        def paint(s, k):
+            for i in range(6):
+                r = pygame.Rect(0, 0, (w - i * 8) * k, (h - i * 6) * k)
+                r.center = (w * k / 2, h * k / 2)
+                pygame.draw.ellipse(s, (*d.YELLOW, 40), r)
+        _cache[key] = d.smooth((w, h), paint)
+    return _cache[key]
+
+
+def _veil():
+    if "veil" not in _cache:
+        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
+        veil.fill((255, 248, 236, 170))
+        _cache["veil"] = veil
+    return _cache["veil"]
