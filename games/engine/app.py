@@ -139,7 +139,7 @@ class App:
             if not self.running:
                 return
         self.speaker.update(dt)
-        if self.scenes.top:
+        if self.scenes.top and not self.paused:   # no timers run while the window is in the background
             self.scenes.top.update(dt)
         self.caption.update(dt)
         self.draw()
