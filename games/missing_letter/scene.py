@@ -187,6 +187,9 @@ class MissingLetter(Scene):
         st = self.state
         if st == "show":
             self.cloth = 0.0
+            i = int((self.state_t - 0.8) / SHOW_PER_LETTER)   # light up each letter as the voice names it
+            if 0 <= i < len(self.tiles) and self.tiles[i].glow <= 0:
+                self.tiles[i].glow = SHOW_PER_LETTER * 0.9
             if self.state_t >= SHOW_PER_LETTER * len(self.tiles) + 1.0:
                 self.set_state("cover")
                 self.app.sounds.play("whoosh")
