@@ -75,18 +75,25 @@ def _paint_room(s, k, hoop: Hoop):
         color = d.CANDY[i % len(d.CANDY)]
         pygame.draw.polygon(s, color, [(x * k, top * k), ((x + 56) * k, (top + 3) * k), ((x + 28) * k, (top + 58) * k)])
     # the basket's pole, arm and board (the rim and net move, so they are drawn each frame)
-    base_x = hoop.board_x + 70
+    base_x = hoop.board_x + 90
     pygame.draw.ellipse(s, (0, 0, 0, 45), pygame.Rect((base_x - 70) * k, 600 * k, 140 * k, 36 * k))
     pygame.draw.rect(s, (90, 98, 120), pygame.Rect((base_x - 14) * k, (hoop.board_top + 60) * k, 28 * k,
                                                    (620 - hoop.board_top - 60) * k), border_radius=10 * k)
     pygame.draw.rect(s, (70, 76, 96), pygame.Rect((base_x - 60) * k, 596 * k, 120 * k, 30 * k), border_radius=12 * k)
-    pygame.draw.rect(s, (90, 98, 120), pygame.Rect(hoop.board_x * k, (hoop.board_top + 90) * k, (base_x - hoop.board_x) * k,
+    pygame.draw.rect(s, (90, 98, 120), pygame.Rect(hoop.board_x * k, (hoop.board_top + 60) * k, (base_x - hoop.board_x) * k,
                                                    22 * k))
-    board = pygame.Rect((hoop.board_x - 4) * k, hoop.board_top * k, 26 * k, (hoop.board_bottom - hoop.board_top) * k)
-    pygame.draw.rect(s, (0, 0, 0, 40), board.move(8 * k, 8 * k), border_radius=8 * k)
-    pygame.draw.rect(s, d.WHITE, board, border_radius=8 * k)
-    pygame.draw.rect(s, (120, 130, 160), board, 3 * k, border_radius=8 * k)
-    pygame.draw.rect(s, RIM, pygame.Rect((hoop.board_x - 4) * k, (hoop.rim_y - 70) * k, 10 * k, 64 * k))
+    # the board, seen a little from the side: its white face, its edge and the orange target square
+    bx, top, bottom, skew, depth = hoop.board_x - 2, hoop.board_top, hoop.board_bottom, -22, 70
+    face = [(bx, top), (bx + depth, top + skew), (bx + depth, bottom + skew), (bx, bottom)]
+    pygame.draw.polygon(s, (0, 0, 0, 40), [((x + 10) * k, (y + 10) * k) for x, y in face])
+    pygame.draw.polygon(s, (236, 240, 248), [(x * k, y * k) for x, y in face])
+    pygame.draw.polygon(s, (120, 130, 160), [(x * k, y * k) for x, y in face], 3 * k)
+    pygame.draw.line(s, (150, 160, 185), (bx * k, top * k), (bx * k, bottom * k), 6 * k)
+    sq_top, sq_bottom = hoop.rim_y - 80, hoop.rim_y - 6
+    square = [(bx + 14, sq_top - 4), (bx + depth - 14, sq_top - 4 + skew * 0.8),
+              (bx + depth - 14, sq_bottom + skew * 0.8), (bx + 14, sq_bottom)]
+    pygame.draw.polygon(s, RIM, [(x * k, y * k) for x, y in square], 5 * k)
+    pygame.draw.line(s, d.shade(RIM, 0.7), ((hoop.back_x - 4) * k, hoop.rim_y * k), (bx * k, (hoop.rim_y - 16) * k), 7 * k)
 
 
 def tape_line(x: float) -> pygame.Surface:

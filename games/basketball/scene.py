@@ -40,7 +40,7 @@ ASSIST_PER_MISS = 0.25
 GUIDE_AFTER = 2                               # writing misses before the faint guide letter appears
 MOVE_ON_AFTER = 4                             # writing misses before we crumple and throw anyway
 DRAG_IS_A_THROW = 30                          # pixels: shorter is a tap
-UNFOLD_TIME, CRUMPLE_TIME, CHEER_DELAY, STEP_CLOSER_TIME = 0.7, 0.8, 0.5, 1.0
+UNFOLD_TIME, CRUMPLE_TIME, CHEER_DELAY, STEP_CLOSER_TIME = 0.7, 0.8, 0.8, 1.0
 
 
 def letters_per_game(players: int) -> int:
@@ -127,6 +127,7 @@ class Basketball(Scene):
         self.drag: tuple[int, tuple, tuple] | None = None    # (pointer id, start, now)
         self.net_stretch = self.net_sway = 0.0
         self.cheer = 0.0
+        self.ball_back_from = pygame.Vector2()
 
     # -- letters -----------------------------------------------------------------------------------
     def _choose_targets(self) -> list[LetterCard]:
@@ -305,14 +306,19 @@ class Basketball(Scene):
             return
         self.throw_misses += 1
         self.tape_from, self.tape_to = self.tape_x, min(CLOSEST_TAPE, self.tape_x + CLOSER)
+        self.ball_back_from = pygame.Vector2(self.flight.pos)
         self.set_state("step_closer")
         self.app.speaker.say(self.app.phrases.get("basketball_missed"), interrupt=True)
 
     def on_basket(self):
+        """The ball is through the net: everyone cheers, the letter is collected; then the celebration."""
+        self.app.speaker.stop()     # the last "try again" line is stale now
         self.player.collected.append(self.card.shown)
         self.player.score += 1
         self.cheer = 1.0
         self.set_state("cheer")
+
+    def celebrate(self):
         if self.turns.multi:
             praise = self.app.phrases.get("basketball_basket_player", player=self.player.name, letter=self.card.name)
         else:
@@ -349,7 +355,7 @@ class Basketball(Scene):
         self.badge.update(dt)
         self.net_stretch = max(0.0, self.net_stretch - dt * 1.5)
         self.net_sway = max(0.0, self.net_sway - dt * 0.7)
-        self.cheer = max(0.0, self.cheer - dt * 0.5)
+        self.cheer = max(0.0, self.cheer - dt * 0.7)
         st = self.state
         if st == "unfold" and self.state_t >= UNFOLD_TIME:
             self.ask_to_write()
@@ -357,6 +363,13 @@ class Basketball(Scene):
             self.set_state("aim")
         elif st == "fly":
             self._fly(dt)
+        elif st == "cheer":
+            if not self.flight.over:
+                self.flight.update(dt)       # the ball drops out of the net and bounces while everyone cheers
+                self.flight.events.clear()
+            if self.state_t >= CHEER_DELAY and self.app.scenes.top is self:
+                self.set_state("celebrating")
+                self.celebrate()
         elif st == "step_closer":
             k = min(1.0, self.state_t / STEP_CLOSER_TIME)
             ease = k * k * (3 - 2 * k)
@@ -376,7 +389,7 @@ class Basketball(Scene):
                 self.app.sounds.play("click")
                 self.net_sway = max(self.net_sway, 0.5)
         flight.events.clear()
-        if flight.scored and flight.pos.y > HOOP.rim_y + HOOP.net_depth + 20:
+        if flight.scored and (flight.pos.y > HOOP.rim_y + HOOP.net_depth + 20 or flight.over):
             self.on_basket()
         elif flight.over:
             self.on_flight_over()
@@ -389,14 +402,14 @@ class Basketball(Scene):
         self._draw_scoreboard(surface)
         art.draw_rim_back(surface, HOOP)
         st = self.state
-        if st in ("aim", "fly", "step_closer", "cheer", "crumple"):
+        if st in ("aim", "fly", "step_closer", "cheer", "celebrating", "crumple"):
             self._draw_thrower(surface)
         if st == "find":
             for ball in self.balls:
                 ball.draw(surface, focused=ball is self.focus)
         if st == "aim":
             self._draw_aim(surface)
-        if self.flight and st in ("fly", "cheer", "step_closer"):
+        if self.flight and st in ("fly", "cheer", "celebrating"):
             self._draw_flying_ball(surface)
         art.draw_net_and_rim_front(surface, HOOP, self.t, self.net_stretch, self.net_sway)
         if st in ("unfold", "write", "crumple"):
@@ -439,11 +452,13 @@ class Basketball(Scene):
         jump = abs(math.sin(self.cheer * 12)) * 40 * self.cheer
         img = avatar(self.player.name, 110)
         surface.blit(img, img.get_rect(center=(self.tape_x - 20, 600 - jump)))
-        if self.state in ("aim", "step_closer") or (self.state == "crumple" and self.state_t > CRUMPLE_TIME * 0.6):
-            if self.state == "step_closer" and self.state_t < 0.05:
-                return
-            ball = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, self.chosen.seed if self.chosen else 0)
+        ball = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, self.chosen.seed if self.chosen else 0)
+        if self.state == "aim" or (self.state == "crumple" and self.state_t > CRUMPLE_TIME * 0.6):
             surface.blit(ball, ball.get_rect(center=self.hand))
+        elif self.state == "step_closer":   # the ball hops back to the thrower
+            k = _ease(min(1.0, self.state_t / STEP_CLOSER_TIME))
+            pos = self.ball_back_from.lerp(self.hand, k) - pygame.Vector2(0, math.sin(k * math.pi) * 90)
+            surface.blit(ball, ball.get_rect(center=pos))
 
     def _draw_aim(self, surface):
         hand = self.hand

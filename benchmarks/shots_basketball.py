@@ -1,0 +1,189 @@
+"""Screenshots of every stage of letter basketball, played by posting real pygame events.
+
+    python benchmarks/shots_basketball.py [--out out/basketball] [--players 3] [--level 3]
+
+Saves numbered PNGs (launcher, level picker, players, find, wrong ball, unfold, write, crumple, aim,
+flight, rim bounce and step closer, basket, cheering, scoreboard) and prints where they went. A
+checker that accepts everything stands in for the recognizer, so no model is needed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pygame  # noqa: E402
+
+from games.engine.checker import Verdict  # noqa: E402
+
+
+class AcceptAll:
+    status = "accepts everything (screenshots)"
+
+    def check(self, strokes, target):
+        return Verdict(True, 1.0, target.lower(), "screenshot")
+
+
+class Player:
+    """Taps and drags as real events, then runs frames."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def frames(self, n=1):
+        self.app.run_frames(n)
+
+    def tap(self, pos):
+        pos = (int(pos[0]), int(pos[1]))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
+        self.frames(1)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
+        self.frames(1)
+
+    def press(self, pos):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(int(pos[0]), int(pos[1])), button=1, touch=False))
+        self.frames(1)
+
+    def move(self, pos):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(int(pos[0]), int(pos[1])), rel=(0, 0),
+                                             buttons=(1, 0, 0), touch=False))
+        self.frames(1)
+
+    def release(self, pos):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(int(pos[0]), int(pos[1])), button=1, touch=False))
+        self.frames(1)
+
+    def until(self, predicate, seconds=20):
+        for _ in range(int(seconds * 60)):
+            if predicate():
+                return
+            self.frames(1)
+        raise SystemExit(f"stuck: top scene is {type(self.app.scenes.top).__name__}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default="out/basketball")
+    ap.add_argument("--players", type=int, default=3, choices=(1, 2, 3, 4))
+    ap.add_argument("--level", type=int, default=3, choices=(1, 2, 3))
+    ap.add_argument("--letters", default="alphabet")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from games.basketball.scene import Basketball, PaperBall
+    from games.engine.app import App
+    from games.engine.common_scenes import StarsScreen
+    from games.engine.settings import Settings
+    from games.engine.speech import Speaker
+    from games.launcher import Launcher
+
+    app = App(settings=Settings(letter_set=args.letters), checker=AcceptAll(), mute=True,
+              speaker=Speaker(enabled=False, cache_dir=out / "speech"), rng=random.Random(3))
+    app.push(Launcher(app))
+    p = Player(app)
+    shot_no = [0]
+
+    def shot(name):
+        shot_no[0] += 1
+        path = out / f"{shot_no[0]:02d}_{name}.png"
+        app.screenshot(path)
+        print(path)
+
+    p.frames(30)
+    shot("launcher")
+    p.tap(app.scenes.top.cards["basketball"].rect.center)
+    p.frames(20)
+    shot("level_picker")
+    p.tap(app.scenes.top.widgets[args.level - 1].rect.center)
+    picker = app.scenes.top
+    for token in picker.tokens[1:args.players]:
+        p.tap(token.rect.center)
+    p.frames(20)
+    shot("players")
+    p.tap(picker.play.rect.center)
+    game = app.scenes.top
+    assert isinstance(game, Basketball)
+    p.frames(40)
+    shot("find")
+    wrong = next(b for b in game.balls if b.card.base != game.card.base)
+    p.tap(wrong.rect.center)
+    p.frames(8)
+    shot("wrong_ball_wobbles")
+    right = next(b for b in game.balls if b.card.base == game.card.base)
+    p.tap(right.rect.center)
+    p.frames(int(0.4 * 60))
+    shot("unfolding")
+    p.until(lambda: game.state == "write")
+    pad = game.pad.rect
+    for stroke in ([(pad.x + 120 + i * 4, pad.y + 80 + i * 10) for i in range(30)],
+                   [(pad.x + 120, pad.y + 250), (pad.right - 120, pad.y + 250)]):
+        p.press(stroke[0])
+        for q in stroke[1:]:
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=q, rel=(0, 0), buttons=(1, 0, 0), touch=False))
+        p.release(stroke[-1])
+    p.frames(10)
+    shot("writing")
+    p.tap(game.pad.done_button.rect.center)
+    p.frames(int(0.45 * 60))
+    shot("crumpling")
+    p.until(lambda: game.state == "aim")
+    p.frames(30)
+    shot("aim_hint")
+    # a weak throw that falls short: the ball, a miss, the tape moves closer
+    hand = game.hand
+    p.press(hand)
+    p.move(hand + pygame.Vector2(40, -60))
+    p.move(hand + pygame.Vector2(70, -90))
+    shot("aim_dragging")
+    p.release(hand + pygame.Vector2(70, -90))
+    p.frames(25)
+    shot("flight_short")
+    p.until(lambda: game.state == "step_closer")
+    p.frames(30)
+    shot("step_closer")
+    p.until(lambda: game.state == "aim")
+    # a good drag toward the basket
+    hand = game.hand
+    p.press(hand)
+    p.move(hand + pygame.Vector2(60, -120))
+    p.release(hand + pygame.Vector2(110, -220))
+    p.frames(30)
+    shot("flight_arc")
+    p.until(lambda: game.state != "fly" or game.net_stretch > 0.8, seconds=8)
+    p.frames(4)
+    shot("swish")
+    p.until(lambda: game.state != "fly" and game.state != "aim" and game.state != "step_closer", seconds=20)
+    if game.state == "cheer":
+        p.frames(50)
+        shot("cheering")
+    # play the rest quickly: the right ball, Done, Enter for an easy throw
+    while not isinstance(app.scenes.top, StarsScreen):
+        top = app.scenes.top
+        if top is game and game.state == "find":
+            ball = next(b for b in game.balls if b.card.base == game.card.base)
+            p.tap(ball.rect.center)
+        elif top is game and game.state == "write":
+            p.press((pad.x + 100, pad.y + 100))
+            p.move((pad.x + 300, pad.y + 300))
+            p.release((pad.x + 300, pad.y + 300))
+            p.tap(game.pad.done_button.rect.center)
+        elif top is game and game.state == "aim":
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=0))
+            p.frames(1)
+        else:
+            p.frames(1)
+    p.frames(90)
+    shot("scoreboard")
+    app.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
