@@ -1,5 +1,5 @@
 """Pictures for candy letter match: foil-wrapped kisses with a paper plume, letter stickers, the table
-with its checked cloth, the players' plates, the bowl of treats and the game icon.
+with its checked cloth, the players' plates and the treat dish, and the game icon.
 
 Everything is painted once and cached; the scene only blits (and, while something moves, scales).
 A candy picture's *anchor* is the middle of its flat bottom, where it touches the table.
@@ -18,6 +18,7 @@ SILVER = (200, 206, 218)
 FOILS = [SILVER, (236, 190, 70), (214, 66, 72), (72, 168, 96), (70, 126, 222), (150, 104, 220), (236, 110, 160)]
 CHOCOLATE = (112, 66, 40)
 WOOD = (186, 126, 78)
+DISH_RIM = (250, 196, 212)
 GINGHAM = (226, 84, 96)
 
 BODY_H = 0.80      # body height, as a fraction of the candy size
@@ -179,30 +180,6 @@ def plate(w: int, h: int, rim=d.WHITE) -> pygame.Surface:
         shine = pygame.Rect(well.x + well.w * 0.15, well.y + well.h * 0.12, well.w * 0.4, well.h * 0.2)
         pygame.draw.ellipse(s, (255, 255, 255), shine)
     return d.smooth((w, h + 10), paint)
-
-
-@lru_cache(maxsize=4)
-def bowl(w: int, h: int) -> tuple[pygame.Surface, pygame.Surface]:
-    """A wide glass bowl for the treats: (back, front), so the candies sit inside it."""
-    def back(s, k):
-        r = pygame.Rect(0, 0, w * k, h * k)
-        pygame.draw.ellipse(s, (0, 0, 0, 45), pygame.Rect(w * 0.1 * k, h * 0.72 * k, w * 0.8 * k, h * 0.3 * k))
-        pygame.draw.ellipse(s, (214, 238, 250, 200), pygame.Rect(0, 0, w * k, h * 0.5 * k))
-        pygame.draw.ellipse(s, (186, 220, 240, 220), pygame.Rect(w * 0.04 * k, h * 0.04 * k, w * 0.92 * k, h * 0.42 * k))
-        del r
-
-    def front(s, k):
-        bottom = [(w * k * (0.5 + 0.5 * math.cos(a)), h * k * (0.25 + 0.68 * math.sin(a)))
-                  for a in np.linspace(0, math.pi, 40)]
-        glass = pygame.Surface(s.get_size(), pygame.SRCALPHA)
-        pygame.draw.polygon(glass, (190, 226, 246, 120), [(w * k, h * 0.25 * k)] + bottom + [(0, h * 0.25 * k)])
-        s.blit(glass, (0, 0))
-        pygame.draw.lines(s, (150, 196, 226), False, bottom, int(5 * k))
-        rim = pygame.Rect(0, 0, w * k, h * 0.5 * k)
-        pygame.draw.arc(s, (236, 248, 255), rim, math.pi, math.tau, int(7 * k))
-        pygame.draw.arc(s, (255, 255, 255), pygame.Rect(w * 0.12 * k, h * 0.45 * k, w * 0.3 * k, h * 0.35 * k),
-                        math.pi * 1.05, math.pi * 1.45, int(6 * k))
-    return d.smooth((w, h), back), d.smooth((w, h), front)
 
 
 def paint_icon(surface, rect: pygame.Rect) -> None:

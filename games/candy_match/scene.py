@@ -47,9 +47,9 @@ PLATE_SPOTS = {
     3: [(130, 320), (1150, 320), (130, 590)],
     4: [(130, 320), (1150, 320), (130, 590), (1150, 590)],
 }
-PILE = [(-1.5, 0), (-0.5, 0), (0.5, 0), (1.5, 0), (-1, 1), (0, 1), (1, 1), (-0.5, 2), (0.5, 2), (0, 3)]
+PILE = [(-0.5, 0), (0.5, 0), (-1.5, 0), (1.5, 0), (0, 1), (-1, 1), (1, 1), (-0.5, 2), (0.5, 2), (0, 3)]   # a heap
 MINI = 46                 # size of a kept candy on a plate
-BOWL = pygame.Rect(370, 250, 540, 300)
+DISH = pygame.Rect(380, 250, 520, 330)   # the treat dish in the middle of the table
 TREAT_SIZE = 76
 
 
@@ -236,7 +236,7 @@ class CandyMatch(Scene):
         self.misses += 1
         if self.misses >= KEEP_AFTER:
             self.app.speaker.say(self.app.phrases.get("kept_anyway"), interrupt=True)
-            self.keep_pair(speak=False)
+            self.keep_pair()
             return
         try_again(self.app, self.app.phrases.get("try_again"))
         guide = FaintLetterGuide(self.letter_to_write) if self.misses >= GUIDE_AFTER else None
@@ -245,7 +245,7 @@ class CandyMatch(Scene):
             self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.letter_to_write.upper()))
 
     # -- keeping a pair ----------------------------------------------------------------------------
-    def keep_pair(self, speak=True):
+    def keep_pair(self):
         owner = self.turns.index
         slot = self.pile_spot(owner, len(self.kept[owner]))
         self.flying = []
@@ -256,11 +256,6 @@ class CandyMatch(Scene):
             c.kept = True
         self.fly_owner = owner
         self.app.sounds.play("whoosh")
-        if speak:
-            player = self.turns.current
-            line = self.app.phrases.get("kept", player=player.name) if self.turns.multi else \
-                self.app.phrases.get("kept_single")
-            self.app.speaker.say(line)
         self.set_state("fly")
 
     def landed(self):
@@ -286,10 +281,10 @@ class CandyMatch(Scene):
 
     # -- the feast at the end ----------------------------------------------------------------------
     def start_feast(self):
-        self.app.speaker.say(self.app.phrases.get("all_pairs_found"))
+        self.app.speaker.say(self.app.phrases.get("all_pairs_found"), interrupt=True)
         self.turns.index = 0
         count = TREATS_EACH * len(self.players) + 3
-        spots = bowl_spots(count)
+        spots = dish_spots(count)
         self.treats = []
         for i, (x, y) in enumerate(spots):
             rect = pygame.Rect(0, 0, TREAT_SIZE + 8, TREAT_SIZE + 14)
@@ -431,13 +426,13 @@ class CandyMatch(Scene):
         for c, start, end in self.flying:
             self.draw_flying(surface, c, start, end)
         if self.treats:
-            self.draw_bowl(surface)
+            self.draw_dish(surface)
         for e in self.eating:
             self.draw_eating(surface, e)
-        self.home_button.draw(surface, focused=self.focus is self.home_button)
-        self.badge.draw(surface)
         if self.state == "write":
             self.draw_writing(surface)
+        self.home_button.draw(surface, focused=self.focus is self.home_button)
+        self.badge.draw(surface)
 
     def draw_candy(self, surface, c: Candy):
         land = 1 - (1 - c.drop) ** 2
@@ -446,8 +441,8 @@ class CandyMatch(Scene):
             sh = art.shadow(c.size)
             surface.blit(sh, sh.get_rect(center=(c.anchor.x + c.size * 0.05, c.anchor.y)))
         if c.lift > 0:
-            label = art.sticker(c.face, int(c.size * 0.62))
-            surface.blit(label, label.get_rect(center=(c.anchor.x, c.anchor.y - c.size * 0.34)))
+            label = art.sticker(c.face, int(c.size * 0.72))
+            surface.blit(label, label.get_rect(center=(c.anchor.x, c.anchor.y - c.size * 0.38)))
         if c is self.focus:
             ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
             ring.center = (anchor.x, anchor.y - 4)
@@ -482,14 +477,14 @@ class CandyMatch(Scene):
             for n, face in enumerate(faces):
                 mini = art.candy_with_label(face, MINI)
                 ax, ay = art.candy_anchor(MINI)
-                surface.blit(mini, (spot.x + (n - 0.5) * MINI * 0.5 - ax, spot.y - ay))
+                surface.blit(mini, (spot.x + (n - 0.5) * MINI * 0.48 - ax, spot.y - ay))
         if self.turns.multi:
             face = avatar(player.name, 64)
             surface.blit(face, face.get_rect(center=(cx - w / 2 + 16, cy + h / 2 - 6)))
 
-    def draw_bowl(self, surface):
-        back, front = art.bowl(BOWL.w, BOWL.h)
-        surface.blit(back, BOWL.topleft)
+    def draw_dish(self, surface):
+        dish = art.plate(DISH.w, DISH.h, art.DISH_RIM)
+        surface.blit(dish, DISH.topleft)
         for c in sorted(self.treats, key=lambda c: c.anchor.y):
             if c.kept or c.drop <= 0:
                 continue
@@ -501,7 +496,6 @@ class CandyMatch(Scene):
                 pygame.draw.ellipse(surface, d.BLUE, ring, 5)
             img, pos = posed_candy(c.size, c.foil, 0.0, anchor)
             surface.blit(img, pos)
-        surface.blit(front, BOWL.topleft)
 
     def draw_eating(self, surface, e):
         """A treat hops to the plate, its foil opens and falls away, and it is eaten in three bites."""
@@ -563,23 +557,21 @@ def grid_cells(count: int) -> tuple[list[pygame.Rect], int]:
     return cells, size
 
 
-def bowl_spots(count: int) -> list[tuple[float, float]]:
-    """Where treats sit in the bowl: rows inside the glass, back row first."""
-    rows = [(0.30, 0.56), (0.42, 0.72), (0.55, 0.62)]
-    per_row = [math.ceil(count / 3)] * 3
-    per_row[2] = count - 2 * per_row[0]
+def dish_spots(count: int) -> list[tuple[float, float]]:
+    """Where treats sit on the dish: three rows, back row first, the middle row the longest."""
+    rows = [0.36, 0.58, 0.80]                   # heights on the dish, as fractions of its height
+    per_row = [count // 3, count - 2 * (count // 3), count // 3]
     spots = []
-    for (fy, fw), n in zip(rows, per_row):
+    for fy, n in zip(rows, per_row):
         for i in range(n):
-            x = BOWL.centerx + (i - (n - 1) / 2) * min(88, BOWL.w * fw / max(1, n - 1) if n > 1 else 0)
-            spots.append((x, BOWL.y + BOWL.h * fy))
+            spots.append((DISH.centerx + (i - (n - 1) / 2) * 84, DISH.y + DISH.h * fy))
     return spots
 
 
 def lifted_offset(size: int, lift: float) -> pygame.Vector2:
     """How far a lifted candy moves from its spot: up and a little aside, to show its sticker."""
     ease = 1 - (1 - lift) ** 2
-    return pygame.Vector2(size * 0.32 * ease, -size * 0.80 * ease)
+    return pygame.Vector2(size * 0.34 * ease, -size * 0.95 * ease)
 
 
 def posed_candy(size, foil, lift, anchor):
