@@ -98,6 +98,7 @@ class Flight:
         self.scored = False
         self.over = False
         self.floor_hits = 0
+        self.settled = False
         self.rim_hits = 0
         self.events: list[str] = []
 
@@ -137,9 +138,11 @@ class Flight:
                 self.vel.x *= 0.7
                 self.floor_hits += 1
                 self.events.append("floor")
+                if -self.vel.y < 120:     # too soft to hop again: the ball lies on the floor
+                    self.vel.y = 0
+                    self.settled = True
         off_screen = self.pos.x < -200 or self.pos.x > 1480
-        settled = self.floor_hits >= 1 and abs(self.vel.y) < 90
-        if self.floor_hits >= 3 or settled or off_screen or self.t > LONGEST_FLIGHT:
+        if self.floor_hits >= 3 or self.settled or off_screen or self.t > LONGEST_FLIGHT:
             self.over = True
 
     def _bounce_off_edge(self, edge: Vector2) -> None:
