@@ -18,7 +18,7 @@ import pygame
 from games.engine import draw as d
 from games.engine.celebration import Celebration, try_again
 from games.engine.common_scenes import StarsScreen
-from games.engine.input import DOWN, MOVE, UP
+from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import CaseMode
 from games.engine.players import Player, TurnBadge, Turns, avatar
 from games.engine.scene import Scene
@@ -121,6 +121,7 @@ class CandyMatch(Scene):
         self.picks = [0 for _ in self.players]
         self.tries = 0
         self.misses = 0
+        self.using_keys = False  # the last input was a key: keep a candy focused as things change
         self.t = 0.0
         self.state, self.state_t = "deal", 0.0
 
@@ -163,7 +164,7 @@ class CandyMatch(Scene):
         else:
             self.widgets = [self.home_button] + on_table
         if self.focus not in self.widgets:
-            self.focus = None
+            self.focus = self.nearest_candy(self.focus) if isinstance(self.focus, Candy) else None
 
     @property
     def pairs_left(self) -> int:
@@ -294,6 +295,8 @@ class CandyMatch(Scene):
             self.treats.append(treat)
         self.badge.changed()
         self.set_state("feast")
+        if self.using_keys:
+            self.focus = self.treats[0]
         self.prompt_feast()
 
     def prompt_feast(self):
@@ -349,6 +352,10 @@ class CandyMatch(Scene):
         self.app.pop()
 
     # -- keyboard ----------------------------------------------------------------------------------
+    def handle(self, event):
+        self.using_keys = not isinstance(event, Pointer)
+        super().handle(event)
+
     def on_key(self, event):
         step = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
         if event.key in step and self.state in ("pick", "feast"):
@@ -378,6 +385,12 @@ class CandyMatch(Scene):
         if best is not None:
             self.focus = best
             self.app.sounds.play("click")
+
+    def nearest_candy(self, gone: Candy):
+        """Keep keyboard focus on the table when the focused candy goes to a plate or is eaten."""
+        items = [w for w in self.focusable() if isinstance(w, Candy)]
+        here = pygame.Vector2(gone.rect.center)
+        return min(items, key=lambda w: here.distance_to(w.rect.center), default=None)
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
