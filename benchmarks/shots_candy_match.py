@@ -190,6 +190,25 @@ def main(argv=None) -> int:
     s.frames(3)
     s.shot("14_write_to_keep_guide")
     s.app.shutdown()
+
+    s = Shots(out, case_mode="lower")
+    s.open_game(2, players=1)
+    s.tap(s.top.play.rect.center)
+    g = s.game()
+    s.until(lambda: g.state == "pick")
+    for key in (pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_DOWN):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+        s.frames(2)
+    s.shot("15_keyboard_focus")
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0))
+    s.lift(s.pair_of(g.focus))
+    s.frames(50)
+    s.shot("16_match_sparkles")
+    while g.pairs_left:
+        s.play_pair()
+    s.frames(20)
+    s.shot("17_one_player_ten_pairs_on_the_plate")
+    s.app.shutdown()
     return 0
 
 

@@ -190,22 +190,31 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
 @lru_cache(maxsize=8)
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
-    cloth = pygame.Rect(0, int(h * 0.45), w, int(h * 0.55))
-    pygame.draw.rect(s, (255, 246, 242), cloth, border_radius=14)
-    for x in range(0, w, 36):
-        band = pygame.Surface((18, cloth.h), pygame.SRCALPHA)
-        band.fill((*GINGHAM, 110))
-        s.blit(band, (x, cloth.y))
-    size = int(min(w * 0.32, h * 0.5))
-    for i, (char, lifted) in enumerate((("A", False), ("a", True), ("B", False))):
-        ax, ay = w * (0.2 + 0.3 * i), h * 0.86
-        img = candy(size, FOILS[i * 2 % len(FOILS)] if i != 1 else SILVER)
-        cx, cy = candy_anchor(size)
+    cloth = pygame.Rect(0, int(h * 0.38), w, int(h * 0.62))
+    check = max(8, w // 14)
+    layer = pygame.Surface(cloth.size, pygame.SRCALPHA)
+    layer.fill((255, 246, 242))
+    band = pygame.Surface((check, cloth.h), pygame.SRCALPHA)
+    band.fill((*GINGHAM, 110))
+    for x in range(0, cloth.w, check * 2):
+        layer.blit(band, (x, 0))
+    band = pygame.Surface((cloth.w, check), pygame.SRCALPHA)
+    band.fill((*GINGHAM, 110))
+    for y in range(0, cloth.h, check * 2):
+        layer.blit(band, (0, y))
+    mask = pygame.Surface(cloth.size, pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=14)
+    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    s.blit(layer, cloth)
+    size = int(min(w * 0.34, h * 0.5))
+    cx, cy = candy_anchor(size)
+    for i, lifted in enumerate((False, True, False)):
+        ax, ay = w * (0.18 + 0.32 * i), h * 0.93
         if lifted:
-            lab = sticker(char, int(size * 0.62))
-            s.blit(lab, lab.get_rect(center=(ax, ay - size * 0.28)))
-            img = pygame.transform.rotate(img, -14)
-            s.blit(img, img.get_rect(center=(ax + size * 0.22, ay - size * 0.95)))
+            lab = sticker("a", int(size * 0.78))
+            s.blit(lab, lab.get_rect(center=(ax, ay - size * 0.36)))
+            img = pygame.transform.rotozoom(candy(size), -16, 1.0)
+            s.blit(img, img.get_rect(center=(ax + size * 0.3, ay - size * 1.25)))
         else:
-            s.blit(img, (ax - cx, ay - cy))
+            s.blit(candy(size, FOILS[2 * i]), (ax - cx, ay - cy))
     return s

@@ -448,20 +448,33 @@ class CandyMatch(Scene):
         self.badge.draw(surface)
 
     def draw_candy(self, surface, c: Candy):
-        land = 1 - (1 - c.drop) ** 2
-        anchor = c.anchor + pygame.Vector2(0, -(1 - land) * 620)
+        anchor = c.anchor + pygame.Vector2(0, -_fall(c.drop) * 620)
         if c.drop > 0.3:
             sh = art.shadow(c.size)
             surface.blit(sh, sh.get_rect(center=(c.anchor.x + c.size * 0.05, c.anchor.y)))
         if c.lift > 0:
             label = art.sticker(c.face, int(c.size * 0.72))
-            surface.blit(label, label.get_rect(center=(c.anchor.x, c.anchor.y - c.size * 0.38)))
+            centre = pygame.Vector2(c.anchor.x, c.anchor.y - c.size * 0.38)
+            if self.state == "no_match" and self.state_t < 0.6:     # the two letters shake: not the same
+                centre.x += math.sin(self.state_t * 40) * 6 * (1 - self.state_t / 0.6)
+            surface.blit(label, label.get_rect(center=centre))
+            if self.state == "matched":
+                self.draw_sparkles(surface, centre, c.size * 0.5)
         if c is self.focus:
             ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
             ring.center = (anchor.x, anchor.y - 4)
             pygame.draw.ellipse(surface, d.BLUE, ring, 5)
         img, pos = posed_candy(c.size, c.foil, c.lift, anchor)
         surface.blit(img, pos)
+
+    def draw_sparkles(self, surface, centre, radius):
+        """Little stars circling a sticker: these two match!"""
+        for i in range(4):
+            angle = self.state_t * 3 + i * math.tau / 4
+            size = 22 + 6 * round(math.sin(self.state_t * 8 + i))
+            img = d.star(size)
+            at = centre + pygame.Vector2(math.cos(angle), math.sin(angle) * 0.8) * radius
+            surface.blit(img, img.get_rect(center=at))
 
     def draw_flying(self, surface, c, start, end):
         k = min(1.0, self.state_t / FLY_TIME)
@@ -501,8 +514,7 @@ class CandyMatch(Scene):
         for c in sorted(self.treats, key=lambda c: c.anchor.y):
             if c.kept or c.drop <= 0:
                 continue
-            land = 1 - (1 - c.drop) ** 2
-            anchor = c.anchor + pygame.Vector2(0, -(1 - land) * 300)
+            anchor = c.anchor + pygame.Vector2(0, -_fall(c.drop) * 300)
             if c is self.focus:
                 ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
                 ring.center = (anchor.x, anchor.y - 4)
@@ -579,6 +591,13 @@ def dish_spots(count: int) -> list[tuple[float, float]]:
         for i in range(n):
             spots.append((DISH.centerx + (i - (n - 1) / 2) * 84, DISH.y + DISH.h * fy))
     return spots
+
+
+def _fall(drop: float) -> float:
+    """How high a dropping candy still is (1 = start, 0 = on the table), with one small bounce."""
+    if drop < 0.75:
+        return 1 - (drop / 0.75) ** 2
+    return 0.06 * math.sin((drop - 0.75) / 0.25 * math.pi)
 
 
 def lifted_offset(size: int, lift: float) -> pygame.Vector2:
