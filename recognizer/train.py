@@ -26,7 +26,8 @@ import numpy as np
 
 from recognizer import LETTERS
 from recognizer.data import augment, balanced_indices, default_data_path, load_npz, sha256_of, split_validation
-from recognizer.model import DEFAULT_MODEL, SMALLEST_LETTER_PX, Network, Recognizer
+from recognizer.model import (DEFAULT_MODEL, SMALLEST_LETTER_PX, Network, Recognizer, images_to_inputs,
+                              unit_images_to_inputs)
 from recognizer.ood import not_a_letter_strokes
 from recognizer.render import clean_strokes, ink_extent, render
 
@@ -163,7 +164,7 @@ def validation_scribbles(count, seed, workers=2):
 
 def train(x_train, y_train, x_val, y_val, *, epochs=30, seed=0, hidden=(512, 256), per_class=2600,
           synthetic=None, synthetic_val=None, scribbles=None, scribbles_val=None,
-          batch_size=256, learning_rate=1e-3, alpha=1e-4, log=print):
+          batch_size=256, learning_rate=1e-3, alpha=1e-4, features="pixels", log=print):
     """Fit one MLPClassifier epoch by epoch on fresh augmentations; return (classifier, history)."""
     from sklearn.neural_network import MLPClassifier
 
@@ -188,7 +189,7 @@ def train(x_train, y_train, x_val, y_val, *, epochs=30, seed=0, hidden=(512, 256
         if scribbles is not None and len(scribbles):
             parts_x.append(augment(scribbles, rng, strength=0.5))
             parts_y.append(np.full(len(scribbles), NOT_A_LETTER))
-        inputs = np.concatenate(parts_x).reshape(-1, 784)
+        inputs = unit_images_to_inputs(np.concatenate(parts_x), features).astype(np.float32)
         targets = np.concatenate(parts_y).astype(np.int64)
         order = rng.permutation(len(targets))
         classifier.partial_fit(inputs[order], targets[order], classes=CLASSES)
@@ -196,11 +197,11 @@ def train(x_train, y_train, x_val, y_val, *, epochs=30, seed=0, hidden=(512, 256
         network = network_from_sklearn(classifier)
         record = {"epoch": epoch, "loss": float(classifier.loss_), "learning_rate": rate,
                   "seconds": round(time.time() - started, 1)}
-        record["val_top1"] = _top1(network, x_val, y_val)
+        record["val_top1"] = _top1(network, x_val, y_val, features)
         if synthetic_val is not None:
-            record["synthetic_val_top1"] = _top1(network, *synthetic_val)
+            record["synthetic_val_top1"] = _top1(network, *synthetic_val, features)
         if scribbles_val is not None and len(scribbles_val):
-            outputs = network.probabilities(scribbles_val.reshape(-1, 784) / 255.0)
+            outputs = network.probabilities(images_to_inputs(scribbles_val, features))
             record["scribbles_val_flagged"] = float(np.mean(outputs.argmax(axis=1) == NOT_A_LETTER))
         history.append(record)
         log("epoch {epoch:3d}  loss {loss:.4f}  lr {learning_rate:.2e}  ".format(**record)
@@ -209,8 +210,8 @@ def train(x_train, y_train, x_val, y_val, *, epochs=30, seed=0, hidden=(512, 256
     return classifier, history
 
 
-def _top1(network, images, labels):
-    outputs = network.probabilities(images.reshape(len(images), -1) / 255.0)
+def _top1(network, images, labels, features):
+    outputs = network.probabilities(images_to_inputs(images, features))
     return float(np.mean(outputs[:, :26].argmax(axis=1) == labels))
 
 
@@ -245,6 +246,8 @@ def main(argv=None):
                         help="synthetic traces per letter and case (0 = none)")
     parser.add_argument("--scribbles", type=int, default=6000, help="non-letter drawings for training")
     parser.add_argument("--limit", type=int, default=0, help="use only this many training images (smoke runs)")
+    parser.add_argument("--features", default="pixels+directions", choices=("pixels", "pixels+directions"),
+                        help="network inputs: pixels only, or pixels plus stroke-direction histograms")
     parser.add_argument("--retune", action="store_true",
                         help="do not train: choose the acceptance rule of the model at --out again")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
@@ -295,12 +298,12 @@ def main(argv=None):
         classifier, history = train(
             x_train, y_train, x_val, y_val, epochs=args.epochs, seed=args.seed + n, hidden=hidden,
             per_class=args.per_class, synthetic=synthetic, synthetic_val=synthetic_val,
-            scribbles=scribbles, scribbles_val=scribbles_val,
+            scribbles=scribbles, scribbles_val=scribbles_val, features=args.features,
             log=lambda line: print(line, flush=True))
         networks.append(network_from_sklearn(classifier))
         histories.append(history)
 
-    recognizer = Recognizer(networks)
+    recognizer = Recognizer(networks, {"architecture": {"features": args.features}})
     rule, figures = tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, args.seed)
     recognizer.card = {
         "name": "Letterplay letter recognizer",
@@ -312,9 +315,11 @@ def main(argv=None):
                  "synthetic_traces": 0 if synthetic is None else int(len(synthetic[1])),
                  "scribbles": 0 if scribbles is None else int(len(scribbles))},
         "architecture": {"kind": "multi-layer perceptron ensemble, ReLU, softmax",
-                         "layers": [784, *hidden, 27], "networks": args.networks,
+                         "layers": [networks[0].weights[0].shape[0], *hidden, 27], "networks": args.networks,
+                         "features": args.features,
                          "outputs": list(LETTERS) + ["not a letter"],
-                         "input": "render(strokes) or an EMNIST image, /255, flattened row by row",
+                         "input": "render(strokes) or an EMNIST image, /255, flattened row by row"
+                                  " (+ 7x7 cells x 8 stroke-direction histograms if features say so)",
                          "weights": "float16 in the npz; run in float64 numpy"},
         "training": {"library": "scikit-learn MLPClassifier.partial_fit, one call per epoch",
                      "epochs": args.epochs, "seed": args.seed, "batch_size": 256,

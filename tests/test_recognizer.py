@@ -68,8 +68,9 @@ def test_shipped_model_on_emnist_sample(rec, sample):
 
 
 def test_numpy_forward_matches_scikit_learn(rec, sample):
+    from recognizer.model import images_to_inputs
     from recognizer.train import sklearn_from_network
-    inputs = sample[0][:300].reshape(300, -1) / 255.0
+    inputs = images_to_inputs(sample[0][:300], rec.features)
     for network in rec.networks:
         ours = network.probabilities(inputs)
         theirs = sklearn_from_network(network).predict_proba(inputs)
