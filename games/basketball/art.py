@@ -39,61 +39,80 @@ def gym(hoop: Hoop = Hoop()) -> pygame.Surface:
     for y in range(HORIZON, d.H):
         t = (y - HORIZON) / (d.H - HORIZON)
         surf.fill(d.shade(WOOD, 0.92 + 0.14 * t), (0, y, d.W, 1))
-    surf.blit(d.smooth((d.W, d.H), lambda s, k: _paint_room(s, k, hoop)), (0, 0))
+    _paint_floor(surf)
+    # only the curved parts are painted smooth (3x and scaled down), each in its own small region
+    for rect, painter in ((pygame.Rect(60, 40, 320, 310), _paint_window),
+                          (pygame.Rect(0, 20, d.W, 100), _paint_bunting),
+                          (pygame.Rect(hoop.board_x - 40, hoop.board_top - 40, d.W - hoop.board_x + 40,
+                                       700 - hoop.board_top), lambda s, k, o: _paint_basket(s, k, o, hoop))):
+        surf.blit(d.smooth(rect.size, lambda s, k: painter(s, k, rect.topleft)), rect.topleft)
     return surf.convert() if pygame.display.get_surface() else surf
 
 
-def _paint_room(s, k, hoop: Hoop):
+def _paint_floor(surf):
+    """Floor boards (rows taller toward the viewer, staggered joints) and a painted court arc."""
     rng = random.Random(5)
-    # floor boards: rows get taller toward the viewer; joints are staggered
-    y, row = HORIZON, 0
+    line = d.shade(WOOD, 0.8)
+    y = HORIZON
     while y < d.H:
         h = 16 + (y - HORIZON) * 0.16
-        pygame.draw.line(s, (*d.shade(WOOD, 0.75), 150), (0, y * k), (d.W * k, y * k), max(1, k))
+        pygame.draw.line(surf, line, (0, y), (d.W, y))
         offset = rng.uniform(0, 300)
         for x in range(int(offset) - 300, d.W, 300):
-            pygame.draw.line(s, (*d.shade(WOOD, 0.75), 120), (x * k, y * k), (x * k, (y + h) * k), max(1, k))
+            pygame.draw.line(surf, line, (x, y), (x, y + h))
         y += h
-        row += 1
-    # a painted court arc on the floor under the basket
-    arc = pygame.Rect(760 * k, 540 * k, 900 * k, 230 * k)
-    pygame.draw.ellipse(s, (255, 255, 255, 150), arc, 5 * k)
-    # window with sky and a cloud
-    win = pygame.Rect(90 * k, 70 * k, 260 * k, 250 * k)
+    arc = [(1210 + math.cos(a) * 450, 655 + math.sin(a) * 115) for a in [i * math.tau / 120 for i in range(121)]]
+    for dy in (-2, -1, 0, 1, 2):
+        pygame.draw.aalines(surf, (244, 222, 196), False, [(x, y + dy) for x, y in arc])
+
+
+def _paint_window(s, k, o):
+    def at(x, y):
+        return ((x - o[0]) * k, (y - o[1]) * k)
+    win = pygame.Rect(*at(90, 70), 260 * k, 250 * k)
     pygame.draw.rect(s, d.shade(WALL, 0.75), win.inflate(24 * k, 24 * k), border_radius=14 * k)
     pygame.draw.rect(s, d.SKY, win, border_radius=8 * k)
-    pygame.draw.circle(s, d.WHITE, (170 * k, 150 * k), 30 * k)
-    pygame.draw.circle(s, d.WHITE, (205 * k, 140 * k), 38 * k)
-    pygame.draw.circle(s, d.WHITE, (240 * k, 155 * k), 26 * k)
+    for x, y, r in ((170, 150, 30), (205, 140, 38), (240, 155, 26)):   # a cloud
+        pygame.draw.circle(s, d.WHITE, at(x, y), r * k)
     pygame.draw.line(s, d.WHITE, (win.centerx, win.top), (win.centerx, win.bottom), 8 * k)
     pygame.draw.line(s, d.WHITE, (win.left, win.centery), (win.right, win.centery), 8 * k)
-    # bunting across the top of the wall
-    pts = [(x * k, (30 + 26 * math.sin(x / d.W * math.pi)) * k) for x in range(0, d.W + 1, 20)]
+
+
+def _paint_bunting(s, k, o):
+    def at(x, y):
+        return ((x - o[0]) * k, (y - o[1]) * k)
+    pts = [at(x, 30 + 26 * math.sin(x / d.W * math.pi)) for x in range(0, d.W + 1, 20)]
     pygame.draw.lines(s, d.shade(WALL, 0.6), False, pts, 3 * k)
     for i, x in enumerate(range(40, d.W, 90)):
         top = 30 + 26 * math.sin(x / d.W * math.pi)
-        color = d.CANDY[i % len(d.CANDY)]
-        pygame.draw.polygon(s, color, [(x * k, top * k), ((x + 56) * k, (top + 3) * k), ((x + 28) * k, (top + 58) * k)])
-    # the basket's pole, arm and board (the rim and net move, so they are drawn each frame)
+        pygame.draw.polygon(s, d.CANDY[i % len(d.CANDY)], [at(x, top), at(x + 56, top + 3), at(x + 28, top + 58)])
+
+
+def _paint_basket(s, k, o, hoop: Hoop):
+    """The basket's pole, arm and board (the rim and net move, so they are drawn each frame)."""
+    def at(x, y):
+        return ((x - o[0]) * k, (y - o[1]) * k)
+
+    def box(x, y, w, h):
+        return pygame.Rect(*at(x, y), w * k, h * k)
     base_x = hoop.board_x + 90
-    pygame.draw.ellipse(s, (0, 0, 0, 45), pygame.Rect((base_x - 70) * k, 600 * k, 140 * k, 36 * k))
-    pygame.draw.rect(s, (90, 98, 120), pygame.Rect((base_x - 14) * k, (hoop.board_top + 60) * k, 28 * k,
-                                                   (620 - hoop.board_top - 60) * k), border_radius=10 * k)
-    pygame.draw.rect(s, (70, 76, 96), pygame.Rect((base_x - 60) * k, 596 * k, 120 * k, 30 * k), border_radius=12 * k)
-    pygame.draw.rect(s, (90, 98, 120), pygame.Rect(hoop.board_x * k, (hoop.board_top + 60) * k, (base_x - hoop.board_x) * k,
-                                                   22 * k))
+    pygame.draw.ellipse(s, (0, 0, 0, 45), box(base_x - 70, 600, 140, 36))
+    pygame.draw.rect(s, (90, 98, 120), box(base_x - 14, hoop.board_top + 60, 28, 620 - hoop.board_top - 60),
+                     border_radius=10 * k)
+    pygame.draw.rect(s, (70, 76, 96), box(base_x - 60, 596, 120, 30), border_radius=12 * k)
+    pygame.draw.rect(s, (90, 98, 120), box(hoop.board_x, hoop.board_top + 60, base_x - hoop.board_x, 22))
     # the board, seen a little from the side: its white face, its edge and the orange target square
     bx, top, bottom, skew, depth = hoop.board_x - 2, hoop.board_top, hoop.board_bottom, -22, 70
     face = [(bx, top), (bx + depth, top + skew), (bx + depth, bottom + skew), (bx, bottom)]
-    pygame.draw.polygon(s, (0, 0, 0, 40), [((x + 10) * k, (y + 10) * k) for x, y in face])
-    pygame.draw.polygon(s, (236, 240, 248), [(x * k, y * k) for x, y in face])
-    pygame.draw.polygon(s, (120, 130, 160), [(x * k, y * k) for x, y in face], 3 * k)
-    pygame.draw.line(s, (150, 160, 185), (bx * k, top * k), (bx * k, bottom * k), 6 * k)
+    pygame.draw.polygon(s, (0, 0, 0, 40), [at(x + 10, y + 10) for x, y in face])
+    pygame.draw.polygon(s, (236, 240, 248), [at(x, y) for x, y in face])
+    pygame.draw.polygon(s, (120, 130, 160), [at(x, y) for x, y in face], 3 * k)
+    pygame.draw.line(s, (150, 160, 185), at(bx, top), at(bx, bottom), 6 * k)
     sq_top, sq_bottom = hoop.rim_y - 80, hoop.rim_y - 6
     square = [(bx + 14, sq_top - 4), (bx + depth - 14, sq_top - 4 + skew * 0.8),
               (bx + depth - 14, sq_bottom + skew * 0.8), (bx + 14, sq_bottom)]
-    pygame.draw.polygon(s, RIM, [(x * k, y * k) for x, y in square], 5 * k)
-    pygame.draw.line(s, d.shade(RIM, 0.7), ((hoop.back_x - 4) * k, hoop.rim_y * k), (bx * k, (hoop.rim_y - 16) * k), 7 * k)
+    pygame.draw.polygon(s, RIM, [at(x, y) for x, y in square], 5 * k)
+    pygame.draw.line(s, d.shade(RIM, 0.7), at(hoop.back_x - 4, hoop.rim_y), at(bx, hoop.rim_y - 16), 7 * k)
 
 
 def tape_line(x: float) -> pygame.Surface:

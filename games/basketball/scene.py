@@ -11,6 +11,7 @@ by the player whose turn it is, and the turn passes on. After a short run of let
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pygame
 
@@ -31,6 +32,7 @@ HOOP = Hoop()
 SHEET = pygame.Rect(140, 110, 930, 520)       # the unfolded paper
 PAD = pygame.Rect(440, 140, 490, 450)         # where the child writes, on the sheet
 PRINTED_LETTER_AT = (290, 360)                # the letter printed on the sheet, left of the pad
+PRINTED_LETTER_SIZE = 230
 FLOOR_BALL_RADIUS = 58
 THROWN_BALL_RADIUS = 30
 HAND_Y = 500                                  # height of the ball in the thrower's hand
@@ -209,6 +211,7 @@ class Basketball(Scene):
             self.chosen = ball
             self.app.sounds.play("flip")
             self.set_state("unfold")
+            self.app.speaker.say(self.app.phrases.get("basketball_found", letter=self.card.name), interrupt=True)
             return
         ball.shake()
         self.app.sounds.play("try_again")
@@ -219,7 +222,7 @@ class Basketball(Scene):
     def ask_to_write(self):
         self.pad.reset(target=self.card.answer, guide=None)
         self.set_state("write")
-        self.app.speaker.say(self.app.phrases.get("basketball_write", letter=self.card.name), interrupt=True)
+        self.app.speaker.say(self.app.phrases.get("basketball_write", letter=self.card.name))
         if self.card.answer != self.card.shown:
             key = "basketball_write_small" if self.card.answer.islower() else "basketball_write_big"
             self.app.speaker.say(self.app.phrases.get(key))
@@ -436,11 +439,15 @@ class Basketball(Scene):
         crumple = 1 - 0.9 * k
         art.draw_sheet(surface, rect, crumple, seed)
         if k > 0.6:   # the printed letter shows once the sheet is mostly open
-            size = int(230 * (k - 0.6) / 0.4)
+            size = int(PRINTED_LETTER_SIZE * (k - 0.6) / 0.4)
             if size > 8:
                 cx = rect.x + (PRINTED_LETTER_AT[0] - SHEET.x) * rect.w / SHEET.w
                 cy = rect.y + (PRINTED_LETTER_AT[1] - SHEET.y) * rect.h / SHEET.h
-                d.draw_glyph(surface, self.card.shown, size, (cx, cy), (30, 40, 80))
+                glyph = _printed_letter(self.card.shown)
+                if size < PRINTED_LETTER_SIZE:   # growing as the sheet opens: scale the one cached picture
+                    glyph = pygame.transform.smoothscale(
+                        glyph, (max(1, glyph.get_width() * size // PRINTED_LETTER_SIZE), size * glyph.get_height() // PRINTED_LETTER_SIZE))
+                surface.blit(glyph, glyph.get_rect(center=(cx, cy)))
         if k < 0.35:   # the ball fades in as the paper closes into it
             radius = FLOOR_BALL_RADIUS if self.state == "unfold" else THROWN_BALL_RADIUS
             img = art.paper_ball(self.card.shown, radius, seed).copy()
@@ -535,6 +542,12 @@ class Scoreboard(StarsScreen):
             for j, ch in enumerate(p.collected):
                 ball = art.paper_ball(ch, 22, j + 3)
                 surface.blit(ball, ball.get_rect(center=(row.x + 200 + j * 56, y)))
+
+
+@lru_cache(maxsize=8)
+def _printed_letter(char: str) -> pygame.Surface:
+    glyph = d.text_surface(char, PRINTED_LETTER_SIZE, (30, 40, 80), True)
+    return glyph.subsurface(glyph.get_bounding_rect()).copy()
 
 
 def _ease(k: float) -> float:
