@@ -124,6 +124,7 @@ class CandyMatch(Scene):
         self.using_keys = False  # the last input was a key: keep a candy focused as things change
         self.t = 0.0
         self.state, self.state_t = "deal", 0.0
+        self.warm_up = iter(())
 
     # -- the deal ----------------------------------------------------------------------------------
     def enter(self):
@@ -139,6 +140,7 @@ class CandyMatch(Scene):
             candy = Candy(cell, face, size, self.on_candy, base=base)
             candy.delay = i * DEAL_STAGGER
             self.candies.append(candy)
+        self.warm_up = self.pictures_to_prepare(size, {f for f, _ in faces})
         self.set_state("deal")
         key = "lift_two_matching" if self.matching else "lift_two"
         if self.turns.multi:
@@ -147,6 +149,26 @@ class CandyMatch(Scene):
         else:
             self.app.speaker.say(self.app.phrases.get(key), interrupt=True)
         self.badge.changed()
+
+    def pictures_to_prepare(self, size, faces):
+        """Paint the pictures later stages need, one per frame while the candies are dealt, so no
+        frame of play stalls on painting (``update`` takes one step per frame)."""
+        for angle in range(17):
+            yield _rotated(size, art.SILVER, -angle)
+        for face in faces:
+            yield art.sticker(face, int(size * 0.72)), art.candy_with_label(face, size)
+            yield art.candy_with_label(face, MINI)
+        yield [d.star(n) for n in (16, 22, 28)]
+        for foil in art.FOILS:
+            yield art.candy(TREAT_SIZE, foil)
+            yield _foil_half(TREAT_SIZE, foil, -1), _foil_half(TREAT_SIZE, foil, 1)
+        yield art.candy(TREAT_SIZE, None)
+        for bites in range(4):
+            yield _bitten(TREAT_SIZE, bites)
+        yield art.plate(DISH.w, DISH.h, art.DISH_RIM), _glow(PLATE_SIZE[0] + 40, PLATE_SIZE[1] + 40)
+        if self.write_to_keep:
+            yield _veil(), [art.sticker(face, 140) for face in faces]
+            yield self.pad.draw(pygame.Surface((d.W, d.H)))
 
     def set_state(self, state):
         self.state, self.state_t = state, 0.0
@@ -396,6 +418,7 @@ class CandyMatch(Scene):
     def update(self, dt):
         self.t += dt
         self.state_t += dt
+        next(self.warm_up, None)
         self.badge.update(dt)
         self.home_button.update(dt)
         for c in self.candies:
