@@ -1,0 +1,390 @@
+"""How a letter was written: stroke by stroke while tracing, and the whole letter after writing.
+
+The recognizer decides *which* letter a child wrote; this module decides *how*: did each stroke
+start at the start dot, go the taught way, stay near the path, come in the taught order, and is
+anything missing (the bar of t, the dot of i, the second hump of m)?  It also tells big from small
+letters by where the ink sits on the handwriting lines.
+
+The teacher chooses how much the coach says about stroke order and direction (``order``):
+
+* ``"off"``: nothing; only a stroke far off the path is answered;
+* ``"gentle"`` (default): a stroke in the wrong order or direction counts, with a kind tip;
+* ``"strict"``: such a stroke is done again (after ``MAX_MISSES`` tries it is marked done anyway,
+  so every child finishes).
+
+All functions are pure numpy; distances are in line units (see :mod:`.geometry`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from scipy.spatial import cKDTree
+
+from recognizer.skeletons import load_skeletons
+
+from .geometry import LetterPlace, dense, dtw_distance, length, nearest_distances, resample
+
+ORDER_MODES = ("off", "gentle", "strict")
+
+# Tolerances in line units (top line to baseline = 1).  A five-year-old's fingertip is about
+# 0.15 units wide on a classroom tablet, so these are generous.
+OFF_PATH = 0.17          # mean distance from the path (DTW) beyond which a stroke is off the path
+START_GAP = 0.22         # how far from the start dot a stroke may begin
+REVERSED_MARGIN = 0.03   # drawn backwards only if clearly closer to the path that way
+DOT_REACH = 0.2          # a dot counts if its middle is this close to where the dot belongs
+DOT_LONGEST = 0.3        # longer than this it is a line, not a dot
+COVER_REACH = 0.1        # ink this close to a part of the letter covers it
+COVERED_ENOUGH = 0.5     # a part with less of its length covered is missing
+MAX_MISSES = 3           # tries on one stroke before the coach marks it done anyway
+
+PART_OF_CUE = {"dot": "dot", "across": "bar", "hump": "hump"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing the coach noticed.
+
+    ``kind``: "off_path", "start", "direction", "order", "missing" or "case".
+    ``stroke``: index of the taught stroke it is about (or None).
+    ``part``: for "missing", what is missing ("bar", "dot", "hump" or "stroke"); for "case", the
+    case that was asked for ("upper" or "lower").
+    """
+
+    kind: str
+    stroke: int | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class TaughtStroke:
+    """One stroke of the school model, in line units."""
+
+    points: np.ndarray
+    cue: str
+
+    @property
+    def is_dot(self) -> bool:
+        return self.cue == "dot" or length(self.points) < 0.05
+
+    @property
+    def part(self) -> str:
+        return PART_OF_CUE.get(self.cue, "stroke")
+
+
+def taught_strokes(char: str) -> list[TaughtStroke]:
+    """The school model of ``char`` stroke by stroke (KeyError for a character without one)."""
+    letters = load_skeletons()
+    if char not in letters:
+        raise KeyError(f"the writing coach knows a-z and A-Z, not {char!r}")
+    return [TaughtStroke(np.array(s.points), s.cue) for s in letters[char].school.strokes]
+
+
+def letter_width(char: str) -> float:
+    return load_skeletons()[char].school.width
+
+
+def place_on_lines(char: str, x_center: float, top: float, unit: float) -> LetterPlace:
+    """Where the school model of ``char`` sits when centred on a pad's lines."""
+    return LetterPlace.centred(x_center, top, unit, letter_width(char))
+
+
+# -- one stroke ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StrokeMatch:
+    """How a child's stroke compares with one taught stroke (line units)."""
+
+    forward: float      # distance from the path, drawn the taught way
+    backward: float     # distance from the path if the child's stroke is read backwards
+    start_gap: float    # from the child's first point to the start dot
+    is_dot: bool
+
+    @property
+    def distance(self) -> float:
+        return min(self.forward, self.backward)
+
+    @property
+    def on_path(self) -> bool:
+        return self.distance <= (DOT_REACH if self.is_dot else OFF_PATH)
+
+    @property
+    def reversed(self) -> bool:
+        return not self.is_dot and self.backward + REVERSED_MARGIN < self.forward
+
+
+def compare_stroke(child, taught: TaughtStroke) -> StrokeMatch:
+    """Compare a child's stroke (line units) with a taught stroke."""
+    child = np.asarray(child, dtype=np.float64).reshape(-1, 2)
+    if taught.is_dot:
+        centre = taught.points.mean(axis=0)
+        gap = float(np.hypot(*(resample(child).mean(axis=0) - centre)))
+        if length(child) > DOT_LONGEST:
+            gap = max(gap, length(child))
+        return StrokeMatch(gap, gap, float(np.hypot(*(child[0] - centre))), True)
+    a, b = resample(child), resample(taught.points)
+    return StrokeMatch(dtw_distance(a, b), dtw_distance(a[::-1], b),
+                       float(np.hypot(*(child[0] - taught.points[0]))), False)
+
+
+@dataclass(frozen=True)
+class StrokeVerdict:
+    """The coach's answer to one stroke while tracing.
+
+    ``counted``: the stroke is taken (it lights up) and the ink stays; otherwise the child tries it
+    again.  ``stroke``: which taught stroke it was taken as (or was meant to be).  ``problems``: what
+    to say.  ``given``: the taught stroke that was marked done after too many misses, if any.
+    """
+
+    counted: bool
+    stroke: int | None
+    problems: tuple[Problem, ...] = ()
+    given: int | None = None
+
+
+class TracingSession:
+    """Tracing one letter with a guide (help levels 1 and 2): judge each stroke as it is finished."""
+
+    def __init__(self, char: str, place: LetterPlace, order: str = "gentle"):
+        if order not in ORDER_MODES:
+            raise ValueError(f"stroke order must be one of {', '.join(ORDER_MODES)}, not {order!r}")
+        self.char, self.place, self.order = char, place, order
+        self.strokes = taught_strokes(char)
+        self.done = [False] * len(self.strokes)
+        self.given = [False] * len(self.strokes)
+        self.misses = [0] * len(self.strokes)
+        self.problems: list[Problem] = []
+
+    @property
+    def current(self) -> int | None:
+        """The stroke to draw next (the first one not done), or None when all are done."""
+        return next((k for k, done in enumerate(self.done) if not done), None)
+
+    @property
+    def finished(self) -> bool:
+        return all(self.done)
+
+    @property
+    def clean(self) -> bool:
+        """Finished without a single tip or miss."""
+        return self.finished and not self.problems and not any(self.given)
+
+    def add_stroke(self, points_px) -> StrokeVerdict:
+        """Judge a finished stroke (canvas pixels) and move on."""
+        expected = self.current
+        if expected is None:
+            return StrokeVerdict(False, None)
+        child = self.place.to_units(points_px)
+        matches = {k: compare_stroke(child, s) for k, s in enumerate(self.strokes) if not self.done[k]}
+        if matches[expected].on_path:
+            k = expected
+        else:
+            fitting = [k for k, m in matches.items() if m.on_path]
+            k = min(fitting, key=lambda i: matches[i].distance) if fitting else None
+        if k is None:
+            return self._miss(expected, (Problem("off_path", expected),))
+        problems = self._how(k, expected, matches[k])
+        if self.order == "strict" and problems:
+            return self._miss(expected, problems)
+        self.done[k] = True
+        self.problems += problems
+        return StrokeVerdict(True, k, problems)
+
+    def _how(self, k, expected, match) -> tuple[Problem, ...]:
+        if self.order == "off":
+            return ()
+        problems = []
+        if k != expected:
+            problems.append(Problem("order", k))
+        if match.reversed:
+            problems.append(Problem("direction", k))
+        elif not match.is_dot and match.start_gap > START_GAP:
+            problems.append(Problem("start", k))
+        return tuple(problems)
+
+    def _miss(self, expected, problems) -> StrokeVerdict:
+        self.problems += problems
+        self.misses[expected] += 1
+        given = None
+        if self.misses[expected] >= MAX_MISSES:
+            self.done[expected] = self.given[expected] = True
+            given = expected
+        return StrokeVerdict(False, expected, problems, given)
+
+    def missing_parts(self) -> list[Problem]:
+        """What is still to draw, as "missing" problems (for a child who presses Done early)."""
+        return [Problem("missing", k, s.part) for k, s in enumerate(self.strokes) if not self.done[k]]
+
+
+# -- a whole letter written from memory --------------------------------------------------------------
+
+@dataclass
+class Review:
+    """The coach's view of a letter written without a guide."""
+
+    problems: list[Problem] = field(default_factory=list)
+    place: LetterPlace | None = None     # where the school model fits the ink best
+    case: str | None = None              # "upper" or "lower" as told by the lines
+    coverage: list[float] = field(default_factory=list)   # per taught stroke, 0..1
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+def _ink(strokes_px) -> list[np.ndarray]:
+    return [np.asarray(s, dtype=np.float64).reshape(-1, 2) for s in strokes_px if len(s)]
+
+
+SIZES = (0.8, 0.9, 1.0, 1.12, 1.25)   # how much bigger or smaller than the lines ask a child may write
+LIFTS = (-0.1, 0.0, 0.1)              # how far above or below the baseline (line units)
+NUDGES = np.linspace(-0.1, 0.1, 9)    # sideways fine-tuning of the best places (line units)
+FIT_BACK_WEIGHT = 0.3                 # how much model far from any ink counts against a place
+START_WEIGHT = 0.1                    # how much the first stroke's start point helps to place the letter
+
+
+@lru_cache(maxsize=128)
+def _model(char: str):
+    """The school model of ``char`` as dense points, its first point and a search tree over it."""
+    taught = taught_strokes(char)
+    points = np.vstack([dense(s.points) for s in taught])
+    return points, taught[0].points[0], cKDTree(points)
+
+
+def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float):
+    """The best place of ``char``'s model on the lines for this ink, and how far off it still is.
+
+    Tried: sizes about the baseline, small lifts, and sideways positions lining the model up with
+    the ink's left edge, middle, right edge or first point; then the best few are nudged sideways.
+    The cost is the mean distance from the ink to the model (and from the model to the ink when
+    ``back_weight`` > 0, weighted by it), plus a small preference for the letter starting where its first stroke starts.
+    """
+    model, model_start, model_tree = _model(char)
+    ink = np.vstack([dense(s, 0.03 * lines_place.unit) for s in strokes])
+    ink_tree = cKDTree(ink) if back_weight else None
+    first = strokes[0][0]
+    ink_lo, ink_hi = ink.min(axis=0), ink.max(axis=0)
+    lo, hi = model.min(axis=0), model.max(axis=0)
+
+    def cost(place):
+        c = model_tree.query(place.to_units(ink))[0].mean()
+        if back_weight:
+            c += back_weight * ink_tree.query(place.to_pixels(model))[0].mean() / place.unit
+        gap = np.hypot(*(place.to_units(first)[0] - model_start))
+        return c + START_WEIGHT * min(gap, 0.5)
+
+    coarse = []
+    for size in SIZES:
+        unit = lines_place.unit * size
+        for lift in LIFTS:
+            top = lines_place.top + lines_place.unit * (1 + lift) - unit   # model baseline on the lines
+            for left in (ink_lo[0] - lo[0] * unit, (ink_lo[0] + ink_hi[0] - (lo[0] + hi[0]) * unit) / 2,
+                         ink_hi[0] - hi[0] * unit, first[0] - model_start[0] * unit):
+                place = LetterPlace(left, top, unit)
+                coarse.append((cost(place), place))
+    coarse.sort(key=lambda cp: cp[0])
+    best_cost, best = coarse[0]
+    for _, place in coarse[:3]:
+        for nudge in NUDGES:
+            moved = LetterPlace(place.x0 + nudge * place.unit, place.top, place.unit)
+            c = cost(moved)
+            if c < best_cost:
+                best_cost, best = c, moved
+    return best, best_cost
+
+
+def fit_place(strokes_px, char: str, lines_place: LetterPlace) -> LetterPlace:
+    """The place on the lines where the school model of ``char`` best fits the ink.
+
+    Children write anywhere along the lines, a little too big or small, a little above or below
+    the baseline.  Only ink far from the model counts against a place, so a missing bar does not
+    pull the model out of place; the first stroke's start point tells an m without its second hump
+    from an m shifted by one hump.
+    """
+    return _fit(_ink(strokes_px), char, lines_place, back_weight=FIT_BACK_WEIGHT)[0]
+
+
+def part_coverage(strokes_units: list[np.ndarray], taught: list[TaughtStroke]) -> list[float]:
+    """For each taught stroke, the share of it that the child's ink covers (0..1).
+
+    Only the stroke's own stretch counts: where it crosses or runs along another stroke (the stem
+    of a t through the place of its bar, the two strokes of u along the right side) the ink could
+    belong to either, so that stretch is left out.  A stroke with no stretch of its own counts as
+    covered.
+    """
+    ink = np.vstack([dense(s) for s in strokes_units]) if strokes_units else np.zeros((0, 2))
+    parts = [dense(s.points) for s in taught]
+    if len(ink) == 0:
+        return [0.0] * len(taught)
+    coverage = []
+    for k, (stroke, points) in enumerate(zip(taught, parts)):
+        others = [p for i, p in enumerate(parts) if i != k]
+        if stroke.is_dot:
+            coverage.append(1.0 if nearest_distances(points.mean(axis=0, keepdims=True), ink)[0] <= DOT_REACH else 0.0)
+            continue
+        own_stretch = points
+        if others:
+            own_stretch = points[nearest_distances(points, np.vstack(others)) > COVER_REACH]
+        if len(own_stretch) < 3:
+            coverage.append(1.0)
+            continue
+        coverage.append(float((nearest_distances(own_stretch, ink) <= COVER_REACH).mean()))
+    return coverage
+
+
+def guess_case(strokes_px, char: str, lines_place: LetterPlace) -> str:
+    """"upper" or "lower": which school model of ``char`` sits better on the lines where the ink is.
+
+    The height on the lines decides for letters that look the same in both cases (c o s u v w x z);
+    for the others the shapes differ too.  The ink may slide sideways and be a little too big or
+    small, but the letter stands on the baseline.
+    """
+    strokes = _ink(strokes_px)
+    upper = _fit(strokes, char.upper(), lines_place, back_weight=1.0)[1]
+    lower = _fit(strokes, char.lower(), lines_place, back_weight=1.0)[1]
+    return "upper" if upper < lower else "lower"
+
+
+def review_letter(strokes_px, char: str, lines_place: LetterPlace, order: str = "gentle",
+                  case_must_match: bool = False) -> Review:
+    """Look at a letter written from memory (after the recognizer has said which letter it is).
+
+    Finds missing parts, and (as ``order`` allows) strokes drawn backwards or out of order, and
+    (if ``case_must_match``) a big letter where a small one was asked for or the other way round.
+    """
+    if order not in ORDER_MODES:
+        raise ValueError(f"stroke order must be one of {', '.join(ORDER_MODES)}, not {order!r}")
+    ink = _ink(strokes_px)
+    review = Review()
+    if not ink:
+        review.problems = [Problem("missing", k, s.part) for k, s in enumerate(taught_strokes(char))]
+        return review
+    taught = taught_strokes(char)
+    place = review.place = fit_place(ink, char, lines_place)
+    child = [place.to_units(s) for s in ink]
+    review.coverage = part_coverage(child, taught)
+    review.problems += [Problem("missing", k, s.part)
+                        for k, (s, c) in enumerate(zip(taught, review.coverage)) if c < COVERED_ENOUGH]
+    if order != "off":
+        review.problems += _order_and_direction(child, taught, review.problems)
+    review.case = guess_case(ink, char, lines_place)
+    wanted = "upper" if char.isupper() else "lower"
+    if case_must_match and char.upper() != char.lower() and review.case != wanted:
+        review.problems.append(Problem("case", None, wanted))
+    return review
+
+
+def _order_and_direction(child, taught, found) -> list[Problem]:
+    """Pair the child's strokes with taught strokes; report backwards strokes and a wrong order."""
+    missing = {p.stroke for p in found}
+    matches = [[compare_stroke(c, t) for t in taught] for c in child]
+    cost = np.array([[m.distance if m.on_path else 10.0 for m in row] for row in matches])
+    rows, cols = linear_sum_assignment(cost)
+    pairs = sorted((r, c) for r, c in zip(rows, cols) if cost[r, c] < 10.0 and c not in missing)
+    problems = [Problem("direction", int(c)) for r, c in pairs if matches[r][c].reversed]
+    order = [c for _, c in pairs]
+    if any(b < a for a, b in zip(order, order[1:])):
+        problems.append(Problem("order", int(next(b for a, b in zip(order, order[1:]) if b < a))))
+    return problems
