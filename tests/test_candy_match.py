@@ -1,13 +1,15 @@
 """Candy letter match, played from the launcher to the stars screen by posting real events."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 from conftest import Driver, FakeChecker
 
-from games.candy_match import GAME
-from games.candy_match import art
-from games.candy_match.scene import TREATS_EACH, Candy, CandyMatch
+from games import candy_match
+from games.candy_match import GAME, art
+from games.candy_match.scene import IDLE_REMINDER, TREATS_EACH, Candy, CandyMatch
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import GameStart, StarsScreen
 from games.engine.players import PlayerPicker, default_players
@@ -15,6 +17,8 @@ from games.engine.settings import Settings
 from games.engine.speech import PHRASES_FILE, read_phrase_file
 from games.engine.tracepad import FaintLetterGuide
 from games.launcher import Launcher
+
+PHRASES = Path(candy_match.__file__).with_name("phrases.json")
 
 STEP = 1 / 15   # waiting runs whole frames at 15 fps: the same game logic, fewer pictures to draw
 
@@ -280,6 +284,15 @@ def test_keyboard_only_play_with_arrows_and_enter(start):
     for _ in range(TREATS_EACH):
         d.key(pygame.K_RETURN)
     wait(d, lambda: isinstance(d.top, StarsScreen), what="the stars screen")
+
+
+def test_a_quiet_table_hears_the_prompt_again(start):
+    d = start()
+    game = open_game(d)
+    d.tap(on_table(game)[0].rect.center)
+    wait(d, lambda: d.app.speaker.caption is None, what="the letter's caption to go")
+    wait(d, lambda: d.app.speaker.caption is not None, seconds=IDLE_REMINDER + 1, what="a reminder")
+    assert d.app.speaker.caption in read_phrase_file(PHRASES)["lift_one_more"]
 
 
 def test_home_button_leaves_the_game(start):

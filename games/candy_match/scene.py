@@ -36,6 +36,8 @@ FLY_TIME = 0.9
 GUIDE_AFTER = 2          # write-to-keep misses before the faint letter guide appears
 KEEP_AFTER = 3           # misses after which the pair is kept anyway
 TREATS_EACH = 3
+IDLE_REMINDER = 15.0     # seconds without a tap before the prompt is said again
+MOST_PAIRS = 10          # what fits on the cloth
 EAT_TIME = 1.9           # one treat: hop to the plate, unwrap, three bites
 
 CLOTH = pygame.Rect(250, 140, 780, 552)
@@ -63,10 +65,10 @@ class Candy(Widget):
         self.face, self.size, self.on_press, self.foil = face, size, on_press, foil
         self.base = base         # the letter a..z: two candies with the same base are a pair
         self.anchor = pygame.Vector2(self.rect.centerx, self.rect.bottom - 14)
-        self.up = False          # lifted (letter showing) or waiting to be
+        self.up = False          # True once tapped: it rises (``lift``) to show its letter
         self.lift = 0.0          # 0 on the table .. 1 lifted
         self.drop = 0.0          # 0 still above the table .. 1 landed (the deal at the start)
-        self.delay = 0.0
+        self.delay = 0.0         # seconds before it starts to drop
         self.kept = False        # moved to a plate (or eaten)
         self._pressed_by = None
 
@@ -102,7 +104,7 @@ class CandyMatch(Scene):
     def __init__(self, app, level, players: list[Player] | None = None, game_id="candy_match"):
         super().__init__(app)
         self.level, self.game_id = level, game_id
-        self.pairs_wanted = level.options.get("pairs", 5)
+        self.pairs_wanted = min(MOST_PAIRS, level.options.get("pairs", 5))
         self.write_to_keep = bool(level.options.get("write_to_keep", False))
         self.turns = Turns(players)
         self.players = self.turns.players
@@ -122,6 +124,7 @@ class CandyMatch(Scene):
         self.tries = 0
         self.misses = 0
         self.using_keys = False  # the last input was a key: keep a candy focused as things change
+        self.idle = 0.0          # seconds since the last tap while the game waits for one
         self.t = 0.0
         self.state, self.state_t = "deal", 0.0
         self.warm_up = iter(())
@@ -129,8 +132,9 @@ class CandyMatch(Scene):
     # -- the deal ----------------------------------------------------------------------------------
     def enter(self):
         settings, rng = self.app.settings, self.app.rng
-        cards = settings.active_letters().cards(settings.case, rng, self.pairs_wanted)
-        self.matching = (settings.active_letters().case or settings.case) == CaseMode.MATCHING
+        letters = settings.active_letters()
+        cards = letters.cards(settings.case, rng, self.pairs_wanted)
+        self.matching = (letters.case or settings.case) == CaseMode.MATCHING
         faces = []
         for card in cards:
             faces += [(card.shown, card.base), (card.answer, card.base)]
@@ -142,13 +146,20 @@ class CandyMatch(Scene):
             self.candies.append(candy)
         self.warm_up = self.pictures_to_prepare(size, {f for f, _ in faces})
         self.set_state("deal")
-        key = "lift_two_matching" if self.matching else "lift_two"
-        if self.turns.multi:
-            self.app.speaker.say(self.app.phrases.get("your_turn", player=self.turns.current.name), interrupt=True)
-            self.app.speaker.say(self.app.phrases.get(key))
-        else:
-            self.app.speaker.say(self.app.phrases.get(key), interrupt=True)
+        self.prompt_lift(interrupt=True)
         self.badge.changed()
+
+    def prompt_lift(self, interrupt=False):
+        """Whose turn (with several players) and what to do."""
+        if self.lifted:
+            self.app.speaker.say(self.app.phrases.get("lift_one_more"), interrupt=interrupt)
+            return
+        if self.turns.multi:
+            self.app.speaker.say(self.app.phrases.get("your_turn", player=self.turns.current.name),
+                                 interrupt=interrupt)
+            interrupt = False
+        key = "lift_two_matching" if self.matching else "lift_two"
+        self.app.speaker.say(self.app.phrases.get(key), interrupt=interrupt)
 
     def pictures_to_prepare(self, size, faces):
         """Paint the pictures later stages need, one per frame while the candies are dealt, so no
@@ -172,6 +183,7 @@ class CandyMatch(Scene):
 
     def set_state(self, state):
         self.state, self.state_t = state, 0.0
+        self.idle = 0.0
         on_table = [c for c in self.candies if not c.kept]
         for c in on_table:
             c.enabled = state == "pick"
@@ -200,6 +212,7 @@ class CandyMatch(Scene):
         if self.state != "pick" or len(self.lifted) >= 2:
             return
         candy.up = True
+        self.idle = 0.0
         self.lifted.append(candy)
         self.app.sounds.play("flip")
         self.app.speaker.say_letter_name(candy.face, interrupt=True)
@@ -332,6 +345,7 @@ class CandyMatch(Scene):
             return
         eater = self.turns.index
         treat.kept = True
+        self.idle = 0.0
         self.picks[eater] += 1
         spot = pygame.Vector2(self.plates[eater]) + pygame.Vector2((self.picks[eater] - 2) * 52, -60)
         self.eating.append({"treat": treat, "from": pygame.Vector2(treat.anchor), "to": spot, "t": 0.0,
@@ -429,6 +443,14 @@ class CandyMatch(Scene):
             self.pad.update(dt)
         self.update_eating(dt)
         st, t = self.state, self.state_t
+        if st in ("pick", "feast"):
+            self.idle += dt
+            if self.idle >= IDLE_REMINDER:
+                self.idle = 0.0
+                if st == "pick":
+                    self.prompt_lift()
+                else:
+                    self.prompt_feast()
         if st == "deal" and all(c.drop >= 1 for c in self.candies):
             self.set_state("pick")
         elif st == "look" and t >= LOOK_TIME:
