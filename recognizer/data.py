@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
-from scipy.ndimage import gaussian_filter, grey_dilation, map_coordinates
+from scipy.ndimage import grey_dilation
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_NPZ = REPO_ROOT.parent / "shared" / "data" / "emnist-letters.npz"
@@ -166,6 +166,31 @@ def stratified_sample(labels, per_class, rng):
 
 # --- augmentation --------------------------------------------------------------------------
 
+def _sample(images, source_y, source_x):
+    """Bilinear lookup images[n, source_y, source_x] for every output pixel; outside is black."""
+    n, size, _ = images.shape
+    padded = np.zeros((n, size + 2, size + 2), np.float32)   # a black frame catches outside reads
+    padded[:, 1:-1, 1:-1] = images
+    y = np.clip(source_y + 1, 0, size + 0.999)
+    x = np.clip(source_x + 1, 0, size + 0.999)
+    y0, x0 = np.floor(y).astype(np.intp), np.floor(x).astype(np.intp)
+    y0, x0 = np.minimum(y0, size), np.minimum(x0, size)
+    fy, fx = (y - y0).astype(np.float32), (x - x0).astype(np.float32)
+    flat = padded.reshape(n, -1)
+    width = size + 2
+    base = y0 * width + x0
+    rows = np.arange(n)[:, None]
+    base = base.reshape(n, -1)
+
+    def at(offset):
+        return np.take_along_axis(flat, base + offset, axis=1).reshape(n, size, size)
+
+    top = at(0) * (1 - fx) + at(1) * fx
+    bottom = at(width) * (1 - fx) + at(width + 1) * fx
+    del rows
+    return top * (1 - fy) + bottom * fy
+
+
 def reframe(images, box=24, threshold=0.1):
     """Crop each float image to its ink and centre it so its longer side spans `box` pixels.
 
@@ -187,10 +212,19 @@ def reframe(images, box=24, threshold=0.1):
     grid = np.arange(size) - (size - 1) / 2
     source_y = centre_y[:, None, None] + zoom[:, None, None] * grid[None, :, None]
     source_x = centre_x[:, None, None] + zoom[:, None, None] * grid[None, None, :]
-    source_y = np.broadcast_to(source_y, (n, size, size))
-    source_x = np.broadcast_to(source_x, (n, size, size))
-    index = np.broadcast_to(np.arange(n)[:, None, None], (n, size, size))
-    return map_coordinates(images, [index, source_y, source_x], order=1, mode="constant")
+    return _sample(images, *np.broadcast_arrays(source_y, source_x))
+
+
+def _smooth_field(rng, n, size, knots=5):
+    """Random smooth displacement fields (n, size, size): noise on a coarse grid, bilinearly enlarged."""
+    coarse = rng.normal(0, 1, (n, knots, knots)).astype(np.float32)
+    position = np.linspace(0, knots - 1, size)
+    low = np.minimum(np.floor(position).astype(int), knots - 2)
+    frac = (position - low).astype(np.float32)
+    spread = np.zeros((size, knots), np.float32)
+    spread[np.arange(size), low] = 1 - frac
+    spread[np.arange(size), low + 1] = frac
+    return np.einsum("yk,nkl,xl->nyx", spread, coarse, spread, optimize=True)
 
 
 def augment(images, rng, strength=1.0):
@@ -208,18 +242,16 @@ def augment(images, rng, strength=1.0):
     # Output (y, x) -> source (y, x): rotation, then shear, then stretch of x against y.
     a11, a12 = cos, -sin + shear * cos
     a21, a22 = sin * stretch, (cos + shear * sin) * stretch
-    grid = np.arange(size) - (size - 1) / 2
+    grid = np.arange(size, dtype=np.float32) - (size - 1) / 2
     gy = grid[None, :, None]
     gx = grid[None, None, :]
     source_y = a11[:, None, None] * gy + a12[:, None, None] * gx + (size - 1) / 2
     source_x = a21[:, None, None] * gy + a22[:, None, None] * gx + (size - 1) / 2
-    # Elastic wobble: a smooth random displacement field.
-    wobble = rng.normal(0, 1, (2, n, size, size)).astype(np.float32)
-    wobble = gaussian_filter(wobble, sigma=(0, 0, 4, 4)) * (rng.uniform(0, 12, (1, n, 1, 1)) * strength)
-    source_y = source_y + wobble[0]
-    source_x = source_x + wobble[1]
-    index = np.broadcast_to(np.arange(n)[:, None, None], (n, size, size))
-    images = map_coordinates(images, [index, source_y, source_x], order=1, mode="constant")
+    # Elastic wobble: a smooth random displacement of up to about a pixel.
+    wobble = rng.uniform(0, 1.2, (n, 1, 1)).astype(np.float32) * strength
+    source_y = source_y + _smooth_field(rng, n, size) * wobble
+    source_x = source_x + _smooth_field(rng, n, size) * wobble
+    images = _sample(images, source_y, source_x)
     # Stroke thickness: thicken some (finger-fat strokes), thin or fatten others by gamma.
     fat = rng.random(n) < 0.1 * strength
     if fat.any():

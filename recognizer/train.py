@@ -62,15 +62,34 @@ def scribble_pool(count, seed, workers=2):
 
 
 def synthetic_pool(per_letter, seed, workers=2):
-    """Rendered synthetic traces (both cases) -> (images, labels), or None without recognizer.synth."""
+    """Rendered synthetic traces, both cases, tidy to very messy -> (images, labels).
+
+    None if recognizer.synth is missing.
+    """
     try:
         from recognizer.synth import synth_dataset
     except ImportError as problem:
         print(f"no synthetic traces ({problem}); training on EMNIST images only", flush=True)
         return None
     rng = np.random.default_rng(seed)
-    strokes, labels, _ = synth_dataset(per_letter, rng, cases="both")
-    return render_many(list(strokes), workers), np.asarray(labels, np.int64)
+    strokes, labels = [], []
+    for messiness, share in ((0.6, 0.3), (1.0, 0.4), (1.5, 0.3)):
+        traces, letters, _ = synth_dataset(max(int(per_letter * share), 1), rng, cases="both", messiness=messiness)
+        strokes += traces
+        labels.append(letters)
+    return render_many(strokes, workers), np.concatenate(labels).astype(np.int64)
+
+
+def cached(path, make):
+    """Load arrays from `path` (.npz) if it exists, else make them and save them there."""
+    if path is not None and Path(path).exists():
+        with np.load(path) as archive:
+            return tuple(archive[k] for k in sorted(archive.files))
+    made = make()
+    if path is not None and made is not None:
+        made = made if isinstance(made, tuple) else (made,)
+        np.savez(path, **{f"a{i}": a for i, a in enumerate(made)})
+    return made
 
 
 # --- sklearn <-> numpy -------------------------------------------------------------------------
@@ -248,6 +267,8 @@ def main(argv=None):
     parser.add_argument("--limit", type=int, default=0, help="use only this many training images (smoke runs)")
     parser.add_argument("--features", default="pixels+directions", choices=("pixels", "pixels+directions"),
                         help="network inputs: pixels only, or pixels plus stroke-direction histograms")
+    parser.add_argument("--pool-cache", default=None,
+                        help="directory to keep rendered stroke pools between runs (they depend on the seed and sizes)")
     parser.add_argument("--retune", action="store_true",
                         help="do not train: choose the acceptance rule of the model at --out again")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
@@ -269,16 +290,27 @@ def main(argv=None):
     print(f"EMNIST: {len(y_train)} training images, {len(y_val)} validation images", flush=True)
 
     started = time.time()
-    scribbles = None
-    if args.scribbles and not args.retune:
-        scribbles = scribble_pool(args.scribbles, args.seed + 1000, args.workers)
-    scribbles_val = validation_scribbles(max(args.scribbles // 2, 100), args.seed + 2000, args.workers)
-    synthetic = synthetic_val = None
-    if args.synthetic_per_letter:
+
+    def pool(name, make):
+        if not args.pool_cache:
+            return make()
+        Path(args.pool_cache).mkdir(parents=True, exist_ok=True)
+        made = cached(Path(args.pool_cache) / f"{name}.npz", make)
+        return made[0] if len(made) == 1 else made
+
+    scribbles = synthetic = synthetic_val = None
+    n_scribbles, n_synthetic, seed = args.scribbles, args.synthetic_per_letter, args.seed
+    if n_scribbles and not args.retune:
+        scribbles = pool(f"scribbles-{n_scribbles}-{seed}",
+                         lambda: scribble_pool(n_scribbles, seed + 1000, args.workers))
+    scribbles_val = pool(f"scribbles-val-{max(n_scribbles // 2, 100)}-{seed}",
+                         lambda: validation_scribbles(max(n_scribbles // 2, 100), seed + 2000, args.workers))
+    if n_synthetic:
         if not args.retune:
-            synthetic = synthetic_pool(args.synthetic_per_letter, args.seed + 3000, args.workers)
-        if synthetic is not None or args.retune:
-            synthetic_val = synthetic_pool(max(args.synthetic_per_letter // 4, 10), args.seed + 4000, args.workers)
+            synthetic = pool(f"synthetic-{n_synthetic}-{seed}",
+                             lambda: synthetic_pool(n_synthetic, seed + 3000, args.workers))
+        synthetic_val = pool(f"synthetic-val-{max(n_synthetic // 4, 10)}-{seed}",
+                             lambda: synthetic_pool(max(n_synthetic // 4, 10), seed + 4000, args.workers))
     print(f"rendered stroke pools in {time.time() - started:.0f} s: "
           f"{0 if synthetic is None else len(synthetic[1])} synthetic traces, "
           f"{0 if scribbles is None else len(scribbles)} scribbles", flush=True)
