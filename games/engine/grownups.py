@@ -14,6 +14,7 @@ from . import draw as d
 from .input import DOWN, MOVE, UP, Pointer
 from .letters import ALPHABET, CaseMode, load_letter_sets
 from .scene import Scene
+from .settings import STROKE_ORDERS
 from .widgets import Button, Widget
 
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -158,15 +159,26 @@ class SettingsScreen(Scene):
                        color=d.WHITE, label_size=26, sound="click")
             b.selected = s.case_mode == mode.value
             W.append(b)
+        b = Button((910, y, 330, 58), lambda: self.set("case_must_match", not s.case_must_match),
+                   label=f"Case must match: {'on' if s.case_must_match else 'off'}",
+                   color=d.GREEN if s.case_must_match else d.WHITE, label_size=24, sound="click")
+        W.append(b)
         y += 90
         rows = [("Voice", "speech", None), ("Speech speed", "speech_rate", 10), ("Volume", "volume", 0.1),
-                ("Check after pen rests", "auto_submit", 0.5), ("Full screen", "fullscreen", None)]
+                ("Check after pen rests", "auto_submit", 0.5), ("Full screen", "fullscreen", None),
+                ("Stroke order", "stroke_order", "choice")]
         self.rows = []
         for i, (label, key, step) in enumerate(rows):
             rx, ry = (60 if i < 3 else 680), y + (i % 3) * 70
             cx = rx + 300
             self.rows.append((label, key, rx, ry))
-            if step is None:
+            if step == "choice":
+                for j, order in enumerate(STROKE_ORDERS):
+                    b = Button((cx - 30 + j * 96, ry, 88, 56), lambda o=order: self.set("stroke_order", o),
+                               label=order, color=d.WHITE, label_size=22, sound="click")
+                    b.selected = s.stroke_order == order
+                    W.append(b)
+            elif step is None:
                 press = self.toggle_fullscreen if key == "fullscreen" else (lambda k=key: self.set(k, not getattr(s, k)))
                 W.append(Button((cx, ry, 150, 56), press, label="on" if getattr(s, key) else "off",
                                 color=d.GREEN if getattr(s, key) else d.WHITE, label_size=28, sound="click"))

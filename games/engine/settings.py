@@ -15,6 +15,8 @@ from .storage import UnreadableFile, read_json, write_json_atomic
 
 log = logging.getLogger(__name__)
 
+STROKE_ORDERS = ("off", "gentle", "strict")   # how much the writing coach says about stroke order
+
 
 @dataclass
 class Settings:
@@ -27,6 +29,8 @@ class Settings:
     auto_submit: float = 1.5        # seconds the pen rests before the TracePad checks; 0 = Done button only
     fullscreen: bool = False
     levels: dict = field(default_factory=dict)   # game id -> last level chosen
+    stroke_order: str = "gentle"    # writing coach: "off", "gentle" (tips) or "strict" (redo the stroke)
+    case_must_match: bool = False   # writing coach: a big letter where a small one was asked is a miss
     problem: str | None = field(default=None, compare=False)   # not saved: why defaults were loaded
 
     RANGES = {"speech_rate": (80, 200), "volume": (0.0, 1.0), "auto_submit": (0.0, 5.0)}
@@ -88,6 +92,8 @@ class Settings:
         if self.letter_set not in load_letter_sets():
             self.letter_set, bad = defaults.letter_set, bad + ["letter_set"]
         self.week_letters = clean_letters(self.week_letters) or defaults.week_letters
+        if self.stroke_order not in STROKE_ORDERS:
+            self.stroke_order, bad = defaults.stroke_order, bad + ["stroke_order"]
         for name, (lo, hi) in self.RANGES.items():
             value = getattr(self, name)
             if not lo <= value <= hi:
