@@ -341,7 +341,7 @@ class CandyMatch(Scene):
             self.app.speaker.say(self.app.phrases.get("pick_three"))
 
     def on_treat(self, treat: Candy):
-        if self.state != "feast" or treat.kept:
+        if self.state != "feast" or treat.kept or treat.drop < 0.5:   # still dropping onto the dish
             return
         eater = self.turns.index
         treat.kept = True
