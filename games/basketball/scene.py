@@ -130,6 +130,7 @@ class Basketball(Scene):
         self.net_stretch = self.net_sway = 0.0
         self.cheer = 0.0
         self.ball_back_from = pygame.Vector2()
+        self.next_cards: list[LetterCard] | None = None   # chosen while everyone cheers, painted a ball a frame
 
     # -- letters -----------------------------------------------------------------------------------
     def _choose_targets(self) -> list[LetterCard]:
@@ -173,14 +174,14 @@ class Basketball(Scene):
 
     def new_round(self):
         self.round += 1
-        cards = self._floor_cards(self.card)
+        cards, self.next_cards = self.next_cards or self._floor_cards(self.card), None
         n = len(cards)
         left, right = 170, 880
         self.balls = []
         for i, c in enumerate(cards):
             x = left + (right - left) * (i + 0.5) / n
             y = 575 + (55 if i % 2 else 0) + self.app.rng.uniform(-8, 8)
-            self.balls.append(PaperBall((x, y), c, seed=self.round * 7 + i, on_press=self.on_ball))
+            self.balls.append(PaperBall((x, y), c, seed=_ball_seed(self.round, i), on_press=self.on_ball))
         self.chosen = None
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
         self.throw_misses = self.write_misses = 0
@@ -321,6 +322,18 @@ class Basketball(Scene):
         self.cheer = 1.0
         self.set_state("cheer")
 
+    def _paint_next_balls_ahead(self):
+        """Paint the next round's balls one per frame now, so the next round starts without a stutter."""
+        if self.round >= self.rounds:
+            return
+        if self.next_cards is None:
+            self.next_cards = self._floor_cards(self.targets[self.round])
+            self._painted_ahead = 0
+        if self._painted_ahead < len(self.next_cards):
+            i = self._painted_ahead
+            art.paper_ball(self.next_cards[i].shown, FLOOR_BALL_RADIUS, _ball_seed(self.round + 1, i))
+            self._painted_ahead += 1
+
     def celebrate(self):
         if self.turns.multi:
             praise = self.app.phrases.get("basketball_basket_player", player=self.player.name, letter=self.card.name)
@@ -367,6 +380,7 @@ class Basketball(Scene):
         elif st == "fly":
             self._fly(dt)
         elif st == "cheer":
+            self._paint_next_balls_ahead()
             if not self.flight.over:
                 self.flight.update(dt)       # the ball drops out of the net and bounces while everyone cheers
                 self.flight.events.clear()
@@ -548,6 +562,11 @@ class Scoreboard(StarsScreen):
 def _printed_letter(char: str) -> pygame.Surface:
     glyph = d.text_surface(char, PRINTED_LETTER_SIZE, (30, 40, 80), True)
     return glyph.subsurface(glyph.get_bounding_rect()).copy()
+
+
+def _ball_seed(round_no: int, index: int) -> int:
+    """Which paper (colour and creases) a ball gets: different neighbours, different rounds."""
+    return round_no * 7 + index
 
 
 def _ease(k: float) -> float:
