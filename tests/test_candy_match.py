@@ -79,8 +79,12 @@ def wait_for_next_turn(d, game):
          what="the next turn")
 
 
+def wait_for_treats(d, game):
+    wait(d, lambda: game.state == "feast" and all(t.drop >= 1 for t in game.treats), what="the treats")
+
+
 def eat_three_each(d, game):
-    wait(d, lambda: game.state == "feast", what="the treats")
+    wait_for_treats(d, game)
     for _ in range(TREATS_EACH * len(game.players)):
         d.tap(next(t for t in game.treats if not t.kept).rect.center)
 
@@ -104,6 +108,10 @@ def test_one_player_from_the_launcher_to_the_stars(start):
         lift_pair(d, game, first, partner(game, first))
         wait_for_next_turn(d, game)
     assert len(game.kept[0]) == 5 and game.players[0].score == 5
+    wait(d, lambda: game.state == "feast", what="the treats")
+    last = game.treats[-1]
+    d.tap(last.anchor)
+    assert not last.kept, "a treat still dropping onto the dish cannot be picked"
     eat_three_each(d, game)
     wait(d, lambda: isinstance(d.top, StarsScreen), what="the stars screen")
     assert d.top.stars == 3                      # 6 tries for 5 pairs
@@ -132,7 +140,7 @@ def test_three_players_take_turns_keep_their_own_pairs_and_each_eat_three(start)
     assert [len(k) for k in game.kept] == expected_plates
     assert [p.score for p in game.players] == expected_plates
 
-    wait(d, lambda: game.state == "feast", what="the treats")
+    wait_for_treats(d, game)
     eaters = []
     for _ in range(3 * TREATS_EACH):
         eaters.append(game.turns.current.name)
@@ -279,7 +287,7 @@ def test_keyboard_only_play_with_arrows_and_enter(start):
             d.key(pygame.K_RETURN)
             assert candy.up
         wait_for_next_turn(d, game)
-    wait(d, lambda: game.state == "feast", what="the treats")
+    wait_for_treats(d, game)
     assert isinstance(game.focus, Candy) and game.focus in game.treats, "focus moves from the table to the treats"
     for _ in range(TREATS_EACH):
         d.key(pygame.K_RETURN)
