@@ -14,6 +14,7 @@ GAME_MODULES = [
     "games.missing_letter",
     "games.basketball",
     "games.candy_match",
+    "games.trace_write",
 ]
 
 

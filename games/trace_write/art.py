@@ -1,0 +1,115 @@
+"""Pictures for Trace and write: the stickers a child collects, the sticker sheet, the game icon."""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pygame
+
+from games.engine import draw as d
+
+SHAPES = ("star", "heart", "flower", "circle", "cloud")
+
+
+def sticker_shape(letter: str) -> str:
+    """Each letter always gets the same sticker shape, so children learn to look forward to it."""
+    return SHAPES[(ord(letter.lower()) - ord("a")) % len(SHAPES)]
+
+
+def sticker_color(letter: str):
+    return d.CANDY[(ord(letter.lower()) - ord("a")) * 3 % len(d.CANDY)]
+
+
+def _heart_points(cx, cy, r, n=60):
+    pts = []
+    for i in range(n):
+        t = i / n * math.tau
+        x = 16 * math.sin(t) ** 3
+        y = -(13 * math.cos(t) - 5 * math.cos(2 * t) - 2 * math.cos(3 * t) - math.cos(4 * t))
+        pts.append((cx + x * r / 17, cy + y * r / 17))
+    return pts
+
+
+def _paint_shape(s, shape, cx, cy, r, color):
+    if shape == "star":
+        pygame.draw.polygon(s, color, d.star_points(cx, cy + r * 0.06, r, r * 0.5))
+    elif shape == "heart":
+        pygame.draw.polygon(s, color, _heart_points(cx, cy, r))
+    elif shape == "flower":
+        for i in range(6):
+            a = i * math.tau / 6
+            pygame.draw.circle(s, color, (cx + math.cos(a) * r * 0.52, cy + math.sin(a) * r * 0.52), r * 0.46)
+        pygame.draw.circle(s, color, (cx, cy), r * 0.6)
+    elif shape == "cloud":
+        for dx, dy, rr in ((-0.45, 0.12, 0.5), (0.45, 0.12, 0.5), (-0.12, -0.2, 0.58), (0.25, -0.1, 0.5),
+                           (0.0, 0.2, 0.55)):
+            pygame.draw.circle(s, color, (cx + dx * r, cy + dy * r), rr * r)
+    else:
+        pygame.draw.circle(s, color, (cx, cy), r * 0.92)
+
+
+@lru_cache(maxsize=128)
+def sticker(letter: str, size: int) -> pygame.Surface:
+    """A glossy sticker with a white edge, in the letter's shape and colour, with the letter on it."""
+    shape, color = sticker_shape(letter), sticker_color(letter)
+
+    def paint(s, k):
+        cx, cy, r = size * k / 2, size * k / 2, size * k * 0.42
+        _paint_shape(s, shape, cx + 3 * k, cy + 5 * k, r * 1.08, (0, 0, 0, 50))   # shadow
+        _paint_shape(s, shape, cx, cy, r * 1.08, d.WHITE)                         # sticker edge
+        _paint_shape(s, shape, cx, cy, r * 0.94, color)
+        shine = pygame.Rect(0, 0, r * 0.7, r * 0.28)
+        shine.center = (cx - r * 0.25, cy - r * 0.45)
+        pygame.draw.ellipse(s, (*d.shade(color, 1.6), 150), shine)
+
+    img = d.smooth((size, size), paint)
+    d.draw_glyph(img, letter, int(size * 0.42), (size / 2, size / 2 + size * 0.02), d.WHITE)
+    return img
+
+
+def draw_sticker_sheet(surface, rect: pygame.Rect, letters: list[str], t: float = 99.0) -> None:
+    """A cream sheet with a slot per letter; each sticker lands in its slot, a little tilted.
+
+    ``t`` is the time since the sheet appeared: stickers pop in one after another.
+    """
+    d.blit_panel(surface, rect, d.CREAM, radius=30, gloss=False)
+    n = max(1, len(letters))
+    cols = min(n, 6)
+    rows = math.ceil(n / cols)
+    cell = min((rect.w - 60) / cols, (rect.h - 60) / rows)
+    x0 = rect.centerx - cols * cell / 2
+    y0 = rect.centery - rows * cell / 2
+    for i, letter in enumerate(letters):
+        r, c = divmod(i, cols)
+        centre = (x0 + (c + 0.5) * cell, y0 + (r + 0.5) * cell)
+        pygame.draw.circle(surface, d.shade(d.CREAM, 0.93), centre, cell * 0.4)   # the empty slot
+        k = max(0.0, min(1.0, (t - 0.35 * i) * 3))
+        if k <= 0:
+            continue
+        size = max(8, int(cell * 0.9 * (0.6 + 0.4 * k) * (1 + 0.15 * math.sin(k * math.pi))))
+        img = pygame.transform.rotozoom(sticker(letter, int(cell * 0.9)), (i * 37 % 21) - 10, size / (cell * 0.9))
+        surface.blit(img, img.get_rect(center=centre))
+
+
+def paint_icon(surface, rect: pygame.Rect) -> None:
+    """A dotted letter a with its green start dot, and a pencil tracing it."""
+    surface.blit(_icon(rect.w, rect.h), rect)
+
+
+@lru_cache(maxsize=8)
+def _icon(w: int, h: int) -> pygame.Surface:
+    s = pygame.Surface((w, h), pygame.SRCALPHA)
+    paper = pygame.Rect(w * 0.06, h * 0.08, w * 0.88, h * 0.84)
+    d.blit_panel(s, paper, d.WHITE, radius=18, gloss=False)
+    for y, color, width in ((0.3, (120, 160, 230), 3), (0.56, (150, 185, 240), 2), (0.8, (232, 110, 100), 4)):
+        pygame.draw.line(s, color, (paper.x + 12, paper.y + paper.h * y), (paper.right - 12, paper.y + paper.h * y), width)
+    cx, cy, r = paper.centerx - w * 0.06, paper.y + paper.h * 0.68, paper.h * 0.12
+    for i in range(16):   # the dotted bowl of an a
+        a = -0.5 - i * math.tau / 16
+        pygame.draw.circle(s, (245, 140, 40), (cx + math.cos(a) * r, cy + math.sin(a) * r), max(2, w // 70))
+    for i in range(5):
+        pygame.draw.circle(s, (245, 140, 40), (cx + r, cy - r + i * r * 0.5), max(2, w // 70))
+    pygame.draw.circle(s, (46, 170, 80), (cx + r * 0.9, cy - r * 0.45), max(5, w // 22))
+    from games.engine.coach.guides import draw_pen
+    draw_pen(s, (cx + r * 0.9, cy + r * 0.2), size=int(h * 0.5))
+    return s

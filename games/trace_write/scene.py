@@ -1,0 +1,324 @@
+"""Trace and write: each letter is first watched, then traced with help, then written from memory.
+
+A letter's round: the "watch me" pen writes it stroke by stroke (spoken cues: "down", "around");
+the child traces it with the help level the coach keeps for that letter (1: dotted path, start dot
+and arrows; 2: start dots and a faint outline), stroke by stroke, with an answer at once to a
+stroke that goes wrong; then writes it on blank lines.  The recognizer (``app.checker``) says
+whether it is the right letter; the coach says whether it was written the taught way.  Two misses
+bring the help back; a stroke missed three times is marked done for the child, so every round
+ends with a sticker.  At the end: the sticker sheet, then the stars.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from games.engine import draw as d
+from games.engine.celebration import Celebration, try_again
+from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels, TracingSession, place_on_lines, review_letter
+from games.engine.coach.guides import StrokeGuide, WatchMe
+from games.engine.coach.help import help_file
+from games.engine.common_scenes import StarsScreen
+from games.engine.scene import Scene
+from games.engine.tracepad import TracePad
+from games.engine.widgets import Button
+
+from .art import draw_sticker_sheet, sticker
+
+PAD = pygame.Rect(300, 120, 640, 560)
+CARD = pygame.Rect(40, 150, 220, 240)
+WRITE_MISSES_BEFORE_HELP = 2     # misses on blank lines before the dots come back
+TIP_KINDS = ("order", "direction", "start")
+
+
+class TraceAndWrite(Scene):
+    """One game: a few letters from the active set, one sticker each."""
+
+    def __init__(self, app, level, game_id="trace_write"):
+        super().__init__(app)
+        self.level, self.game_id = level, game_id
+        self.options = level.options
+        self.help_path = help_file()
+        self.help = HelpLevels.load(self.help_path)
+        count = self.options.get("letters", 3)
+        self.cards = app.settings.active_letters().cards(app.settings.case, app.rng, count)
+        self.index = -1
+        self.stickers: list[str] = []
+        self.helped_letters = 0
+        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=0)
+        self.pad.on_stroke = self.on_stroke
+        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.watch_button = Button((CARD.centerx - 55, CARD.bottom + 30, 110, 110), self.watch, icon_name="eye",
+                                   color=d.WHITE)
+        self.widgets = [self.home_button, self.watch_button, self.pad]
+        self.steps: list[tuple[str, int]] = []
+        self.step = ("none", 0)
+        self.session: TracingSession | None = None
+        self.write_misses = 0
+        self.letter_helped = False
+        self.finish_soon = False
+        self.t = 0.0
+
+    # -- letters and steps -------------------------------------------------------------------------
+    @property
+    def card(self):
+        return self.cards[self.index]
+
+    @property
+    def letter(self) -> str:
+        return self.card.answer
+
+    def enter(self):
+        self.next_letter()
+
+    def next_letter(self):
+        self.index += 1
+        if self.index >= len(self.cards):
+            self.finish()
+            return
+        self.write_misses, self.letter_helped = 0, False
+        help_level = TRACE if not self.options.get("write", True) else self.help.level(self.letter)
+        steps = [("watch", 0)] if self.options.get("watch", True) else []
+        if help_level < WRITE:
+            steps.append(("guided", help_level))
+        if self.options.get("write", True):
+            steps.append(("write", WRITE))
+        self.steps = steps
+        self.next_step()
+
+    def next_step(self):
+        if not self.steps:
+            self.letter_done()
+            return
+        kind, level = self.steps.pop(0)
+        self.start_step(kind, level)
+
+    def start_step(self, kind, level):
+        self.step = (kind, level)
+        self.finish_soon = False
+        self.pad.enabled = kind != "watch"
+        name = self.card.name
+        if kind == "watch":
+            self.session = None
+            self.pad.reset(target=self.letter, guide=WatchMe(self.letter, self.speak_cue, self.next_step))
+            self.pad.auto_submit = 0
+            self.say("tw_watch", interrupt=True, letter=name)
+        elif kind == "guided":
+            self.session = TracingSession(self.letter, self.lines_place(), self.app.settings.stroke_order)
+            self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, level, self.session))
+            self.pad.auto_submit = 0   # the coach knows when the letter is finished
+            self.say("tw_trace" if level == TRACE else "tw_dots", interrupt=True, letter=name)
+        else:
+            self.session = None
+            self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, WRITE))
+            self.pad.auto_submit = self.app.settings.auto_submit
+            self.say("tw_write", interrupt=True, letter=name)
+            if self.app.settings.case_must_match or self.card.shown != self.card.answer:
+                self.say("tw_write_big" if self.letter.isupper() else "tw_write_small", letter=name)
+
+    def lines_place(self):
+        lines = self.pad.lines
+        return place_on_lines(self.letter, lines.x_center(), lines.y(0), lines.unit)
+
+    def watch(self):
+        """The eye button: watch the pen write the letter again, then carry on where we were."""
+        if self.step[0] in ("watch", "none", "done"):
+            return
+        self.steps.insert(0, self.step)
+        self.start_step("watch", 0)
+
+    def speak_cue(self, k, cue):
+        if cue != "dot" or k == 0:
+            self.app.speaker.say(cue)
+        else:
+            self.app.speaker.say("and a dot")
+
+    def say(self, key, interrupt=False, **values):
+        self.app.speaker.say(self.app.phrases.get(key, **values), interrupt=interrupt)
+
+    # -- the child's strokes -----------------------------------------------------------------------
+    def on_stroke(self, points):
+        if self.step[0] != "guided" or self.session is None or self.session.finished:
+            return
+        verdict = self.session.add_stroke(points)
+        if not verdict.counted:
+            self.pad.undo()
+            self.app.sounds.play("try_again")
+            if verdict.given is not None:
+                self.say("tw_helped", interrupt=True)
+            else:
+                self.say_problem(verdict.problems[0])
+        else:
+            self.app.sounds.play("pop")
+            if verdict.problems:
+                self.say_problem(verdict.problems[0])
+        if self.session.finished:
+            self.finish_soon = True   # checked in update(), outside the pad's event handling
+
+    def say_problem(self, problem):
+        key = {"missing": f"tw_missing_{problem.part}", "case": f"tw_case_{problem.part}"}.get(problem.kind,
+                                                                                           f"tw_{problem.kind}")
+        number = (problem.stroke or 0) + 1
+        if problem.kind == "order" and self.session is not None and self.session.current is not None:
+            number = self.session.current + 1
+        self.say(key, interrupt=True, letter=self.card.name, number=number)
+
+    def on_verdict(self, verdict, strokes):
+        kind, level = self.step
+        if kind == "guided":
+            self.guided_verdict(verdict)
+        elif kind == "write":
+            self.written_verdict(verdict, strokes)
+
+    def guided_verdict(self, verdict):
+        session = self.session
+        if not session.finished:   # Done pressed early
+            missing = session.missing_parts()
+            self.say_problem(missing[-1] if missing[-1].part != "stroke" else missing[0])
+            self.app.sounds.play("try_again")
+            return
+        clean = session.clean and verdict.accepted
+        self.letter_helped |= not clean
+        self.help.record(self.letter, "clean" if clean else "helped")
+        self.help.save(self.help_path)
+        self.step = ("done", 0)
+        self.pad.enabled = False
+        self.app.sounds.play("swish")
+        self.app.speaker.say(self.app.phrases.get("praise"), interrupt=True)
+        self.steps_after_pause = 0.9
+
+    def written_verdict(self, verdict, strokes):
+        if verdict.accepted:
+            review = review_letter(strokes, self.letter, self.lines_place(), self.app.settings.stroke_order,
+                                   self.app.settings.case_must_match)
+            blocking = [p for p in review.problems
+                        if p.kind in ("missing", "case") or self.app.settings.stroke_order == "strict"]
+            if not blocking:
+                tips = [p for p in review.problems if p.kind in TIP_KINDS]
+                self.help.record(self.letter, "helped" if tips else "clean")
+                self.help.save(self.help_path)
+                self.letter_helped |= bool(tips)
+                if tips:
+                    self.say_problem(tips[0])
+                self.letter_done()
+                return
+            self.say_problem(blocking[0])
+            self.app.sounds.play("try_again")
+        else:
+            try_again(self.app, self.app.phrases.get("try_again"))
+        self.write_misses += 1
+        self.letter_helped = True
+        self.help.record(self.letter, "miss")
+        self.help.save(self.help_path)
+        if self.write_misses >= WRITE_MISSES_BEFORE_HELP:
+            # The hint comes back: trace with dots (or the full path), then this letter is done.
+            self.say("tw_hint_back")
+            self.start_step("guided", min(DOTS, self.help.level(self.letter)))
+            self.steps = []
+        else:
+            self.pad.reset(guide=StrokeGuide(self.letter, WRITE))
+
+    # -- stickers and the end ----------------------------------------------------------------------
+    def letter_done(self):
+        self.step = ("done", 0)
+        self.pad.enabled = False
+        self.stickers.append(self.letter)
+        self.helped_letters += self.letter_helped
+        praise = self.app.phrases.get("wrote_letter", letter=self.card.name) + " " + \
+            self.app.phrases.get("tw_sticker", letter=self.card.name)
+        self.app.push(Celebration(self.app, praise, self.next_letter, big_letter=self.letter))
+
+    def finish(self):
+        stars = 3 - (self.helped_letters >= 1) - (self.helped_letters >= 3)
+        self.app.replace(StickerSheet(self.app, self.stickers, lambda: self.app.replace(
+            StarsScreen(self.app, self.game_id, stars, [c.shown for c in self.cards],
+                        replay=lambda: self.app.replace(TraceAndWrite(self.app, self.level, self.game_id))))))
+
+    def back(self):
+        self.app.speaker.stop()
+        self.app.pop()
+
+    # -- time and drawing ----------------------------------------------------------------------------
+    steps_after_pause = 0.0
+
+    def update(self, dt):
+        super().update(dt)
+        self.t += dt
+        if self.finish_soon:
+            self.finish_soon = False
+            self.pad.submit()
+        if self.steps_after_pause > 0:
+            self.steps_after_pause -= dt
+            if self.steps_after_pause <= 0:
+                self.next_step()
+
+    def draw(self, surface):
+        surface.blit(d.background("wall"), (0, 0))
+        self.home_button.draw(surface, focused=self.focus is self.home_button)
+        if 0 <= self.index < len(self.cards):
+            bob = math.sin(self.t * 2) * 4
+            card = CARD.move(0, bob)
+            d.blit_panel(surface, card, d.WHITE, radius=28)
+            d.draw_glyph(surface, self.card.shown, 150, card.center, d.BLUE)
+        self.watch_button.draw(surface, focused=self.focus is self.watch_button)
+        self.pad.draw(surface, focused=self.focus is self.pad)
+        self._draw_step_dots(surface)
+        self._draw_collected(surface)
+
+    def _draw_step_dots(self, surface):
+        """Three little pictures over the pad: watch, trace, write; the current one is big."""
+        kind, level = self.step
+        names = [("watch", "eye"), ("guided", "pencil"), ("write", "star")]
+        for i, (step, icon_name) in enumerate(names):
+            from games.engine.icons import icon
+            now = kind == step
+            size = 56 if now else 40
+            x = PAD.centerx + (i - 1) * 90
+            pygame.draw.circle(surface, d.YELLOW if now else d.WHITE, (x, 70), size / 2 + 8)
+            img = icon(icon_name, size, d.INK if now else d.SOFT_INK)
+            surface.blit(img, img.get_rect(center=(x, 70)))
+
+    def _draw_collected(self, surface):
+        for i in range(len(self.cards)):
+            centre = (d.W - 80, 170 + i * 100)
+            if i < len(self.stickers):
+                img = sticker(self.stickers[i], 86)
+                surface.blit(img, img.get_rect(center=centre))
+            else:
+                pygame.draw.circle(surface, (230, 222, 205), centre, 36)
+                pygame.draw.circle(surface, (205, 195, 175), centre, 36, 3)
+
+
+class StickerSheet(Scene):
+    """The stickers collected in this game, popping onto a sheet; tap (or wait) to see the stars."""
+
+    SHOW_FOR = 5.0
+
+    def __init__(self, app, letters, on_done):
+        super().__init__(app)
+        self.letters, self.on_done = letters, on_done
+        self.t = 0.0
+        self.done = False
+        self.widgets = [Button((d.W / 2 - 75, 560, 150, 120), self.close, icon_name="play", color=d.GREEN,
+                               icon_color=d.WHITE)]
+
+    def enter(self):
+        self.app.sounds.play("tada")
+        self.app.speaker.say(self.app.phrases.get("tw_sheet"), interrupt=True)
+
+    def close(self):
+        if not self.done:
+            self.done = True
+            self.on_done()
+
+    def update(self, dt):
+        super().update(dt)
+        self.t += dt
+        if self.t >= self.SHOW_FOR:
+            self.close()
+
+    def draw(self, surface):
+        surface.blit(d.background("sky"), (0, 0))
+        draw_sticker_sheet(surface, pygame.Rect(190, 60, 900, 470), self.letters, self.t)
+        super().draw(surface)
