@@ -5,7 +5,7 @@ The candies sit shuffled on a checked cloth, each on a hidden letter sticker. A 
 "write to keep", the player first writes the letter on the TracePad (a faint guide after two misses,
 and after three the pair is kept anyway, so no turn ends in failure). No match: both candies go back
 after a moment. Every try passes the turn on. When all pairs are found, every player picks three
-candies from the bowl in the middle to "eat", and then comes the stars screen.
+candies from the dish in the middle to "eat", and then comes the stars screen.
 
 Pairs follow the case mode: ``matching`` pairs ``M`` with ``m``, every other mode pairs equal faces.
 """
@@ -56,7 +56,7 @@ TREAT_SIZE = 76
 
 
 class Candy(Widget):
-    """One candy on the table (or in the bowl): a tap target that lifts, flies and can be eaten."""
+    """One candy on the table (or on the treat dish): a tap target that lifts, flies and can be eaten."""
 
     focusable = True
 
@@ -400,7 +400,7 @@ class CandyMatch(Scene):
             super().on_key(event)
 
     def focus_towards(self, direction):
-        """Arrow keys move focus to the nearest candy that way (on the table or in the bowl)."""
+        """Arrow keys move focus to the nearest candy that way (on the table or on the dish)."""
         items = [w for w in self.focusable() if isinstance(w, Candy)]
         if not items:
             return
