@@ -154,29 +154,41 @@ def paper_ball(char: str, radius: int, seed: int) -> pygame.Surface:
 
     def paint(s, k):
         c = pygame.Vector2(size / 2, size / 2) * k
-        n = 15
+        n = 17
         outline = []
-        for i in range(n):
-            a = i * math.tau / n + rng.uniform(-0.12, 0.12)
-            rr = radius * rng.uniform(0.86, 1.0) * k
+        for i in range(n):   # an uneven, dented silhouette
+            a = i * math.tau / n + rng.uniform(-0.1, 0.1)
+            rr = radius * (rng.uniform(0.8, 0.88) if rng.random() < 0.35 else rng.uniform(0.92, 1.0)) * k
             outline.append(c + pygame.Vector2(math.cos(a), math.sin(a)) * rr)
         pygame.draw.polygon(s, (0, 0, 0, 50), [p + pygame.Vector2(4, 7) * k for p in outline])
-        pygame.draw.polygon(s, d.shade(color, 0.8), outline)
-        # facets fan out from a point up and left of centre; the light comes from the top left
-        hub = c + pygame.Vector2(-0.18, -0.22) * radius * k
-        for i in range(n):
-            a, b = outline[i], outline[(i + 1) % n]
-            mid = (a + b) / 2 - c
-            facing = math.cos(math.atan2(mid.y, mid.x) - math.radians(225))
-            light = 0.9 + 0.12 * facing + rng.uniform(-0.05, 0.05)
-            inner = hub + (a + b - 2 * hub) * rng.uniform(0.2, 0.35)
-            pygame.draw.polygon(s, d.shade(color, light), [hub, a, inner])
-            pygame.draw.polygon(s, d.shade(color, light * rng.uniform(0.92, 1.02)), [inner, a, b])
-        for _ in range(9):   # creases
-            p = c + pygame.Vector2(rng.uniform(-1, 1), rng.uniform(-1, 1)) * radius * 0.7 * k
-            q = p + pygame.Vector2(rng.uniform(-1, 1), rng.uniform(-1, 1)) * radius * 0.5 * k
-            pygame.draw.line(s, d.shade(color, 0.72), p, q, max(1, k))
-            pygame.draw.line(s, d.shade(color, 1.1), p + pygame.Vector2(0, 2 * k), q + pygame.Vector2(0, 2 * k), max(1, k))
+        pygame.draw.polygon(s, color, outline)
+        # facets: many small overlapping planes of paper, each tilted to the light a little differently
+        facets = pygame.Surface(s.get_size(), pygame.SRCALPHA)
+        for _ in range(34):
+            centre = c + pygame.Vector2(rng.uniform(-1, 1), rng.uniform(-1, 1)) * radius * 0.9 * k
+            corners = [centre + pygame.Vector2(math.cos(a), math.sin(a)) * rng.uniform(0.18, 0.42) * radius * k
+                       for a in (rng.uniform(0, 2.1), rng.uniform(2.1, 4.2), rng.uniform(4.2, 6.28))]
+            pygame.draw.polygon(facets, d.shade(color, rng.uniform(0.8, 1.04)), corners)
+            pygame.draw.line(facets, d.shade(color, 1.1), corners[0], corners[1], max(1, k))
+        # the outline decides what is ball: everything outside it is cut away
+        # roundness: a soft highlight at the top left and shade at the bottom right, kept inside the ball
+        tint = pygame.Surface(s.get_size(), pygame.SRCALPHA)
+        for i in range(6):
+            r = radius * k * (1.0 - i * 0.12)
+            pygame.draw.circle(tint, (20, 30, 60, 16), c + pygame.Vector2(0.45, 0.5) * radius * k * (i / 6 + 0.5), r)
+        pygame.draw.circle(tint, (255, 255, 255, 60), c + pygame.Vector2(-0.35, -0.4) * radius * k, radius * 0.35 * k)
+        mask = pygame.Surface(s.get_size(), pygame.SRCALPHA)
+        pygame.draw.polygon(mask, (255, 255, 255, 255), outline)
+        facets.blit(tint, (0, 0))
+        facets.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        s.blit(facets, (0, 0))
+        for _ in range(10):   # creases, all inside the ball
+            p = c + pygame.Vector2(rng.uniform(-1, 1), rng.uniform(-1, 1)) * radius * 0.55 * k
+            q = p + pygame.Vector2(rng.uniform(-1, 1), rng.uniform(-1, 1)) * radius * 0.4 * k
+            if (q - c).length() > radius * 0.78 * k:
+                q = c + (q - c).normalize() * radius * 0.78 * k
+            pygame.draw.line(s, d.shade(color, 0.7), p, q, max(1, k))
+            pygame.draw.line(s, d.shade(color, 1.12), p + pygame.Vector2(0, 2 * k), q + pygame.Vector2(0, 2 * k), max(1, k))
         pygame.draw.polygon(s, d.shade(color, 0.62), outline, 2 * k)
 
     img = d.smooth((size, size), paint)
