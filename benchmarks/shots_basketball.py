@@ -2,7 +2,7 @@
 
     python benchmarks/shots_basketball.py [--out out/basketball] [--players 3] [--level 3]
 
-Saves numbered PNGs (launcher, level picker, players, find, wrong ball, unfold, write, crumple, aim,
+Saves numbered PNGs (launcher, level picker, players, balls dropping, find, wrong ball, unfold, write, crumple, aim,
 flight, rim bounce and step closer, basket, cheering, scoreboard) and prints where they went. A
 checker that accepts everything stands in for the recognizer, so no model is needed.
 """
@@ -110,7 +110,9 @@ def main(argv=None) -> int:
     p.tap(picker.play.rect.center)
     game = app.scenes.top
     assert isinstance(game, Basketball)
-    p.frames(40)
+    p.frames(24)
+    shot("balls_dropping")
+    p.frames(50)
     shot("find")
     wrong = next(b for b in game.balls if b.card.base != game.card.base)
     p.tap(wrong.rect.center)

@@ -42,6 +42,7 @@ ASSIST_PER_MISS = 0.25
 GUIDE_AFTER = 2                               # writing misses before the faint guide letter appears
 MOVE_ON_AFTER = 4                             # writing misses before we crumple and throw anyway
 DRAG_IS_A_THROW = 30                          # pixels: shorter is a tap
+DROP_TIME = 0.45
 UNFOLD_TIME, CRUMPLE_TIME, CHEER_DELAY, STEP_CLOSER_TIME = 0.7, 0.8, 0.8, 1.0
 
 
@@ -55,11 +56,12 @@ class PaperBall(Widget):
 
     focusable = True
 
-    def __init__(self, center, card: LetterCard, seed: int, on_press):
+    def __init__(self, center, card: LetterCard, seed: int, on_press, delay=0.0):
         r = FLOOR_BALL_RADIUS
         super().__init__((center[0] - r, center[1] - r, 2 * r, 2 * r))
         self.card, self.seed, self.on_press = card, seed, on_press
         self.wobble = 0.0
+        self.age = -delay          # balls drop onto the floor one after another
         self._pressed_by = None
 
     def handle_pointer(self, p: Pointer) -> bool:
@@ -83,10 +85,13 @@ class PaperBall(Widget):
 
     def update(self, dt):
         self.wobble = max(0.0, self.wobble - dt * 1.4)
+        self.age += dt
 
     def draw(self, surface, focused=False):
+        if self.age < 0:
+            return
         img = art.paper_ball(self.card.shown, FLOOR_BALL_RADIUS, self.seed)
-        x = self.rect.centerx
+        x, y = self.rect.centerx, self.rect.centery - _drop_height(self.age / DROP_TIME) * 260
         if self.wobble > 0:
             swing = math.sin(self.wobble * 28) * self.wobble
             img = pygame.transform.rotate(img, swing * 18)
@@ -95,7 +100,7 @@ class PaperBall(Widget):
             img = pygame.transform.rotozoom(img, 0, 0.94)
         if focused:
             pygame.draw.circle(surface, d.BLUE, self.rect.center, FLOOR_BALL_RADIUS + 12, 6)
-        surface.blit(img, img.get_rect(center=(x, self.rect.centery)))
+        surface.blit(img, img.get_rect(center=(x, y)))
 
 
 class Basketball(Scene):
@@ -181,7 +186,8 @@ class Basketball(Scene):
         for i, c in enumerate(cards):
             x = left + (right - left) * (i + 0.5) / n
             y = 575 + (55 if i % 2 else 0) + self.app.rng.uniform(-8, 8)
-            self.balls.append(PaperBall((x, y), c, seed=_ball_seed(self.round, i), on_press=self.on_ball))
+            self.balls.append(PaperBall((x, y), c, seed=_ball_seed(self.round, i), on_press=self.on_ball,
+                                        delay=0.1 * i))
         self.chosen = None
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
         self.throw_misses = self.write_misses = 0
@@ -567,6 +573,16 @@ def _printed_letter(char: str) -> pygame.Surface:
 def _ball_seed(round_no: int, index: int) -> int:
     """Which paper (colour and creases) a ball gets: different neighbours, different rounds."""
     return round_no * 7 + index
+
+
+def _drop_height(k: float) -> float:
+    """Height (1 = start, 0 = on the floor) of a ball dropped at k = 0 that lands with one small hop."""
+    if k >= 1:
+        return 0.0
+    if k < 0.7:
+        return 1 - (k / 0.7) ** 2
+    hop = (k - 0.7) / 0.3
+    return 0.12 * 4 * hop * (1 - hop)
 
 
 def _ease(k: float) -> float:
