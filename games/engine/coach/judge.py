@@ -242,6 +242,7 @@ SIZES = (0.8, 0.9, 1.0, 1.12, 1.25)   # how much bigger or smaller than the line
 LIFTS = (-0.1, 0.0, 0.1)              # how far above or below the baseline (line units)
 NUDGES = np.linspace(-0.1, 0.1, 9)    # sideways fine-tuning of the best places (line units)
 FIT_BACK_WEIGHT = 0.3                 # how much model far from any ink counts against a place
+EXTENT_WEIGHT = 0.5                   # telling cases apart: weight of the ink's top and bottom on the lines
 START_WEIGHT = 0.1                    # how much the first stroke's start point helps to place the letter
 
 
@@ -342,9 +343,15 @@ def guess_case(strokes_px, char: str, lines_place: LetterPlace) -> str:
     small, but the letter stands on the baseline.
     """
     strokes = _ink(strokes_px)
-    upper = _fit(strokes, char.upper(), lines_place, back_weight=1.0)[1]
-    lower = _fit(strokes, char.lower(), lines_place, back_weight=1.0)[1]
-    return "upper" if upper < lower else "lower"
+    ink = lines_place.to_units(np.vstack(strokes))[:, 1]
+    costs = {}
+    for case, c in (("upper", char.upper()), ("lower", char.lower())):
+        place, cost = _fit(strokes, c, lines_place, back_weight=1.0)
+        model = lines_place.to_units(place.to_pixels(_model(c)[0]))[:, 1]
+        # Where the ink starts and ends on the lines counts on its own too, so a wobbly letter
+        # that fits neither shape well is still told apart by its height.
+        costs[case] = cost + EXTENT_WEIGHT * (abs(ink.min() - model.min()) + abs(ink.max() - model.max()))
+    return "upper" if costs["upper"] < costs["lower"] else "lower"
 
 
 def review_letter(strokes_px, char: str, lines_place: LetterPlace, order: str = "gentle",
@@ -361,18 +368,19 @@ def review_letter(strokes_px, char: str, lines_place: LetterPlace, order: str = 
     if not ink:
         review.problems = [Problem("missing", k, s.part) for k, s in enumerate(taught_strokes(char))]
         return review
-    taught = taught_strokes(char)
-    place = review.place = fit_place(ink, char, lines_place)
+    review.case = guess_case(ink, char, lines_place)
+    wanted = "upper" if char.isupper() else "lower"
+    if case_must_match and review.case != wanted:
+        review.problems.append(Problem("case", None, wanted))
+    written = char.upper() if review.case == "upper" else char.lower()   # judge the letter the child wrote
+    taught = taught_strokes(written)
+    place = review.place = fit_place(ink, written, lines_place)
     child = [place.to_units(s) for s in ink]
     review.coverage = part_coverage(child, taught)
     review.problems += [Problem("missing", k, s.part)
                         for k, (s, c) in enumerate(zip(taught, review.coverage)) if c < COVERED_ENOUGH]
     if order != "off":
         review.problems += _order_and_direction(child, taught, review.problems)
-    review.case = guess_case(ink, char, lines_place)
-    wanted = "upper" if char.isupper() else "lower"
-    if case_must_match and char.upper() != char.lower() and review.case != wanted:
-        review.problems.append(Problem("case", None, wanted))
     return review
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from recognizer import synth
 
-from .geometry import LetterPlace, length, resample
+from .geometry import LetterPlace, dense, length, nearest_distances, resample
 from .judge import taught_strokes
 
 FAULTS = ("reversed", "missing", "off_path", "order")
@@ -35,6 +35,17 @@ def _forgettable(strokes):
         return None
     parts = [k for k, s in enumerate(strokes) if s.part in ("dot", "bar", "hump")]
     return parts[-1] if parts else None
+
+
+def _far_off(points, taught, rng):
+    """``points`` moved 0.4-0.6 line units in a random direction that does not land on another
+    stroke of the letter (the top bar of E moved down onto its middle bar is no mistake)."""
+    for _ in range(50):
+        angle = rng.uniform(0, 2 * np.pi)
+        moved = points + rng.uniform(0.4, 0.6) * np.array([np.cos(angle), np.sin(angle)])
+        if all(nearest_distances(moved, dense(s.points)).mean() > 0.3 for s in taught):
+            return moved
+    return moved
 
 
 def school_trace(char: str, place: LetterPlace, rng: np.random.Generator, *, messiness: float = 1.0,
@@ -67,8 +78,7 @@ def school_trace(char: str, place: LetterPlace, rng: np.random.Generator, *, mes
     if fault == "reversed":
         strokes[victim] = strokes[victim][::-1]
     elif fault == "off_path":
-        angle = rng.uniform(0, 2 * np.pi)
-        strokes[victim] = strokes[victim] + rng.uniform(0.4, 0.6) * np.array([np.cos(angle), np.sin(angle)])
+        strokes[victim] = _far_off(strokes[victim], taught, rng)
     elif fault == "missing":
         del strokes[_forgettable(taught)]
     elif fault == "order":
