@@ -136,21 +136,33 @@ class Recognizer:
             count = int(archive["network_count"])
             for n in range(count):
                 layers = int(archive[f"net{n}_layers"])
-                networks.append(Network([archive[f"net{n}_w{i}"] for i in range(layers)],
-                                        [archive[f"net{n}_b{i}"] for i in range(layers)]))
+                weights = []
+                for i in range(layers):
+                    w = archive[f"net{n}_w{i}"].astype(np.float64)
+                    if f"net{n}_scale{i}" in archive.files:          # int8 weights, one scale per unit
+                        w = w * archive[f"net{n}_scale{i}"].astype(np.float64)
+                    weights.append(w)
+                networks.append(Network(weights, [archive[f"net{n}_b{i}"] for i in range(layers)]))
         card_path = path.with_suffix(".json")
         card = json.loads(card_path.read_text()) if card_path.exists() else {}
         return cls(networks, card)
 
-    def save(self, path, dtype=np.float16):
-        """Write the weights (half precision keeps the file small) and the model card."""
+    def save(self, path, precision="int8"):
+        """Write the weights and the model card (.json beside them).
+
+        precision "int8" stores each weight as a byte times a per-unit scale
+        (a quarter of the size of float32), "float16" as half floats.
+        """
         path = Path(path)
         arrays = {"network_count": np.array(len(self.networks))}
         for n, net in enumerate(self.networks):
             arrays[f"net{n}_layers"] = np.array(len(net.weights))
             for i, (w, b) in enumerate(zip(net.weights, net.biases)):
-                arrays[f"net{n}_w{i}"] = w.astype(dtype)
-                arrays[f"net{n}_b{i}"] = b.astype(dtype)
+                if precision == "int8":
+                    arrays[f"net{n}_w{i}"], arrays[f"net{n}_scale{i}"] = quantize(w)
+                else:
+                    arrays[f"net{n}_w{i}"] = w.astype(np.float16)
+                arrays[f"net{n}_b{i}"] = b.astype(np.float32)
         np.savez_compressed(path, **arrays)
         path.with_suffix(".json").write_text(json.dumps(self.card, indent=2) + "\n")
 
@@ -232,6 +244,25 @@ class Recognizer:
         thresholds = np.array([per_letter.get(c, point["min_probability"]) for c in LETTERS])[targets]
         return ((everything[:, 26] <= point["max_not_a_letter"])
                 & (target_probability >= thresholds) & (rank <= point["max_rank"]))
+
+
+def quantize(weights):
+    """float weights (inputs, units) -> (int8 weights, float32 scale per unit), w ~ q * scale."""
+    scale = (np.abs(weights).max(axis=0) / 127).astype(np.float32)
+    scale[scale == 0] = 1
+    return np.round(weights / scale.astype(np.float64)).astype(np.int8), scale
+
+
+def as_stored(network, precision="int8"):
+    """The network with its weights rounded exactly as `Recognizer.save` stores them."""
+    if precision == "int8":
+        weights = []
+        for w in network.weights:
+            q, scale = quantize(w)
+            weights.append(q.astype(np.float64) * scale.astype(np.float64))
+    else:
+        weights = [w.astype(np.float16) for w in network.weights]
+    return Network(weights, [b.astype(np.float32) for b in network.biases])
 
 
 def letter_probabilities(everything):

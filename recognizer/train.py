@@ -26,7 +26,7 @@ import numpy as np
 
 from recognizer import LETTERS
 from recognizer.data import augment, balanced_indices, default_data_path, load_npz, sha256_of, split_validation
-from recognizer.model import (DEFAULT_MODEL, SMALLEST_LETTER_PX, Network, Recognizer, images_to_inputs,
+from recognizer.model import (DEFAULT_MODEL, SMALLEST_LETTER_PX, Network, Recognizer, as_stored, images_to_inputs,
                               unit_images_to_inputs)
 from recognizer.ood import not_a_letter_strokes
 from recognizer.render import clean_strokes, ink_extent, render
@@ -94,10 +94,9 @@ def cached(path, make):
 
 # --- sklearn <-> numpy -------------------------------------------------------------------------
 
-def network_from_sklearn(classifier, dtype=np.float16):
+def network_from_sklearn(classifier, precision="int8"):
     """Copy a fitted MLPClassifier into a numpy Network, rounded to the stored precision."""
-    return Network([w.astype(dtype) for w in classifier.coefs_],
-                   [b.astype(dtype) for b in classifier.intercepts_])
+    return as_stored(Network(classifier.coefs_, classifier.intercepts_), precision)
 
 
 def sklearn_from_network(network):
@@ -416,7 +415,7 @@ def main(argv=None):
                          "outputs": list(LETTERS) + ["not a letter"],
                          "input": "render(strokes) or an EMNIST image, /255, flattened row by row"
                                   " (+ 7x7 cells x 8 stroke-direction histograms if features say so)",
-                         "weights": "float16 in the npz; run in float64 numpy"},
+                         "weights": "int8 times a float32 scale per unit in the npz; run in float64 numpy"},
         "training": {"library": "scikit-learn MLPClassifier.partial_fit, one call per epoch",
                      "epochs": args.epochs, "seed": args.seed, "batch_size": 256,
                      "optimizer": "adam, cosine-decayed step size from 1e-3", "alpha": 1e-4,
