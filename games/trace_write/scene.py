@@ -16,6 +16,7 @@ import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration, try_again
+from games.engine.checker import Verdict
 from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels, TracingSession, place_on_lines, review_letter
 from games.engine.coach.guides import StrokeGuide, WatchMe
 from games.engine.coach.help import help_file
@@ -171,6 +172,13 @@ class TraceAndWrite(Scene):
         elif kind == "write":
             self.written_verdict(verdict, strokes)
 
+    def finish_guided(self):
+        """Every stroke is done: ask the recognizer too (the coach may have done a stroke for the child)."""
+        strokes = [list(s) for s in self.pad.strokes]
+        verdict = self.app.checker.check(strokes, self.letter) if strokes else \
+            Verdict(False, 0.0, None, "the coach drew every stroke")
+        self.guided_verdict(verdict)
+
     def guided_verdict(self, verdict):
         session = self.session
         if not session.finished:   # Done pressed early
@@ -247,7 +255,7 @@ class TraceAndWrite(Scene):
         self.t += dt
         if self.finish_soon:
             self.finish_soon = False
-            self.pad.submit()
+            self.finish_guided()
         if self.steps_after_pause > 0:
             self.steps_after_pause -= dt
             if self.steps_after_pause <= 0:

@@ -1,0 +1,125 @@
+"""Trace and write, played from the launcher to the stars by posting real pointer events."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import Driver, FakeChecker
+
+from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels
+from games.engine.coach.help import help_file
+from games.engine.coach.synthetic import school_trace
+from games.engine.common_scenes import GameStart, StarsScreen
+from games.engine.settings import Settings
+from games.launcher import Launcher
+from games.trace_write.scene import StickerSheet, TraceAndWrite
+
+
+@pytest.fixture
+def game_app(make_app):
+    def make(accept=True, letters="ti", **settings):
+        s = Settings(letter_set="week", week_letters=letters, case_mode="lower", **settings)
+        app = make_app(checker=FakeChecker(accept), settings=s)
+        app.push(Launcher(app))
+        app.run_frames(2)
+        return Driver(app)
+    return make
+
+
+def open_game(d: Driver, level_index) -> TraceAndWrite:
+    d.tap(d.top.cards["trace_write"].rect.center)
+    assert isinstance(d.top, GameStart)
+    d.tap(d.top.widgets[level_index].rect.center)
+    assert isinstance(d.top, TraceAndWrite)
+    return d.top
+
+
+def write(d: Driver, game: TraceAndWrite, seed=0, fault=None, free=False):
+    """Write the current letter the taught way (or with ``fault``) on the game's pad."""
+    for stroke in school_trace(game.letter, game.lines_place(), np.random.default_rng(seed), messiness=0.3,
+                               fault=fault, free=free):
+        d.drag(stroke)
+
+
+def wait_for(d, game, kind):
+    d.until(lambda: d.top is game and game.step[0] == kind, what=f"the {kind} step")
+
+
+def test_play_a_whole_game_watch_trace_write_stickers_then_stars(game_app):
+    d = game_app(letters="tin")
+    game = open_game(d, 1)                     # "Trace and write"
+    letters = [c.answer for c in game.cards]
+    assert sorted(letters) == ["i", "n", "t"]
+    for n in range(3):
+        d.until(lambda: d.top is game and game.step[0] == "watch", what="the pen to write the next letter")
+        assert not game.pad.enabled
+        wait_for(d, game, "guided")
+        assert game.step[1] == TRACE and game.pad.auto_submit == 0
+        write(d, game, seed=n)
+        assert game.session.finished and game.session.clean
+        wait_for(d, game, "write")
+        write(d, game, seed=n + 10)
+        d.tap(game.pad.done_button.rect.center)
+        d.until(lambda: len(game.stickers) == n + 1, what="a sticker")
+    d.until(lambda: isinstance(d.top, StickerSheet), what="the sticker sheet")
+    assert d.top.letters == letters
+    d.until(lambda: isinstance(d.top, StarsScreen), what="the stars screen")
+    assert d.top.stars == 3
+    saved = HelpLevels.load(help_file())
+    assert all(saved.level(c) == TRACE for c in letters)   # two clean tries each: not yet three
+
+
+def test_a_backwards_stroke_is_answered_at_once_and_in_strict_mode_redone(game_app):
+    d = game_app(letters="t", stroke_order="strict")
+    game = open_game(d, 0)                     # "Trace": watch, then trace with the full guide
+    wait_for(d, game, "guided")
+    first = school_trace("t", game.lines_place(), np.random.default_rng(0), messiness=0)[0]
+    d.drag(first[::-1])
+    assert game.pad.strokes == [] and not game.session.done[0]
+    assert "arrow" in d.app.speaker.caption
+    d.drag(first)
+    assert game.session.done[0] and len(game.pad.strokes) == 1
+
+
+def test_a_stroke_off_the_path_three_times_is_done_for_the_child(game_app):
+    d = game_app(letters="l")
+    game = open_game(d, 0)
+    wait_for(d, game, "guided")
+    pad = game.pad.rect
+    for _ in range(3):
+        d.drag([(pad.right - 60, pad.y + 40), (pad.right - 40, pad.y + 120)])
+    assert game.session.given[0]
+    d.until(lambda: len(game.stickers) == 1, what="the sticker anyway")
+
+
+def test_a_dot_the_network_forgives_is_still_asked_for(game_app):
+    d = game_app(letters="i")
+    game = open_game(d, 2)                     # "Write": no watching
+    assert game.step[0] in ("guided", "write")
+    game.start_step("write", WRITE)
+    write(d, game, seed=3, fault="missing", free=True)
+    d.tap(game.pad.done_button.rect.center)
+    assert "dot" in d.app.speaker.caption
+    assert game.stickers == [] and game.write_misses == 1
+
+
+def test_two_misses_on_blank_lines_bring_the_dots_back_and_the_letter_still_ends(game_app):
+    d = game_app(accept=False, letters="o")
+    game = open_game(d, 2)
+    game.start_step("write", WRITE)
+    for _ in range(2):
+        write(d, game, seed=1, free=True)
+        d.tap(game.pad.done_button.rect.center)
+    assert game.step == ("guided", TRACE) or game.step == ("guided", DOTS)
+    write(d, game, seed=2)
+    d.until(lambda: game.stickers == ["o"], what="the sticker for o")
+    assert game.helped_letters == 1
+
+
+def test_the_watch_button_replays_the_pen_and_returns_to_the_same_step(game_app):
+    d = game_app(letters="a")
+    game = open_game(d, 0)
+    wait_for(d, game, "guided")
+    d.tap(game.watch_button.rect.center)
+    assert game.step[0] == "watch"
+    wait_for(d, game, "guided")
+    assert game.session.current == 0
