@@ -32,6 +32,7 @@ from recognizer.ood import not_a_letter_strokes
 from recognizer.render import clean_strokes, ink_extent, render
 
 NOT_A_LETTER = 26
+VALIDATION_SEED = 0      # the held-out split and validation pools never change with --seed
 CLASSES = np.arange(27)
 
 
@@ -332,6 +333,8 @@ def main(argv=None):
                         help="network inputs: pixels only, or pixels plus stroke-direction histograms")
     parser.add_argument("--pool-cache", default=None,
                         help="directory to keep rendered stroke pools between runs (they depend on the seed and sizes)")
+    parser.add_argument("--ensemble", nargs="+", default=None, metavar="NPZ",
+                        help="do not train: join these trained models into one ensemble at --out")
     parser.add_argument("--retune", action="store_true",
                         help="do not train: choose the acceptance rule of the model at --out again")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
@@ -343,7 +346,7 @@ def main(argv=None):
         print(f"error: {problem}", file=sys.stderr)
         return 1
     hidden = tuple(int(h) for h in args.hidden.split(","))
-    train_index, val_index = split_validation(data["y_train"], 0.1, args.seed)
+    train_index, val_index = split_validation(data["y_train"], 0.1, VALIDATION_SEED)
     if args.limit:
         rng = np.random.default_rng(args.seed)
         train_index = rng.choice(train_index, min(args.limit, len(train_index)), replace=False)
@@ -363,24 +366,47 @@ def main(argv=None):
 
     scribbles = synthetic = synthetic_val = None
     n_scribbles, n_synthetic, seed = args.scribbles, args.synthetic_per_letter, args.seed
-    if n_scribbles and not args.retune:
+    reuse = args.retune or args.ensemble
+    if n_scribbles and not reuse:
         scribbles = pool(f"scribbles-{n_scribbles}-{seed}",
                          lambda: scribble_pool(n_scribbles, seed + 1000, args.workers))
-    scribbles_val = pool(f"scribbles-val-{max(n_scribbles // 2, 100)}-{seed}",
-                         lambda: validation_scribbles(max(n_scribbles // 2, 100), seed + 2000, args.workers))
+    scribbles_val = pool(f"scribbles-val-{max(n_scribbles // 2, 100)}-{VALIDATION_SEED}",
+                         lambda: validation_scribbles(max(n_scribbles // 2, 100), VALIDATION_SEED + 2000,
+                                                      args.workers))
     if n_synthetic:
-        if not args.retune:
+        if not reuse:
             synthetic = pool(f"synthetic-{n_synthetic}-{seed}",
                              lambda: synthetic_pool(n_synthetic, seed + 3000, args.workers))
-        synthetic_val = pool(f"synthetic-val-{max(n_synthetic // 4, 10)}-{seed}",
-                             lambda: synthetic_pool(max(n_synthetic // 4, 10), seed + 4000, args.workers))
+        synthetic_val = pool(f"synthetic-val-{max(n_synthetic // 4, 10)}-{VALIDATION_SEED}",
+                             lambda: synthetic_pool(max(n_synthetic // 4, 10), VALIDATION_SEED + 4000,
+                                                    args.workers))
     print(f"rendered stroke pools in {time.time() - started:.0f} s: "
           f"{0 if synthetic is None else len(synthetic[1])} synthetic traces, "
           f"{0 if scribbles is None else len(scribbles)} scribbles", flush=True)
 
+    if args.ensemble:
+        members = [Recognizer.load(path) for path in args.ensemble]
+        if len({m.features for m in members}) != 1:
+            print("error: ensemble members must use the same input features", file=sys.stderr)
+            return 1
+        card = dict(members[0].card)
+        card["command"] = "python -m recognizer.train " + " ".join(argv if argv is not None else sys.argv[1:])
+        card["architecture"] = {**card["architecture"], "networks": sum(len(m.networks) for m in members)}
+        card["training"] = {**card["training"], "seeds": [m.card["training"]["seed"] for m in members],
+                            "member_commands": [m.card["command"] for m in members]}
+        card["history"] = [h for m in members for h in m.card["history"]]
+        card.pop("evaluation", None)
+        recognizer = Recognizer([as_stored(net) for m in members for net in m.networks], card)
+        rule, figures = tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, VALIDATION_SEED)
+        recognizer.card.update(operating_point=rule, validation=figures)
+        recognizer.save(args.out)
+        print(f"wrote the {len(recognizer.networks)}-network ensemble to {args.out}")
+        return 0
+
     if args.retune:
         recognizer = Recognizer.load(args.out)
-        rule, figures = tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, args.seed)
+        recognizer.networks = [as_stored(net) for net in recognizer.networks]
+        rule, figures = tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, VALIDATION_SEED)
         recognizer.card.update(operating_point=rule, validation=figures)
         recognizer.card.pop("evaluation", None)          # test figures are stale now
         recognizer.save(args.out)
@@ -399,14 +425,14 @@ def main(argv=None):
         histories.append(history)
 
     recognizer = Recognizer(networks, {"architecture": {"features": args.features}})
-    rule, figures = tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, args.seed)
+    rule, figures = tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, VALIDATION_SEED)
     recognizer.card = {
         "name": "Letterplay letter recognizer",
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "command": "python -m recognizer.train " + " ".join(argv if argv is not None else sys.argv[1:]),
         "data": {"file": Path(args.data).name, "sha256": sha256_of(args.data),
                  "training_images": int(len(y_train)), "validation_images": int(len(y_val)),
-                 "validation": "10% of each letter of x_train, stratified, seed " + str(args.seed),
+                 "validation": f"10% of each letter of x_train, stratified, seed {VALIDATION_SEED}",
                  "synthetic_traces": 0 if synthetic is None else int(len(synthetic[1])),
                  "scribbles": 0 if scribbles is None else int(len(scribbles))},
         "architecture": {"kind": "multi-layer perceptron ensemble, ReLU, softmax",
