@@ -287,23 +287,31 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
 @lru_cache(maxsize=8)
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
+    ball_at = (w * 0.2, h * 0.74)
+    rim = pygame.Rect(0, 0, w * 0.34, h * 0.08)
+    rim.center = (w * 0.66, h * 0.36)
 
     def paint(p, k):
-        board = pygame.Rect(w * 0.78 * k, h * 0.05 * k, w * 0.08 * k, h * 0.5 * k)
+        floor = pygame.Rect(0, h * 0.86 * k, w * k, h * 0.14 * k)
+        pygame.draw.rect(p, d.shade(WOOD, 0.95), floor, border_radius=int(6 * k))
+        board = pygame.Rect(w * 0.84 * k, h * 0.06 * k, w * 0.07 * k, h * 0.44 * k)
         pygame.draw.rect(p, d.WHITE, board, border_radius=4 * k)
         pygame.draw.rect(p, (120, 130, 160), board, 2 * k, border_radius=4 * k)
-        rim = pygame.Rect(w * 0.5 * k, h * 0.36 * k, w * 0.3 * k, h * 0.08 * k)
-        for i in range(6):
-            x = rim.x + rim.w * i / 5
-            pygame.draw.line(p, NET, (x, rim.centery), (rim.centerx + (x - rim.centerx) * 0.55, rim.bottom + h * 0.2 * k), 2 * k)
-        pygame.draw.line(p, NET, (rim.x + rim.w * 0.22, rim.bottom + h * 0.2 * k), (rim.right - rim.w * 0.22, rim.bottom + h * 0.2 * k), 2 * k)
-        pygame.draw.ellipse(p, RIM, rim, 4 * k)
-        for i in range(5):   # the dotted arc of the throw
-            t = i / 5
-            x = w * (0.2 + 0.3 * t) * k
-            y = h * (0.72 - 0.6 * t + 0.5 * t * t) * k
-            pygame.draw.circle(p, (255, 255, 255, 200), (x, y), 3 * k)
+        r = pygame.Rect(rim.x * k, rim.y * k, rim.w * k, rim.h * k)
+        depth = h * 0.2 * k
+        for i in range(7):   # the net
+            x = r.x + r.w * i / 6
+            pygame.draw.line(p, NET, (x, r.centery), (r.centerx + (x - r.centerx) * 0.55, r.bottom + depth), 2 * k)
+        pygame.draw.line(p, NET, (r.x + r.w * 0.22, r.bottom + depth), (r.right - r.w * 0.22, r.bottom + depth), 2 * k)
+        pygame.draw.ellipse(p, RIM, r, 4 * k)
+        pygame.draw.line(p, d.shade(RIM, 0.7), (r.right, r.centery), board.midleft, 3 * k)
+        # the dotted arc of the throw, from the ball up and over into the hoop
+        a, top, b = pygame.Vector2(ball_at), pygame.Vector2(w * 0.42, h * -0.02), pygame.Vector2(rim.center)
+        for i in range(2, 10):
+            t = i / 10
+            q = a * (1 - t) ** 2 + top * 2 * t * (1 - t) + b * t * t
+            pygame.draw.circle(p, (255, 255, 255, 235), q * k, 4.5 * k)
     s.blit(d.smooth((w, h), paint), (0, 0))
-    ball = paper_ball("M", int(min(w, h) * 0.2), 1)
-    s.blit(ball, ball.get_rect(center=(w * 0.22, h * 0.72)))
+    ball = paper_ball("M", int(min(w, h) * 0.16), 1)
+    s.blit(ball, ball.get_rect(center=ball_at))
     return s
