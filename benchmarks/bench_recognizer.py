@@ -1,11 +1,14 @@
 """Recognizer speed: stroke -> verdict latency, and numpy forward pass beside scikit-learn's.
 
-    python benchmarks/bench_recognizer.py            # prints p50/p99 in milliseconds
+    python benchmarks/bench_recognizer.py                  # prints p50/p99 in milliseconds
+    python benchmarks/bench_recognizer.py --update-card    # also stores them in the model card
 
 Goal: check() at most 20 ms (p99) on 2 cores. Needs no data set: it times
 synthetic finger traces (recognizer.synth).
 """
 
+import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -70,6 +73,19 @@ def main():
               f"{per_image * 1e6:.1f} us/image")
     difference = np.abs(network.probabilities(inputs) - classifier.predict_proba(inputs)).max()
     print(f"largest |numpy - scikit-learn| probability difference: {difference:.2e}")
+
+    if "--update-card" in sys.argv[1:]:
+        from recognizer.model import DEFAULT_MODEL
+        card_path = DEFAULT_MODEL.with_suffix(".json")
+        card = json.loads(card_path.read_text())
+        ms = np.asarray(check_times) * 1000
+        card["speed"] = {"command": "python benchmarks/bench_recognizer.py --update-card",
+                         "check_ms_p50": round(float(np.percentile(ms, 50)), 2),
+                         "check_ms_p99": round(float(np.percentile(ms, 99)), 2),
+                         "cpus": os.cpu_count(), "numpy_vs_sklearn_max_difference": float(difference),
+                         "load_average_1min": round(os.getloadavg()[0], 1)}
+        card_path.write_text(json.dumps(card, indent=2) + "\n")
+        print(f"stored the timings in {card_path}")
 
 
 if __name__ == "__main__":
