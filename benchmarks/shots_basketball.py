@@ -1,17 +1,21 @@
 """Screenshots of every stage of letter basketball, played by posting real pygame events.
 
-    python benchmarks/shots_basketball.py [--out out/basketball] [--players 3] [--level 3]
+    python benchmarks/shots_basketball.py [--out out/basketball] [--players 3] [--level 3] [--timing]
 
 Saves numbered PNGs (launcher, level picker, players, balls dropping, find, wrong ball, unfold, write, crumple, aim,
 flight, rim bounce and step closer, basket, cheering, scoreboard) and prints where they went. A
-checker that accepts everything stands in for the recognizer, so no model is needed.
+checker that accepts everything stands in for the recognizer, so no model is needed. With --timing it
+also prints how long each frame took (app.frame: events, update, draw), per stage of the game.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import statistics
 import sys
+import time
+from collections import defaultdict
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -73,6 +77,7 @@ def main(argv=None) -> int:
     ap.add_argument("--players", type=int, default=3, choices=(1, 2, 3, 4))
     ap.add_argument("--level", type=int, default=3, choices=(1, 2, 3))
     ap.add_argument("--letters", default="alphabet")
+    ap.add_argument("--timing", action="store_true", help="print frame times per stage")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -88,6 +93,17 @@ def main(argv=None) -> int:
               speaker=Speaker(enabled=False, cache_dir=out / "speech"), rng=random.Random(3))
     app.push(Launcher(app))
     p = Player(app)
+    frame_ms = defaultdict(list)
+    if args.timing:
+        plain_frame = app.frame
+
+        def timed_frame(dt):
+            start = time.perf_counter()
+            plain_frame(dt)
+            top = app.scenes.top
+            frame_ms[getattr(top, "state", None) if isinstance(top, Basketball) else type(top).__name__].append(
+                (time.perf_counter() - start) * 1000)
+        app.frame = timed_frame
     shot_no = [0]
 
     def shot(name):
@@ -184,7 +200,21 @@ def main(argv=None) -> int:
     p.frames(90)
     shot("scoreboard")
     app.shutdown()
+    if args.timing:
+        print(f"{'stage':14s} {'frames':>6s} {'median ms':>9s} {'p99 ms':>7s} {'max ms':>7s}")
+        everything = []
+        for stage, ms in frame_ms.items():
+            everything += ms
+            ms = sorted(ms)
+            print(f"{stage:14s} {len(ms):6d} {statistics.median(ms):9.2f} {_p99(ms):7.2f} {ms[-1]:7.2f}")
+        everything.sort()
+        print(f"{'all':14s} {len(everything):6d} {statistics.median(everything):9.2f} {_p99(everything):7.2f} "
+              f"{everything[-1]:7.2f}")
     return 0
+
+
+def _p99(sorted_ms):
+    return sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * 0.99))]
 
 
 if __name__ == "__main__":
