@@ -82,7 +82,7 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from games.basketball.scene import Basketball, PaperBall
+    from games.basketball.scene import Basketball
     from games.engine.app import App
     from games.engine.common_scenes import StarsScreen
     from games.engine.settings import Settings
