@@ -1,6 +1,7 @@
 """Screenshots of every stage of letter basketball, played by posting real pygame events.
 
     python benchmarks/shots_basketball.py [--out out/basketball] [--players 3] [--level 3] [--timing]
+    python benchmarks/shots_basketball.py --throws      # how often throws score, per level (no screenshots)
 
 Saves numbered PNGs (launcher, level picker, players, balls dropping, find, wrong ball, unfold, write, crumple, aim,
 flight, rim bounce and step closer, basket, cheering, scoreboard) and prints where they went. A
@@ -78,7 +79,10 @@ def main(argv=None) -> int:
     ap.add_argument("--level", type=int, default=3, choices=(1, 2, 3))
     ap.add_argument("--letters", default="alphabet")
     ap.add_argument("--timing", action="store_true", help="print frame times per stage")
+    ap.add_argument("--throws", action="store_true", help="print how often throws score, per level, and stop")
     args = ap.parse_args(argv)
+    if args.throws:
+        return throw_statistics()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -210,6 +214,41 @@ def main(argv=None) -> int:
         everything.sort()
         print(f"{'all':14s} {len(everything):6d} {statistics.median(everything):9.2f} {_p99(everything):7.2f} "
               f"{everything[-1]:7.2f}")
+    return 0
+
+
+def throw_statistics(children: int = 400, seed: int = 11) -> int:
+    """Simulated children throw with the game's rules (help grows and the tape moves closer after a miss).
+
+    A child's drag points up and right, 20-75 degrees, 60-400 px long: a rough aim, no skill assumed.
+    """
+    import math
+
+    from games.basketball.physics import Hoop, fling_velocity, simulate
+    from games.basketball.scene import ASSIST_PER_MISS, CLOSER, CLOSEST_TAPE, HAND_Y
+    from games.registry import find_game
+
+    hoop, rng = Hoop(), random.Random(seed)
+    print(f"{'level':28s} {'1st throw in':>12s} {'mean throws':>11s} {'most throws':>11s} {'rim hits/throw':>14s}")
+    for level in find_game("basketball").levels:
+        first_in, throws_all, most, rim = 0, 0, 0, 0
+        for _ in range(children):
+            tape, misses = level.options["tape"], 0
+            while True:
+                angle, length = math.radians(rng.uniform(20, 75)), rng.uniform(60, 400)
+                drag = (math.cos(angle) * length, -math.sin(angle) * length)
+                hand = (tape + 40, HAND_Y)
+                flight = simulate(hand, fling_velocity(drag, hand, hoop, level.options["assist"] + ASSIST_PER_MISS * misses), hoop)
+                rim += flight.rim_hits
+                if flight.scored:
+                    break
+                misses += 1
+                tape = min(CLOSEST_TAPE, tape + CLOSER)
+            first_in += misses == 0
+            throws_all += misses + 1
+            most = max(most, misses + 1)
+        print(f"{level.name:28s} {first_in / children:12.0%} {throws_all / children:11.2f} {most:11d} "
+              f"{rim / throws_all:14.2f}")
     return 0
 
 
