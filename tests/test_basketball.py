@@ -240,6 +240,25 @@ def test_a_miss_moves_the_tape_closer_and_the_ball_comes_back(game_app):
     assert game.player.collected == [game.card.shown]
 
 
+def test_a_drag_cut_off_by_losing_the_window_does_not_block_the_next_throw(game_app):
+    d = game_app()
+    game = open_game(d, level_index=1)
+    d.until(lambda: game.state == "find", what="balls")
+    d.tap(right_ball(game).rect.center)
+    d.until(lambda: game.state == "write", what="the sheet")
+    write_something(d, game)
+    d.tap(game.pad.done_button.rect.center)
+    d.until(lambda: game.state == "aim", what="the ball")
+    d.post(pygame.MOUSEBUTTONDOWN, pos=(int(game.hand.x), int(game.hand.y)), button=1, touch=False)
+    d.post(pygame.WINDOWFOCUSLOST)
+    d.frames(2)
+    d.post(pygame.WINDOWFOCUSGAINED)
+    d.frames(2)
+    assert game.state == "aim" and game.drag is None
+    d.drag(good_drag(game))
+    assert game.state == "fly"
+
+
 def test_writing_misses_bring_a_guide_then_the_game_moves_on(game_app):
     d = game_app(accept=False)
     game = open_game(d, level_index=1)

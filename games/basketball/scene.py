@@ -284,7 +284,7 @@ class Basketball(Scene):
     def on_pointer(self, p: Pointer):
         if self.state != "aim" or p.pos[1] > d.H - 100:
             return
-        if p.kind == DOWN and self.drag is None:
+        if p.kind == DOWN:    # a new press always starts a new drag, even if an old one never let go
             self.drag = (p.id, p.pos, p.pos)
         elif self.drag and p.id == self.drag[0] and p.kind == MOVE:
             self.drag = (p.id, self.drag[1], p.pos)
@@ -368,6 +368,9 @@ class Basketball(Scene):
     def back(self):
         self.app.speaker.stop()
         self.app.pop()
+
+    def pause(self):
+        self.drag = None    # a drag cut off by a lost window focus never gets its release
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
