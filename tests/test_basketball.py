@@ -170,6 +170,7 @@ def test_one_player_plays_a_whole_game_from_the_launcher_to_the_scoreboard(game_
     assert game.card.name in d.app.speaker.caption
     targets = list(game.targets)
     assert {c.base for c in targets} == set("mszt")        # the teacher's letters, each once
+    assert {b.card.base for b in game.balls} <= set("mszt")  # and the other balls too, when the set is big enough
     # a wrong ball wobbles and the voice names it
     wrong = next(b for b in game.balls if b.card.base != game.card.base)
     d.tap(wrong.rect.center)

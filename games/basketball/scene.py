@@ -121,6 +121,7 @@ class Basketball(Scene):
         self.targets = self._choose_targets()
         self.round = 0
         self.helped = 0             # rounds where the writing needed the guide
+        self.round_helped = False
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
         self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
         self.balls: list[PaperBall] = []
