@@ -32,7 +32,7 @@ ORDER_MODES = ("off", "gentle", "strict")
 # Tolerances in line units (top line to baseline = 1).  A five-year-old's fingertip is about
 # 0.15 units wide on a classroom tablet, so these are generous.
 OFF_PATH = 0.17          # mean distance from the path (DTW) beyond which a stroke is off the path
-START_GAP = 0.22         # how far from the start dot a stroke may begin
+START_GAP = 0.3          # how far from the start dot a stroke may begin (two dot sizes)
 REVERSED_MARGIN = 0.03   # drawn backwards only if clearly closer to the path that way
 DOT_REACH = 0.2          # a dot counts if its middle is this close to where the dot belongs
 DOT_LONGEST = 0.3        # longer than this it is a line, not a dot
@@ -258,14 +258,15 @@ def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float):
     """The best place of ``char``'s model on the lines for this ink, and how far off it still is.
 
     Tried: sizes about the baseline, small lifts, and sideways positions lining the model up with
-    the ink's left edge, middle, right edge or first point; then the best few are nudged sideways.
+    the ink's left edge, middle, right edge or the start of one of the child's first strokes; then the best few are nudged sideways.
     The cost is the mean distance from the ink to the model (and from the model to the ink when
-    ``back_weight`` > 0, weighted by it), plus a small preference for the letter starting where its first stroke starts.
+    ``back_weight`` > 0, weighted by it), plus a small preference for some stroke of the child
+    starting where the letter's first stroke starts (whatever order the child drew in).
     """
     model, model_start, model_tree = _model(char)
     ink = np.vstack([dense(s, 0.03 * lines_place.unit) for s in strokes])
     ink_tree = cKDTree(ink) if back_weight else None
-    first = strokes[0][0]
+    starts = np.array([s[0] for s in strokes])
     ink_lo, ink_hi = ink.min(axis=0), ink.max(axis=0)
     lo, hi = model.min(axis=0), model.max(axis=0)
 
@@ -273,7 +274,7 @@ def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float):
         c = model_tree.query(place.to_units(ink))[0].mean()
         if back_weight:
             c += back_weight * ink_tree.query(place.to_pixels(model))[0].mean() / place.unit
-        gap = np.hypot(*(place.to_units(first)[0] - model_start))
+        gap = np.hypot(*(place.to_units(starts) - model_start).T).min()
         return c + START_WEIGHT * min(gap, 0.5)
 
     coarse = []
@@ -281,8 +282,9 @@ def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float):
         unit = lines_place.unit * size
         for lift in LIFTS:
             top = lines_place.top + lines_place.unit * (1 + lift) - unit   # model baseline on the lines
-            for left in (ink_lo[0] - lo[0] * unit, (ink_lo[0] + ink_hi[0] - (lo[0] + hi[0]) * unit) / 2,
-                         ink_hi[0] - hi[0] * unit, first[0] - model_start[0] * unit):
+            lefts = [ink_lo[0] - lo[0] * unit, (ink_lo[0] + ink_hi[0] - (lo[0] + hi[0]) * unit) / 2,
+                     ink_hi[0] - hi[0] * unit] + [x - model_start[0] * unit for x in starts[:3, 0]]
+            for left in lefts:
                 place = LetterPlace(left, top, unit)
                 coarse.append((cost(place), place))
     coarse.sort(key=lambda cp: cp[0])
