@@ -87,6 +87,9 @@ class EspeakSynthesizer:
         self.library = ""           # which libespeak-ng was loaded, for the log
         self.reads_phonemes = sys.platform.startswith("linux")   # pyttsx3 drives espeak-ng there
         self._engine = None
+        self._rate: int | None = None
+        self._finished = threading.Event()   # set by pyttsx3 (on espeak-ng's thread) when a line is done
+        self._espeak_is_busy = lambda: False
 
     def start(self) -> None:
         with _espeak_lock:
@@ -95,7 +98,11 @@ class EspeakSynthesizer:
             import pyttsx3   # imported here: it loads libespeak-ng as it is imported
 
             self._engine = pyttsx3.init()
+            self._engine.connect("finished-utterance", lambda **_: self._finished.set())
             if self._engine.driver_name == "espeak":
+                from pyttsx3.drivers import _espeak
+
+                self._espeak_is_busy = _espeak.IsPlaying
                 _let_pyttsx3_read_phonemes()
                 self.reads_phonemes = True
                 if self.voice:
@@ -105,12 +112,34 @@ class EspeakSynthesizer:
                 self.reads_phonemes = False
         log.info("Speech engine %s started (%s).", self.name, self.library or "platform voice")
 
-    def write_wav(self, text: str, rate: int, path: Path) -> None:
+    def write_wav(self, text: str, rate: int, path: Path, timeout: float = 5.0) -> None:
+        # pyttsx3 runs espeak-ng in its asynchronous mode, which has two traps (both measured here):
+        # - runAndWait() can return before espeak-ng's own thread has written the file (always on the
+        #   first call), so we wait for pyttsx3's "finished-utterance" and for a whole WAV;
+        # - espeak-ng counts as "playing" for a moment after a line and after every setProperty(). A
+        #   line started then is cancelled by pyttsx3 itself (an empty or cut WAV, about 1 line in
+        #   200), so we wait for espeak-ng to be idle first. 6000 lines in a row then came out whole.
         with _espeak_lock:
-            self._engine.setProperty("rate", rate)
+            if rate != self._rate:
+                self._engine.setProperty("rate", rate)
+                self._rate = rate
+            _wait_for(lambda: not self._espeak_is_busy(), timeout)
+            self._finished.clear()
             self._engine.save_to_file(text, str(path))
             self._engine.runAndWait()
-        _wait_until_complete(path)
+            if not self._finished.wait(timeout):
+                raise RuntimeError(f"the speech engine did not finish {text!r} within {timeout:.0f} s")
+        if not _wav_is_complete(path, wait=2.0):
+            raise RuntimeError(f"the speech engine wrote no sound for {text!r}")
+
+
+def _wait_for(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.001)
+    return True
 
 
 def _load_libespeak(use_bundled: bool) -> str:
@@ -152,22 +181,17 @@ def _let_pyttsx3_read_phonemes() -> None:
     espeak_driver.print = lambda *parts, **_: log.debug("pyttsx3: %s", " ".join(map(str, parts)))
 
 
-def _wav_is_complete(path: Path) -> bool:
-    try:
-        with wave.open(str(path), "rb") as wav:
-            frames, width, channels = wav.getnframes(), wav.getsampwidth(), wav.getnchannels()
-        return frames > 0 and path.stat().st_size >= 44 + frames * width * channels
-    except (OSError, EOFError, wave.Error):
-        return False
+def _wav_is_complete(path: Path, wait: float = 0.0) -> bool:
+    """True when `path` is a whole WAV with some sound frames, waiting up to `wait` seconds for it."""
+    def complete() -> bool:
+        try:
+            with wave.open(str(path), "rb") as wav:
+                frames, width, channels = wav.getnframes(), wav.getsampwidth(), wav.getnchannels()
+            return frames > 0 and path.stat().st_size >= 44 + frames * width * channels
+        except (OSError, EOFError, wave.Error):
+            return False
 
-
-def _wait_until_complete(path: Path, timeout: float = 2.0) -> None:
-    """pyttsx3 may return before its file is written; wait for a whole WAV or raise."""
-    deadline = time.monotonic() + timeout
-    while not _wav_is_complete(path):
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the speech engine wrote no complete WAV to {path}")
-        time.sleep(0.005)
+    return _wait_for(complete, wait)
 
 
 def tidy_wav(path: Path, keep_silence: float = 0.05, loudest: float = 0.7, max_gain: float = 4.0) -> None:
