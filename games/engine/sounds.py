@@ -88,9 +88,15 @@ def _smooth(signal: np.ndarray, width: int) -> np.ndarray:
 def _sweep(duration: float, seed: int, shape: np.ndarray) -> np.ndarray:
     """Noise that moves from dark to bright as `shape` goes from 0 to 1 (the sound of air moving)."""
     noise = _noise(duration, seed)
-    dark, bright = _smooth(noise, 60), _smooth(noise, 6)
+    dark, bright = _smooth(noise, 80), _smooth(noise, 14)
     dark, bright = dark / np.abs(dark).max(), bright / np.abs(bright).max()
     return (1 - shape) * dark + shape * bright
+
+
+def _cut(sound: np.ndarray, seconds: float) -> np.ndarray:
+    """The first `seconds` of `sound`, faded out quickly so the cut does not click."""
+    part = sound[: int(RATE * seconds)]
+    return part * _envelope(len(part), 0.0, 0.02)
 
 
 def _pop() -> np.ndarray:
@@ -152,14 +158,14 @@ def _tada() -> np.ndarray:
     chord = sum(_bell(f, 1.0, decay=2.5) for f in (523.25, 659.25, 783.99, 1046.5))
     t = _seconds(1.0)
     chord = chord * (1 + 0.08 * np.sin(2 * np.pi * 5.5 * t))    # a little vibrato: it sounds happy
-    return np.concatenate([grace[: int(RATE * 0.14)], chord])
+    return np.concatenate([_cut(grace, 0.14), chord])
 
 
 def _try_again() -> np.ndarray:
     """Two soft, low notes going gently down: 'oh-oh', kind, never a buzzer."""
     first = _bell(392.0, 0.3, decay=5.0)    # G4
     second = _bell(329.63, 0.45, decay=4.0)  # E4
-    return 0.7 * np.concatenate([first[: int(RATE * 0.2)], second])
+    return 0.7 * np.concatenate([_cut(first, 0.2), second])
 
 
 RECIPES = {
