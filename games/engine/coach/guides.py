@@ -28,6 +28,7 @@ NEXT_ORANGE = (245, 140, 40)
 LIT = (255, 214, 90)
 OUTLINE = (226, 230, 242)
 PEN_INK = (40, 70, 200)
+LIT_WIDTH = 38             # a done stroke glows a little wider than the child's ink (22 px)
 
 
 def _stroke_pixels(char, lines):
@@ -112,9 +113,9 @@ class StrokeGuide:
         for k, (points, stroke) in enumerate(strokes):
             if done[k]:
                 if stroke.is_dot:
-                    pygame.draw.circle(surface, LIT, points.mean(axis=0), unit * 0.1)
+                    pygame.draw.circle(surface, LIT, points.mean(axis=0), LIT_WIDTH * 0.7)
                 else:
-                    draw_band(surface, points, LIT, max(10, int(unit * 0.17)))
+                    draw_band(surface, points, LIT, LIT_WIDTH)
             elif self.level == TRACE:
                 color = NEXT_ORANGE if k == current else PATH_GREY
                 if stroke.is_dot:
@@ -128,7 +129,9 @@ class StrokeGuide:
         if current is not None:
             points, stroke = strokes[current]
             if self.level == TRACE and not stroke.is_dot:
-                for p, angle in _along(points, max(60, unit * 0.45))[1:]:
+                stroke_length = arc_length(points)[-1]
+                arrows = _along(points, min(max(60, unit * 0.45), stroke_length / 2))
+                for p, angle in arrows[1:] if len(arrows) > 1 else arrows:
                     draw_arrowhead(surface, p, angle, NEXT_ORANGE, size=max(10, int(unit * 0.08)))
             radius = max(12, int(unit * 0.085 * (1 + 0.12 * pulse)))
             draw_start_dot(surface, points[0] if not stroke.is_dot else points.mean(axis=0), current + 1, radius)
