@@ -24,13 +24,8 @@ class Launcher(Scene):
         super().__init__(app)
         self.games = load_games()
         self.t = 0.0
-        cols = min(3, max(1, len(self.games)))
-        cw, ch, gap = 340, 300, 40
-        x0 = d.W / 2 - (cols * cw + (cols - 1) * gap) / 2
         self.cards = {}   # game id -> its card button
-        for i, game in enumerate(self.games):
-            r, c = divmod(i, cols)
-            rect = pygame.Rect(x0 + c * (cw + gap), 150 + r * (ch + 30), cw, ch)
+        for game, rect in zip(self.games, card_grid(len(self.games))):
             self.cards[game.id] = Button(rect, lambda g=game: self.open(g), color=game.color,
                                          painter=_card_painter(game))
             self.widgets.append(self.cards[game.id])
@@ -70,12 +65,34 @@ class Launcher(Scene):
         super().draw(surface)
 
 
+def card_grid(n: int, area=pygame.Rect(50, 140, d.W - 100, 545), gap=30, aspect=1.1) -> list[pygame.Rect]:
+    """Rectangles for ``n`` game cards: as big as fits in ``area``, rows centred, never under the captions."""
+    best = None
+    for cols in range(1, max(1, n) + 1):
+        rows = -(-n // cols)
+        h = min((area.h - (rows - 1) * gap) / rows, (area.w - (cols - 1) * gap) / cols / aspect, 300)
+        if best is None or h > best[1] + 0.5:
+            best = (cols, h)
+    cols, h = best
+    w = h * aspect
+    rows = -(-n // cols)
+    top = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2
+    rects = []
+    for i in range(n):
+        r, c = divmod(i, cols)
+        in_row = min(cols, n - r * cols)
+        left = area.centerx - (in_row * w + (in_row - 1) * gap) / 2
+        rects.append(pygame.Rect(round(left + c * (w + gap)), round(top + r * (h + gap)), round(w), round(h)))
+    return rects
+
+
 def _card_painter(game):
     def paint(surface, rect):
-        art = pygame.Rect(rect.x + 30, rect.y + 20, rect.w - 60, rect.h - 90)
+        label = max(22, min(34, rect.h // 8))
+        art = pygame.Rect(rect.x + rect.w * 0.09, rect.y + 16, rect.w * 0.82, rect.h - 2.4 * label - 20)
         game.paint_icon(surface, art)
-        d.draw_text(surface, game.title, 34, (rect.centerx, rect.bottom - 40), d.INK, bold=True,
-                    max_width=rect.w - 30)
+        d.draw_text(surface, game.title, label, (rect.centerx, rect.bottom - 1.2 * label), d.INK, bold=True,
+                    max_width=rect.w - 24)
     return paint
 
 

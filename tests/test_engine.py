@@ -205,3 +205,15 @@ def test_window_scaling_maps_pointer_to_canvas(make_app):
     assert abs(cx - 640) < 1 and abs(cy - 400) < 1
     # letterboxed: 640/1280 = 0.5 scale, so 400 px of canvas height -> 400 px of window; bars of 40 px
     assert abs(app.to_canvas((0, 40))[1]) < 1
+
+
+@pytest.mark.parametrize("n", range(1, 13))
+def test_launcher_cards_fit_above_the_captions_without_overlapping(n):
+    from games.engine.widgets import CaptionBar
+    from games.launcher import card_grid
+    rects = card_grid(n)
+    assert len(rects) == n
+    for i, r in enumerate(rects):
+        assert r.bottom <= 800 - CaptionBar.HEIGHT - 10 and r.top >= 130 and r.left >= 0 and r.right <= 1280
+        assert r.h >= 150   # still a big target for a small finger
+        assert all(not r.colliderect(o) for o in rects[i + 1:])
