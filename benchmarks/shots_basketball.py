@@ -86,6 +86,8 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
+    from games.basketball.physics import FLING_GAIN, perfect_throw
+    from games.basketball.scene import HOOP as game_hoop
     from games.basketball.scene import Basketball
     from games.engine.app import App
     from games.engine.common_scenes import StarsScreen
@@ -158,24 +160,25 @@ def main(argv=None) -> int:
     p.until(lambda: game.state == "aim")
     p.frames(30)
     shot("aim_hint")
-    # a weak throw that falls short: the ball, a miss, the tape moves closer
+    # a fling the wrong way (even with the game's help it misses): the tape moves closer
     hand = game.hand
     p.press(hand)
-    p.move(hand + pygame.Vector2(40, -60))
-    p.move(hand + pygame.Vector2(70, -90))
+    p.move(hand + pygame.Vector2(-120, -30))
+    p.move(hand + pygame.Vector2(-250, -60))
     shot("aim_dragging")
-    p.release(hand + pygame.Vector2(70, -90))
+    p.release(hand + pygame.Vector2(-250, -60))
     p.frames(25)
-    shot("flight_short")
+    shot("flight_miss")
     p.until(lambda: game.state == "step_closer")
     p.frames(30)
     shot("step_closer")
     p.until(lambda: game.state == "aim")
-    # a good drag toward the basket
+    # a steady drag toward the basket: the drag whose own throw is the perfect one
     hand = game.hand
+    drag = perfect_throw(hand, game_hoop) / FLING_GAIN
     p.press(hand)
-    p.move(hand + pygame.Vector2(60, -120))
-    p.release(hand + pygame.Vector2(110, -220))
+    p.move(hand + drag / 2)
+    p.release(hand + drag)
     p.frames(30)
     shot("flight_arc")
     p.until(lambda: game.state != "fly" or game.net_stretch > 0.8, seconds=8)
