@@ -166,3 +166,11 @@ def test_scribble_dataset_mixes_kinds_and_is_reproducible():
     assert any(sum(len(s) for s in t) <= 3 for t in first)   # a tap
     with pytest.raises(ValueError, match="random_walk"):
         scribble(np.random.default_rng(0), "doodle")
+
+
+def test_dataset_messiness_can_be_fixed():
+    rng = np.random.default_rng(15)
+    traces, labels, chars = synth_dataset(2, rng, cases="upper", messiness=0)
+    models = load_skeletons()
+    for trace, char in zip(traces, chars):
+        assert len(trace) in {len(a.strokes) for a in models[char].allographs}, char
