@@ -179,6 +179,19 @@ def test_cache_hit_needs_no_synthesis_but_a_new_rate_does(make_speaker, tmp_path
     assert again.said == ["Which letter is missing?"]
 
 
+def test_prune_cache_keeps_the_most_recently_used(tmp_path):
+    for i in range(5):
+        path = tmp_path / f"{i}.wav"
+        path.write_bytes(b"x")
+        os.utime(path, (1000 + i, 1000 + i))
+    old_part, new_part = tmp_path / "a.part", tmp_path / "b.part"
+    old_part.write_bytes(b"x")
+    new_part.write_bytes(b"x")
+    os.utime(old_part, (1000, 1000))
+    assert speech.prune_cache(tmp_path, keep=2) == 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["3.wav", "4.wav", "b.part"]
+
+
 def test_engine_that_cannot_start_means_captions_only_and_one_log_line(make_speaker, caplog):
     caplog.set_level(logging.WARNING, logger="games.engine.speech")
     speaker = make_speaker(FakeSynth(fail_start=True))

@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Iterable, Protocol
 
 import numpy as np
-import platformdirs
 import pygame
 
+from . import paths
 from .sounds import mixer_problem, start_mixer
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ WAIT_FOR_VOICE = 3.0      # seconds a line waits for its WAV before it is shown 
 RATE_RANGE = (80, 200)    # words per minute; 130 is slow and clear for small children
 BUNDLED_ESPEAK_ENV = "LETTERPLAY_BUNDLED_ESPEAK"   # "1": use espeakng-loader's espeak-ng, not the system one
 CACHE_VERSION = "1"       # bump when the way WAVs are made changes, so old cache files are not reused
+CACHE_LIMIT = 3000        # WAV files kept (about 60 KB each); the least recently used go first
 
 
 # -- the speech engine (runs on the worker thread only) -----------------------------------------------
@@ -181,6 +182,21 @@ def _let_pyttsx3_read_phonemes() -> None:
     espeak_driver.print = lambda *parts, **_: log.debug("pyttsx3: %s", " ".join(map(str, parts)))
 
 
+def prune_cache(cache_dir: Path, keep: int) -> int:
+    """Delete all but the `keep` most recently used WAVs (and leftover half-written files); how many went."""
+    try:
+        an_hour_ago = time.time() - 3600   # a younger one may still be being written by another speaker
+        leftovers = [p for p in cache_dir.glob("*.part") if p.stat().st_mtime < an_hour_ago]
+        wavs = sorted(cache_dir.glob("*.wav"), key=lambda p: p.stat().st_atime, reverse=True)
+        doomed = leftovers + wavs[keep:]
+        for path in doomed:
+            path.unlink(missing_ok=True)
+    except OSError as err:
+        log.info("The speech cache %s could not be tidied: %s", cache_dir, err)
+        return 0
+    return len(doomed)
+
+
 def _wav_is_complete(path: Path, wait: float = 0.0) -> bool:
     """True when `path` is a whole WAV with some sound frames, waiting up to `wait` seconds for it."""
     def complete() -> bool:
@@ -278,7 +294,7 @@ class Speaker:
         self.enabled = bool(enabled)
         self.rate = _clamp_rate(rate)
         self.volume = min(1.0, max(0.0, float(volume)))
-        self.cache_dir = Path(cache_dir) if cache_dir else Path(platformdirs.user_cache_dir("letterplay")) / "speech"
+        self.cache_dir = Path(cache_dir) if cache_dir else paths.user_cache_dir() / "speech"
         self.history: deque[Line] = deque(maxlen=50)   # lines started, oldest first (for benchmarks, tests)
         self._synth = synthesizer or EspeakSynthesizer(use_bundled=use_bundled_espeak)
         self._letters = _load_letter_table()
@@ -487,6 +503,7 @@ class Speaker:
             self._results.put(("missing", f"{type(err).__name__}: {err}"))
             return
         self._results.put(("ready", None))
+        prune_cache(self.cache_dir, CACHE_LIMIT)
         while True:
             _, _, job = self._jobs.get()
             if job is None:
