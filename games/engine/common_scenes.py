@@ -71,6 +71,9 @@ def _stars_painter(count, name):
     return paint
 
 
+LETTER_COLORS = [d.RED, d.BLUE, d.GREEN, d.PURPLE, d.shade(d.ORANGE, 0.85), d.TEAL, d.PINK]   # dark enough on white
+
+
 class StarsScreen(Scene):
     """The end of a game: stars for the effort, the letters practised, play again or go home."""
 
@@ -109,5 +112,5 @@ class StarsScreen(Scene):
                 r = pygame.Rect(0, 0, size, size)
                 r.center = (x, 420)
                 d.blit_panel(surface, r, d.WHITE, radius=18)
-                d.draw_glyph(surface, ch, int(size * 0.62), r.center, d.CANDY[i % 8])
+                d.draw_glyph(surface, ch, int(size * 0.62), r.center, LETTER_COLORS[i % len(LETTER_COLORS)])
         super().draw(surface)
