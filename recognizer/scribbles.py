@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from recognizer.synth import DEFAULT_CANVAS, MAX_HEIGHT_PX, MIN_HEIGHT_PX, pointer_events
+from recognizer.synth import DEFAULT_CANVAS, MAX_HEIGHT_PX, MIN_HEIGHT_PX, as_generator, pointer_events
 
 SCRIBBLE_KINDS = ("random_walk", "zigzag", "blob", "line", "spiral", "dashes", "dot", "wave")
 
@@ -132,6 +132,7 @@ _MAKERS = {"random_walk": _random_walk, "zigzag": _zigzag, "blob": _blob, "line"
 
 def scribble(rng, kind=None, *, canvas=DEFAULT_CANVAS) -> list[np.ndarray]:
     """One non-letter as strokes of (n, 2) float screen pixels; ``kind`` None = random kind."""
+    rng = as_generator(rng)
     if kind is None:
         kind = SCRIBBLE_KINDS[rng.integers(len(SCRIBBLE_KINDS))]
     if kind not in _MAKERS:
@@ -157,6 +158,7 @@ def scribble(rng, kind=None, *, canvas=DEFAULT_CANVAS) -> list[np.ndarray]:
 
 def scribble_dataset(n, rng, *, canvas=DEFAULT_CANVAS) -> list[list[np.ndarray]]:
     """``n`` scribbles, the kinds taking turns so each kind appears about n/8 times."""
+    rng = as_generator(rng)
     if int(n) != n or n < 0:
         raise ValueError(f"n must be a whole number >= 0, not {n!r}")
     return [scribble(rng, SCRIBBLE_KINDS[i % len(SCRIBBLE_KINDS)], canvas=canvas) for i in range(int(n))]

@@ -19,8 +19,8 @@ see ``recognizer.skeletons``) and is then made human:
 0 gives a clean, evenly sampled skeleton at a random size and place, 1 is a
 typical five-year-old, 2 is a very messy one.
 
-Everything is drawn from the ``numpy.random.Generator`` you pass in, so a
-seed gives the same traces again.
+Everything is drawn from the ``numpy.random.Generator`` you pass in (or an
+int seed), so a seed gives the same traces again.
 """
 
 from __future__ import annotations
@@ -56,6 +56,15 @@ P_MISSING = 0.03        # a short stroke forgotten (a dot, a crossbar), if the l
 P_EXTRA = 0.03          # an extra short stray stroke
 P_REVERSED = 0.06       # one stroke drawn in the wrong direction
 P_REORDERED = 0.05      # strokes drawn in a different order
+
+
+def as_generator(rng) -> np.random.Generator:
+    """Accept a numpy Generator (used as is) or an int seed."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
+        return np.random.default_rng(rng)
+    raise TypeError(f"rng must be a numpy Generator (np.random.default_rng(seed)) or an int seed, not {rng!r}")
 
 
 @lru_cache(maxsize=None)
@@ -222,6 +231,7 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
     ``messiness``: 0 = clean skeleton, 1 = typical child, 2 = very messy.
     ``canvas``: (width, height) in pixels; the letter lands somewhere inside.
     """
+    rng = as_generator(rng)
     if not np.isfinite(messiness) or messiness < 0:
         raise ValueError(f"messiness must be a number >= 0, not {messiness!r}")
     m = float(messiness)
@@ -297,6 +307,7 @@ def pointer_events(strokes, rng, *, messiness=1.0) -> list[np.ndarray]:
     stop, the slow-down in curves and the jitter are chosen once for all the
     strokes.  Scribbles use this too, so letters and non-letters are sampled alike.
     """
+    rng = as_generator(rng)
     m = float(messiness)
     everything = np.vstack(strokes)
     height_px = max(float(np.ptp(everything[:, 1])), float(np.ptp(everything[:, 0])) / 2, 20.0)
@@ -321,6 +332,7 @@ def synth_dataset(n_per_letter, rng, cases="both", *, messiness=None, canvas=DEF
     ``messiness``: one number for every trace, or None for a class of
     different writers (each trace draws it from ``MIXED_MESSINESS``).
     """
+    rng = as_generator(rng)
     if cases not in ("lower", "upper", "both"):
         raise ValueError(f"cases must be 'lower', 'upper' or 'both', not {cases!r}")
     if int(n_per_letter) != n_per_letter or n_per_letter < 0:

@@ -174,3 +174,15 @@ def test_dataset_messiness_can_be_fixed():
     models = load_skeletons()
     for trace, char in zip(traces, chars):
         assert len(trace) in {len(a.strokes) for a in models[char].allographs}, char
+
+
+def test_small_canvas_and_int_seed():
+    for char in "WgQ":
+        strokes = synth_strokes(char, 5, canvas=(100, 80))
+        lo, hi = bbox(strokes)
+        assert (lo > -5).all() and hi[0] < 105 and hi[1] < 85, char
+    for a, b in zip(synth_strokes("x", 3), synth_strokes("x", np.random.default_rng(3))):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(TypeError, match="Generator"):
+        synth_strokes("x", "seed")
+    assert len(scribble_dataset(3, 4)) == 3
