@@ -70,8 +70,6 @@ def as_generator(rng) -> np.random.Generator:
 @lru_cache(maxsize=None)
 def _prepared(char: str):
     """The allographs of ``char``, their strokes resampled evenly, and pick weights."""
-    if char not in LETTER_CHARS or len(char) != 1:
-        raise ValueError(f"no letter skeleton for {char!r}; choose one of a-z or A-Z")
     model = load_skeletons()[char]
     allographs = model.allographs
     strokes = tuple(tuple((_resample_even(s.points, SKELETON_STEP), s.cue) for s in a.strokes)
@@ -100,6 +98,8 @@ def _resample_even(points, step):
 
 
 def _pick_allograph(char, rng, allograph):
+    if not isinstance(char, str) or len(char) != 1 or char not in LETTER_CHARS:
+        raise ValueError(f"no letter skeleton for {char!r}; choose one of a-z or A-Z")
     allographs, strokes, weights = _prepared(char)
     if allograph is None:
         index = rng.choice(len(allographs), p=weights)

@@ -106,8 +106,9 @@ def test_allograph_choice_follows_weights():
 
 def test_bad_requests_get_clear_errors():
     rng = np.random.default_rng(0)
-    with pytest.raises(ValueError, match="a-z or A-Z"):
-        synth_strokes("7", rng)
+    for not_a_letter in ("7", "ab", "", 5, None):
+        with pytest.raises(ValueError, match="a-z or A-Z"):
+            synth_strokes(not_a_letter, rng)
     with pytest.raises(ValueError, match="double-storey"):
         synth_strokes("a", rng, allograph="no-such-way")
     with pytest.raises(ValueError, match="messiness"):
