@@ -344,6 +344,20 @@ def test_real_espeak_says_letter_names_and_sounds(make_speaker, tmp_path):
     assert 0.15 < sound < 1.0 and 0.9 < sentence < 3.5, lengths
 
 
+def test_real_espeak_writes_every_line_whole_many_times_in_a_row(tmp_path):
+    """pyttsx3 cancelled about 1 line in 200 before EspeakSynthesizer waited for espeak-ng to be idle."""
+    synth = _espeak_available()
+    lengths = {}
+    for i in range(40):
+        text, rate = ["Great job!", "[['oU]]", "Listen!", "Fantastic!"][i % 4], [130, 100][i % 2]
+        path = tmp_path / f"{i}.wav"
+        synth.write_wav(text, rate, path)
+        with wave.open(str(path)) as wav:
+            lengths.setdefault((text, rate), []).append(wav.getnframes())
+    for (text, rate), frames in lengths.items():
+        assert min(frames) > 0.9 * max(frames), (text, rate, frames)   # none empty or cut short
+
+
 def test_bundled_espeak_fallback_really_works(tmp_path):
     """Forces espeakng-loader's copy of espeak-ng in a fresh process (the choice is per process)."""
     if not sys.platform.startswith("linux"):

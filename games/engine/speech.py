@@ -307,7 +307,6 @@ class Speaker:
         self._caption_left: float | None = None   # seconds until the caption goes (None: while speaking)
         self._last: Line | None = None
         self._engine_state = "starting"       # starting / ready / missing
-        self._engine_problem = ""
         self._generation = 0                  # bumped by stop(): the worker skips older lines
         self._jobs: queue.PriorityQueue = queue.PriorityQueue()
         self._job_count = 0
@@ -536,7 +535,7 @@ class Speaker:
                 self._engine_state = "ready"
                 if not self._synth.reads_phonemes:   # lines queued meanwhile were written for espeak
                     for line in self._queue:
-                        line.failed = "[[" in line.spoken
+                        line.failed = line.failed or "[[" in line.spoken
             elif kind == "missing":
                 self._no_engine(f"no speech engine could start ({value})")
             else:
@@ -550,7 +549,6 @@ class Speaker:
         if self._engine_state != "missing":
             log.warning("Speech is off: %s. The game shows captions only.", why)
         self._engine_state = "missing"
-        self._engine_problem = why
         for line in self._queue:
             line.failed = line.wav is None
 
