@@ -38,6 +38,8 @@ DOT_REACH = 0.2          # a dot counts if its middle is this close to where the
 DOT_LONGEST = 0.3        # longer than this it is a line, not a dot
 COVER_REACH = 0.1        # ink this close to a part of the letter covers it
 COVERED_ENOUGH = 0.5     # a part with less of its length covered is missing
+DOT_REACH_WRITTEN = 0.35  # without a guide a dot may land further from its place
+FORGETTABLE = ("dot", "bar", "hump")   # the parts a written letter is checked for (the network forgives them)
 MAX_MISSES = 3           # tries on one stroke before the coach marks it done anyway
 
 PART_OF_CUE = {"dot": "dot", "across": "bar", "hump": "hump"}
@@ -312,7 +314,8 @@ def fit_place(strokes_px, char: str, lines_place: LetterPlace) -> LetterPlace:
 def part_coverage(strokes_units: list[np.ndarray], taught: list[TaughtStroke]) -> list[float]:
     """For each taught stroke, the share of it that the child's ink covers (0..1).
 
-    Only the stroke's own stretch counts: where it crosses or runs along another stroke (the stem
+    A dot is there if a short stroke of its own is near its place.  For the other strokes only
+    their own stretch counts: where it crosses or runs along another stroke (the stem
     of a t through the place of its bar, the two strokes of u along the right side) the ink could
     belong to either, so that stretch is left out.  A stroke with no stretch of its own counts as
     covered.
@@ -324,8 +327,11 @@ def part_coverage(strokes_units: list[np.ndarray], taught: list[TaughtStroke]) -
     coverage = []
     for k, (stroke, points) in enumerate(zip(taught, parts)):
         others = [p for i, p in enumerate(parts) if i != k]
-        if stroke.is_dot:
-            coverage.append(1.0 if nearest_distances(points.mean(axis=0, keepdims=True), ink)[0] <= DOT_REACH else 0.0)
+        if stroke.is_dot:   # any short stroke of its own near the place of the dot
+            centre = points.mean(axis=0)
+            dots = [s for s in strokes_units if length(s) <= DOT_LONGEST]
+            near = any(np.hypot(*(resample(s).mean(axis=0) - centre)) <= DOT_REACH_WRITTEN for s in dots)
+            coverage.append(1.0 if near else 0.0)
             continue
         own_stretch = points
         if others:
@@ -360,7 +366,7 @@ def review_letter(strokes_px, char: str, lines_place: LetterPlace, order: str = 
                   case_must_match: bool = False) -> Review:
     """Look at a letter written from memory (after the recognizer has said which letter it is).
 
-    Finds missing parts, and (as ``order`` allows) strokes drawn backwards or out of order, and
+    Finds missing small parts (the bar of t, the dot of i, the second hump of m), and (as ``order`` allows) strokes drawn backwards or out of order, and
     (if ``case_must_match``) a big letter where a small one was asked for or the other way round.
     """
     if order not in ORDER_MODES:
@@ -379,10 +385,13 @@ def review_letter(strokes_px, char: str, lines_place: LetterPlace, order: str = 
     place = review.place = fit_place(ink, written, lines_place)
     child = [place.to_units(s) for s in ink]
     review.coverage = part_coverage(child, taught)
-    review.problems += [Problem("missing", k, s.part)
-                        for k, (s, c) in enumerate(zip(taught, review.coverage)) if c < COVERED_ENOUGH]
+    uncovered = [Problem("missing", k, s.part)
+                 for k, (s, c) in enumerate(zip(taught, review.coverage)) if c < COVERED_ENOUGH]
+    # A main stroke that seems missing means the letter was written another way (the recognizer
+    # has accepted it): only the small parts children forget are named.
+    review.problems += [p for p in uncovered if p.part in FORGETTABLE]
     if order != "off":
-        review.problems += _order_and_direction(child, taught, review.problems)
+        review.problems += _order_and_direction(child, taught, uncovered)
     return review
 
 
