@@ -150,13 +150,13 @@ def main(argv=None):
         print(f"  wrote {args.png}-emnist.png")
 
     if args.traces:
-        from recognizer.render import render
+        from recognizer.render import clean_strokes
         from recognizer.synth import synth_dataset
         rng = np.random.default_rng(args.seed)
         for case in ("lower", "upper"):
             traces, labels, _ = synth_dataset(args.traces, rng, cases=case)
-            images = np.stack([render(t) for t in traces])
-            everything = recognizer.all_probabilities(images)
+            # Exactly what rank() and check() see: cleaned strokes, rendered (at every test-time slant).
+            everything = np.stack([recognizer.stroke_probabilities(clean_strokes(t)) for t in traces])
             figures = image_figures(recognizer, everything, labels, np.random.default_rng(args.seed))
             # The same acceptance figures again through the real check(), strokes in.
             true_flags, _, seconds = stroke_verdicts(recognizer, traces, [LETTERS[i] for i in labels])

@@ -123,6 +123,9 @@ class Recognizer:
         self.card = dict(card or {})
         self.operating_point = {**DEFAULT_OPERATING_POINT, **self.card.get("operating_point", {})}
         self.features = self.card.get("architecture", {}).get("features", "pixels")
+        # Test-time slants: the strokes are also read leaning a little left and right,
+        # and the answers averaged (a child's letters lean every which way).
+        self.slants = list(self.card.get("architecture", {}).get("test_time_slants", [0.0]))
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
@@ -190,9 +193,14 @@ class Recognizer:
         cleaned = clean_strokes(strokes)
         if not cleaned:
             raise ValueError("nothing written: the strokes hold no usable points")
-        probabilities = self.rank_images(render(cleaned)[None])[0]
+        probabilities = letter_probabilities(self.stroke_probabilities(cleaned)[None])[0]
         order = np.argsort(-probabilities, kind="stable")
         return [(LETTERS[i], float(probabilities[i])) for i in order]
+
+    def stroke_probabilities(self, cleaned):
+        """Cleaned strokes -> (27,) probabilities, averaged over the test-time slants."""
+        images = np.stack([render(slanted(cleaned, slant)) for slant in self.slants])
+        return self.all_probabilities(images).mean(axis=0)
 
     def check(self, strokes, target):
         """Is this drawing an acceptable `target` letter ('a'..'z' or 'A'..'Z')? -> Verdict.
@@ -213,7 +221,7 @@ class Recognizer:
             return Verdict(False, 0.0, "", "only a dot")
         if extent < SMALLEST_LETTER_PX:
             return Verdict(False, 0.0, "", f"too small for a letter ({extent:.0f} px across)")
-        everything = self.all_probabilities(render(cleaned)[None])[0]
+        everything = self.stroke_probabilities(cleaned)
         letters = letter_probabilities(everything[None])[0]
         best = LETTERS[int(np.argmax(letters))]
         confidence = float(letters[LETTERS.index(target)])
@@ -244,6 +252,13 @@ class Recognizer:
         thresholds = np.array([per_letter.get(c, point["min_probability"]) for c in LETTERS])[targets]
         return ((everything[:, 26] <= point["max_not_a_letter"])
                 & (target_probability >= thresholds) & (rank <= point["max_rank"]))
+
+
+def slanted(strokes, slant):
+    """Shear strokes sideways: x moves by -slant * y (y down), so slant > 0 leans the letter right."""
+    if slant == 0:
+        return strokes
+    return [np.column_stack([s[:, 0] - slant * s[:, 1], s[:, 1]]) for s in strokes]
 
 
 def quantize(weights):
