@@ -278,12 +278,16 @@ def test_letter_sounds_use_phonemes_never_repeated_letters(make_speaker):
     assert set(table["sounds"]) == set(table["names"]) == set("abcdefghijklmnopqrstuvwxyz")
     assert table["sounds"]["c"].startswith("k") and table["sounds"]["g"].startswith("g")
     assert table["sounds"]["x"].startswith("ks") or table["sounds"]["x"].startswith("k")
-    synth = FakeSynth()
+    synth = FakeSynth(seconds=0.01)
     speaker = make_speaker(synth)
     speaker.say_letter_sound("S")
     assert speaker.caption == "/s/"
+    for letter in "abcdefghijklmnopqrtuvwxyz":
+        speaker.say_letter_sound(letter)
     run(speaker, lambda: not speaker.busy)
-    assert synth.said == [f"[[{table['sounds']['s']}]]"]
+    assert synth.said[0] == f"[[{table['sounds']['s']}]]"
+    assert len(synth.said) == len(set(table["sounds"].values()))   # c and k share /k/: made once
+    assert all(text.startswith("[[") and text.endswith("]]") for text in synth.said)   # phonemes, not text
 
 
 def test_phrases_load_and_fill_placeholders():
