@@ -269,3 +269,15 @@ def test_two_epoch_training_smoke_run(tmp_path, sample):
     again = Recognizer.load(tmp_path / "smoke.npz")
     np.testing.assert_allclose(again.rank_images(images[:5]), model.rank_images(images[:5]))
     assert again.card == {"note": "smoke"}
+
+
+def test_test_time_slants_average_leaning_copies(rec):
+    from recognizer.model import slanted
+    upright = [np.array([[0.0, 0.0], [0.0, 100.0]])]
+    leaning = slanted(upright, 0.2)[0]
+    assert leaning[1, 0] == pytest.approx(-20.0)        # the bottom moves left: leans right
+    card = {**rec.card, "architecture": {**rec.card.get("architecture", {}), "test_time_slants": [0.0, 0.15, -0.15]}}
+    with_slants = Recognizer(rec.networks, card)
+    ranking = with_slants.rank(LETTER_B)
+    assert sum(p for _, p in ranking) == pytest.approx(1.0)
+    assert ranking[0][0] == "b"
