@@ -123,3 +123,14 @@ def test_the_watch_button_replays_the_pen_and_returns_to_the_same_step(game_app)
     assert game.step[0] == "watch"
     wait_for(d, game, "guided")
     assert game.session.current == 0
+
+
+def test_undo_on_the_pad_takes_the_stroke_back_from_the_coach(game_app):
+    d = game_app(letters="t")
+    game = open_game(d, 0)
+    wait_for(d, game, "guided")
+    first = school_trace("t", game.lines_place(), np.random.default_rng(0), messiness=0)[0]
+    d.drag(first)
+    assert game.session.done == [True, False]
+    d.tap(game.pad.undo_button.rect.center)
+    assert game.pad.strokes == [] and game.session.done == [False, False] and game.session.current == 0

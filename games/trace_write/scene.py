@@ -56,6 +56,7 @@ class TraceAndWrite(Scene):
         self.steps: list[tuple[str, int]] = []
         self.step = ("none", 0)
         self.session: TracingSession | None = None
+        self.inked: list[int] = []
         self.write_misses = 0
         self.letter_helped = False
         self.finish_soon = False
@@ -107,6 +108,7 @@ class TraceAndWrite(Scene):
             self.say("tw_watch", interrupt=True, letter=name)
         elif kind == "guided":
             self.session = TracingSession(self.letter, self.lines_place(), self.app.settings.stroke_order)
+            self.inked = []   # the taught stroke each stroke of ink on the pad was taken as
             self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, level, self.session))
             self.pad.auto_submit = 0   # the coach knows when the letter is finished
             self.say("tw_trace" if level == TRACE else "tw_dots", interrupt=True, letter=name)
@@ -143,6 +145,8 @@ class TraceAndWrite(Scene):
         if self.step[0] != "guided" or self.session is None or self.session.finished:
             return
         verdict = self.session.add_stroke(points)
+        if verdict.counted:
+            self.inked.append(verdict.stroke)
         if not verdict.counted:
             self.pad.undo()
             self.app.sounds.play("try_again")
@@ -253,6 +257,9 @@ class TraceAndWrite(Scene):
     def update(self, dt):
         super().update(dt)
         self.t += dt
+        if self.step[0] == "guided" and self.session is not None:
+            while len(self.inked) > len(self.pad.strokes):   # Undo or Clear on the pad
+                self.session.take_back(self.inked.pop())
         if self.finish_soon:
             self.finish_soon = False
             self.finish_guided()

@@ -215,6 +215,10 @@ class TracingSession:
             given = expected
         return StrokeVerdict(False, expected, problems, given)
 
+    def take_back(self, k: int) -> None:
+        """The child took stroke ``k`` back (Undo or Clear): it is to be drawn again."""
+        self.done[k] = self.given[k] = False
+
     def missing_parts(self) -> list[Problem]:
         """What is still to draw, as "missing" problems (for a child who presses Done early)."""
         return [Problem("missing", k, s.part) for k, s in enumerate(self.strokes) if not self.done[k]]
