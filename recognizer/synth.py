@@ -51,7 +51,8 @@ ROTATION_SD, ROTATION_LIMIT = 6.0, 15.0
 ASPECT_MEAN, ASPECT_SD, ASPECT_LIMIT = 0.0, 0.2, 0.5
 
 # Chances per trace at messiness 1 (each is multiplied by messiness).
-P_MERGE = 0.10          # two consecutive strokes drawn without lifting the pen
+P_MERGE = 0.20          # two consecutive strokes drawn without lifting the pen...
+MERGE_GAP = 0.35        # ...if the second starts this close (line units) to the first's end
 P_MISSING = 0.03        # a short stroke forgotten (a dot, a crossbar), if the letter has one
 P_EXTRA = 0.03          # an extra short stray stroke
 P_REVERSED = 0.06       # one stroke drawn in the wrong direction
@@ -268,9 +269,13 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
         if len(small):
             del strokes[rng.choice(small)]
     if len(strokes) > 1 and rng.random() < P_MERGE * m:
+        # Only where the next stroke starts near the last one's end (d, b, p, k...):
+        # nobody draws a long line across the letter to avoid lifting the pen.
         k = rng.integers(len(strokes) - 1)
-        bridge = _resample_even(np.array([strokes[k][-1], strokes[k + 1][0]]), SKELETON_STEP)[1:-1]
-        strokes[k:k + 2] = [np.vstack([strokes[k], bridge, strokes[k + 1]])]
+        gap = strokes[k + 1][0] - strokes[k][-1]
+        if np.hypot(*gap) < MERGE_GAP:
+            bridge = _resample_even(np.array([strokes[k][-1], strokes[k + 1][0]]), SKELETON_STEP)[1:-1]
+            strokes[k:k + 2] = [np.vstack([strokes[k], bridge, strokes[k + 1]])]
     if rng.random() < P_EXTRA * m:
         everything = np.vstack(strokes)
         lo, hi = everything.min(axis=0) - 0.1, everything.max(axis=0) + 0.1
