@@ -22,7 +22,8 @@ class Launcher(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.games = load_games()
+        hidden = set(app.settings.hidden_games)
+        self.games = [g for g in load_games() if g.id not in hidden] or load_games()
         self.t = 0.0
         self.cards = {}   # game id -> its card button
         for game, rect in zip(self.games, card_grid(len(self.games))):

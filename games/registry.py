@@ -26,6 +26,15 @@ class Level:
 
 
 @dataclass(frozen=True)
+class GameOption:
+    """An on/off choice a teacher makes for one game in the settings (e.g. "write to keep")."""
+
+    key: str
+    label: str
+    default: bool = False
+
+
+@dataclass(frozen=True)
 class GameInfo:
     id: str
     title: str
@@ -38,6 +47,7 @@ class GameInfo:
     make_scene: Callable          # make_scene(app, level: Level, players: list[Player]) -> Scene
     color: tuple = (255, 206, 68)
     players: tuple[int, int] = (1, 1)   # fewest and most players
+    options: tuple[GameOption, ...] = ()
 
 
 def load_games() -> list[GameInfo]:

@@ -330,3 +330,11 @@ def test_candy_pictures_are_solid_foil_on_transparent_paper(make_app):
     tip_y = ay - int(100 * art.BODY_H)
     plume = [img.get_at((x, tip_y - 15)) for x in range(ax - 15, ax + 25)]
     assert any(p.a > 200 and min(p.r, p.g, p.b) > 200 for p in plume), "a white paper plume above the tip"
+
+
+def test_the_teachers_write_to_keep_option_applies_to_every_level(make_app):
+    plain = CandyMatch(make_app(), GAME.levels[0], default_players(1))
+    assert not plain.write_to_keep
+    settings = Settings(game_options={"candy_match": {"write_to_keep": True}})
+    game = CandyMatch(make_app(settings=settings), GAME.levels[0], default_players(1))
+    assert game.write_to_keep

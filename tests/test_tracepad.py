@@ -154,3 +154,40 @@ def test_settings_screen_says_when_the_file_was_damaged(make_app, user_home):
     app = make_app(settings=Settings.load())
     screen = SettingsScreen(app)
     assert screen.notice and "reset" in screen.notice
+
+
+def test_teacher_hides_a_game_and_turns_on_a_game_option(play, user_home):
+    from games.engine.settings import Settings
+    from games.registry import load_games
+    play.app.push(SettingsScreen(play.app))
+    screen = play.top
+    play.tap(next(b for b in screen.widgets if getattr(b, "label", "") == "Games").rect.center)
+    assert screen.page == "games"
+    games = load_games()
+    first = games[0]
+    shown_buttons = [b for b in screen.widgets if getattr(b, "label", "") in ("shown", "hidden")]
+    assert len(shown_buttons) == len(games)
+    play.tap(shown_buttons[0].rect.center)
+    with_options = [g for g in games if g.options]
+    if with_options:
+        game, opt = with_options[0], with_options[0].options[0]
+        button = next(b for b in screen.widgets if getattr(b, "label", "").startswith(opt.label))
+        play.tap(button.rect.center)
+    play.tap(next(b for b in screen.widgets if getattr(b, "label", "") == "Done").rect.center)
+    saved = Settings.load()
+    assert saved.hidden_games == [first.id]
+    if with_options:
+        assert saved.game_option(game.id, opt.key, opt.default) is (not opt.default)
+    from games.launcher import Launcher
+    launcher = Launcher(play.app)
+    assert first.id not in launcher.cards and len(launcher.cards) == len(games) - 1
+
+
+def test_the_last_game_cannot_be_hidden(play):
+    from games.registry import load_games
+    play.app.push(SettingsScreen(play.app))
+    screen = play.top
+    screen.show_page("games")
+    for game in load_games():
+        screen.toggle_game(game.id)
+    assert len(play.app.settings.hidden_games) == len(load_games()) - 1

@@ -1,5 +1,5 @@
 """Candy letter match: lift two candies, find the letters that match, keep the pair on your plate."""
-from games.registry import GameInfo, Level
+from games.registry import GameInfo, GameOption, Level
 
 from .art import paint_icon
 
@@ -30,4 +30,5 @@ GAME = GameInfo(
     make_scene=_make_scene,
     color=(255, 214, 222),
     players=(1, 4),
+    options=(GameOption("write_to_keep", "Write to keep"),),
 )

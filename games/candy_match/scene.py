@@ -105,7 +105,8 @@ class CandyMatch(Scene):
         super().__init__(app)
         self.level, self.game_id = level, game_id
         self.pairs_wanted = min(MOST_PAIRS, level.options.get("pairs", 5))
-        self.write_to_keep = bool(level.options.get("write_to_keep", False))
+        self.write_to_keep = bool(level.options.get("write_to_keep", False)) or \
+            app.settings.game_option("candy_match", "write_to_keep")
         self.turns = Turns(players)
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))

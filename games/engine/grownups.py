@@ -129,10 +129,68 @@ class SettingsScreen(Scene):
         super().__init__(app)
         self.s = app.settings
         self.notice = self.s.problem
+        self.page = "letters"
         self.build()
 
     def build(self):
-        s, W = self.s, []
+        """Lay out the current page: "letters" (letters, case, voice, pen) or "games" (which games, options)."""
+        W = []
+        for i, (page, label) in enumerate((("letters", "Letters & voice"), ("games", "Games"))):
+            tab = Button((720 + i * 270, 22, 250, 62), lambda p=page: self.show_page(p), label=label, color=d.WHITE,
+                         label_size=26, sound="click")
+            tab.selected = self.page == page
+            W.append(tab)
+        if self.page == "games":
+            self._games_page(W)
+        else:
+            self._letters_page(W)
+        W.append(Button((d.W - 250, d.H - 120, 220, 100), self.done, icon_name="done", label="Done", color=d.GREEN,
+                        icon_color=d.WHITE))
+        if self.app.kiosk:
+            W.append(Button((d.W - 490, d.H - 120, 220, 100), self.app.quit, icon_name="cross", label="Quit",
+                            color=d.WHITE, icon_color=d.RED))
+        self.widgets = W
+        self.focus = None
+
+    def show_page(self, page):
+        self.page = page
+        self.build()
+
+    def _games_page(self, W):
+        """One row per registered game: shown in the launcher or not, and the game's own options."""
+        from games.registry import load_games
+        self.headings, self.rows, self.game_rows = [("Games in the launcher", 130)], [], []
+        s = self.s
+        for i, game in enumerate(load_games()):
+            y = 140 + i * 78
+            self.game_rows.append((game, y))
+            shown = game.id not in s.hidden_games
+            W.append(Button((380, y, 150, 62), lambda g=game.id: self.toggle_game(g), label="shown" if shown else "hidden",
+                            color=d.GREEN if shown else d.WHITE, label_size=26, sound="click"))
+            x = 560
+            for opt in game.options:
+                on = s.game_option(game.id, opt.key, opt.default)
+                w = d.font(24, True).size(f"{opt.label}: off")[0] + 40
+                W.append(Button((x, y, w, 62), lambda g=game.id, o=opt: self.toggle_option(g, o),
+                                label=f"{opt.label}: {'on' if on else 'off'}", color=d.GREEN if on else d.WHITE,
+                                label_size=24, sound="click"))
+                x += w + 12
+
+    def toggle_game(self, game_id):
+        from games.registry import load_games
+        hidden = set(self.s.hidden_games) ^ {game_id}
+        if len(hidden) < len(load_games()):   # at least one game always stays
+            self.s.hidden_games = sorted(hidden)
+        self.build()
+
+    def toggle_option(self, game_id, option):
+        options = dict(self.s.game_options.get(game_id, {}))
+        options[option.key] = not self.s.game_option(game_id, option.key, option.default)
+        self.s.game_options = {**self.s.game_options, game_id: options}
+        self.build()
+
+    def _letters_page(self, W):
+        s = self.s
         y = 120
         sets = load_letter_sets(s.week_letters)
         x = 60
@@ -187,13 +245,6 @@ class SettingsScreen(Scene):
                                 color=d.WHITE, label_size=40, sound="click"))
                 W.append(Button((cx + 210, ry, 64, 56), lambda k=key, st=step: self.nudge(k, st), label="+",
                                 color=d.WHITE, label_size=40, sound="click"))
-        W.append(Button((d.W - 250, d.H - 120, 220, 100), self.done, icon_name="done", label="Done", color=d.GREEN,
-                        icon_color=d.WHITE))
-        if self.app.kiosk:
-            W.append(Button((d.W - 490, d.H - 120, 220, 100), self.app.quit, icon_name="cross", label="Quit",
-                            color=d.WHITE, icon_color=d.RED))
-        self.widgets = W
-        self.focus = None
 
     def set(self, key, value):
         setattr(self.s, key, value)
@@ -239,7 +290,14 @@ class SettingsScreen(Scene):
 
     def draw(self, surface):
         surface.blit(d.background("wall"), (0, 0))
-        d.draw_text(surface, "Settings for grown-ups", 44, (d.W / 2, 50), d.INK, bold=True)
+        d.draw_text(surface, "Settings for grown-ups", 44, (60 + d.font(44, True).size("Settings for grown-ups")[0] / 2, 52),
+                    d.INK, bold=True)
+        if self.page == "games":
+            for game, y in self.game_rows:
+                art = pygame.Rect(60, y, 70, 62)
+                game.paint_icon(surface, art)
+                d.draw_text(surface, game.title, 28, (150 + d.font(28, True).size(game.title)[0] / 2, y + 31), d.INK,
+                            bold=True, max_width=220)
         for text, y in self.headings:
             d.draw_text(surface, text, 24, (60 + d.font(24, True).size(text)[0] / 2, y - 22), d.SOFT_INK, bold=True)
         for label, key, rx, ry in self.rows:

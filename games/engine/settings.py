@@ -29,6 +29,8 @@ class Settings:
     auto_submit: float = 1.5        # seconds the pen rests before the TracePad checks; 0 = Done button only
     fullscreen: bool = False
     levels: dict = field(default_factory=dict)   # game id -> last level chosen
+    hidden_games: list = field(default_factory=list)    # game ids the teacher took out of the launcher
+    game_options: dict = field(default_factory=dict)    # game id -> {option key: bool}
     stroke_order: str = "gentle"    # writing coach: "off", "gentle" (tips) or "strict" (redo the stroke)
     case_must_match: bool = False   # writing coach: a big letter where a small one was asked is a miss
     problem: str | None = field(default=None, compare=False)   # not saved: why defaults were loaded
@@ -38,6 +40,11 @@ class Settings:
     @property
     def case(self) -> CaseMode:
         return CaseMode(self.case_mode)
+
+    def game_option(self, game_id: str, key: str, default: bool = False) -> bool:
+        """A game's own teacher option (see ``GameInfo.options``)."""
+        value = self.game_options.get(game_id, {}).get(key, default) if isinstance(self.game_options.get(game_id), dict) else default
+        return value if isinstance(value, bool) else default
 
     def active_letters(self) -> LetterSet:
         """The letter set every game draws from."""
