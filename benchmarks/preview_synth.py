@@ -3,11 +3,16 @@
     python benchmarks/preview_synth.py                 # out/skeletons.png, out/synth.png, out/scribbles.png
     python benchmarks/preview_synth.py --seed 3 --per-letter 6
     python benchmarks/preview_synth.py --transfer     # also: synthetic-only model on real EMNIST (~2 min)
+    python benchmarks/preview_synth.py --legibility   # also: the shipped recognizer reads every allograph
 
 Prints traces per second for synth_dataset and scribble_dataset.  With
 --transfer it trains a small scikit-learn MLP on rendered synthetic letters
 only and prints its accuracy on real EMNIST test letters: a rough measure of
-how much of real handwriting's variety the synthetic traces cover.
+how much of real handwriting's variety the synthetic traces cover.  With
+--legibility the shipped recognizer reads synthetic traces of every allograph
+(a broken skeleton shows up as a very low score; but a model that learned from
+adults' EMNIST letters also misreads good child forms such as the
+ball-and-stick 'a').
 Uses pygame only for drawing and saving PNGs (the recognizer package never does).
 """
 
@@ -150,6 +155,7 @@ def main():
     parser.add_argument("--out", default=str(ROOT / "out"))
     parser.add_argument("--timing-n", type=int, default=100, help="traces per letter for the timing run")
     parser.add_argument("--transfer", action="store_true", help="synthetic-only model tested on EMNIST")
+    parser.add_argument("--legibility", action="store_true", help="shipped recognizer reads each allograph")
     parser.add_argument("--messiness", type=float, default=None,
                         help="fixed messiness for --transfer (default: synth_dataset's mix)")
     args = parser.parse_args()
@@ -214,6 +220,33 @@ def main():
     print(f"for comparison, recognizer.render: {min(500, len(strokes)) / seconds:.0f} traces/s")
     if args.transfer:
         transfer(args.seed, args.messiness)
+    if args.legibility:
+        legibility(args.seed)
+
+
+def legibility(seed, per_allograph=30, show_worst=12):
+    """Top-1 of the shipped recognizer on synthetic traces, per allograph and messiness."""
+    try:
+        from recognizer import Recognizer
+        recognizer = Recognizer.load()
+    except (ImportError, OSError, ValueError) as problem:
+        print(f"--legibility skipped: no shipped recognizer ({problem})")
+        return
+    from recognizer.synth import synth_strokes
+    letters = load_skeletons()
+    for messiness in (0.0, 1.0, 2.0):
+        rng = np.random.default_rng(seed)
+        scores = []
+        for char in LETTER_CHARS:
+            for index, allograph in enumerate(letters[char].allographs):
+                hits = sum(recognizer.rank(synth_strokes(char, rng, allograph=index, messiness=messiness))[0][0]
+                           == char.lower() for _ in range(per_allograph))
+                scores.append((hits / per_allograph, char, allograph.name))
+        school = [score for score, _, name in scores if name == "school"]
+        print(f"messiness {messiness}: shipped recognizer top-1 {np.mean([s for s, _, _ in scores]):.3f} "
+              f"over {len(scores)} allographs, {np.mean(school):.3f} over the 52 school models")
+    worst = sorted(scores)[:show_worst]
+    print("  lowest at messiness 2: " + ", ".join(f"{c} {n} {s:.2f}" for s, c, n in worst))
 
 
 def transfer(seed, messiness, per_letter=200, test_size=5200):
