@@ -14,6 +14,8 @@ checks it.  The file looks like this::
            "weight": 0.8, "strokes": [...]}]},
        ...}}
 
+(An optional top-level "about" string is a note for people and is ignored.)
+
 Coordinates are "line units" with y growing DOWN: y=0 is the top line
 (capitals and ascenders), 0.5 the midline, 1 the baseline and 1.5 the
 descender line.  x runs from 0 to the letter's ``width``.
@@ -166,7 +168,8 @@ def _load_cached(path: str) -> dict[str, LetterModel]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SkeletonError(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+        where = f"line {error.lineno}, column {error.colno}"
+        raise SkeletonError(f"{path}: not valid JSON ({where}: {error.msg})") from None
     return parse_skeletons(document, path)
 
 
