@@ -124,7 +124,7 @@ def rendered_sheet(path, seed, per_letter=8, zoom=3):
     except ImportError as problem:
         print(f"no 28x28 sheet: {problem}")
         return
-    from recognizer.synth import LETTERS, synth_dataset
+    from recognizer.synth import synth_dataset
     emnist = None
     data = ROOT.parent / "shared" / "data" / "emnist-letters.npz"
     if data.exists():
