@@ -22,26 +22,37 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from games.engine.coach import TracingSession, review_letter  # noqa: E402
+from games.engine.coach import TracingSession, review_letter, taught_strokes  # noqa: E402
 from games.engine.coach.synthetic import FAULTS, fault_fits, pad_place, school_trace  # noqa: E402
 
 ALL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 EXPECTED = {"reversed": "direction", "missing": "missing", "off_path": "off_path", "order": "order"}
 
 
+def named(problems):
+    """What the coach said: problem kinds, and "missing bar" etc. for missing parts."""
+    return {p.kind for p in problems} | {f"missing {p.part}" for p in problems if p.kind == "missing"}
+
+
 def traced(char, strokes, order):
-    """Trace stroke by stroke; what the coach said (problem kinds) and whether all was accepted."""
+    """Trace stroke by stroke, then press Done: everything the coach said."""
     session = TracingSession(char, pad_place(char), order)
     said = set()
     for s in strokes:
-        said |= {p.kind for p in session.add_stroke(s).problems}
+        said |= named(session.add_stroke(s).problems)
     if not session.finished:           # the child stops and presses Done
-        said |= {p.kind for p in session.missing_parts()}
+        said |= named(session.missing_parts())
     return said
 
 
 def written(char, strokes, order, case_must_match=False):
-    return {p.kind for p in review_letter(strokes, char, pad_place(char), order, case_must_match).problems}
+    return named(review_letter(strokes, char, pad_place(char), order, case_must_match).problems)
+
+
+def forgotten_part(char):
+    """The part the "missing" fault leaves out (the last dot, bar or hump)."""
+    parts = [s.part for s in taught_strokes(char) if s.part in ("dot", "bar", "hump")]
+    return f"missing {parts[-1]}"
 
 
 def rate(hits, total):
@@ -80,10 +91,10 @@ def main(argv=None):
                 total[f"write {order}"] += 1
     for key, counts in complaints.items():
         wrong = total[key] - counts["none"]
-        detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if k != "none")
+        detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if k not in ("none", "missing"))
         print(f"  {key:13s} {rate(wrong, total[key])}   {detail}")
 
-    print("\nFaults caught (the coach names the right kind of fault):")
+    print("\nFaults caught (the coach names the right kind of fault; for a missing part, the right part):")
     for fault in FAULTS:
         letters = [c for c in ALL if fault_fits(c, fault)]
         for mode, order in (("trace", "gentle"), ("trace", "strict"), ("write", "gentle")):
@@ -94,7 +105,8 @@ def main(argv=None):
                 for _ in range(n):
                     strokes = school_trace(char, pad_place(char), rng, messiness=m, fault=fault, free=mode == "write")
                     said = traced(char, strokes, order) if mode == "trace" else written(char, strokes, order)
-                    hits += EXPECTED[fault] in said
+                    wanted = forgotten_part(char) if fault == "missing" else EXPECTED[fault]
+                    hits += wanted in said
                     count += 1
             print(f"  {fault:9s} {mode} {order:7s} {rate(hits, count)}   letters: {''.join(letters)}")
     hits = count = 0

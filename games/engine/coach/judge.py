@@ -40,6 +40,7 @@ COVER_REACH = 0.1        # ink this close to a part of the letter covers it
 COVERED_ENOUGH = 0.5     # a part with less of its length covered is missing
 DOT_REACH_WRITTEN = 0.35  # without a guide a dot may land further from its place
 FORGETTABLE = ("dot", "bar", "hump")   # the parts a written letter is checked for (the network forgives them)
+PREFER_EXPECTED = 0.03   # a stroke fitting the due one about as well as another one is taken as the due one
 MAX_MISSES = 3           # tries on one stroke before the coach marks it done anyway
 
 PART_OF_CUE = {"dot": "dot", "across": "bar", "hump": "hump"}
@@ -180,11 +181,10 @@ class TracingSession:
             return StrokeVerdict(False, None)
         child = self.place.to_units(points_px)
         matches = {k: compare_stroke(child, s) for k, s in enumerate(self.strokes) if not self.done[k]}
-        if matches[expected].on_path:
-            k = expected
-        else:
-            fitting = [k for k, m in matches.items() if m.on_path]
-            k = min(fitting, key=lambda i: matches[i].distance) if fitting else None
+        fitting = [k for k, m in matches.items() if m.on_path]
+        k = min(fitting, key=lambda i: matches[i].distance) if fitting else None
+        if matches[expected].on_path and matches[expected].distance <= matches[k].distance + PREFER_EXPECTED:
+            k = expected   # near enough to the stroke that is due: no need to talk about order
         if k is None:
             return self._miss(expected, (Problem("off_path", expected),))
         problems = self._how(k, expected, matches[k])
@@ -248,6 +248,7 @@ SIZES = (0.8, 0.9, 1.0, 1.12, 1.25)   # how much bigger or smaller than the line
 LIFTS = (-0.1, 0.0, 0.1)              # how far above or below the baseline (line units)
 NUDGES = np.linspace(-0.1, 0.1, 9)    # sideways fine-tuning of the best places (line units)
 FIT_BACK_WEIGHT = 0.3                 # how much model far from any ink counts against a place
+SAME_SHAPE = "cosuvwxz"               # letters whose big and small forms differ only in size
 EXTENT_WEIGHT = 0.5                   # telling cases apart: weight of the ink's top and bottom on the lines
 START_WEIGHT = 0.1                    # how much the first stroke's start point helps to place the letter
 
@@ -360,9 +361,11 @@ def guess_case(strokes_px, char: str, lines_place: LetterPlace) -> str:
     for case, c in (("upper", char.upper()), ("lower", char.lower())):
         place, cost = _fit(strokes, c, lines_place, back_weight=1.0)
         model = lines_place.to_units(place.to_pixels(_model(c)[0]))[:, 1]
-        # Where the ink starts and ends on the lines counts on its own too, so a wobbly letter
-        # that fits neither shape well is still told apart by its height.
-        costs[case] = cost + EXTENT_WEIGHT * (abs(ink.min() - model.min()) + abs(ink.max() - model.max()))
+        # For letters of the same shape in both cases, where the ink starts and ends on the lines
+        # counts on its own too, so a wobbly letter that fits neither size well is still told apart.
+        if char.lower() in SAME_SHAPE:
+            cost += EXTENT_WEIGHT * (abs(ink.min() - model.min()) + abs(ink.max() - model.max()))
+        costs[case] = cost
     return "upper" if costs["upper"] < costs["lower"] else "lower"
 
 
@@ -395,7 +398,7 @@ def review_letter(strokes_px, char: str, lines_place: LetterPlace, order: str = 
     # has accepted it): only the small parts children forget are named.
     review.problems += [p for p in uncovered if p.part in FORGETTABLE]
     if order != "off":
-        review.problems += _order_and_direction(child, taught, uncovered)
+        review.problems += _order_and_direction(child, taught, review.problems)
     return review
 
 
