@@ -103,7 +103,7 @@ def _icon(w: int, h: int) -> pygame.Surface:
     d.blit_panel(s, paper, d.WHITE, radius=18, gloss=False)
     for y, color, width in ((0.3, (120, 160, 230), 3), (0.56, (150, 185, 240), 2), (0.8, (232, 110, 100), 4)):
         pygame.draw.line(s, color, (paper.x + 12, paper.y + paper.h * y), (paper.right - 12, paper.y + paper.h * y), width)
-    cx, cy, r = paper.centerx - w * 0.06, paper.y + paper.h * 0.68, paper.h * 0.12
+    cx, cy, r = paper.centerx - w * 0.1, paper.y + paper.h * 0.68, paper.h * 0.12
     for i in range(16):   # the dotted bowl of an a
         a = -0.5 - i * math.tau / 16
         pygame.draw.circle(s, (245, 140, 40), (cx + math.cos(a) * r, cy + math.sin(a) * r), max(2, w // 70))
@@ -111,5 +111,5 @@ def _icon(w: int, h: int) -> pygame.Surface:
         pygame.draw.circle(s, (245, 140, 40), (cx + r, cy - r + i * r * 0.5), max(2, w // 70))
     pygame.draw.circle(s, (46, 170, 80), (cx + r * 0.9, cy - r * 0.45), max(5, w // 22))
     from games.engine.coach.guides import draw_pen
-    draw_pen(s, (cx + r * 0.9, cy + r * 0.2), size=int(h * 0.5))
+    draw_pen(s, (cx + r * 1.35, cy - r * 1.2), size=int(h * 0.36))
     return s
