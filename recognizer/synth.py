@@ -73,7 +73,7 @@ def _prepared(char: str):
     """The allographs of ``char``, their strokes resampled evenly, and pick weights."""
     model = load_skeletons()[char]
     allographs = model.allographs
-    strokes = tuple(tuple((_resample_even(s.points, SKELETON_STEP), s.cue) for s in a.strokes)
+    strokes = tuple(tuple((resample_even(s.points, SKELETON_STEP), s.cue) for s in a.strokes)
                     for a in allographs)
     weights = np.array([a.weight for a in allographs], dtype=np.float64)
     return allographs, strokes, weights / weights.sum()
@@ -89,7 +89,7 @@ def _arc_length(points):
     return np.concatenate(([0.0], np.cumsum(steps)))
 
 
-def _resample_even(points, step):
+def resample_even(points, step):
     """Points spaced ``step`` apart along the polyline (both ends kept)."""
     s = _arc_length(points)
     if s[-1] < step:
@@ -121,8 +121,11 @@ def _pick_allograph(char, rng, allograph):
     return strokes[index]
 
 
-def _child_dot(centre, rng, m):
-    """A dot as a child makes it: a tap, a short dash or a tiny circle (line units)."""
+def child_dot(centre, rng, m):
+    """A dot at ``centre`` as a child makes it: a tap, a short dash or a tiny circle.
+
+    Line units in and out; ``m`` is the messiness (0 gives a clean tap).
+    """
     style = rng.random()
     size = rng.uniform(0.015, 0.05) * max(m, 0.3)
     if style < 0.4 or m == 0:
@@ -135,8 +138,11 @@ def _child_dot(centre, rng, m):
     return centre + size * np.stack([np.cos(t), np.sin(t)], axis=1)
 
 
-def _sloppy_ends(points, rng, m):
-    """Overshoot (extend along the tangent) or undershoot (trim) each end."""
+def sloppy_ends(points, rng, m):
+    """Overshoot (extend along the tangent) or undershoot (trim) each end of a stroke.
+
+    ``points``: evenly spaced (n, 2) line units (see resample_even); ``m``: messiness.
+    """
     for end in (0, -1):
         if len(points) < 3:
             break
@@ -157,8 +163,11 @@ def _sloppy_ends(points, rng, m):
     return points
 
 
-def _wobble(points, rng, m):
-    """Low-frequency sideways wobble along a stroke (a hand that is not steady)."""
+def wobble(points, rng, m):
+    """Low-frequency sideways wobble along a stroke (a hand that is not steady).
+
+    ``points``: evenly spaced (n, 2) line units; ``m``: messiness (0 = no change).
+    """
     if len(points) < 3 or m == 0:
         return points
     s = _arc_length(points)
@@ -174,8 +183,12 @@ def _wobble(points, rng, m):
     return points + normal * (waves @ amplitudes)[:, None]
 
 
-def _elastic_and_affine(points, rng, m, g):
-    """Smooth warp (size ``g``) of the whole letter, then slant, rotation and aspect (size ``m``)."""
+def warp_and_slant(points, rng, m, g):
+    """Smooth elastic warp of a whole letter, then slant, rotation and width/height stretch.
+
+    ``points``: all the letter's (n, 2) line-unit points; the slant, rotation and
+    stretch act about (0, 0).  ``g`` sizes the warp and ``m`` (messiness) the rest.
+    """
     # Four plane waves, two pushing x and two pushing y, wavelength 0.8-2.5 line units.
     directions = rng.normal(0.0, 1.0, (4, 2))
     directions /= np.maximum(np.hypot(directions[:, 0], directions[:, 1]), 1e-9)[:, None]
@@ -224,6 +237,13 @@ def _finish(events, rng, jitter_px, quantize):
     return np.round(events) if quantize else events
 
 
+# The building blocks above are public so that other synthetic writers (the
+# writing coach's traces on the lines) shape strokes exactly like these.
+# Old private names, still used by games/engine/coach/synthetic.py:
+_resample_even, _child_dot, _sloppy_ends, _wobble, _elastic_and_affine = (
+    resample_even, child_dot, sloppy_ends, wobble, warp_and_slant)
+
+
 def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CANVAS) -> list[np.ndarray]:
     """One synthetic handwritten ``char`` as strokes of (n, 2) float screen pixels (y down).
 
@@ -245,9 +265,9 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
     strokes = []
     for k, (points, cue) in enumerate(base):
         if cue == "dot":
-            points = _child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * g, 2), rng, g)
+            points = child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * g, 2), rng, g)
         elif m > 0:
-            points = _wobble(_sloppy_ends(points, rng, g), rng, g)
+            points = wobble(sloppy_ends(points, rng, g), rng, g)
         if len(base) > 1 and m > 0 and cue != "dot":
             # Parts come out a little too big or small and miss each other.
             centre = points.mean(axis=0)
@@ -274,7 +294,7 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
         k = rng.integers(len(strokes) - 1)
         gap = strokes[k + 1][0] - strokes[k][-1]
         if np.hypot(*gap) < MERGE_GAP:
-            bridge = _resample_even(np.array([strokes[k][-1], strokes[k + 1][0]]), SKELETON_STEP)[1:-1]
+            bridge = resample_even(np.array([strokes[k][-1], strokes[k + 1][0]]), SKELETON_STEP)[1:-1]
             strokes[k:k + 2] = [np.vstack([strokes[k], bridge, strokes[k + 1]])]
     if rng.random() < P_EXTRA * m:
         everything = np.vstack(strokes)
@@ -282,13 +302,13 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
         start = rng.uniform(lo, hi)
         angle = rng.uniform(0, 2 * np.pi)
         end = start + rng.uniform(0.05, 0.2) * np.array([np.cos(angle), np.sin(angle)])
-        strokes.append(_resample_even(np.array([start, end]), SKELETON_STEP))
+        strokes.append(resample_even(np.array([start, end]), SKELETON_STEP))
 
     # 3. The whole letter: warp, slant, rotation, aspect.
     sizes = [len(p) for p in strokes]
     everything = np.vstack(strokes)
     if m > 0:
-        everything = _elastic_and_affine(everything, rng, m, g)
+        everything = warp_and_slant(everything, rng, m, g)
 
     # 4. Into screen pixels: random height and place.
     lo, hi = everything.min(axis=0), everything.max(axis=0)
