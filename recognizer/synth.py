@@ -25,6 +25,7 @@ int seed), so a seed gives the same traces again.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -183,6 +184,10 @@ def wobble(points, rng, m):
     return points + normal * (waves @ amplitudes)[:, None]
 
 
+def _clip(value, limit):
+    return max(-limit, min(limit, value))
+
+
 def warp_and_slant(points, rng, m, g):
     """Smooth elastic warp of a whole letter, then slant, rotation and width/height stretch.
 
@@ -195,11 +200,11 @@ def warp_and_slant(points, rng, m, g):
     directions *= (2 * np.pi / rng.uniform(0.8, 2.5, 4))[:, None]
     waves = np.sin(points @ directions.T + rng.uniform(0, 2 * np.pi, 4)) * rng.normal(0.0, 0.03 * g, 4)
     out = points + np.stack([waves[:, 0] + waves[:, 1], waves[:, 2] + waves[:, 3]], axis=1)
-    slant_deg, angle_deg, log_aspect = rng.normal(0.0, 1.0, 3) * np.array([SLANT_SD, ROTATION_SD, ASPECT_SD]) * m
-    slant = np.tan(np.radians(np.clip(SLANT_MEAN * min(m, 1.0) + slant_deg, -SLANT_LIMIT, SLANT_LIMIT)))
-    angle = np.radians(np.clip(angle_deg, -ROTATION_LIMIT, ROTATION_LIMIT))
-    aspect = np.exp(np.clip(ASPECT_MEAN * min(m, 1.0) + log_aspect, -ASPECT_LIMIT, ASPECT_LIMIT))
-    cos, sin = np.cos(angle), np.sin(angle)
+    slant_deg, angle_deg, log_aspect = rng.normal(0.0, 1.0, 3).tolist()
+    slant = math.tan(math.radians(_clip(SLANT_MEAN * min(m, 1.0) + SLANT_SD * m * slant_deg, SLANT_LIMIT)))
+    angle = math.radians(_clip(ROTATION_SD * m * angle_deg, ROTATION_LIMIT))
+    aspect = math.exp(_clip(ASPECT_MEAN * min(m, 1.0) + ASPECT_SD * m * log_aspect, ASPECT_LIMIT))
+    cos, sin = math.cos(angle), math.sin(angle)
     matrix = np.array([[cos, -sin], [sin, cos]]) @ np.array([[aspect, -slant], [0.0, 1.0]])
     return out @ matrix.T
 
