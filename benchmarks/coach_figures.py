@@ -70,7 +70,8 @@ def main(argv=None):
     print(f"{n} synthetic traces per letter and condition, 52 letters, messiness {m}, seed {args.seed}\n")
 
     print("False complaints on clean-but-wobbly traces (any tip, redo or missing part):")
-    complaints = {key: Counter() for key in ("trace gentle", "trace strict", "write gentle", "write strict")}
+    complaints = {key: Counter() for key in ("trace gentle", "trace strict", "write gentle", "write strict",
+                                              "write gentle + case must match")}
     total = {key: 0 for key in complaints}
     times = {"stroke": [], "review": []}
     for char in ALL:
@@ -83,16 +84,17 @@ def main(argv=None):
                 complaints[f"trace {order}"].update(said or {"none"})
                 total[f"trace {order}"] += 1
             free = school_trace(char, pad_place(char), rng, messiness=m, free=True)
-            for order in ("gentle", "strict"):
+            for key, order, case in (("write gentle", "gentle", False), ("write strict", "strict", False),
+                                     ("write gentle + case must match", "gentle", True)):
                 t = time.perf_counter()
-                said = written(char, free, order, case_must_match=True)
+                said = written(char, free, order, case_must_match=case)
                 times["review"].append(time.perf_counter() - t)
-                complaints[f"write {order}"].update(said or {"none"})
-                total[f"write {order}"] += 1
+                complaints[key].update(said or {"none"})
+                total[key] += 1
     for key, counts in complaints.items():
         wrong = total[key] - counts["none"]
         detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if k not in ("none", "missing"))
-        print(f"  {key:13s} {rate(wrong, total[key])}   {detail}")
+        print(f"  {key:31s} {rate(wrong, total[key])}   {detail}")
 
     print("\nFaults caught (the coach names the right kind of fault; for a missing part, the right part):")
     for fault in FAULTS:
