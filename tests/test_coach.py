@@ -140,6 +140,13 @@ def test_written_letters_with_a_backwards_stroke_get_a_direction_tip_unless_orde
     assert review_letter(strokes, "k", pad_place("k"), "off").clean
 
 
+def test_written_letters_with_strokes_in_the_wrong_order_get_an_order_tip_unless_order_is_off():
+    for seed, char in enumerate("tHbE"):
+        strokes = trace(char, seed, messiness=0.5, fault="order", free=True)
+        assert "order" in {p.kind for p in review_letter(strokes, char, pad_place(char), "gentle").problems}
+        assert review_letter(strokes, char, pad_place(char), "off").clean
+
+
 @pytest.mark.parametrize("char", list("cosuvwxz"))
 def test_case_of_same_shape_letters_comes_from_the_lines(char):
     for seed in range(3):

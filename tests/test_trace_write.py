@@ -134,3 +134,27 @@ def test_undo_on_the_pad_takes_the_stroke_back_from_the_coach(game_app):
     assert game.session.done == [True, False]
     d.tap(game.pad.undo_button.rect.center)
     assert game.pad.strokes == [] and game.session.done == [False, False] and game.session.current == 0
+
+
+def test_guides_show_the_start_dot_at_levels_one_and_two_and_nothing_at_level_three(make_app):
+    import pygame
+    from games.engine.coach import TracingSession, place_on_lines
+    from games.engine.coach.guides import START_GREEN, StrokeGuide, WatchMe
+    from games.engine.tracepad import HandwritingLines
+    make_app()                                  # pygame initialised, headless
+    lines = HandwritingLines(pygame.Rect(100, 50, 600, 560))
+    place = place_on_lines("t", lines.x_center(), lines.y(0), lines.unit)
+    start = [int(v) for v in place.to_pixels([[0.2 - 0.05, 0.1]])[0]]   # beside the stroke number
+    bar_start = [int(v) for v in place.to_pixels([[0.0, 0.5]])[0]]
+    for level, shows in ((TRACE, True), (DOTS, True), (WRITE, False)):
+        surface = pygame.Surface((800, 700))
+        surface.fill((255, 255, 255))
+        session = TracingSession("t", place)
+        StrokeGuide("t", level, session).draw(surface, lines)
+        assert (tuple(surface.get_at(start))[:3] == START_GREEN) == shows, level
+        assert (surface.get_at(bar_start)[:3] != (255, 255, 255)) == shows   # the next stroke's start dot
+    watch = WatchMe("t", on_stroke=lambda k, cue: cues.append(cue))
+    cues = []
+    for _ in range(int(watch.total * 10) + 2):
+        watch.update(0.1)
+    assert watch.finished and cues == ["down", "across"]

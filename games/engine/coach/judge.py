@@ -265,7 +265,8 @@ def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float):
     """The best place of ``char``'s model on the lines for this ink, and how far off it still is.
 
     Tried: sizes about the baseline, small lifts, and sideways positions lining the model up with
-    the ink's left edge, middle, right edge or the start of one of the child's first strokes; then the best few are nudged sideways.
+    the ink's left edge, middle, right edge or the start of one of the child's first strokes; then
+    the best few are nudged sideways.
     The cost is the mean distance from the ink to the model (and from the model to the ink when
     ``back_weight`` > 0, weighted by it), plus a small preference for some stroke of the child
     starting where the letter's first stroke starts (whatever order the child drew in).
