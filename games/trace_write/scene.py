@@ -21,6 +21,7 @@ from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels, TracingSession, p
 from games.engine.coach.guides import StrokeGuide, WatchMe
 from games.engine.coach.help import help_file
 from games.engine.common_scenes import StarsScreen
+from games.engine.icons import icon
 from games.engine.scene import Scene
 from games.engine.tracepad import TracePad
 from games.engine.widgets import Button
@@ -60,6 +61,7 @@ class TraceAndWrite(Scene):
         self.write_misses = 0
         self.letter_helped = False
         self.finish_soon = False
+        self.steps_after_pause = 0.0   # seconds until the next step, after a traced letter's praise
         self.t = 0.0
 
     # -- letters and steps -------------------------------------------------------------------------
@@ -252,8 +254,6 @@ class TraceAndWrite(Scene):
         self.app.pop()
 
     # -- time and drawing ----------------------------------------------------------------------------
-    steps_after_pause = 0.0
-
     def update(self, dt):
         super().update(dt)
         self.t += dt
@@ -286,7 +286,6 @@ class TraceAndWrite(Scene):
         kind, level = self.step
         names = [("watch", "eye"), ("guided", "pencil"), ("write", "star")]
         for i, (step, icon_name) in enumerate(names):
-            from games.engine.icons import icon
             now = kind == step
             size = 56 if now else 40
             x = PAD.centerx + (i - 1) * 90
