@@ -10,9 +10,10 @@ Kinds (``SCRIBBLE_KINDS``):
 * ``random_walk`` - a tangled wandering line;
 * ``zigzag``      - five to twelve sharp teeth (a letter has at most four, W);
 * ``blob``        - dense back-and-forth colouring-in of a patch;
-* ``line``        - ONE straight line at least 30 degrees away from vertical.
-  A single vertical line is a good 'l' or 'I', so it is never a scribble;
-  horizontal and steep diagonal lines are not letters on their own;
+* ``line``        - ONE straight line at least 40 degrees away from vertical.
+  A single vertical line is a good 'l' or 'I' (and synthetic letters lean
+  up to about 35 degrees), so it is never a scribble; flat diagonal and
+  horizontal lines are not letters on their own;
 * ``spiral``      - a spiral of two to four turns, or a chain of loops;
 * ``dashes``      - many (6-20) short separate dashes;
 * ``dot``         - a single tap or a tiny smudge;
@@ -70,8 +71,8 @@ def _subdivide(path, pieces):
 
 
 def _line(rng):
-    # Angle from vertical: 30..90 degrees, either side (see module docstring).
-    angle = np.radians(rng.uniform(30.0, 90.0)) * rng.choice([-1, 1])
+    # Angle from vertical: 40..90 degrees, either side (see module docstring).
+    angle = np.radians(rng.uniform(40.0, 90.0)) * rng.choice([-1, 1])
     direction = np.array([np.sin(angle), np.cos(angle)])
     bend = rng.normal(0.0, 0.02)
     t = np.linspace(0.0, 1.0, 20)
