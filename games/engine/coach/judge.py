@@ -31,11 +31,11 @@ ORDER_MODES = ("off", "gentle", "strict")
 
 # Tolerances in line units (top line to baseline = 1).  A five-year-old's fingertip is about
 # 0.15 units wide on a classroom tablet, so these are generous.
-OFF_PATH = 0.17          # mean distance from the path (DTW) beyond which a stroke is off the path
-START_GAP = 0.3          # how far from the start dot a stroke may begin (two dot sizes)
+OFF_PATH = 0.21          # mean distance from the path (DTW) beyond which a stroke is off the path
+START_GAP = 0.3          # how much further from the start dot than from the path a stroke may begin
 REVERSED_MARGIN = 0.03   # drawn backwards only if clearly closer to the path that way
 DOT_REACH = 0.2          # a dot counts if its middle is this close to where the dot belongs
-DOT_LONGEST = 0.3        # longer than this it is a line, not a dot
+DOT_WIDEST = 0.2         # wider or taller than this it is a line, not a dot (a tap, dash or tiny circle is)
 COVER_REACH = 0.1        # ink this close to a part of the letter covers it
 COVERED_ENOUGH = 0.5     # a part with less of its length covered is missing
 DOT_REACH_WRITTEN = 0.35  # without a guide a dot may land further from its place
@@ -89,6 +89,12 @@ def letter_width(char: str) -> float:
     return load_skeletons()[char].school.width
 
 
+def extent(points) -> float:
+    """The diagonal of the box around ``points``: how big a mark is, however it was scribbled."""
+    p = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    return float(np.hypot(*np.ptp(p, axis=0)))
+
+
 def place_on_lines(char: str, x_center: float, top: float, unit: float) -> LetterPlace:
     """Where the school model of ``char`` sits when centred on a pad's lines."""
     return LetterPlace.centred(x_center, top, unit, letter_width(char))
@@ -124,8 +130,8 @@ def compare_stroke(child, taught: TaughtStroke) -> StrokeMatch:
     if taught.is_dot:
         centre = taught.points.mean(axis=0)
         gap = float(np.hypot(*(resample(child).mean(axis=0) - centre)))
-        if length(child) > DOT_LONGEST:
-            gap = max(gap, length(child))
+        if extent(child) > DOT_WIDEST:
+            gap = max(gap, extent(child))
         return StrokeMatch(gap, gap, float(np.hypot(*(child[0] - centre))), True)
     a, b = resample(child), resample(taught.points)
     return StrokeMatch(dtw_distance(a, b), dtw_distance(a[::-1], b),
@@ -202,7 +208,7 @@ class TracingSession:
             problems.append(Problem("order", k))
         if match.reversed:
             problems.append(Problem("direction", k))
-        elif not match.is_dot and match.start_gap > START_GAP:
+        elif not match.is_dot and match.start_gap > START_GAP + match.forward:   # not just a shifted stroke
             problems.append(Problem("start", k))
         return tuple(problems)
 
@@ -335,7 +341,7 @@ def part_coverage(strokes_units: list[np.ndarray], taught: list[TaughtStroke]) -
         others = [p for i, p in enumerate(parts) if i != k]
         if stroke.is_dot:   # any short stroke of its own near the place of the dot
             centre = points.mean(axis=0)
-            dots = [s for s in strokes_units if length(s) <= DOT_LONGEST]
+            dots = [s for s in strokes_units if extent(s) <= DOT_WIDEST]
             near = any(np.hypot(*(resample(s).mean(axis=0) - centre)) <= DOT_REACH_WRITTEN for s in dots)
             coverage.append(1.0 if near else 0.0)
             continue
