@@ -1,8 +1,8 @@
 """Synthetic children's traces of the *school* model placed on a pad's lines, with chosen faults.
 
 Used by the coach's tests, its benchmark figures and the screenshot script.  The shape noise
-(sloppy ends, wobble, warp, slant) and the touch-screen sampling come from
-:mod:`recognizer.synth`; what is added here is placing the letter on the lines (tracing over a
+(sloppy ends, wobble, warp, slant) and the touch-screen sampling come from the public
+building blocks of :mod:`recognizer.synth`; what is added here is placing the letter on the lines (tracing over a
 guide, or written freely somewhere along the lines) and making one known mistake on purpose.
 """
 from __future__ import annotations
@@ -65,11 +65,11 @@ def school_trace(char: str, place: LetterPlace, rng: np.random.Generator, *, mes
     g = m * min(1.0, float(np.ptp(ys))) ** 0.5
     strokes = []
     for k, s in enumerate(taught):
-        points = synth._resample_even(s.points, synth.SKELETON_STEP)
+        points = synth.resample_even(s.points, synth.SKELETON_STEP)
         if s.is_dot:
-            points = synth._child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * g, 2), rng, g)
+            points = synth.child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * g, 2), rng, g)
         elif m > 0:
-            points = synth._wobble(synth._sloppy_ends(points, rng, g), rng, g)
+            points = synth.wobble(synth.sloppy_ends(points, rng, g), rng, g)
             if len(taught) > 1 and k > 0:   # parts miss each other a little
                 points = points + rng.normal(0.0, 0.02 * g, 2)
         strokes.append(points)
@@ -88,7 +88,7 @@ def school_trace(char: str, place: LetterPlace, rng: np.random.Generator, *, mes
     everything = np.vstack(strokes)
     if m > 0:   # warp and slant the whole letter about its middle, so it stays on the lines
         middle = np.array([float(np.mean([s.points[:, 0].mean() for s in taught])), (ys.min() + ys.max()) / 2])
-        everything = synth._elastic_and_affine(everything - middle, rng, m, g) + middle
+        everything = synth.warp_and_slant(everything - middle, rng, m, g) + middle
     shift = rng.normal(0.0, 0.03 * m, 2)
     scale = np.exp(rng.normal(0.0, 0.05 * m))
     if free:
