@@ -1,9 +1,9 @@
 """Synthetic children's traces of the *school* model placed on a pad's lines, with chosen faults.
 
 Used by the coach's tests, its benchmark figures and the screenshot script.  The shape noise
-(sloppy ends, wobble, warp, slant) and the touch-screen sampling come from the public
-building blocks of :mod:`recognizer.synth`; what is added here is placing the letter on the lines (tracing over a
-guide, or written freely somewhere along the lines) and making one known mistake on purpose.
+(sloppy ends, wobble, warp, slant) and the touch-screen sampling come from the public building
+blocks of :mod:`recognizer.synth`; what is added here is placing the letter on the lines (tracing
+over a guide, or written freely somewhere along the lines) and making one known mistake on purpose.
 """
 from __future__ import annotations
 
