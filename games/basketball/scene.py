@@ -23,7 +23,7 @@ from games.engine.letters import LetterCard, face, look_alikes_of
 from games.engine.players import TurnBadge, Turns, avatar, default_players
 from games.engine.scene import Scene
 from games.engine.tracepad import FaintLetterGuide, TracePad
-from games.engine.widgets import TAP_SLACK, Button, Widget
+from games.engine.widgets import TAP_SLACK, Button, Tappable
 
 from . import art
 from .physics import Flight, Hoop, fling_velocity, path_points, perfect_throw
@@ -51,10 +51,10 @@ def letters_per_game(players: int) -> int:
     return max(4, 2 * players)
 
 
-class PaperBall(Widget):
+class PaperBall(Tappable):
     """A crumpled paper ball on the floor; tap it to pick it."""
 
-    focusable = True
+    tap_slack = TAP_SLACK // 2
 
     def __init__(self, center, card: LetterCard, seed: int, on_press, delay=0.0):
         r = FLOOR_BALL_RADIUS
@@ -62,20 +62,9 @@ class PaperBall(Widget):
         self.card, self.seed, self.on_press = card, seed, on_press
         self.wobble = 0.0
         self.age = -delay          # balls drop onto the floor one after another
-        self._pressed_by = None
 
-    def handle_pointer(self, p: Pointer) -> bool:
-        if not self.enabled:
-            return False
-        if p.kind == DOWN and math.dist(p.pos, self.rect.center) <= self.rect.w / 2 + 6:
-            self._pressed_by = p.id
-            return True
-        if p.kind == UP and self._pressed_by == p.id:
-            self._pressed_by = None
-            if self.rect.inflate(TAP_SLACK, TAP_SLACK).collidepoint(p.pos):
-                self.activate()
-            return True
-        return p.kind == MOVE and self._pressed_by == p.id
+    def hit(self, pos) -> bool:
+        return math.dist(pos, self.rect.center) <= self.rect.w / 2 + 6
 
     def activate(self):
         self.on_press(self)
@@ -96,7 +85,7 @@ class PaperBall(Widget):
             swing = math.sin(self.wobble * 28) * self.wobble
             img = pygame.transform.rotate(img, swing * 18)
             x += swing * 12
-        if self._pressed_by is not None:
+        if self.pressed:
             img = pygame.transform.rotozoom(img, 0, 0.94)
         if focused:
             pygame.draw.circle(surface, d.BLUE, self.rect.center, FLOOR_BALL_RADIUS + 12, 6)

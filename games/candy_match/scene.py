@@ -18,12 +18,12 @@ import pygame
 from games.engine import draw as d
 from games.engine.celebration import Celebration, try_again
 from games.engine.common_scenes import StarsScreen
-from games.engine.input import DOWN, MOVE, UP, Pointer
+from games.engine.input import Pointer
 from games.engine.letters import CaseMode
 from games.engine.players import Player, TurnBadge, Turns, avatar
 from games.engine.scene import Scene
 from games.engine.tracepad import FaintLetterGuide, TracePad
-from games.engine.widgets import TAP_SLACK, Button, Widget
+from games.engine.widgets import TAP_SLACK, Button, Tappable
 
 from . import art
 
@@ -55,10 +55,10 @@ DISH = pygame.Rect(380, 250, 520, 330)   # the treat dish in the middle of the t
 TREAT_SIZE = 76
 
 
-class Candy(Widget):
+class Candy(Tappable):
     """One candy on the table (or on the treat dish): a tap target that lifts, flies and can be eaten."""
 
-    focusable = True
+    tap_slack = TAP_SLACK // 2
 
     def __init__(self, rect, face: str, size: int, on_press, foil=art.SILVER, base: str = ""):
         super().__init__(rect)
@@ -70,20 +70,6 @@ class Candy(Widget):
         self.drop = 0.0          # 0 still above the table .. 1 landed (the deal at the start)
         self.delay = 0.0         # seconds before it starts to drop
         self.kept = False        # moved to a plate (or eaten)
-        self._pressed_by = None
-
-    def handle_pointer(self, p) -> bool:
-        if not self.enabled:
-            return False
-        if p.kind == DOWN and self.rect.collidepoint(p.pos):
-            self._pressed_by = p.id
-            return True
-        if p.kind == UP and self._pressed_by == p.id:
-            self._pressed_by = None
-            if self.rect.inflate(TAP_SLACK, TAP_SLACK).collidepoint(p.pos):
-                self.activate()
-            return True
-        return p.kind == MOVE and self._pressed_by == p.id
 
     def activate(self):
         self.on_press(self)

@@ -13,7 +13,7 @@ import pygame
 
 from . import draw as d
 from .scene import Scene
-from .widgets import Button, Widget
+from .widgets import Button, Tappable
 
 AVATARS = [  # (name spoken and shown, colour)
     ("Lion", d.ORANGE),
@@ -97,28 +97,14 @@ def avatar(name: str, size: int) -> pygame.Surface:
     return d.smooth((size, size), paint)
 
 
-class PlayerToken(Widget):
+class PlayerToken(Tappable):
     """A big tappable token: joined players stand up bright, others wait faded."""
-
-    focusable = True
 
     def __init__(self, rect, name, color, on_toggle):
         super().__init__(rect)
         self.name, self.color, self.on_toggle = name, color, on_toggle
         self.joined = False
-        self._pressed = None
         self.t = 0.0
-
-    def handle_pointer(self, p):
-        if p.kind == "down" and self.rect.collidepoint(p.pos):
-            self._pressed = p.id
-            return True
-        if p.kind == "up" and p.id == self._pressed:
-            self._pressed = None
-            if self.rect.inflate(40, 40).collidepoint(p.pos):
-                self.activate()
-            return True
-        return False
 
     def activate(self):
         self.on_toggle(self)

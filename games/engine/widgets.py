@@ -43,10 +43,46 @@ class Widget:
     def draw(self, surface, focused=False) -> None: ...
 
 
-class Button(Widget):
-    """A big rounded button with a picture (and optionally a word for grown-ups)."""
+class Tappable(Widget):
+    """A widget a child taps: press on it, lift on it (or a little beside it), and ``activate`` runs.
+
+    Subclasses say where they can be hit (``hit``), how far a finger may slide off (``tap_slack``)
+    and when they take taps at all (``can_tap``).
+    """
 
     focusable = True
+    tap_slack = TAP_SLACK   # pixels on each side
+
+    def __init__(self, rect):
+        super().__init__(rect)
+        self._pressed_by = None
+
+    @property
+    def pressed(self) -> bool:
+        return self._pressed_by is not None
+
+    def hit(self, pos) -> bool:
+        return self.rect.collidepoint(pos)
+
+    def can_tap(self) -> bool:
+        return self.enabled
+
+    def handle_pointer(self, p: Pointer) -> bool:
+        if not self.can_tap():
+            return False
+        if p.kind == DOWN and self.hit(p.pos):
+            self._pressed_by = p.id
+            return True
+        if p.kind == UP and self._pressed_by == p.id:
+            self._pressed_by = None
+            if self.rect.inflate(self.tap_slack * 2, self.tap_slack * 2).collidepoint(p.pos):
+                self.activate()
+            return True
+        return p.kind == MOVE and self._pressed_by == p.id
+
+
+class Button(Tappable):
+    """A big rounded button with a picture (and optionally a word for grown-ups)."""
 
     def __init__(self, rect, on_press, *, icon_name=None, label=None, color=d.YELLOW, icon_color=d.INK,
                  sound="pop", label_size=None, painter=None):
@@ -56,23 +92,7 @@ class Button(Widget):
         self.sound, self.painter = sound, painter
         self.label_size = label_size or max(20, min(44, self.rect.h // 3))
         self.selected = False
-        self._pressed_by = None
         self._bounce = 0.0
-
-    def handle_pointer(self, p: Pointer) -> bool:
-        if not self.enabled:
-            return False
-        if p.kind == DOWN and self.rect.collidepoint(p.pos):
-            self._pressed_by = p.id
-            return True
-        if p.kind == UP and self._pressed_by == p.id:
-            self._pressed_by = None
-            if self.rect.inflate(TAP_SLACK * 2, TAP_SLACK * 2).collidepoint(p.pos):
-                self.activate()
-            return True
-        if p.kind == MOVE and self._pressed_by == p.id:
-            return True
-        return False
 
     def activate(self) -> None:
         self._bounce = 1.0
@@ -84,7 +104,7 @@ class Button(Widget):
         self._bounce = max(0.0, self._bounce - dt * 4)
 
     def draw(self, surface, focused=False):
-        pressed = self._pressed_by is not None
+        pressed = self.pressed
         squash = 1 - 0.08 * math.sin(self._bounce * math.pi) - (0.04 if pressed else 0)
         rect = self.rect.copy()
         rect.w, rect.h = int(rect.w * squash), int(rect.h * squash)
@@ -114,10 +134,10 @@ class Button(Widget):
                         max_width=rect.w - min(24, rect.w // 6))
 
 
-class LetterTile(Widget):
+class LetterTile(Tappable):
     """A letter card: shown face up or face down, can flip, wobble, glow and fly."""
 
-    focusable = True
+    tap_slack = TAP_SLACK // 2
 
     def __init__(self, rect, char, on_press=None, *, color=d.WHITE, back_color=d.BLUE):
         super().__init__(rect)
@@ -128,20 +148,9 @@ class LetterTile(Widget):
         self.wobble = 0.0
         self.glow = 0.0
         self.offset = pygame.Vector2()
-        self._pressed_by = None
 
-    def handle_pointer(self, p: Pointer) -> bool:
-        if not self.enabled or self.on_press is None:
-            return False
-        if p.kind == DOWN and self.rect.collidepoint(p.pos):
-            self._pressed_by = p.id
-            return True
-        if p.kind == UP and self._pressed_by == p.id:
-            self._pressed_by = None
-            if self.rect.inflate(TAP_SLACK, TAP_SLACK).collidepoint(p.pos):
-                self.activate()
-            return True
-        return p.kind == MOVE and self._pressed_by == p.id
+    def can_tap(self) -> bool:
+        return self.enabled and self.on_press is not None
 
     def activate(self):
         if self.on_press:
