@@ -191,3 +191,15 @@ def test_the_last_game_cannot_be_hidden(play):
     for game in load_games():
         screen.toggle_game(game.id)
     assert len(play.app.settings.hidden_games) == len(load_games()) - 1
+
+
+def test_undo_and_clear_tell_the_listener_how_many_strokes_went(pad_scene):
+    d, scene = pad_scene(auto_submit=0)
+    erased = []
+    scene.pad.on_erase = erased.append
+    for x in (350, 400, 450):
+        d.drag([(x, 200), (x, 400)])
+    d.tap(scene.pad.undo_button.rect.center)
+    d.tap(scene.pad.clear_button.rect.center)
+    d.tap(scene.pad.clear_button.rect.center)   # nothing left: nothing to report
+    assert erased == [1, 2]

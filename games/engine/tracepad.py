@@ -95,6 +95,7 @@ class TracePad(Widget):
                                   icon_name="done", color=d.GREEN, icon_color=d.WHITE)
         self.buttons = [self.undo_button, self.clear_button, self.done_button]
         self.on_stroke = None    # optional callback(stroke) after each finished stroke (writing coach)
+        self.on_erase = None     # optional callback(count) when Undo or Clear takes strokes away
 
     # -- input -------------------------------------------------------------------------------------
     def handle_pointer(self, p: Pointer) -> bool:
@@ -138,11 +139,16 @@ class TracePad(Widget):
         if self.strokes and self._pen is None:
             self.strokes.pop()
             self._redraw()
+            if self.on_erase:
+                self.on_erase(1)
 
     def clear(self):
-        if self._pen is None:
+        if self._pen is None and self.strokes:
+            erased = len(self.strokes)
             self.strokes = []
             self._redraw()
+            if self.on_erase:
+                self.on_erase(erased)
 
     def reset(self, target=None, guide=None):
         """Start again for a new letter."""

@@ -50,6 +50,7 @@ class TraceAndWrite(Scene):
         self.helped_letters = 0
         self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=0)
         self.pad.on_stroke = self.on_stroke
+        self.pad.on_erase = self.on_erase
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
         self.watch_button = Button((CARD.centerx - 55, CARD.bottom + 30, 110, 110), self.watch, icon_name="eye",
                                    color=d.WHITE)
@@ -138,6 +139,12 @@ class TraceAndWrite(Scene):
             self.app.speaker.say(cue)
         else:
             self.app.speaker.say("and a dot")
+
+    def on_erase(self, count):
+        """Undo or Clear on the pad: the coach forgets the strokes that are gone."""
+        if self.step[0] == "guided" and self.session is not None:
+            while len(self.inked) > len(self.pad.strokes):
+                self.session.take_back(self.inked.pop())
 
     def say(self, key, interrupt=False, **values):
         self.app.speaker.say(self.app.phrases.get(key, **values), interrupt=interrupt)
@@ -257,9 +264,6 @@ class TraceAndWrite(Scene):
     def update(self, dt):
         super().update(dt)
         self.t += dt
-        if self.step[0] == "guided" and self.session is not None:
-            while len(self.inked) > len(self.pad.strokes):   # Undo or Clear on the pad
-                self.session.take_back(self.inked.pop())
         if self.finish_soon:
             self.finish_soon = False
             self.finish_guided()
