@@ -161,7 +161,7 @@ def main(argv=None) -> int:
             app.push(GameStart(app, game))
     if args.screenshot:
         app.run_frames(90)
-        app.screenshot(args.screenshot)
+        app.screenshot(args.screenshot, whole_window=(w, h) != (d.W, d.H) or args.fullscreen)
         app.shutdown()
         print(f"saved {args.screenshot}")
         return 0

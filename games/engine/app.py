@@ -171,8 +171,9 @@ class App:
                 return
             self.frame(dt)
 
-    def screenshot(self, path) -> None:
-        pygame.image.save(self.canvas, str(path))
+    def screenshot(self, path, whole_window: bool = False) -> None:
+        """Save what the scenes drew (the 1280x800 canvas), or the whole window as the user sees it."""
+        pygame.image.save(self.window if whole_window else self.canvas, str(path))
 
     def shutdown(self) -> None:
         while len(self.scenes):
