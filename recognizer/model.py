@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from recognizer import LETTERS
+from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth
 from recognizer.render import clean_strokes, ink_extent, render
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "assets" / "models"
@@ -225,6 +226,8 @@ class Recognizer:
         letters = letter_probabilities(everything[None])[0]
         best = LETTERS[int(np.argmax(letters))]
         confidence = float(letters[LETTERS.index(target)])
+        if back_and_forth(cleaned) > MAX_LETTER_REVERSALS:
+            return Verdict(False, confidence, best, "too much back and forth for a letter: a zig-zag or scribble")
         accepted, reason = self.decide(letters, everything[26], target)
         return Verdict(accepted, confidence, best, reason)
 

@@ -109,6 +109,35 @@ KINDS = {
 }
 
 
+# A letter's pen goes back and forth along one axis at most about 6 times
+# (measured on synthetic traces, messiness up to 2: over 99.8% have 6 or fewer);
+# zig-zags and waves do it far more often.
+MAX_LETTER_REVERSALS = 6
+REVERSAL_SIZE = 0.1      # a turn counts if the pen moved back by 10% of the letter's size
+
+
+def _reversals(track, hysteresis):
+    """How often a 1-D pen track changes direction, ignoring wiggles below `hysteresis`."""
+    count, direction, anchor = 0, 0, track[0]
+    for value in track[1:]:
+        if direction >= 0 and value < anchor - hysteresis:
+            count += direction > 0
+            direction, anchor = -1, value
+        elif direction <= 0 and value > anchor + hysteresis:
+            count += direction < 0
+            direction, anchor = 1, value
+        elif (direction > 0 and value > anchor) or (direction < 0 and value < anchor):
+            anchor = value
+    return count
+
+
+def back_and_forth(strokes):
+    """Direction reversals of the pen, left-right or up-down whichever is more (cleaned strokes)."""
+    points = np.concatenate(strokes)
+    hysteresis = REVERSAL_SIZE * max(float(np.ptp(points, axis=0).max()), 1e-9)
+    return max(sum(_reversals(s[:, axis].tolist(), hysteresis) for s in strokes) for axis in (0, 1))
+
+
 def not_a_letter_strokes(rng, kind=None):
     """One random non-letter drawing as a list of (n, 2) point arrays (screen coordinates)."""
     if kind is None:

@@ -281,3 +281,18 @@ def test_test_time_slants_average_leaning_copies(rec):
     ranking = with_slants.rank(LETTER_B)
     assert sum(p for _, p in ranking) == pytest.approx(1.0)
     assert ranking[0][0] == "b"
+
+
+def test_zigzags_and_waves_are_refused_for_their_back_and_forth(rec):
+    from recognizer.ood import back_and_forth
+    zigzag = [np.array([(x * 20.0, 0.0 if x % 2 else 60.0) for x in range(12)])]
+    t = np.linspace(0, 1, 200)
+    wave = [np.column_stack([t * 300, np.sin(t * 5 * 2 * np.pi) * 30])]
+    for strokes in (zigzag, wave):
+        assert back_and_forth(strokes) >= 8
+        verdict = rec.check(strokes, rec.rank(strokes)[0][0])
+        assert not verdict.accepted and "back and forth" in verdict.reason
+    # An honest 'm' and 'w' go back and forth far less.
+    m = [np.array([[0, 0], [0, 100]]), circle(30, 30, 30, np.pi, 2 * np.pi)[:, :] + [0, 0],
+         np.array([[60, 30], [60, 100]])]
+    assert back_and_forth([np.asarray(s, float) for s in m]) <= 4
