@@ -110,7 +110,7 @@ KINDS = {
 
 
 # A letter's pen goes back and forth along one axis at most about 6 times
-# (measured on synthetic traces, messiness up to 2: over 99.8% have 6 or fewer);
+# (measured on 4,160 synthetic traces, messiness 0.6-2: all but one have 6 or fewer);
 # zig-zags and waves do it far more often.
 MAX_LETTER_REVERSALS = 6
 REVERSAL_SIZE = 0.1      # a turn counts if the pen moved back by 10% of the letter's size
@@ -118,16 +118,16 @@ REVERSAL_SIZE = 0.1      # a turn counts if the pen moved back by 10% of the let
 
 def _reversals(track, hysteresis):
     """How often a 1-D pen track changes direction, ignoring wiggles below `hysteresis`."""
-    count, direction, anchor = 0, 0, track[0]
+    count, direction = 0, 0
+    high = low = track[0]
     for value in track[1:]:
-        if direction >= 0 and value < anchor - hysteresis:
-            count += direction > 0
-            direction, anchor = -1, value
-        elif direction <= 0 and value > anchor + hysteresis:
-            count += direction < 0
-            direction, anchor = 1, value
-        elif (direction > 0 and value > anchor) or (direction < 0 and value < anchor):
-            anchor = value
+        high, low = max(high, value), min(low, value)
+        if direction >= 0 and high - value > hysteresis:      # came down from a peak
+            count += direction == 1
+            direction, low = -1, value
+        elif direction <= 0 and value - low > hysteresis:     # went up from a valley
+            count += direction == -1
+            direction, high = 1, value
     return count
 
 
