@@ -28,7 +28,7 @@ from recognizer import LETTERS
 from recognizer.data import augment, balanced_indices, default_data_path, load_npz, sha256_of, split_validation
 from recognizer.model import (DEFAULT_MODEL, SMALLEST_LETTER_PX, Network, Recognizer, as_stored, images_to_inputs,
                               unit_images_to_inputs)
-from recognizer.ood import not_a_letter_strokes
+from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth, not_a_letter_strokes
 from recognizer.render import clean_strokes, ink_extent, render
 
 NOT_A_LETTER = 26
@@ -216,7 +216,11 @@ def choose_per_letter_rule(recognizer, validation, scribbles, max_false=0.03, ma
 
 
 def validation_scribbles(count, seed, workers=2):
-    """Rendered scribbles for choosing the rule: half ours (recognizer.ood), half recognizer.scribbles."""
+    """Scribbles for choosing the rule: half ours (recognizer.ood), half recognizer.scribbles.
+
+    Returns (images, refused): `refused` marks drawings that check() turns down
+    before the network sees them (too small, too much back and forth).
+    """
     rng = np.random.default_rng(seed)
     drawings = [not_a_letter_strokes(rng) for _ in range(count // 2)]
     try:
@@ -224,9 +228,10 @@ def validation_scribbles(count, seed, workers=2):
         drawings += scribble_dataset(count - count // 2, np.random.default_rng(seed + 1))
     except ImportError:
         pass
-    # check() refuses tiny drawings before the network sees them.
-    drawings = [d for d in drawings if ink_extent(clean_strokes(d)) >= SMALLEST_LETTER_PX]
-    return render_many(drawings, workers)
+    drawings = [clean_strokes(d) for d in drawings]
+    refused = np.array([ink_extent(d) < SMALLEST_LETTER_PX or back_and_forth(d) > MAX_LETTER_REVERSALS
+                        for d in drawings])
+    return render_many(drawings, workers), refused
 
 
 # --- training --------------------------------------------------------------------------------------
@@ -269,8 +274,8 @@ def train(x_train, y_train, x_val, y_val, *, epochs=30, seed=0, hidden=(512, 256
         record["val_top1"] = _top1(network, x_val, y_val, features)
         if synthetic_val is not None:
             record["synthetic_val_top1"] = _top1(network, *synthetic_val, features)
-        if scribbles_val is not None and len(scribbles_val):
-            outputs = network.probabilities(images_to_inputs(scribbles_val, features))
+        if scribbles_val is not None and len(scribbles_val[0]):
+            outputs = network.probabilities(images_to_inputs(scribbles_val[0], features))
             record["scribbles_val_flagged"] = float(np.mean(outputs.argmax(axis=1) == NOT_A_LETTER))
         history.append(record)
         log("epoch {epoch:3d}  loss {loss:.4f}  lr {learning_rate:.2e}  ".format(**record)
@@ -289,7 +294,9 @@ def tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, seed):
     validation = [(recognizer.all_probabilities(x_val), y_val)]
     if synthetic_val is not None:
         validation.append((recognizer.all_probabilities(synthetic_val[0]), synthetic_val[1]))
-    scribble_outputs = recognizer.all_probabilities(scribbles_val)
+    images, refused = scribbles_val
+    scribble_outputs = recognizer.all_probabilities(images)
+    scribble_outputs[refused] = np.eye(27)[NOT_A_LETTER]        # check() refuses these outright
     rule = choose_operating_point(recognizer, validation, scribble_outputs, seed=seed)
     global_rates = [acceptance_rates(recognizer, e, l, scribble_outputs, np.random.default_rng(seed))
                     for e, l in validation]
@@ -370,14 +377,14 @@ def main(argv=None):
     if n_scribbles and not reuse:
         scribbles = pool(f"scribbles-{n_scribbles}-{seed}",
                          lambda: scribble_pool(n_scribbles, seed + 1000, args.workers))
-    scribbles_val = pool(f"scribbles-val-{max(n_scribbles // 2, 100)}-{VALIDATION_SEED}",
+    scribbles_val = pool(f"scribbles-val3-{max(n_scribbles // 2, 100)}-{VALIDATION_SEED}",
                          lambda: validation_scribbles(max(n_scribbles // 2, 100), VALIDATION_SEED + 2000,
                                                       args.workers))
     if n_synthetic:
         if not reuse:
             synthetic = pool(f"synthetic-{n_synthetic}-{seed}",
                              lambda: synthetic_pool(n_synthetic, seed + 3000, args.workers))
-        synthetic_val = pool(f"synthetic-val-{max(n_synthetic // 4, 10)}-{VALIDATION_SEED}",
+        synthetic_val = pool(f"synthetic-val2-{max(n_synthetic // 4, 10)}-{VALIDATION_SEED}",
                              lambda: synthetic_pool(max(n_synthetic // 4, 10), VALIDATION_SEED + 4000,
                                                     args.workers))
     print(f"rendered stroke pools in {time.time() - started:.0f} s: "
