@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from recognizer import LETTERS
-from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth
+from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth, is_upright_line
 from recognizer.render import clean_strokes, ink_extent, render
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "assets" / "models"
@@ -228,7 +228,8 @@ class Recognizer:
         confidence = float(letters[LETTERS.index(target)])
         if back_and_forth(cleaned) > MAX_LETTER_REVERSALS:
             return Verdict(False, confidence, best, "too much back and forth for a letter: a zig-zag or scribble")
-        accepted, reason = self.decide(letters, everything[26], target)
+        not_a_letter = 0.0 if is_upright_line(cleaned) else everything[26]
+        accepted, reason = self.decide(letters, not_a_letter, target)
         return Verdict(accepted, confidence, best, reason)
 
     def decide(self, letters, not_a_letter, target):

@@ -138,6 +138,29 @@ def back_and_forth(strokes):
     return max(sum(_reversals(s[:, axis].tolist(), hysteresis) for s in strokes) for axis in (0, 1))
 
 
+UPRIGHT_LINE_DEGREES = 28   # a straight stroke this close to vertical is an honest l, I or undotted i
+STRAIGHT = 0.12             # "straight": no point strays from the chord by more than 12% of its length
+
+
+def is_upright_line(strokes):
+    """True if the drawing (cleaned strokes) is one straight stroke within 28 degrees of vertical.
+
+    Such a drawing is a fair 'l' or 'I' even though a line at a steeper slant is a scribble,
+    so check() does not let the "not a letter" output veto it.
+    """
+    if len(strokes) != 1 or len(strokes[0]) < 2:
+        return False
+    points = strokes[0]
+    chord = points[-1] - points[0]
+    length = float(np.hypot(*chord))
+    if length == 0:
+        return False
+    offsets = points - points[0]
+    across = np.abs(chord[0] * offsets[:, 1] - chord[1] * offsets[:, 0]) / length
+    leaning = np.degrees(np.arctan2(abs(chord[0]), abs(chord[1])))
+    return bool(across.max() <= STRAIGHT * length and leaning <= UPRIGHT_LINE_DEGREES)
+
+
 def not_a_letter_strokes(rng, kind=None):
     """One random non-letter drawing as a list of (n, 2) point arrays (screen coordinates)."""
     if kind is None:

@@ -296,3 +296,14 @@ def test_zigzags_and_waves_are_refused_for_their_back_and_forth(rec):
     m = [np.array([[0, 0], [0, 100]]), circle(30, 30, 30, np.pi, 2 * np.pi)[:, :] + [0, 0],
          np.array([[60, 30], [60, 100]])]
     assert back_and_forth([np.asarray(s, float) for s in m]) <= 4
+
+
+def test_a_straight_upright_line_is_an_honest_l_but_a_flat_one_is_not(rec):
+    from recognizer.ood import is_upright_line
+    leaning_l = [np.array([[100.0, 100.0], [112.0, 160.0], [125.0, 220.0]])]     # about 12 degrees
+    assert is_upright_line(leaning_l)
+    assert rec.check(leaning_l, "l").accepted or rec.check(leaning_l, "I").accepted
+    flat = [np.array([[0.0, 100.0], [150.0, 130.0], [300.0, 160.0]])]
+    assert not is_upright_line(flat)
+    assert not rec.check(flat, rec.rank(flat)[0][0]).accepted
+    assert not is_upright_line(LETTER_B) and not is_upright_line([circle(0, 0, 50)])
