@@ -56,10 +56,18 @@ def render_many(strokes_list, workers=2):
     return images
 
 
-def scribble_pool(count, seed, workers=2):
-    """`count` rendered non-letter drawings."""
+def scribble_pool(count, seed, workers=2, their_share=0.0):
+    """`count` rendered non-letter drawings: from recognizer.ood, and a share from recognizer.scribbles."""
     rng = np.random.default_rng(seed)
-    return render_many([not_a_letter_strokes(rng) for _ in range(count)], workers)
+    theirs = int(round(count * their_share))
+    drawings = [not_a_letter_strokes(rng) for _ in range(count - theirs)]
+    if theirs:
+        from recognizer.scribbles import scribble_dataset
+        drawings += scribble_dataset(theirs, rng)
+    # Only what check() would hand to the network: tiny smudges and zig-zags never get there.
+    drawings = [clean_strokes(d) for d in drawings]
+    drawings = [d for d in drawings if ink_extent(d) >= SMALLEST_LETTER_PX // 2]
+    return render_many(drawings, workers)
 
 
 def synthetic_pool(per_letter, seed, workers=2):
@@ -335,6 +343,8 @@ def main(argv=None):
     parser.add_argument("--synthetic-per-letter", type=int, default=600,
                         help="synthetic traces per letter and case (0 = none)")
     parser.add_argument("--scribbles", type=int, default=6000, help="non-letter drawings for training")
+    parser.add_argument("--their-scribbles", type=float, default=0.0,
+                        help="share of training scribbles taken from recognizer.scribbles (0..1)")
     parser.add_argument("--limit", type=int, default=0, help="use only this many training images (smoke runs)")
     parser.add_argument("--features", default="pixels+directions", choices=("pixels", "pixels+directions"),
                         help="network inputs: pixels only, or pixels plus stroke-direction histograms")
@@ -375,8 +385,8 @@ def main(argv=None):
     n_scribbles, n_synthetic, seed = args.scribbles, args.synthetic_per_letter, args.seed
     reuse = args.retune or args.ensemble
     if n_scribbles and not reuse:
-        scribbles = pool(f"scribbles-{n_scribbles}-{seed}",
-                         lambda: scribble_pool(n_scribbles, seed + 1000, args.workers))
+        scribbles = pool(f"scribbles-{n_scribbles}-{args.their_scribbles}-{seed}",
+                         lambda: scribble_pool(n_scribbles, seed + 1000, args.workers, args.their_scribbles))
     scribbles_val = pool(f"scribbles-val3-{max(n_scribbles // 2, 100)}-{VALIDATION_SEED}",
                          lambda: validation_scribbles(max(n_scribbles // 2, 100), VALIDATION_SEED + 2000,
                                                       args.workers))
@@ -441,7 +451,8 @@ def main(argv=None):
                  "training_images": int(len(y_train)), "validation_images": int(len(y_val)),
                  "validation": f"10% of each letter of x_train, stratified, seed {VALIDATION_SEED}",
                  "synthetic_traces": 0 if synthetic is None else int(len(synthetic[1])),
-                 "scribbles": 0 if scribbles is None else int(len(scribbles))},
+                 "scribbles": 0 if scribbles is None else int(len(scribbles)),
+                 "share_of_scribbles_from_recognizer_scribbles": args.their_scribbles},
         "architecture": {"kind": "multi-layer perceptron ensemble, ReLU, softmax",
                          "layers": [networks[0].weights[0].shape[0], *hidden, 27], "networks": args.networks,
                          "features": args.features,
