@@ -381,25 +381,30 @@ def main(argv=None):
         made = cached(Path(args.pool_cache) / f"{name}.npz", make)
         return made[0] if len(made) == 1 else made
 
-    scribbles = synthetic = synthetic_val = None
-    n_scribbles, n_synthetic, seed = args.scribbles, args.synthetic_per_letter, args.seed
-    reuse = args.retune or args.ensemble
-    if n_scribbles and not reuse:
-        scribbles = pool(f"scribbles-{n_scribbles}-{args.their_scribbles}-{seed}",
-                         lambda: scribble_pool(n_scribbles, seed + 1000, args.workers, args.their_scribbles))
+    synthetic_val = None
+    n_scribbles, n_synthetic = args.scribbles, args.synthetic_per_letter
+
+    def training_pools(seed):
+        """Each network gets its own synthetic traces and scribbles, drawn with its own seed."""
+        scribbles = synthetic = None
+        if n_scribbles:
+            scribbles = pool(f"scribbles-{n_scribbles}-{args.their_scribbles}-{seed}",
+                             lambda: scribble_pool(n_scribbles, seed + 1000, args.workers, args.their_scribbles))
+        if n_synthetic:
+            synthetic = pool(f"synthetic-{n_synthetic}-{seed}",
+                             lambda: synthetic_pool(n_synthetic, seed + 3000, args.workers))
+        print(f"  {0 if synthetic is None else len(synthetic[1])} synthetic traces, "
+              f"{0 if scribbles is None else len(scribbles)} scribbles for seed {seed}", flush=True)
+        return synthetic, scribbles
+
     scribbles_val = pool(f"scribbles-val3-{max(n_scribbles // 2, 100)}-{VALIDATION_SEED}",
                          lambda: validation_scribbles(max(n_scribbles // 2, 100), VALIDATION_SEED + 2000,
                                                       args.workers))
     if n_synthetic:
-        if not reuse:
-            synthetic = pool(f"synthetic-{n_synthetic}-{seed}",
-                             lambda: synthetic_pool(n_synthetic, seed + 3000, args.workers))
         synthetic_val = pool(f"synthetic-val2-{max(n_synthetic // 4, 10)}-{VALIDATION_SEED}",
                              lambda: synthetic_pool(max(n_synthetic // 4, 10), VALIDATION_SEED + 4000,
                                                     args.workers))
-    print(f"rendered stroke pools in {time.time() - started:.0f} s: "
-          f"{0 if synthetic is None else len(synthetic[1])} synthetic traces, "
-          f"{0 if scribbles is None else len(scribbles)} scribbles", flush=True)
+    print(f"validation pools ready in {time.time() - started:.0f} s", flush=True)
 
     if args.ensemble:
         members = [Recognizer.load(path) for path in args.ensemble]
@@ -408,6 +413,7 @@ def main(argv=None):
             return 1
         card = dict(members[0].card)
         card["command"] = "python -m recognizer.train " + " ".join(argv if argv is not None else sys.argv[1:])
+        card["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         card["architecture"] = {**card["architecture"], "networks": sum(len(m.networks) for m in members)}
         card["training"] = {**card["training"], "seeds": [m.card["training"]["seed"] for m in members],
                             "member_commands": [m.card["command"] for m in members]}
@@ -433,6 +439,7 @@ def main(argv=None):
     networks, histories = [], []
     for n in range(args.networks):
         print(f"network {n + 1}/{args.networks}, seed {args.seed + n}", flush=True)
+        synthetic, scribbles = training_pools(args.seed + n)
         classifier, history = train(
             x_train, y_train, x_val, y_val, epochs=args.epochs, seed=args.seed + n, hidden=hidden,
             per_class=args.per_class, synthetic=synthetic, synthetic_val=synthetic_val,
