@@ -4,10 +4,19 @@
     rec.rank(strokes)            # [('a', 0.91), ('d', 0.04), ...] 26 pairs, best first
     rec.check(strokes, "M")      # Verdict(accepted=True, confidence=0.97, best='m', reason=...)
 
-The network was trained with scikit-learn (recognizer/train.py) but only
-numpy runs here, so the games start fast. It has 26 letter outputs plus one
-"not a letter" output trained on scribbles; `rank` reports the 26 letters
-renormalised, `check` also uses the "not a letter" output to refuse scribbles.
+The networks (an ensemble, averaged) were trained with scikit-learn
+(recognizer/train.py) but only numpy runs here, so the games start fast. Each
+has 26 letter outputs plus one "not a letter" output trained on scribbles;
+`rank` reports the 26 letters renormalised.
+
+`check` refuses, in this order: input that is not strokes, nothing written, a
+dot, a drawing under 12 px across (a smudge), then asks the networks, refuses
+zig-zags and waves (more back and forth than any letter), and finally applies
+the acceptance rule stored in the model card (chosen on validation data):
+"not a letter" probability at most `max_not_a_letter` (ignored for a straight
+upright line, an honest l or I), target probability at least
+`min_probability` (or its per-letter value) and target among the
+`max_rank` best letters. Ambiguous pairs (i/l, g/q) pass thanks to the rank.
 """
 
 import json
@@ -206,7 +215,9 @@ class Recognizer:
     def check(self, strokes, target):
         """Is this drawing an acceptable `target` letter ('a'..'z' or 'A'..'Z')? -> Verdict.
 
-        Case is only a hint: EMNIST letters merge upper and lower case.
+        `strokes` are in screen pixels (y down). Case is only a hint: EMNIST
+        letters merge upper and lower case. Never raises for bad strokes (the
+        Verdict explains); raises ValueError for a target that is not a letter.
         """
         if not isinstance(target, str) or len(target) != 1 or target.lower() not in LETTERS:
             raise ValueError(f"target must be one letter 'a'..'z' or 'A'..'Z', got {target!r}")
