@@ -146,3 +146,28 @@ def test_keyboard_can_play_too(game_app):
     assert isinstance(d.top, MissingLetter)
     d.key(pygame.K_ESCAPE)
     assert isinstance(d.top, GameStart)
+
+
+def test_the_shipped_recognizer_judges_what_the_child_writes_on_the_pad(make_app):
+    """Real model, real events: a written letter is accepted, a zig-zag scribble is not."""
+    import numpy as np
+
+    from games.engine.checker import RecognizerChecker
+    from recognizer.synth import synth_strokes
+
+    app = make_app(checker=RecognizerChecker(), seed=3)
+    app.push(Launcher(app))
+    d = Driver(app)
+    game = open_game(d)
+    wait_for_writing(d, game)
+    pad = game.pad.rect
+    d.drag([(pad.x + 60 + i * 40, pad.y + (60 if i % 2 else 300)) for i in range(12)])   # a zig-zag
+    d.tap(game.pad.done_button.rect.center)
+    assert game.misses == 1 and game.state == "write"
+    answer = game.current_card.answer
+    strokes = synth_strokes(answer, np.random.default_rng(7), allograph="school", messiness=0.3,
+                            canvas=(pad.w - 40, pad.h - 40))
+    for stroke in strokes:
+        d.drag([(pad.x + 20 + x, pad.y + 20 + y) for x, y in stroke])
+    d.tap(game.pad.done_button.rect.center)
+    assert game.state == "fly", f"{answer!r} written on the pad was refused"
