@@ -18,6 +18,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from recognizer import LETTERS, Recognizer, render  # noqa: E402
+from recognizer.model import images_to_inputs  # noqa: E402
 from recognizer.synth import synth_strokes  # noqa: E402
 from recognizer.train import sklearn_from_network  # noqa: E402
 
@@ -55,7 +56,7 @@ def main():
 
     # Forward pass only, one image at a time (what check does) and a batch of 1000.
     images = np.stack([render(t) for t in traces[:200]])
-    inputs = images.reshape(len(images), -1) / 255.0
+    inputs = images_to_inputs(images, rec.features)
     network = rec.networks[0]
     classifier = sklearn_from_network(network)
     for name, forward in (("numpy Network.probabilities", network.probabilities),
