@@ -307,3 +307,22 @@ def test_a_straight_upright_line_is_an_honest_l_but_a_flat_one_is_not(rec):
     assert not is_upright_line(flat)
     assert not rec.check(flat, rec.rank(flat)[0][0]).accepted
     assert not is_upright_line(LETTER_B) and not is_upright_line([circle(0, 0, 50)])
+
+
+def test_download_unpacks_the_official_archive_layout(tmp_path):
+    """The real download code, fed a tiny archive with the official layout through a file:// URL."""
+    import zipfile
+    from recognizer.data import OFFICIAL_FILES, download_official
+    source = tmp_path / "source"
+    source.mkdir()
+    images = np.zeros((2, 28, 28), np.uint8)
+    images[1, 10:20, 3] = 200
+    for key, name in OFFICIAL_FILES.items():
+        array = images.transpose(0, 2, 1) if key.startswith("x") else np.array([3, 4], np.uint8)
+        _write_idx(source / name, array)
+    with zipfile.ZipFile(tmp_path / "gzip.zip", "w") as bundle:
+        for name in OFFICIAL_FILES.values():
+            bundle.write(source / name, f"gzip/{name}")
+    data = download_official(tmp_path / "emnist", url=(tmp_path / "gzip.zip").as_uri())
+    np.testing.assert_array_equal(data["x_test"], images)
+    assert data["y_train"].tolist() == [2, 3]
