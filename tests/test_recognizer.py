@@ -326,3 +326,13 @@ def test_download_unpacks_the_official_archive_layout(tmp_path):
     data = download_official(tmp_path / "emnist", url=(tmp_path / "gzip.zip").as_uri())
     np.testing.assert_array_equal(data["x_test"], images)
     assert data["y_train"].tolist() == [2, 3]
+
+
+def test_scale_does_not_matter_normalised_coordinates_are_judged_like_pixels(rec):
+    from recognizer.skeletons import school_strokes
+    rng = np.random.default_rng(0)
+    for c in "aBkMs":
+        pixels = [s * 200 + 50 + rng.normal(0, 1.5, s.shape) for s in school_strokes(c)]
+        unit = [s / 400.0 for s in pixels]   # a tablet's 0..1 coordinates
+        assert [l for l, _ in rec.rank(pixels)[:3]] == [l for l, _ in rec.rank(unit)[:3]]
+        assert rec.check(unit, c).accepted == rec.check(pixels, c).accepted

@@ -203,3 +203,10 @@ def test_undo_and_clear_tell_the_listener_how_many_strokes_went(pad_scene):
     d.tap(scene.pad.clear_button.rect.center)
     d.tap(scene.pad.clear_button.rect.center)   # nothing left: nothing to report
     assert erased == [1, 2]
+
+
+def test_the_real_checker_refuses_a_tap_on_the_pad_as_too_small(make_app):
+    from games.engine.checker import RecognizerChecker
+    checker = RecognizerChecker()
+    assert not checker.check([[(400, 300), (404, 303), (409, 301)]], "A").accepted
+    assert "small" in checker.check([[(400, 300), (404, 303)]], "A").reason

@@ -25,6 +25,18 @@ class Verdict:
     reason: str
 
 
+SMALLEST_LETTER = 30   # canvas pixels: smaller ink on a pad is a tap or a smudge, not a letter
+
+
+def ink_extent(strokes) -> float:
+    """The longer side of the box around all the ink, in the strokes' own units."""
+    points = [p for s in strokes for p in s]
+    if not points:
+        return 0.0
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return max(max(xs) - min(xs), max(ys) - min(ys))
+
+
 def ink_length(strokes) -> float:
     total = 0.0
     for s in strokes:
@@ -67,6 +79,8 @@ class RecognizerChecker:
             self._ready.set()
 
     def check(self, strokes, target) -> Verdict:
+        if ink_extent(strokes) < SMALLEST_LETTER:
+            return Verdict(False, 0.0, None, "too small for a letter")
         self._ready.wait(timeout=30)
         if self._rec is None:
             return (self._fallback or WritingOnlyChecker()).check(strokes, target)
