@@ -10,7 +10,7 @@ has 26 letter outputs plus one "not a letter" output trained on scribbles;
 `rank` reports the 26 letters renormalised.
 
 `check` refuses, in this order: input that is not strokes, nothing written, a
-dot, a tap (at most 3 points under 12 px across), then asks the networks, refuses
+dot, a tap or smudge (under 12 px across, when the strokes are in pixels), then asks the networks, refuses
 zig-zags and waves (more back and forth than any letter), and finally applies
 the acceptance rule stored in the model card (chosen on validation data):
 "not a letter" probability at most `max_not_a_letter` (ignored for a straight
@@ -35,11 +35,21 @@ DEFAULT_MODEL = MODEL_DIR / "letters.npz"
 # Used when a model card has no operating point (e.g. a fresh smoke-test model).
 DEFAULT_OPERATING_POINT = {"min_probability": 0.1, "max_rank": 3, "max_not_a_letter": 0.5}
 
-# A tap: one to three pointer events within a few pixels. Only such drawings are judged by
-# their size, because strokes may come at any scale (a tablet's normalised 0..1 coordinates are
-# as welcome as screen pixels); a game that knows its pixels refuses small writing itself.
+# A tap or a fingertip smudge is under 12 px across. Strokes may come at any scale, though (a
+# tablet's normalised 0..1 coordinates are as welcome as screen pixels), so size only counts when
+# the strokes are evidently in pixels: they sit at coordinates far beyond 12, as on any screen.
+# A tap (at most 3 points) is refused whatever the units.
 SMALLEST_LETTER_PX = 12.0
 TAP_MAX_POINTS = 3
+
+
+def looks_too_small(strokes, extent: float) -> bool:
+    """A tap, or a smudge under 12 px across on a screen-sized coordinate system."""
+    if extent >= SMALLEST_LETTER_PX:
+        return False
+    points = np.concatenate(strokes)
+    in_pixels = float(np.abs(points).max()) > 4 * SMALLEST_LETTER_PX
+    return in_pixels or len(points) <= TAP_MAX_POINTS
 
 
 @dataclass(frozen=True)
@@ -233,7 +243,7 @@ class Recognizer:
         extent = ink_extent(cleaned)
         if extent == 0:
             return Verdict(False, 0.0, "", "only a dot")
-        if extent < SMALLEST_LETTER_PX and sum(len(s) for s in cleaned) <= TAP_MAX_POINTS:
+        if looks_too_small(cleaned, extent):
             return Verdict(False, 0.0, "", f"too small for a letter ({extent:.0f} px across)")
         everything = self.stroke_probabilities(cleaned)
         letters = letter_probabilities(everything[None])[0]
