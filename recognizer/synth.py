@@ -244,9 +244,6 @@ def _finish(events, rng, jitter_px, quantize):
 
 # The building blocks above are public so that other synthetic writers (the
 # writing coach's traces on the lines) shape strokes exactly like these.
-# Old private names, still used by games/engine/coach/synthetic.py:
-_resample_even, _child_dot, _sloppy_ends, _wobble, _elastic_and_affine = (
-    resample_even, child_dot, sloppy_ends, wobble, warp_and_slant)
 
 
 def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CANVAS) -> list[np.ndarray]:
