@@ -206,7 +206,7 @@ def main():
     for repeat in range(3):
         rng = np.random.default_rng(args.seed + repeat)
         start = time.perf_counter()
-        scribbles = scribble_dataset(26 * n, rng)
+        scribble_dataset(26 * n, rng)
         runs.append(time.perf_counter() - start)
     print(f"scribble_dataset({26 * n}): best of 3 runs {min(runs):.2f} s = {26 * n / min(runs):.0f} traces/s")
     try:

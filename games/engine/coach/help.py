@@ -92,5 +92,4 @@ class HelpLevels:
 
 def help_file() -> Path:
     """Where the help levels of this user are kept."""
-    from games.engine import paths
     return paths.user_config_dir() / "writing_help.json"
