@@ -6,6 +6,7 @@ True when it used one) and keyboard focus. They draw with the shared palette and
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pygame
 
@@ -211,6 +212,23 @@ class CaptionBar:
     def handle_pointer(self, p: Pointer) -> bool:
         return self._alpha > 0.5 and self.again.handle_pointer(p)
 
+    @lru_cache(maxsize=16)
+    def _layer(self, text: str) -> pygame.Surface:
+        """The bar with ``text`` laid out in up to three lines (made once per line of speech)."""
+        layer = pygame.Surface(self.rect.inflate(20, 30).size, pygame.SRCALPHA)
+        inner = pygame.Rect(10, 10, self.rect.w, self.rect.h)
+        d.blit_panel(layer, inner, (255, 255, 255), radius=30, gloss=False)
+        for size, most in ((40, 1), (32, 2), (26, 3), (22, 3)):
+            lines = d.wrap(text, size, self.rect.w - 130, bold=True)
+            if len(lines) <= most:
+                break
+        lines = lines[:3]
+        for i, line in enumerate(lines):
+            y = inner.centery + (i - (len(lines) - 1) / 2) * (size + 4)
+            d.draw_text(layer, line, size, (inner.x + (inner.w - 90) / 2, y), d.INK, bold=True,
+                        max_width=inner.w - 120)
+        return layer
+
     def update(self, dt):
         text = self.speaker.caption
         if text:
@@ -221,18 +239,7 @@ class CaptionBar:
     def draw(self, surface):
         if self._alpha <= 0 or not self._text:
             return
-        layer = pygame.Surface(self.rect.inflate(20, 30).size, pygame.SRCALPHA)
-        inner = pygame.Rect(10, 10, self.rect.w, self.rect.h)
-        d.blit_panel(layer, inner, (255, 255, 255), radius=30, gloss=False)
-        for size, most in ((40, 1), (32, 2), (26, 3), (22, 3)):
-            lines = d.wrap(self._text, size, self.rect.w - 130, bold=True)
-            if len(lines) <= most:
-                break
-        lines = lines[:3]
-        for i, line in enumerate(lines):
-            y = inner.centery + (i - (len(lines) - 1) / 2) * (size + 4)
-            d.draw_text(layer, line, size, (inner.x + (inner.w - 90) / 2, y), d.INK, bold=True,
-                        max_width=inner.w - 120)
+        layer = self._layer(self._text)
         layer.set_alpha(int(255 * self._alpha))
         surface.blit(layer, (self.rect.x - 10, self.rect.y - 10))
         self.again.draw(surface)
