@@ -4,9 +4,12 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import os
 import sys
 
-import pygame
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # keep --list-games and --help output clean
+
+import pygame  # noqa: E402
 
 from .engine import draw as d
 from .engine.common_scenes import GameStart
@@ -128,7 +131,6 @@ def main(argv=None) -> int:
         print(f"letterplay: --size wants WIDTHxHEIGHT, like 1280x800 (got {args.size!r})", file=sys.stderr)
         return 2
     if args.screenshot:
-        import os
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from .engine.app import App
