@@ -210,3 +210,12 @@ def test_the_real_checker_refuses_a_tap_on_the_pad_as_too_small(make_app):
     checker = RecognizerChecker()
     assert not checker.check([[(400, 300), (404, 303), (409, 301)]], "A").accepted
     assert "small" in checker.check([[(400, 300), (404, 303)]], "A").reason
+
+
+def test_a_missing_model_lets_children_play_on_and_says_so(tmp_path):
+    from games.engine.checker import RecognizerChecker
+    checker = RecognizerChecker(model_path=tmp_path / "nowhere.npz")
+    honest = [[(400 + i * 3, 300 + i * 5) for i in range(40)]]
+    assert checker.check(honest, "L").accepted
+    assert not checker.check([[(400, 300), (410, 305)]], "L").accepted
+    assert "not checked" in checker.status and "nowhere.npz" in checker.status

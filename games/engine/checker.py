@@ -64,19 +64,30 @@ class RecognizerChecker:
         self._fallback = None
         self.status = "Loading the letter checker..."
         self._ready = threading.Event()
-        threading.Thread(target=self._load, args=(model_path,), daemon=True, name="recognizer-load").start()
-
-    def _load(self, model_path):
         try:
-            from recognizer import Recognizer
-            self._rec = Recognizer.load(model_path) if model_path else Recognizer.load()
+            # Import on the main thread: CPython 3.11 can fail with "AST constructor recursion depth
+            # mismatch" when one thread compiles modules while another parses Python source.
+            from recognizer import model
+        except Exception as err:   # a broken install must not stop the games
+            self._give_up(err)
+            return
+        threading.Thread(target=self._load, args=(model.Recognizer, model_path), daemon=True,
+                         name="recognizer-load").start()
+
+    def _load(self, recognizer_class, model_path):
+        try:
+            self._rec = recognizer_class.load(model_path) if model_path else recognizer_class.load()
             self.status = "Letters are checked by the handwriting recognizer."
         except Exception as err:   # a missing or damaged model must not stop the games
-            log.warning("letter recognizer unavailable (%s); writing is accepted unchecked", err)
-            self._fallback = WritingOnlyChecker()
-            self.status = f"{WritingOnlyChecker.status} ({err})"
+            self._give_up(err)
         finally:
             self._ready.set()
+
+    def _give_up(self, err):
+        log.warning("letter recognizer unavailable (%s); writing is accepted unchecked", err)
+        self._fallback = WritingOnlyChecker()
+        self.status = f"{WritingOnlyChecker.status} ({err})"
+        self._ready.set()
 
     def check(self, strokes, target) -> Verdict:
         if ink_extent(strokes) < SMALLEST_LETTER:
