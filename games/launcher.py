@@ -153,8 +153,13 @@ def main(argv=None) -> int:
         except KeyError as err:
             print(f"letterplay: {err.args[0]}", file=sys.stderr)
             return 2
-    app = App(size=(w, h), fullscreen=args.fullscreen or args.kiosk or None, mute=args.mute or bool(args.screenshot),
-              kiosk=args.kiosk, settings=settings)
+    try:
+        app = App(size=(w, h), fullscreen=args.fullscreen or args.kiosk or None,
+                  mute=args.mute or bool(args.screenshot), kiosk=args.kiosk, settings=settings)
+    except pygame.error as err:
+        print(f"letterplay: cannot open a window ({err}). Is a screen connected? "
+              "(--screenshot works without one.)", file=sys.stderr)
+        return 1
     app.push(Launcher(app))
     if game:
         if 1 <= args.level <= len(game.levels):
