@@ -171,3 +171,17 @@ def test_the_shipped_recognizer_judges_what_the_child_writes_on_the_pad(make_app
         d.drag([(pad.x + 20 + x, pad.y + 20 + y) for x, y in stroke])
     d.tap(game.pad.done_button.rect.center)
     assert game.state == "fly", f"{answer!r} written on the pad was refused"
+
+
+def test_the_level_played_last_is_remembered_and_ringed(game_app, user_home):
+    d = game_app()
+    open_game(d, level_index=2)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_ESCAPE)
+    assert isinstance(d.top, Launcher)
+    assert Settings.load().levels["missing_letter"] == find_game("missing_letter").levels[2].name
+    d.tap(d.top.cards["missing_letter"].rect.center)
+    start = d.top
+    assert start.focus is start.widgets[2]
+    d.key(pygame.K_RETURN)
+    assert isinstance(d.top, MissingLetter) and d.top.count == 5

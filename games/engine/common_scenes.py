@@ -1,6 +1,7 @@
 """Screens every game shares: the game's start screen (pick how hard) and the stars screen at the end."""
 from __future__ import annotations
 
+import logging
 import math
 
 import pygame
@@ -9,6 +10,8 @@ from . import draw as d
 from .players import PlayerPicker, default_players
 from .scene import Scene
 from .widgets import Button
+
+log = logging.getLogger(__name__)
 
 
 class GameStart(Scene):
@@ -21,10 +24,14 @@ class GameStart(Scene):
         n = len(game.levels)
         bw, gap = 240, 40
         x0 = d.W / 2 - (n * bw + (n - 1) * gap) / 2
+        last = app.settings.levels.get(game.id)
         for i, level in enumerate(game.levels):
             rect = pygame.Rect(x0 + i * (bw + gap), 470, bw, 170)
-            self.widgets.append(Button(rect, lambda lv=level: self.start(lv), color=d.CANDY[(i * 2 + 1) % 8],
-                                       painter=_stars_painter(level.stars, level.name)))
+            button = Button(rect, lambda lv=level: self.start(lv), color=d.CANDY[(i * 2 + 1) % 8],
+                            painter=_stars_painter(level.stars, level.name))
+            self.widgets.append(button)
+            if level.name == last:
+                self.focus = button   # ring the level played last time; Enter starts it again
         self.widgets.append(Button((30, 24, 100, 100), app.home, icon_name="home", color=d.WHITE))
         self.widgets.append(Button((150, 24, 100, 100), self.explain, icon_name="speaker", color=d.WHITE))
 
@@ -39,6 +46,10 @@ class GameStart(Scene):
 
     def start(self, level):
         self.app.settings.levels[self.game.id] = level.name
+        try:
+            self.app.settings.save()
+        except OSError as err:   # a read-only home must not stop the game
+            log.warning("could not remember the level: %s", err)
         self.app.speaker.stop()
         if self.game.players[1] > 1:
             self.app.push(PlayerPicker(self.app, lambda players: self.app.push(
