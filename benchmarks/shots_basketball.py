@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.engine.checker import Verdict  # noqa: E402
+from games.engine.driver import Driver  # noqa: E402
 
 
 class AcceptAll:
@@ -35,41 +36,14 @@ class AcceptAll:
         return Verdict(True, 1.0, target.lower(), "screenshot")
 
 
-class Player:
-    """Taps and drags as real events, then runs frames."""
+class Player(Driver):
+    """Taps and drags as real events (the shared driver), giving up loudly when stuck."""
 
-    def __init__(self, app):
-        self.app = app
-
-    def frames(self, n=1):
-        self.app.run_frames(n)
-
-    def tap(self, pos):
-        pos = (int(pos[0]), int(pos[1]))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
-        self.frames(1)
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
-        self.frames(1)
-
-    def press(self, pos):
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(int(pos[0]), int(pos[1])), button=1, touch=False))
-        self.frames(1)
-
-    def move(self, pos):
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(int(pos[0]), int(pos[1])), rel=(0, 0),
-                                             buttons=(1, 0, 0), touch=False))
-        self.frames(1)
-
-    def release(self, pos):
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(int(pos[0]), int(pos[1])), button=1, touch=False))
-        self.frames(1)
-
-    def until(self, predicate, seconds=20):
-        for _ in range(int(seconds * 60)):
-            if predicate():
-                return
-            self.frames(1)
-        raise SystemExit(f"stuck: top scene is {type(self.app.scenes.top).__name__}")
+    def until(self, predicate, seconds=20, what="condition"):
+        try:
+            super().until(predicate, seconds, what)
+        except AssertionError as err:
+            raise SystemExit(f"stuck: {err}") from None
 
 
 def main(argv=None) -> int:

@@ -24,6 +24,7 @@ import pygame  # noqa: E402
 
 from games.engine.app import App  # noqa: E402
 from games.engine.checker import Verdict  # noqa: E402
+from games.engine.driver import Driver  # noqa: E402
 from games.engine.settings import Settings  # noqa: E402
 from games.engine.speech import Speaker  # noqa: E402
 from games.launcher import Launcher  # noqa: E402
@@ -39,7 +40,7 @@ class ScriptedChecker:
         return Verdict(self.accept, 0.9 if self.accept else 0.1, target.lower(), "scripted")
 
 
-class Shots:
+class Shots(Driver):
     def __init__(self, out: Path, case_mode="upper"):
         self.out = out
         self.checker = ScriptedChecker()
@@ -49,39 +50,17 @@ class Shots:
         self.app.push(Launcher(self.app))
         self.frames(2)
 
-    def frames(self, n=1):
-        self.app.run_frames(n)
-
-    def tap(self, pos):
-        pos = (int(pos[0]), int(pos[1]))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
-        self.frames(1)
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
-        self.frames(1)
-
-    def drag(self, points):
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=points[0], button=1, touch=False))
-        for p in points[1:]:
-            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=p, rel=(0, 0), buttons=(1, 0, 0), touch=False))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=points[-1], button=1, touch=False))
-        self.frames(1)
-
-    def until(self, predicate, seconds=30):
-        for _ in range(int(seconds * 60)):
-            if predicate():
-                return
-            self.frames(1)
-        raise SystemExit(f"gave up waiting; top scene is {type(self.app.scenes.top).__name__}")
+    def until(self, predicate, seconds=30, what="condition"):
+        try:
+            super().until(predicate, seconds, what)
+        except AssertionError as err:
+            raise SystemExit(f"gave up waiting: {err}") from None
 
     def shot(self, name):
         path = self.out / f"{name}.png"
         self.app.draw()
         self.app.screenshot(path)
         print(path)
-
-    @property
-    def top(self):
-        return self.app.scenes.top
 
     def open_game(self, level_index, players=1):
         from games.engine.players import PlayerPicker

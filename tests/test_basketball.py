@@ -215,15 +215,21 @@ def test_three_players_take_turns_and_everyone_is_celebrated(game_app):
     d.frames(30)   # the rows of letters draw without error
 
 
-def test_a_miss_moves_the_tape_closer_and_the_ball_comes_back(game_app):
-    d = game_app()
-    game = open_game(d, level_index=2)
+def ready_to_throw(d, level_index):
+    """Open the game, pick the right ball, write its letter: the crumpled ball waits in the hand."""
+    game = open_game(d, level_index=level_index)
     d.until(lambda: game.state == "find", what="balls")
     d.tap(right_ball(game).rect.center)
     d.until(lambda: game.state == "write", what="the sheet")
     write_something(d, game)
     d.tap(game.pad.done_button.rect.center)
     d.until(lambda: game.state == "aim", what="the ball")
+    return game
+
+
+def test_a_miss_moves_the_tape_closer_and_the_ball_comes_back(game_app):
+    d = game_app()
+    game = ready_to_throw(d, level_index=2)
     tape, assist = game.tape_x, game.assist
     hand = game.hand
     d.drag([hand, hand + pygame.Vector2(-120, 10)])   # flung backwards
@@ -243,13 +249,7 @@ def test_a_miss_moves_the_tape_closer_and_the_ball_comes_back(game_app):
 
 def test_a_drag_cut_off_by_losing_the_window_does_not_block_the_next_throw(game_app):
     d = game_app()
-    game = open_game(d, level_index=1)
-    d.until(lambda: game.state == "find", what="balls")
-    d.tap(right_ball(game).rect.center)
-    d.until(lambda: game.state == "write", what="the sheet")
-    write_something(d, game)
-    d.tap(game.pad.done_button.rect.center)
-    d.until(lambda: game.state == "aim", what="the ball")
+    game = ready_to_throw(d, level_index=1)
     d.post(pygame.MOUSEBUTTONDOWN, pos=(int(game.hand.x), int(game.hand.y)), button=1, touch=False)
     d.post(pygame.WINDOWFOCUSLOST)
     d.frames(2)
