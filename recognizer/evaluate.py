@@ -9,7 +9,8 @@ Figures:
     false-accept (target = a random other letter), scribble-accept
     (a scribble accepted as its own best guess, the worst case),
 on (1) the EMNIST test split, (2) synthetic traces through the full stroke
-pipeline (render + check), (3) scribbles from recognizer.scribbles.
+pipeline (render + check), (3) scribbles from recognizer.scribbles, (4) real pen
+strokes of adults (recognizer.realpen; skipped when the file is absent).
 """
 
 import argparse
@@ -120,6 +121,19 @@ def print_figures(title, figures):
         print("  per-letter top-1, worst first: " + " ".join(f"{c}:{v:.3f}" for c, v in items))
 
 
+def print_realpen(figures):
+    print(f"\n== real pen strokes, adults ({figures['all']['count']} letters)")
+    for key in ("all", "upper", "lower", "chars74k", "omniglot"):
+        f = figures.get(key)
+        if f and f["count"]:
+            print(f"  {key:9s} n={f['count']:5d}  top1 {f['top1']:.4f}  top3 {f['top3']:.4f}  "
+                  f"check true-accept {f['check_true_accept']:.4f}  false-accept {f['check_false_accept']:.4f}")
+    print("  true letters refused, by reason: " + ", ".join(f"{k}: {v}" for k, v in figures["true_refusals_by_reason"].items()))
+    worst = sorted(figures["per_letter"].items(), key=lambda kv: kv[1]["check_true_accept"])[:8]
+    print("  weakest letters (check true-accept; top-1; confused with): " + "; ".join(
+        f"{c} {v['check_true_accept']:.2f} {v['top1']:.2f} {v['confused_with']}" for c, v in worst))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=str(DEFAULT_MODEL))
@@ -127,6 +141,7 @@ def main(argv=None):
     parser.add_argument("--traces", type=int, default=200, help="synthetic traces per letter (0 = skip)")
     parser.add_argument("--scribbles", type=int, default=2000, help="scribbles to try (0 = skip)")
     parser.add_argument("--seed", type=int, default=12345, help="seed of the evaluation traces and targets")
+    parser.add_argument("--realpen", default=None, help="real pen strokes (default: ../shared/data/realpen-letters.json)")
     parser.add_argument("--png", default="confusion", help="prefix of the confusion-matrix PNGs")
     parser.add_argument("--update-card", action="store_true", help="store the figures in the model card")
     args = parser.parse_args(argv)
@@ -192,6 +207,16 @@ def main(argv=None):
         print(f"  accepted as their best-guess letter {accepted_best.mean():.4f}, "
               f"as a random letter {accepted_random.mean():.4f}")
         print("  per kind: " + " ".join(f"{k}:{v:.3f}" for k, v in per_kind.items()))
+
+    from recognizer.realpen import DEFAULT_REALPEN, load_realpen, realpen_figures
+    realpen_path = Path(args.realpen or DEFAULT_REALPEN)
+    if realpen_path.exists():
+        figures = realpen_figures(recognizer, load_realpen(realpen_path), seed=args.seed)
+        figures["data_sha256"] = sha256_of(realpen_path)
+        results["realpen"] = figures
+        print_realpen(figures)
+    else:
+        print(f"\nskipping real pen strokes: no file at {realpen_path}")
 
     if args.update_card:
         card_path = Path(args.model).with_suffix(".json")
