@@ -218,7 +218,8 @@ class SettingsScreen(Scene):
         for i, game in enumerate(games):
             y = 140 + i * 78
             title_w = d.font(title_size, True).size(game.title)[0]
-            self.game_rows.append((game, y, title_size, pygame.Rect(TITLE_X, y + 31 - title_size, title_w, title_size * 2)))
+            title = pygame.Rect(TITLE_X, y + 31 - title_size, title_w, title_size * 2)
+            self.game_rows.append((game, y, title_size, title))
             shown = game.id not in s.hidden_games
             W.append(Button((shown_x, y, 150, 62), lambda g=game.id: self.toggle_game(g), label="shown" if shown else "hidden",
                             color=d.GREEN if shown else d.WHITE, label_size=26, sound="click"))
@@ -365,7 +366,10 @@ class SettingsScreen(Scene):
         for text, y in self.headings:
             d.draw_text(surface, text, 24, (60 + d.font(24, True).size(text)[0] / 2, y - 22), d.SOFT_INK, bold=True)
         for label, key, rx, ry in self.rows:
-            d.draw_text(surface, label, 28, (rx + d.font(28, True).size(label)[0] / 2, ry + 28), d.INK, bold=True)
+            size = 28
+            while size > 18 and d.font(size, True).size(label)[0] > 280:   # never touching its buttons at rx + 300
+                size -= 2
+            d.draw_text(surface, label, size, (rx + d.font(size, True).size(label)[0] / 2, ry + 28), d.INK, bold=True)
             value = getattr(self.s, key)
             if key in ("speech_rate", "volume", "auto_submit"):
                 text = {"speech_rate": f"{value} words/min", "volume": f"{round(value * 100)} %",
