@@ -116,7 +116,8 @@ def test_the_gate_panel_hides_the_screen_under_it(play):
         launcher_only = pygame.Surface(canvas.get_size())
         play.app.scenes._scenes[0].draw(launcher_only)
         # every pixel of the panel not covered by the gate's own words and buttons is the panel colour
-        covered = [w.rect.inflate(20, 20) for w in gate.widgets] + [pygame.Rect(gate.panel.x, gate.panel.y, gate.panel.w, 190)]
+        words = pygame.Rect(gate.panel.x, gate.panel.y, gate.panel.w, 190)
+        covered = [w.rect.inflate(20, 20) for w in gate.widgets] + [words]
         samples = [(x, y) for x in range(inside.left, inside.right, 7) for y in range(inside.top, inside.bottom, 7)
                    if not any(r.collidepoint(x, y) for r in covered)]
         colours = {tuple(canvas.get_at(p))[:3] for p in samples}
