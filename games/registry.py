@@ -21,8 +21,11 @@ GAME_MODULES = [
 @dataclass(frozen=True)
 class Level:
     name: str          # for grown-ups, e.g. "3 letters"
-    stars: int         # how it is shown to children: 1..3 stars
+    stars: int         # how hard, shown small: 1..3 stars
     options: dict = field(default_factory=dict)
+    #: ``picture(surface, rect, level)`` paints what this level changes (3 balls or 6, a pencil for
+    #: writing...), so a child who cannot read tells the levels apart; drawn big on the start screen
+    picture: Callable | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

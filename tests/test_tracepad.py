@@ -1,14 +1,11 @@
-"""The TracePad turns posted pointer events into strokes and asks its checker; the gate keeps children out."""
+"""The TracePad turns posted pointer events into strokes and asks its checker."""
 from __future__ import annotations
 
-import pygame
 import pytest
 from conftest import Driver, FakeChecker
 
-from games.engine.grownups import HOLD_SECONDS, NUMBER_WORDS, GrownUpGate, SettingsScreen
 from games.engine.scene import Scene
 from games.engine.tracepad import TracePad
-from games.launcher import Launcher
 
 
 class PadScene(Scene):
@@ -90,107 +87,6 @@ def test_a_rejected_letter_shakes_the_pad_and_keeps_the_ink(pad_scene):
     d.tap(scene.pad.done_button.rect.center)
     assert not scene.verdicts[0][0].accepted
     assert scene.pad._shake > 0 and len(scene.pad.strokes) == 1
-
-
-# -- the grown-up gate --------------------------------------------------------------------------------
-
-def open_gate(d: Driver):
-    gear = d.top.widgets[-1]
-    d.tap(gear.rect.center)
-    assert isinstance(d.top, GrownUpGate)
-    return d.top
-
-
-def test_a_tap_on_the_gear_does_not_open_settings(play):
-    gate = open_gate(play)
-    play.tap(gate.hold.rect.center)
-    play.seconds(0.5)
-    assert isinstance(play.top, GrownUpGate) and gate.step == "hold"
-
-
-def test_hold_and_answer_in_words_opens_settings(play):
-    gate = open_gate(play)
-    play.post(pygame.MOUSEBUTTONDOWN, pos=gate.hold.rect.center, button=1, touch=False)
-    play.seconds(HOLD_SECONDS + 0.2)
-    assert gate.step == "question"
-    play.post(pygame.MOUSEBUTTONUP, pos=gate.hold.rect.center, button=1, touch=False)
-    play.frames(1)
-    assert not any(ch.isdigit() for ch in gate.question)
-    assert all(NUMBER_WORDS[n] in gate.question for n in gate.answer)
-    for n in gate.answer:
-        button = next(b for b in gate.widgets if getattr(b, "label", None) == str(n))
-        play.tap(button.rect.center)
-    assert isinstance(play.top, SettingsScreen)
-
-
-def test_a_wrong_number_closes_the_gate(play):
-    gate = open_gate(play)
-    gate.show_question()
-    wrong = next(b for b in gate.widgets if getattr(b, "label", None) not in (None, str(gate.answer[0])))
-    play.tap(wrong.rect.center)
-    assert isinstance(play.top, Launcher)
-
-
-def test_settings_screen_changes_are_saved_when_done(play, user_home):
-    from games.engine.settings import Settings
-    play.app.push(SettingsScreen(play.app))
-    screen = play.top
-    vowels = next(b for b in screen.widgets if getattr(b, "label", "") == "Vowels")
-    play.tap(vowels.rect.center)
-    lower = next(b for b in screen.widgets if getattr(b, "label", "") == "lowercase")
-    play.tap(lower.rect.center)
-    done = next(b for b in screen.widgets if getattr(b, "label", "") == "Done")
-    play.tap(done.rect.center)
-    assert isinstance(play.top, Launcher)
-    saved = Settings.load()
-    assert saved.letter_set == "vowels" and saved.case_mode == "lower"
-
-
-def test_settings_screen_says_when_the_file_was_damaged(make_app, user_home):
-    from games.engine import paths
-    from games.engine.settings import Settings
-    paths.settings_file().parent.mkdir(parents=True)
-    paths.settings_file().write_text("{{{", encoding="utf-8")
-    app = make_app(settings=Settings.load())
-    screen = SettingsScreen(app)
-    assert screen.notice and "reset" in screen.notice
-
-
-def test_teacher_hides_a_game_and_turns_on_a_game_option(play, user_home):
-    from games.engine.settings import Settings
-    from games.registry import load_games
-    play.app.push(SettingsScreen(play.app))
-    screen = play.top
-    play.tap(next(b for b in screen.widgets if getattr(b, "label", "") == "Games").rect.center)
-    assert screen.page == "games"
-    games = load_games()
-    first = games[0]
-    shown_buttons = [b for b in screen.widgets if getattr(b, "label", "") in ("shown", "hidden")]
-    assert len(shown_buttons) == len(games)
-    play.tap(shown_buttons[0].rect.center)
-    with_options = [g for g in games if g.options]
-    if with_options:
-        game, opt = with_options[0], with_options[0].options[0]
-        button = next(b for b in screen.widgets if getattr(b, "label", "").startswith(opt.label))
-        play.tap(button.rect.center)
-    play.tap(next(b for b in screen.widgets if getattr(b, "label", "") == "Done").rect.center)
-    saved = Settings.load()
-    assert saved.hidden_games == [first.id]
-    if with_options:
-        assert saved.game_option(game.id, opt.key, opt.default) is (not opt.default)
-    from games.launcher import Launcher
-    launcher = Launcher(play.app)
-    assert first.id not in launcher.cards and len(launcher.cards) == len(games) - 1
-
-
-def test_the_last_game_cannot_be_hidden(play):
-    from games.registry import load_games
-    play.app.push(SettingsScreen(play.app))
-    screen = play.top
-    screen.show_page("games")
-    for game in load_games():
-        screen.toggle_game(game.id)
-    assert len(play.app.settings.hidden_games) == len(load_games()) - 1
 
 
 def test_undo_and_clear_tell_the_listener_how_many_strokes_went(pad_scene):

@@ -315,3 +315,38 @@ def _icon(w: int, h: int) -> pygame.Surface:
     ball = paper_ball("M", int(min(w, h) * 0.16), 1)
     s.blit(ball, ball.get_rect(center=ball_at))
     return s
+
+
+# -- level pictures (the game start screen) ------------------------------------------------------
+
+LEVEL_LETTERS = {False: "AMSTEROLIB", True: "bdpqbdpq"}   # look-alike levels show b d p q
+
+
+def paint_level(surface, rect: pygame.Rect, level) -> None:
+    """As many paper balls as the level has, on the floor under a basket; look-alike letters on harder ones."""
+    n = level.options.get("balls", 3)
+    letters = LEVEL_LETTERS[bool(level.options.get("look_alikes"))]
+    # the basket in the top corner
+    rim = pygame.Rect(0, 0, rect.w * 0.3, rect.h * 0.09)
+    rim.topright = (rect.right - rect.w * 0.12, rect.y + rect.h * 0.14)
+    board = pygame.Rect(rim.right + 2, rect.y, rect.w * 0.06, rect.h * 0.36)
+    pygame.draw.rect(surface, d.WHITE, board, border_radius=3)
+    pygame.draw.rect(surface, (120, 130, 160), board, 2, border_radius=3)
+    for i in range(6):
+        x = rim.x + rim.w * i / 5
+        bottom = (rim.centerx + (x - rim.centerx) * 0.55, rim.bottom + rect.h * 0.14)
+        pygame.draw.line(surface, NET, (x, rim.centery), bottom, 2)
+    pygame.draw.ellipse(surface, RIM, rim, 4)
+    floor = pygame.Rect(rect.x, rect.bottom - rect.h * 0.16, rect.w, rect.h * 0.16)
+    pygame.draw.rect(surface, d.shade(WOOD, 0.95), floor, border_radius=6)
+    # the balls: one row, or two when there are many
+    per_row = n if n <= 4 else (n + 1) // 2
+    rows = -(-n // per_row)
+    radius = int(min(rect.w / (per_row * 2.3), rect.h * (0.2 if rows == 1 else 0.15)))
+    for i in range(n):
+        row, col = divmod(i, per_row)
+        in_row = min(per_row, n - row * per_row)
+        x = rect.centerx - rect.w * 0.08 + (col - (in_row - 1) / 2) * radius * 2.15
+        y = floor.top + radius * 0.2 - row * radius * 1.75
+        ball = paper_ball(letters[i], radius, i + 1)
+        surface.blit(ball, ball.get_rect(center=(x, y)))

@@ -1,7 +1,7 @@
 """Candy letter match: lift two candies, find the letters that match, keep the pair on your plate."""
 from games.registry import GameInfo, GameOption, Level
 
-from .art import paint_icon
+from .art import paint_icon, paint_level
 
 
 def _make_scene(app, level, players=None):
@@ -20,10 +20,10 @@ GAME = GameInfo(
          "With 'write to keep', the child also writes each letter found.",
     how_to_play="Lift two candies. If the letters match, you keep them! Then everybody eats three candies.",
     levels=(
-        Level("5 pairs", 1, {"pairs": 5}),
-        Level("8 pairs", 2, {"pairs": 8}),
-        Level("10 pairs", 3, {"pairs": 10}),
-        Level("Write to keep: 6 pairs", 2, {"pairs": 6, "write_to_keep": True}),
+        Level("5 pairs", 1, {"pairs": 5}, picture=paint_level),
+        Level("8 pairs", 2, {"pairs": 8}, picture=paint_level),
+        Level("10 pairs", 3, {"pairs": 10}, picture=paint_level),
+        Level("Write to keep: 6 pairs", 2, {"pairs": 6, "write_to_keep": True}, picture=paint_level),
     ),
     letter_modes=("upper", "lower", "mixed", "matching"),
     paint_icon=paint_icon,

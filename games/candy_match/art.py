@@ -218,3 +218,37 @@ def _icon(w: int, h: int) -> pygame.Surface:
         else:
             s.blit(candy(size, FOILS[2 * i]), (ax - cx, ay - cy))
     return s
+
+
+# -- level pictures (the game start screen) ------------------------------------------------------
+
+def paint_level(surface, rect: pygame.Rect, level) -> None:
+    """Two candies for every pair of the level, in rows; a pencil when each pair must be written to keep."""
+    pairs = level.options.get("pairs", 5)
+    write = level.options.get("write_to_keep", False)
+    area = rect.copy()
+    if write:
+        area.w = int(rect.w * 0.68)
+    count = pairs * 2
+    best = None
+    for cols in range(2, count + 1):
+        rows = -(-count // cols)
+        size = min(area.w / cols, area.h / rows / 0.95)
+        if best is None or size > best[1]:
+            best = (cols, size)
+    cols, cell = best
+    rows = -(-count // cols)
+    size = int(cell * 0.92)
+    ax0, ay0 = candy_anchor(size)
+    top = area.centery - rows * cell * 0.95 / 2
+    for i in range(count):
+        row, col = divmod(i, cols)
+        in_row = min(cols, count - row * cols)
+        cx = area.centerx + (col - (in_row - 1) / 2) * cell
+        foot = top + (row + 1) * cell * 0.95 - size * 0.08
+        surface.blit(candy(size, FOILS[(i // 2) % len(FOILS)]), (cx - ax0, foot - ay0))
+    if write:
+        from games.engine.coach.guides import draw_pen
+        tip = (rect.right - rect.w * 0.3, rect.bottom - rect.h * 0.1)
+        pygame.draw.line(surface, d.INK, (tip[0] - rect.w * 0.06, tip[1] - 6), (tip[0] - 2, tip[1]), 4)
+        draw_pen(surface, tip, size=int(rect.h * 0.8))

@@ -22,13 +22,14 @@ class GameStart(Scene):
         self.game = game
         self.t = 0.0
         n = len(game.levels)
-        bw, gap = 240, 40
+        gap = 30
+        bw = min(270, (d.W - 80 - (n - 1) * gap) // n)
         x0 = d.W / 2 - (n * bw + (n - 1) * gap) / 2
         last = app.settings.levels.get(game.id)
         for i, level in enumerate(game.levels):
-            rect = pygame.Rect(x0 + i * (bw + gap), 470, bw, 170)
+            rect = pygame.Rect(x0 + i * (bw + gap), 420, bw, 268)
             button = Button(rect, lambda lv=level: self.start(lv), color=d.CANDY[(i * 2 + 1) % 8],
-                            painter=_stars_painter(level.stars, level.name))
+                            painter=_level_painter(level))
             self.widgets.append(button)
             if level.name == last:
                 self.focus = button   # ring the level played last time; Enter starts it again
@@ -63,22 +64,31 @@ class GameStart(Scene):
 
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))
-        card = pygame.Rect(0, 0, 300, 300)
-        card.center = (d.W / 2, 250 + math.sin(self.t * 2) * 6)
+        card = pygame.Rect(0, 0, 260, 260)
+        card.center = (d.W / 2, 255 + math.sin(self.t * 2) * 6)
         d.blit_panel(surface, card, self.game.color, radius=40)
         self.game.paint_icon(surface, card.inflate(-40, -40))
         d.draw_text(surface, self.game.title, 56, (d.W / 2, 60), d.INK, bold=True)
         super().draw(surface)
 
 
-def _stars_painter(count, name):
+def _level_painter(level):
+    """A level tile: a big picture of what the level changes, small stars for how hard, the name for grown-ups."""
     def paint(surface, rect):
-        size = min(70, rect.w // (count + 1))
-        for i in range(count):
+        pad = max(10, rect.w // 18)
+        window = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, rect.h - pad - 78)
+        pygame.draw.rect(surface, d.shade(d.WHITE, 0.97), window, border_radius=16)
+        if level.picture is not None:
+            clip = surface.get_clip()
+            surface.set_clip(window.clip(clip))   # a picture never spills over the stars or the name
+            level.picture(surface, window.inflate(-14, -14), level)
+            surface.set_clip(clip)
+        size = 30
+        for i in range(level.stars):
             img = d.star(size)
-            x = rect.centerx + (i - (count - 1) / 2) * (size + 6)
-            surface.blit(img, img.get_rect(center=(x, rect.centery - 18)))
-        d.draw_text(surface, name, 26, (rect.centerx, rect.bottom - 30), d.INK, bold=True, max_width=rect.w - 20)
+            x = rect.centerx + (i - (level.stars - 1) / 2) * (size + 4)
+            surface.blit(img, img.get_rect(center=(x, rect.bottom - 58)))
+        d.draw_text(surface, level.name, 22, (rect.centerx, rect.bottom - 24), d.INK, bold=True, max_width=rect.w - 20)
     return paint
 
 

@@ -18,7 +18,9 @@ from .settings import STROKE_ORDERS
 from .widgets import Button, Widget
 
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-HOLD_SECONDS = 2.0
+HOLD_SECONDS = 2.0      # what the grown-ups are told: "press and hold the lock for two seconds"
+HOLD_SLACK = 0.3        # a hold counts a little early: frames after the press arrive late, and people count fast
+WRONG_SECONDS = 1.5     # after a wrong number the gate shows so for this long, taking every tap, then closes
 
 
 class HoldButton(Widget):
@@ -43,7 +45,7 @@ class HoldButton(Widget):
         if self.held_by is None:
             self.progress = max(0.0, self.progress - dt * 2)
             return
-        self.progress += dt / HOLD_SECONDS
+        self.progress += dt / (HOLD_SECONDS - HOLD_SLACK)
         if self.progress >= 1:
             self.held_by, self.progress = None, 0.0
             self.on_done()
@@ -60,31 +62,41 @@ class HoldButton(Widget):
 
 
 class GrownUpGate(Scene):
-    """Hold, then answer in words; ``on_pass()`` runs only for a grown-up."""
+    """Hold, then answer in words; ``on_pass()`` runs only for a grown-up.
+
+    A wrong number shows "Not this time" for a moment, taking every tap, and then closes the gate:
+    a child tapping on and on never lands on the screen under it.
+    """
 
     overlay = True
 
     def __init__(self, app, on_pass, purpose="Grown-ups only"):
         super().__init__(app)
         self.on_pass, self.purpose = on_pass, purpose
-        self.step = "hold"
+        self.step = "hold"      # then "question", and "wrong" after a wrong number
         self.answer = [app.rng.randint(1, 9), app.rng.randint(1, 9)]
         self.typed: list[int] = []
+        self.wrong_for = 0.0
         self.panel = pygame.Rect(240, 110, 800, 560)
         self.hold = HoldButton(pygame.Rect(d.W / 2 - 90, 300, 180, 180), self.show_question)
-        self.widgets = [self.hold, Button((self.panel.right - 90, self.panel.y + 20, 70, 70), self.close,
-                                          icon_name="cross", color=d.WHITE, icon_color=d.RED)]
+        self.close_button = Button((self.panel.right - 90, self.panel.y + 20, 70, 70), self.close,
+                                   icon_name="cross", color=d.WHITE, icon_color=d.RED)
+        self.widgets = [self.hold, self.close_button]
+        self.numbers: list[Button] = []
 
     def show_question(self):
         self.step = "question"
         digits = list(range(1, 10))
         self.app.rng.shuffle(digits)
-        self.widgets = self.widgets[1:]
+        size, gap = 115, 20
+        self.numbers = []
         for i, n in enumerate(digits):
-            x = self.panel.x + 70 + (i % 5) * 135
-            y = self.panel.y + 260 + (i // 5) * 135
-            self.widgets.append(Button((x, y, 115, 115), lambda n=n: self.tap(n), label=str(n),
-                                       color=d.CANDY[n % 8], label_size=56))
+            row, col = divmod(i, 5)
+            in_row = 5 if row == 0 else 4
+            left = d.W / 2 - (in_row * size + (in_row - 1) * gap) / 2
+            self.numbers.append(Button((left + col * (size + gap), self.panel.y + 250 + row * (size + gap), size, size),
+                                       lambda n=n: self.tap(n), label=str(n), color=d.CANDY[n % 8], label_size=56))
+        self.widgets = [self.close_button, *self.numbers]
 
     @property
     def question(self) -> str:
@@ -93,13 +105,38 @@ class GrownUpGate(Scene):
         return f"Tap {a}, then {b}."
 
     def tap(self, n):
+        if self.step != "question":
+            return
         self.typed.append(n)
         if self.typed == self.answer[: len(self.typed)]:
             if len(self.typed) == len(self.answer):
                 self.app.pop_scene(self)
                 self.on_pass()
         else:
-            self.close()
+            self.show_wrong(n)
+
+    def show_wrong(self, n):
+        """Mark the wrong number, take no more answers, and close in a moment."""
+        self.step, self.wrong_for = "wrong", WRONG_SECONDS
+        self.app.sounds.play("try_again")
+        for b in self.numbers:
+            b.enabled = b.label == str(n)
+            if b.enabled:
+                b.color, b.on_press = d.RED, (lambda: None)
+        self.close_button.enabled = False
+
+    def handle(self, event):
+        """Every pointer event stops here: nothing under the gate reacts while it is open."""
+        if isinstance(event, Pointer) and self.step == "wrong":
+            return
+        super().handle(event)
+
+    def update(self, dt):
+        super().update(dt)
+        if self.step == "wrong":
+            self.wrong_for -= dt
+            if self.wrong_for <= 0:
+                self.close()
 
     def close(self):
         self.app.pop_scene(self)
@@ -109,15 +146,23 @@ class GrownUpGate(Scene):
 
     def draw(self, surface):
         veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
-        veil.fill((20, 30, 60, 150))
+        veil.fill((20, 30, 60, 170))
         surface.blit(veil, (0, 0))
+        # an opaque card with a clear edge: nothing of the screen below shows through it
         d.blit_panel(surface, self.panel, d.CREAM, radius=36, gloss=False)
+        pygame.draw.rect(surface, d.CREAM, self.panel.inflate(-10, -14), border_radius=30)
+        pygame.draw.rect(surface, d.shade(d.CREAM, 0.7), self.panel, width=5, border_radius=36)
         d.draw_text(surface, self.purpose, 44, (d.W / 2, self.panel.y + 60), d.INK, bold=True)
         if self.step == "hold":
             d.draw_text(surface, "Press and hold the lock.", 34, (d.W / 2, self.panel.y + 130), d.SOFT_INK)
-        else:
+        elif self.step == "question":
             d.draw_text(surface, self.question, 40, (d.W / 2, self.panel.y + 150), d.INK, bold=True)
+        else:
+            d.draw_text(surface, "Not this time.", 40, (d.W / 2, self.panel.y + 150), d.RED, bold=True)
         super().draw(surface)
+
+
+TITLE_X = 150   # where game titles start on the Games page (their pictures sit left of it)
 
 
 class SettingsScreen(Scene):
@@ -157,17 +202,28 @@ class SettingsScreen(Scene):
         self.build()
 
     def _games_page(self, W):
-        """One row per registered game: shown in the launcher or not, and the game's own options."""
+        """One row per registered game: its picture and title, shown in the launcher or not, its own options.
+
+        The "shown" buttons start after the widest title (measured), so a long title never touches them.
+        """
         from games.registry import load_games
         self.headings, self.rows, self.game_rows = [("Games in the launcher", 130)], [], []
         s = self.s
-        for i, game in enumerate(load_games()):
+        games = load_games()
+        title_size = 28
+        while title_size > 18 and max(d.font(title_size, True).size(g.title)[0] for g in games) > 330:
+            title_size -= 2
+        widest = max(d.font(title_size, True).size(g.title)[0] for g in games)
+        shown_x = TITLE_X + widest + 28
+        for i, game in enumerate(games):
             y = 140 + i * 78
-            self.game_rows.append((game, y))
+            title_w = d.font(title_size, True).size(game.title)[0]
+            title = pygame.Rect(TITLE_X, y + 31 - title_size, title_w, title_size * 2)
+            self.game_rows.append((game, y, title_size, title))
             shown = game.id not in s.hidden_games
-            W.append(Button((380, y, 150, 62), lambda g=game.id: self.toggle_game(g), label="shown" if shown else "hidden",
+            W.append(Button((shown_x, y, 150, 62), lambda g=game.id: self.toggle_game(g), label="shown" if shown else "hidden",
                             color=d.GREEN if shown else d.WHITE, label_size=26, sound="click"))
-            x = 560
+            x = shown_x + 150 + 24
             for opt in game.options:
                 on = s.game_option(game.id, opt.key, opt.default)
                 w = d.font(24, True).size(f"{opt.label}: off")[0] + 40
@@ -225,6 +281,8 @@ class SettingsScreen(Scene):
         rows = [("Voice", "speech", None), ("Speech speed", "speech_rate", 10), ("Volume", "volume", 0.1),
                 ("Check after pen rests", "auto_submit", 0.5), ("Full screen", "fullscreen", None),
                 ("Stroke order", "stroke_order", "choice")]
+        if self.app.kiosk:
+            rows[4] = ("Full screen (kiosk)", "fullscreen", None)
         self.rows = []
         for i, (label, key, step) in enumerate(rows):
             rx, ry = (60 if i < 3 else 680), y + (i % 3) * 70
@@ -236,9 +294,15 @@ class SettingsScreen(Scene):
                                label=order, color=d.WHITE, label_size=22, sound="click")
                     b.selected = s.stroke_order == order
                     W.append(b)
+            elif key == "fullscreen":
+                on = self.app.fullscreen or self.app.kiosk   # what the screen really shows, not the saved wish
+                b = Button((cx, ry, 150, 56), self.toggle_fullscreen, label="on" if on else "off",
+                           color=d.GREEN if on else d.WHITE, label_size=28, sound="click")
+                b.enabled = not self.app.kiosk   # kiosk mode stays full screen
+                W.append(b)
             elif step is None:
-                press = self.toggle_fullscreen if key == "fullscreen" else (lambda k=key: self.set(k, not getattr(s, k)))
-                W.append(Button((cx, ry, 150, 56), press, label="on" if getattr(s, key) else "off",
+                W.append(Button((cx, ry, 150, 56), lambda k=key: self.set(k, not getattr(s, k)),
+                                label="on" if getattr(s, key) else "off",
                                 color=d.GREEN if getattr(s, key) else d.WHITE, label_size=28, sound="click"))
             else:
                 W.append(Button((cx, ry, 64, 56), lambda k=key, st=step: self.nudge(k, -st), label="-",
@@ -264,7 +328,10 @@ class SettingsScreen(Scene):
         self.apply()
 
     def toggle_fullscreen(self):
-        self.s.fullscreen = not self.s.fullscreen
+        """Switch the window the way the button shows it (kiosk mode always stays full screen)."""
+        if self.app.kiosk:
+            return
+        self.s.fullscreen = not self.app.fullscreen
         self.app.set_fullscreen(self.s.fullscreen)
         self.apply()
 
@@ -293,15 +360,16 @@ class SettingsScreen(Scene):
         d.draw_text(surface, "Settings for grown-ups", 44, (60 + d.font(44, True).size("Settings for grown-ups")[0] / 2, 52),
                     d.INK, bold=True)
         if self.page == "games":
-            for game, y in self.game_rows:
-                art = pygame.Rect(60, y, 70, 62)
-                game.paint_icon(surface, art)
-                d.draw_text(surface, game.title, 28, (150 + d.font(28, True).size(game.title)[0] / 2, y + 31), d.INK,
-                            bold=True, max_width=220)
+            for game, y, size, title in self.game_rows:
+                game.paint_icon(surface, pygame.Rect(60, y, 70, 62))
+                d.draw_text(surface, game.title, size, (title.centerx, y + 31), d.INK, bold=True)
         for text, y in self.headings:
             d.draw_text(surface, text, 24, (60 + d.font(24, True).size(text)[0] / 2, y - 22), d.SOFT_INK, bold=True)
         for label, key, rx, ry in self.rows:
-            d.draw_text(surface, label, 28, (rx + d.font(28, True).size(label)[0] / 2, ry + 28), d.INK, bold=True)
+            size = 28
+            while size > 18 and d.font(size, True).size(label)[0] > 280:   # never touching its buttons at rx + 300
+                size -= 2
+            d.draw_text(surface, label, size, (rx + d.font(size, True).size(label)[0] / 2, ry + 28), d.INK, bold=True)
             value = getattr(self.s, key)
             if key in ("speech_rate", "volume", "auto_submit"):
                 text = {"speech_rate": f"{value} words/min", "volume": f"{round(value * 100)} %",

@@ -1,7 +1,7 @@
 """Missing-letter memory: which letter did the cloth take away? Write it."""
 from games.registry import GameInfo, Level
 
-from .art import paint_icon
+from .art import paint_icon, paint_level
 
 
 def _make_scene(app, level, players=None):
@@ -16,10 +16,10 @@ GAME = GameInfo(
     goal="Remember letters by sight and write a letter from memory.",
     how_to_play="Look at the letters. The cloth hides one. Write the letter that is missing!",
     levels=(
-        Level("3 letters", 1, {"letters": 3}),
-        Level("4 letters", 2, {"letters": 4}),
-        Level("5 letters", 3, {"letters": 5}),
-        Level("Remember them all", 3, {"letters": 3, "all": True}),
+        Level("3 letters", 1, {"letters": 3}, picture=paint_level),
+        Level("4 letters", 2, {"letters": 4}, picture=paint_level),
+        Level("5 letters", 3, {"letters": 5}, picture=paint_level),
+        Level("Remember them all", 3, {"letters": 3, "all": True}, picture=paint_level),
     ),
     letter_modes=("upper", "lower", "mixed", "matching"),
     paint_icon=paint_icon,

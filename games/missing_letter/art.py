@@ -79,3 +79,27 @@ def _icon(w: int, h: int) -> pygame.Surface:
             d.blit_panel(s, r, d.WHITE, radius=12)
             d.draw_glyph(s, char, int(ch * 0.6), r.center, d.BLUE if char == "A" else d.GREEN)
     return s
+
+
+# -- level pictures (the game start screen) ------------------------------------------------------
+
+def paint_level(surface, rect: pygame.Rect, level) -> None:
+    """The tray with as many cards as the level has letters, and the cloth over one card or over all."""
+    n = level.options.get("letters", 3)
+    hide_all = level.options.get("all", False)
+    th = int(rect.h * 0.62)
+    surface.blit(tray(rect.w, th), (rect.x, rect.bottom - th))
+    gap = 6
+    cw = min(int(rect.h * 0.42), (rect.w - 36 - (n - 1) * gap) // n)
+    ch = int(cw * 1.3)
+    left = rect.centerx - (n * cw + (n - 1) * gap) / 2
+    cards = [pygame.Rect(left + i * (cw + gap), rect.bottom - th / 2 - ch / 2 - 4, cw, ch) for i in range(n)]
+    for i, r in enumerate(cards):
+        d.blit_panel(surface, r, d.WHITE, radius=max(6, cw // 6), gloss=False)
+        d.draw_glyph(surface, "ABCDE"[i], int(ch * 0.55), r.center, [d.BLUE, d.RED, d.GREEN, d.PURPLE, d.TEAL][i])
+    hidden = cards if hide_all else [cards[n // 2]]
+    cover = hidden[0].unionall(hidden).inflate(8, 0)
+    cover.y -= 6
+    draw_cloth(surface, pygame.Rect(cover.x, cover.y, cover.w, cover.h - 18), 0.5)
+    for r in hidden:
+        d.draw_glyph(surface, "?", int(ch * 0.45), (r.centerx, r.centery - 8), d.WHITE)

@@ -1,7 +1,7 @@
 """Trace and write: watch a letter being written, trace it with help, then write it from memory."""
 from games.registry import GameInfo, Level
 
-from .art import paint_icon
+from .art import paint_icon, paint_level
 
 
 def _make_scene(app, level, players=None):
@@ -19,9 +19,9 @@ GAME = GameInfo(
     goal="Learn how each letter is written: where to start, which way to go, which stroke comes first.",
     how_to_play="Watch the pencil write the letter. Then trace it with your finger. Then write it all by yourself!",
     levels=(
-        Level("Trace", 1, {"letters": 3, "write": False}),
-        Level("Trace and write", 2, {"letters": 3}),
-        Level("Write", 3, {"letters": 4, "watch": False}),
+        Level("Trace", 1, {"letters": 3, "write": False}, picture=paint_level),
+        Level("Trace and write", 2, {"letters": 3}, picture=paint_level),
+        Level("Write", 3, {"letters": 4, "watch": False}, picture=paint_level),
     ),
     letter_modes=("upper", "lower", "mixed", "matching"),
     paint_icon=paint_icon,

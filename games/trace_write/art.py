@@ -113,3 +113,45 @@ def _icon(w: int, h: int) -> pygame.Surface:
     from games.engine.coach.guides import draw_pen
     draw_pen(s, (cx + r * 1.35, cy - r * 1.2), size=int(h * 0.36))
     return s
+
+
+# -- level pictures (the game start screen) ------------------------------------------------------
+
+def paint_level(surface, rect: pygame.Rect, level) -> None:
+    """Tracing a dotted letter, writing one with the pencil, or both; one paper per letter of the level."""
+    from games.engine.coach.guides import draw_pen
+    trace = level.options.get("watch", True)     # the "Write" level has no watching and no dots
+    write = level.options.get("write", True)
+    papers = [("trace", trace), ("write", write)]
+    shown = [kind for kind, on in papers if on]
+    n = len(shown)
+    gap = 10
+    pw = (rect.w - (n - 1) * gap) / n
+    for i, kind in enumerate(shown):
+        paper = pygame.Rect(rect.x + i * (pw + gap), rect.y + rect.h * 0.08, pw, rect.h * 0.84)
+        d.blit_panel(surface, paper, d.WHITE, radius=14, gloss=False)
+        for y, color, width in ((0.3, (120, 160, 230), 2), (0.8, (232, 110, 100), 3)):
+            yy = paper.y + paper.h * y
+            pygame.draw.line(surface, color, (paper.x + 8, yy), (paper.right - 8, yy), width)
+        cx, cy, r = paper.centerx - paper.w * 0.05, paper.y + paper.h * 0.6, paper.h * 0.19
+        if kind == "trace":
+            dot = max(2, int(paper.h / 45))
+            for j in range(16):   # the dotted bowl and stem of an a, with its green start dot
+                a = -0.5 - j * math.tau / 16
+                pygame.draw.circle(surface, (245, 140, 40), (cx + math.cos(a) * r, cy + math.sin(a) * r), dot)
+            for j in range(5):
+                pygame.draw.circle(surface, (245, 140, 40), (cx + r, cy - r + j * r * 0.5), dot)
+            pygame.draw.circle(surface, (46, 170, 80), (cx + r * 0.9, cy - r * 0.45), max(5, int(paper.h / 14)))
+            # a fingertip on the start dot
+            tip = pygame.Vector2(cx + r * 0.9, cy - r * 0.45)
+            finger = pygame.Rect(0, 0, paper.h * 0.16, paper.h * 0.34)
+            finger.midtop = (tip.x + 2, tip.y - 4)
+            pygame.draw.ellipse(surface, (244, 196, 160), finger)
+            pygame.draw.ellipse(surface, d.shade((244, 196, 160), 0.75), finger, 2)
+            nail = pygame.Rect(0, 0, finger.w * 0.55, finger.h * 0.28)
+            nail.midtop = (finger.centerx, finger.y + 4)
+            pygame.draw.ellipse(surface, (255, 228, 214), nail)
+        else:
+            pygame.draw.circle(surface, d.BLUE, (cx, cy), r, max(3, int(paper.h / 22)))
+            pygame.draw.line(surface, d.BLUE, (cx + r, cy - r), (cx + r, cy + r * 0.95), max(3, int(paper.h / 22)))
+            draw_pen(surface, (cx + r * 1.1, cy + r * 0.9), size=int(min(paper.h * 0.7, (paper.right - cx - r) * 1.2)))
