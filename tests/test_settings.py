@@ -139,9 +139,44 @@ DAMAGED = {   # content -> the field names the message must mention (None: the w
 }
 
 
-@pytest.mark.parametrize("case", list(DAMAGED), ids=list(DAMAGED))
-def test_a_damaged_settings_file_never_stops_the_game_and_is_set_aside_once(case, make_app):
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """One app for the whole fuzz (an app per case would double the time of this file)."""
+    from conftest import FakeChecker
+    from games.engine.app import App
+    from games.engine.speech import Speaker
+    app = App(settings=Settings(), checker=FakeChecker(),
+              speaker=Speaker(enabled=False, cache_dir=tmp_path_factory.mktemp("speech")))
+    yield app
+    app.shutdown()
+
+
+def start_with(app, s: Settings):
+    """What a start does with the settings: the launcher, a game's start screen, both settings pages."""
+    from games.engine.common_scenes import GameStart
+    from games.engine.grownups import SettingsScreen
     from games.launcher import Launcher
+    from games.registry import load_games
+    app.home()
+    while len(app.scenes):
+        app.scenes.pop()
+    app.settings = s
+    app.push(Launcher(app))
+    app.run_frames(1)
+    for game in load_games():
+        app.push(GameStart(app, game))
+        app.run_frames(1)
+        app.pop()
+    screen = SettingsScreen(app)
+    app.push(screen)
+    app.run_frames(1)
+    screen.show_page("games")
+    app.run_frames(1)
+    app.pop()
+
+
+@pytest.mark.parametrize("case", list(DAMAGED), ids=list(DAMAGED))
+def test_a_damaged_settings_file_never_stops_the_game_and_is_set_aside_once(case, app):
     content, bad_fields = DAMAGED[case]
     path = settings_path()
     data = content if isinstance(content, bytes) else content.encode("utf-8")
@@ -157,9 +192,7 @@ def test_a_damaged_settings_file_never_stops_the_game_and_is_set_aside_once(case
     if bad_fields is None:
         assert s == Settings()
 
-    app = make_app(settings=s)   # the launcher (and its settings screen) start with these settings
-    app.push(Launcher(app))
-    app.run_frames(2)
+    start_with(app, s)
     s.save()
     again = Settings.load()
     assert again.problem is None and again == s
