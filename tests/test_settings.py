@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from games.engine import paths, storage
-from games.engine.settings import Settings
+from games.engine.settings import LABELS, Settings
 from games.engine.storage import UnreadableFile, read_json, write_json_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +82,7 @@ def test_settings_with_wrong_values_keep_the_good_ones_and_the_file_is_set_aside
     s = Settings.load()
     assert s.letter_set == "vowels"
     assert s.speech_rate == 200 and s.case_mode == "upper" and s.volume == Settings().volume
-    assert "case_mode" in s.problem and "speech_rate" in s.problem and "volume" in s.problem
+    assert "case" in s.problem and "speech speed" in s.problem and "volume" in s.problem
     [backup] = backups()
     assert json.loads(backup.read_text(encoding="utf-8")) == original
     assert backup.name in s.problem
@@ -188,7 +188,7 @@ def test_a_damaged_settings_file_never_stops_the_game_and_is_set_aside_once(case
     assert backup.read_bytes() == data, "the damaged file is kept as it was"
     assert s.problem and "reset" in s.problem and backup.name in s.problem
     for name in bad_fields or ():
-        assert name in s.problem
+        assert LABELS[name] in s.problem
     if bad_fields is None:
         assert s == Settings()
 
@@ -212,8 +212,8 @@ def test_good_fields_next_to_a_bad_one_are_kept():
     assert s.game_options == {"candy_match": {"write_to_keep": True}}
     assert (s.letter_set, s.speech_rate, s.volume, s.stroke_order) == ("vowels", 150, 1.0, "strict")
     assert type(s.speech_rate) is int and type(s.volume) is float
-    assert all(name in s.problem for name in ("hidden_games", "levels", "game_options"))
-    assert "letter_set" not in s.problem and "speech_rate" not in s.problem
+    assert s.problem.startswith("Not understood, so reset: game options, games shown, last levels played.")
+    assert "letter set" not in s.problem and "speech speed" not in s.problem
 
 
 # -- what is read: a bounded amount from a regular file -----------------------------------------------
@@ -363,7 +363,7 @@ def test_stale_temp_files_are_cleaned_on_start_and_others_are_left_alone():
 
 WRITER = textwrap.dedent("""
     import os, sys, time
-    from games.engine.settings import Settings
+    from games.engine.settings import LABELS, Settings
     real_fsync = os.fsync
     def fsync_then_hang(fd):          # the tmp file is written: stop here until killed
         real_fsync(fd)
@@ -409,3 +409,11 @@ def test_a_missing_file_reads_as_none_and_a_dangling_link_too(tmp_path):
     assert read_json(tmp_path / "nothing.json") is None
     (tmp_path / "dangling.json").symlink_to(tmp_path / "gone.json")
     assert read_json(tmp_path / "dangling.json") is None
+
+
+def test_the_message_names_settings_as_the_settings_screen_does_and_stays_short():
+    settings_path().write_text(json.dumps({"speech": 1, "volume": "loud", "fullscreen": "yes", "levels": [],
+                                           "stroke_order": 3}), encoding="utf-8")
+    s = Settings.load()
+    assert s.problem.startswith("Not understood, so reset: full screen, last levels played and 3 more. Old file kept as ")
+    assert len(s.problem) < 140

@@ -73,10 +73,10 @@ class Settings:
             return cls()
         s, bad = cls.from_dict(raw)
         if bad:
-            s.problem = "Some settings were not understood and were reset: " + ", ".join(bad) + "."
             backup = replace_damaged(path, s.to_dict())
-            s.problem += f" The old file was kept as {backup.name}." if backup else " The file could not be set aside."
-            log.warning(s.problem)
+            s.problem = (f"Not understood, so reset: {_say_fields(bad)}. "
+                         + (f"Old file kept as {backup.name}." if backup else "The file could not be set aside."))
+            log.warning("settings reset: %s; damaged file kept as %s", ", ".join(bad), backup)
         return s
 
     def save(self, path: Path | None = None) -> None:
@@ -110,6 +110,22 @@ class Settings:
             s.letter_set = cls.letter_set
             bad.append("letter_set")
         return s, sorted(set(bad))
+
+
+LABELS = {   # what the settings screen calls each setting (a grown-up can find it there)
+    "letter_set": "letter set", "week_letters": "letters of the week", "case_mode": "case", "speech": "voice",
+    "speech_rate": "speech speed", "volume": "volume", "auto_submit": "check after pen rests",
+    "fullscreen": "full screen", "levels": "last levels played", "hidden_games": "games shown",
+    "game_options": "game options", "stroke_order": "stroke order", "case_must_match": "case must match",
+}
+
+
+def _say_fields(names: list[str], most: int = 3) -> str:
+    """``names`` in the settings screen's words, short enough for its one line of notice."""
+    said = [LABELS.get(n, n) for n in names]
+    if len(said) > most:
+        return ", ".join(said[:most - 1]) + f" and {len(said) - most + 1} more"
+    return ", ".join(said)
 
 
 # -- checking each field of a loaded file -------------------------------------------------------------
