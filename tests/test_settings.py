@@ -287,6 +287,21 @@ def test_a_symlinked_settings_file_is_read_and_written_through_the_link(tmp_path
     assert json.loads(real.read_text(encoding="utf-8"))["speech_rate"] == 100
 
 
+def test_a_symlinked_settings_file_with_a_bad_field_is_repaired_through_the_link(tmp_path):
+    real = tmp_path / "dotfiles" / "letterplay.json"
+    real.parent.mkdir()
+    real.write_text('{"letter_set": "vowels", "volume": "loud"}', encoding="utf-8")
+    os.chmod(real, 0o640)
+    settings_path().symlink_to(real)
+    s = Settings.load()
+    assert s.letter_set == "vowels" and "volume" in s.problem
+    assert settings_path().is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["volume"] == Settings().volume
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    [backup] = backups()
+    assert json.loads(backup.read_text(encoding="utf-8"))["volume"] == "loud"
+
+
 # -- what is written ----------------------------------------------------------------------------------
 
 def test_keys_from_a_newer_version_survive_a_save():

@@ -147,19 +147,39 @@ def _unusable(path: Path, what: str) -> UnreadableFile:
 def set_aside(path: Path) -> Path | None:
     """Move whatever is at ``path`` to ``<name>.broken-<date>`` (a new name each time); None if it could not."""
     path = Path(path)
+    backup = _backup_name(path)
+    if backup is None:
+        return None
+    try:
+        os.rename(path, backup)   # the link itself when ``path`` is a symlink
+    except OSError as err:
+        log.warning("could not move unusable %s aside: %s", path, err)
+        return None
+    log.warning("moved unusable %s to %s", path, backup)
+    return backup
+
+
+def _backup_name(path: Path) -> Path | None:
+    """``<name>.broken-<date>``, with ``-2``, ``-3``... when that name is taken."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for n in range(1, 1000):
         backup = path.with_name(f"{path.name}.broken-{stamp}" + (f"-{n}" if n > 1 else ""))
-        if os.path.lexists(backup):
-            continue
-        try:
-            os.rename(path, backup)   # the link itself when ``path`` is a symlink
-        except OSError as err:
-            log.warning("could not move unusable %s aside: %s", path, err)
-            return None
-        log.warning("moved unusable %s to %s", path, backup)
-        return backup
+        if not os.path.lexists(backup):
+            return backup
     return None
+
+
+def _copy_aside(path: Path, mode: int | None) -> Path | None:
+    try:
+        data = read_bytes(path)
+        backup = _backup_name(path)
+        if data is None or backup is None:
+            return None
+        write_bytes_atomic(backup, data, mode=mode)
+    except (OSError, UnreadableFile) as err:
+        log.warning("could not keep a copy of %s: %s", path, err)
+        return None
+    return backup
 
 
 def replace_damaged(path: Path, data) -> Path | None:
@@ -173,7 +193,10 @@ def replace_damaged(path: Path, data) -> Path | None:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
         mode = None
-    backup = set_aside(path)
+    if _write_target(path) != path:   # a link to the real file: keep the link, set a copy aside
+        backup = _copy_aside(path, mode)
+    else:
+        backup = set_aside(path)
     if backup is not None:
         try:
             write_json_atomic(path, data, mode=mode)
