@@ -101,6 +101,15 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
 
 
+def test_settings_keep_the_coach_choices_and_reset_a_bad_one():
+    Settings(stroke_order="strict", case_must_match=True).save()
+    loaded = Settings.load()
+    assert (loaded.stroke_order, loaded.case_must_match) == ("strict", True)
+    write_json_atomic(paths.settings_file(), {"stroke_order": "very strict"})
+    loaded = Settings.load()
+    assert loaded.stroke_order == "gentle" and "stroke order" in loaded.problem
+
+
 # -- the fuzz: whatever is in the file, the game starts ---------------------------------------------
 
 DEEP = "[" * 100_000

@@ -98,7 +98,7 @@ class Settings:
                 s.unknown_keys[key] = value
                 continue
             try:
-                clean = check(value, s)
+                clean = check(value)
             except _Wrong:
                 bad.append(key)
                 continue
@@ -140,7 +140,7 @@ class _Fixed:
     value: object
 
 
-def _flag(value, s):
+def _flag(value):
     if not isinstance(value, bool):
         raise _Wrong
     return value
@@ -149,7 +149,7 @@ def _flag(value, s):
 def _number(name, kind):
     lo, hi = Settings.RANGES[name]
 
-    def check(value, s):
+    def check(value):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _Wrong
         if isinstance(value, float) and not math.isfinite(value):
@@ -161,40 +161,40 @@ def _number(name, kind):
 
 
 def _one_of(choices):
-    def check(value, s):
+    def check(value):
         if not isinstance(value, str) or value not in choices():
             raise _Wrong
         return value
     return check
 
 
-def _text(value, s):
+def _text(value):
     if not isinstance(value, str):
         raise _Wrong
     return value
 
 
-def _week_letters(value, s):
+def _week_letters(value):
     if not isinstance(value, str) or not clean_letters(value):
         raise _Wrong
     return clean_letters(value)
 
 
-def _game_list(value, s):
+def _game_list(value):
     if not isinstance(value, list):
         raise _Wrong
     clean = list(dict.fromkeys(v for v in value if isinstance(v, str)))
     return clean if clean == value else _Fixed(clean)
 
 
-def _levels(value, s):
+def _levels(value):
     if not isinstance(value, dict):
         raise _Wrong
     clean = {k: v for k, v in value.items() if isinstance(v, str)}
     return clean if clean == value else _Fixed(clean)
 
 
-def _game_options(value, s):
+def _game_options(value):
     if not isinstance(value, dict):
         raise _Wrong
     clean = {game: {k: v for k, v in options.items() if isinstance(v, bool)}
