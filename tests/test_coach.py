@@ -199,15 +199,3 @@ def test_help_levels_are_saved_and_a_damaged_file_gives_fresh_levels(tmp_path):
     assert HelpLevels.load(path).level("m") == TRACE
     assert list(tmp_path.glob("writing_help.json.broken-*"))
     assert HelpLevels.from_json({"letters": {"a": {"level": 9, "clean": 0, "misses": 0}, "b": "x"}}).level("a") == TRACE
-
-
-def test_settings_keep_the_coach_choices_and_reset_a_bad_one(user_home):
-    from games.engine import paths
-    from games.engine.settings import Settings
-    from games.engine.storage import write_json_atomic
-    Settings(stroke_order="strict", case_must_match=True).save()
-    loaded = Settings.load()
-    assert (loaded.stroke_order, loaded.case_must_match) == ("strict", True)
-    write_json_atomic(paths.settings_file(), {"stroke_order": "very strict"})
-    loaded = Settings.load()
-    assert loaded.stroke_order == "gentle" and "stroke_order" in loaded.problem

@@ -1,7 +1,6 @@
-"""Scene stack, registry, settings, letter sets and pointer input."""
+"""Scene stack, registry, letter sets and pointer input (settings: test_settings.py)."""
 from __future__ import annotations
 
-import json
 import random
 
 import pygame
@@ -10,8 +9,6 @@ import pytest
 from games.engine.input import DOWN, MOVE, UP, PointerInput
 from games.engine.letters import CaseMode, LetterSet, clean_letters, load_letter_sets
 from games.engine.scene import Scene, SceneStack
-from games.engine.settings import Settings
-from games.engine.storage import write_json_atomic
 
 
 class Recorder(Scene):
@@ -76,48 +73,6 @@ def test_list_games_prints_id_and_title(capsys):
     assert main(["--list-games"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines == [f"{g.id}\t{g.title}" for g in load_games()]
-
-
-# -- settings ---------------------------------------------------------------------------------------
-
-def test_settings_round_trip(user_home):
-    s = Settings(letter_set="mirror", case_mode="lower", speech_rate=120, week_letters="mxz")
-    s.save()
-    loaded = Settings.load()
-    assert (loaded.letter_set, loaded.case_mode, loaded.speech_rate, loaded.week_letters) == ("mirror", "lower", 120, "mxz")
-    assert loaded.problem is None
-
-
-def test_corrupt_settings_file_is_kept_aside_and_defaults_load(user_home):
-    from games.engine import paths
-    path = paths.settings_file()
-    path.parent.mkdir(parents=True)
-    path.write_text('{"letter_set": "vowels", ', encoding="utf-8")
-    s = Settings.load()
-    assert s == Settings()
-    assert "reset" in s.problem and "broken" in s.problem
-    backups = list(path.parent.glob("settings.json.broken-*"))
-    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8").startswith('{"letter_set"')
-    assert not path.exists()
-
-
-def test_settings_with_wrong_values_keep_the_good_ones(user_home):
-    from games.engine import paths
-    write_json_atomic(paths.settings_file(), {"letter_set": "vowels", "speech_rate": 999, "case_mode": "sideways",
-                                              "volume": "loud"})
-    s = Settings.load()
-    assert s.letter_set == "vowels"
-    assert s.speech_rate == 200 and s.case_mode == "upper" and s.volume == Settings().volume
-    assert "case_mode" in s.problem and "speech_rate" in s.problem and "volume" in s.problem
-
-
-def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
-    path = tmp_path / "x.json"
-    write_json_atomic(path, {"a": 1})
-    with pytest.raises(TypeError):
-        write_json_atomic(path, {"a": object()})
-    assert json.loads(path.read_text()) == {"a": 1}
-    assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
 
 
 # -- letters -----------------------------------------------------------------------------------------

@@ -1,17 +1,22 @@
-"""The teacher's settings, kept per user and written atomically.
+"""The teacher's settings, kept per user and written atomically (the rules are in ``storage``).
 
-A damaged settings file never stops a child from playing: it is moved aside, the defaults load, and
-``Settings.problem`` holds a sentence the settings screen shows to the grown-up.
+A damaged settings file never stops a child from playing. Every field is checked on load: a field of
+the wrong type or out of range falls back to its default (numbers out of range are clamped), the
+others are kept, the damaged file is set aside once as ``settings.json.broken-<date>`` and the repaired
+settings take its place. A file that cannot be used at all is set aside and the defaults load. Either
+way ``Settings.problem`` holds a sentence the settings screen shows to the grown-up. Keys this version
+does not know (a newer Letterplay may have written them) are kept and saved back.
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, field, fields
+import math
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import paths
 from .letters import CaseMode, LetterSet, clean_letters, load_letter_sets
-from .storage import UnreadableFile, read_json, write_json_atomic
+from .storage import UnreadableFile, read_json_object, replace_damaged, write_json_atomic
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +38,8 @@ class Settings:
     game_options: dict = field(default_factory=dict)    # game id -> {option key: bool}
     stroke_order: str = "gentle"    # writing coach: "off", "gentle" (tips) or "strict" (redo the stroke)
     case_must_match: bool = False   # writing coach: a big letter where a small one was asked is a miss
-    problem: str | None = field(default=None, compare=False)   # not saved: why defaults were loaded
+    problem: str | None = field(default=None, compare=False)   # not saved: what was wrong with the file
+    unknown_keys: dict = field(default_factory=dict, compare=False, repr=False)   # kept for a newer version
 
     RANGES = {"speech_rate": (80, 200), "volume": (0.0, 1.0), "auto_submit": (0.0, 5.0)}
 
@@ -54,9 +60,10 @@ class Settings:
     # -- persistence -------------------------------------------------------------------------------
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
+        """The saved settings; never raises for anything in the file (see the module docstring)."""
         path = path or paths.settings_file()
         try:
-            raw = read_json(path)
+            raw = read_json_object(path)
         except UnreadableFile as err:
             s = cls()
             s.problem = f"Settings were reset: {err}."
@@ -64,54 +71,150 @@ class Settings:
             return s
         if raw is None:
             return cls()
-        if not isinstance(raw, dict):
-            s = cls()
-            s.problem = "Settings were reset: the settings file did not hold settings."
-            return s
-        s, bad = cls(), []
-        for f in fields(cls):
-            if f.name == "problem" or f.name not in raw:
-                continue
-            value = raw[f.name]
-            default = getattr(s, f.name)
-            if not _same_kind(value, default):
-                bad.append(f.name)
-                continue
-            setattr(s, f.name, value)
-        bad += s._clamp()
+        s, bad = cls.from_dict(raw)
         if bad:
-            s.problem = "Some settings were not understood and were reset: " + ", ".join(sorted(set(bad))) + "."
-            log.warning(s.problem)
+            backup = replace_damaged(path, s.to_dict())
+            s.problem = (f"Not understood, so reset: {_say_fields(bad)}. "
+                         + (f"Old file kept as {backup.name}." if backup else "The file could not be set aside."))
+            log.warning("settings reset: %s; damaged file kept as %s", ", ".join(bad), backup)
         return s
 
     def save(self, path: Path | None = None) -> None:
-        data = asdict(self)
-        data.pop("problem")
-        write_json_atomic(path or paths.settings_file(), data)
+        write_json_atomic(path or paths.settings_file(), self.to_dict())
 
-    def _clamp(self) -> list[str]:
-        bad = []
-        defaults = Settings()
-        try:
-            CaseMode(self.case_mode)
-        except ValueError:
-            self.case_mode, bad = defaults.case_mode, bad + ["case_mode"]
-        if self.letter_set not in load_letter_sets():
-            self.letter_set, bad = defaults.letter_set, bad + ["letter_set"]
-        self.week_letters = clean_letters(self.week_letters) or defaults.week_letters
-        if self.stroke_order not in STROKE_ORDERS:
-            self.stroke_order, bad = defaults.stroke_order, bad + ["stroke_order"]
-        for name, (lo, hi) in self.RANGES.items():
-            value = getattr(self, name)
-            if not lo <= value <= hi:
-                setattr(self, name, type(getattr(defaults, name))(min(hi, max(lo, value))))
-                bad.append(name)
-        return bad
+    def to_dict(self) -> dict:
+        """What is saved: every setting, plus the keys this version did not know."""
+        data = dict(self.unknown_keys)
+        data.update({f.name: getattr(self, f.name) for f in fields(self) if f.name in _CHECKS})
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> tuple["Settings", list[str]]:
+        """Settings from saved data, and the names of the fields that were wrong (now defaults or clamped)."""
+        s, bad = cls(), []
+        for key, value in raw.items():
+            check = _CHECKS.get(key)
+            if check is None:
+                s.unknown_keys[key] = value
+                continue
+            try:
+                clean = check(value)
+            except _Wrong:
+                bad.append(key)
+                continue
+            if isinstance(clean, _Fixed):   # partly kept: bad entries dropped or a number clamped
+                clean = clean.value
+                bad.append(key)
+            setattr(s, key, clean)
+        if s.letter_set not in load_letter_sets(s.week_letters):   # checked last: "week" needs week_letters
+            s.letter_set = cls.letter_set
+            bad.append("letter_set")
+        return s, sorted(set(bad))
 
 
-def _same_kind(value, default) -> bool:
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    return isinstance(value, type(default))
+LABELS = {   # what the settings screen calls each setting (a grown-up can find it there)
+    "letter_set": "letter set", "week_letters": "letters of the week", "case_mode": "case", "speech": "voice",
+    "speech_rate": "speech speed", "volume": "volume", "auto_submit": "check after pen rests",
+    "fullscreen": "full screen", "levels": "last levels played", "hidden_games": "games shown",
+    "game_options": "game options", "stroke_order": "stroke order", "case_must_match": "case must match",
+}
+
+
+def _say_fields(names: list[str], most: int = 3) -> str:
+    """``names`` in the settings screen's words, short enough for its one line of notice."""
+    said = [LABELS.get(n, n) for n in names]
+    if len(said) > most:
+        return ", ".join(said[:most - 1]) + f" and {len(said) - most + 1} more"
+    return ", ".join(said)
+
+
+# -- checking each field of a loaded file -------------------------------------------------------------
+
+class _Wrong(Exception):
+    """The value cannot be used at all: the field keeps its default."""
+
+
+@dataclass
+class _Fixed:
+    """The value was usable only in part (entries dropped, a number clamped)."""
+    value: object
+
+
+def _flag(value):
+    if not isinstance(value, bool):
+        raise _Wrong
+    return value
+
+
+def _number(name, kind):
+    lo, hi = Settings.RANGES[name]
+
+    def check(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise _Wrong
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Wrong
+        clamped = min(hi, max(lo, value))
+        clean = int(round(clamped)) if kind is int else float(clamped)
+        return clean if clean == value else _Fixed(clean)
+    return check
+
+
+def _one_of(choices):
+    def check(value):
+        if not isinstance(value, str) or value not in choices():
+            raise _Wrong
+        return value
+    return check
+
+
+def _text(value):
+    if not isinstance(value, str):
+        raise _Wrong
+    return value
+
+
+def _week_letters(value):
+    if not isinstance(value, str) or not clean_letters(value):
+        raise _Wrong
+    return clean_letters(value)
+
+
+def _game_list(value):
+    if not isinstance(value, list):
+        raise _Wrong
+    clean = list(dict.fromkeys(v for v in value if isinstance(v, str)))
+    return clean if clean == value else _Fixed(clean)
+
+
+def _levels(value):
+    if not isinstance(value, dict):
+        raise _Wrong
+    clean = {k: v for k, v in value.items() if isinstance(v, str)}
+    return clean if clean == value else _Fixed(clean)
+
+
+def _game_options(value):
+    if not isinstance(value, dict):
+        raise _Wrong
+    clean = {game: {k: v for k, v in options.items() if isinstance(v, bool)}
+             for game, options in value.items() if isinstance(options, dict)}
+    return clean if clean == value else _Fixed(clean)
+
+
+_CHECKS = {   # every saved field and how a loaded value is checked; JSON keys are always text
+    "letter_set": _text,   # which sets exist is checked once week_letters is known
+    "week_letters": _week_letters,
+    "case_mode": _one_of(lambda: [m.value for m in CaseMode]),
+    "speech": _flag,
+    "speech_rate": _number("speech_rate", int),
+    "volume": _number("volume", float),
+    "auto_submit": _number("auto_submit", float),
+    "fullscreen": _flag,
+    "levels": _levels,
+    "hidden_games": _game_list,
+    "game_options": _game_options,
+    "stroke_order": _one_of(lambda: STROKE_ORDERS),
+    "case_must_match": _flag,
+}
+assert set(_CHECKS) == {f.name for f in fields(Settings)} - {"problem", "unknown_keys"}, "a setting without a check"

@@ -1,79 +1,331 @@
-"""Safe reading and writing of the user's JSON files (settings, later progress).
+"""The rules for every user file (settings, writing help levels, progress): read safely, write atomically.
 
-Writes are atomic: the data goes to a temporary file in the same folder, is flushed to disk, and then
-replaces the old file in one step, so a crash or a full disk never leaves half a file behind.
-A file that cannot be read is moved aside (never deleted) so a grown-up can still recover it.
+Reading takes at most ``MAX_BYTES`` from a regular file only (a FIFO, a folder, a device or an endless
+file at the path never blocks or fills the memory), accepts a UTF-8 byte-order mark, and refuses JSON
+nested deeper than ``MAX_DEPTH``. A file that exists but cannot be used is *set aside* as
+``<name>.broken-<date>`` (never deleted, never silently overwritten) and :class:`UnreadableFile` says
+so in a sentence a grown-up can read.
+
+Writing goes to a temporary file in the same folder, is flushed to disk and then replaces the old
+file in one step, so a crash, a SIGKILL or a full disk never leaves half a file behind. The file keeps
+its mode (a new one gets the usual mode for the user's umask), and a symlinked file is written
+through its link. Temporary files that a killed save left behind are removed on the next read.
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
-import tempfile
+import secrets
+import stat
 import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+MAX_BYTES = 1_000_000   # a settings file is ~1 KB; anything this big is not ours
+MAX_DEPTH = 64          # deeper JSON is not ours either, and could not be written back
+STALE_TMP_SECONDS = 600   # a temp file this old is stale even when its writer cannot be identified
 
-def write_json_atomic(path: Path, data) -> None:
-    """Write ``data`` as JSON to ``path`` atomically."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2, ensure_ascii=False, sort_keys=True)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+_MISSING = object()
 
 
 class UnreadableFile(Exception):
-    """A user file existed but could not be used; ``backup`` is where it was moved."""
+    """A user file existed but could not be used; ``backup`` is where it was set aside (or None)."""
 
     def __init__(self, message: str, backup: Path | None):
         super().__init__(message)
         self.backup = backup
 
 
-def read_json(path: Path):
-    """Read JSON from ``path``; ``None`` when it does not exist.
+# -- reading ----------------------------------------------------------------------------------------
 
-    A file that exists but is not valid JSON (or not readable) is moved to
-    ``<name>.broken-<timestamp>`` and :class:`UnreadableFile` is raised with a plain message.
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """The bytes of the regular file at ``path`` (at most ``limit``); ``None`` when there is none.
+
+    Anything else at the path (a folder, a FIFO, a device, a file over the limit, no permission) is
+    set aside and :class:`UnreadableFile` raised. Stale temporary files of ``path`` are removed first.
+    """
+    path = Path(path)
+    clean_stale_temp_files(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None   # also a link that points nowhere: the next save makes the file
+    except OSError as err:
+        raise _unusable(path, f"could not be read ({err.strerror or err})") from err
+    _check_regular(path, info, limit)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)   # non-blocking: a FIFO swapped in after the stat cannot hang us
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise _unusable(path, f"could not be read ({err.strerror or err})") from err
+    try:
+        _check_regular(path, os.fstat(fd), limit)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as err:
+        raise _unusable(path, f"could not be read ({err.strerror or err})") from err
+    finally:
+        os.close(fd)
+    if size > limit:   # it grew after the stat
+        raise _unusable(path, f"is too big (over {limit:,} bytes)")
+    return b"".join(chunks)
+
+
+def read_json(path: Path, *, limit: int = MAX_BYTES, max_depth: int = MAX_DEPTH, default=None):
+    """The JSON value in ``path``; ``default`` when the file does not exist.
+
+    A file that is not a regular file, too big, not UTF-8, not JSON or nested too deeply is set aside
+    and :class:`UnreadableFile` is raised with a plain message. A UTF-8 byte-order mark is fine.
+    """
+    path = Path(path)
+    data = read_bytes(path, limit)
+    if data is None:
+        return default
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise _unusable(path, f"was damaged (not UTF-8 text at byte {err.start})") from err
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise _unusable(path, f"was damaged ({err.msg} at line {err.lineno})") from err
+    except RecursionError as err:
+        raise _unusable(path, "was damaged (nested too deeply)") from err
+    except ValueError as err:   # e.g. a number with more digits than Python converts
+        raise _unusable(path, f"was damaged ({err})") from err
+    if _depth(value, max_depth) > max_depth:
+        raise _unusable(path, "was damaged (nested too deeply)")
+    return value
+
+
+def read_json_object(path: Path, *, limit: int = MAX_BYTES, what: str = "settings") -> dict | None:
+    """Like :func:`read_json`, for files that hold one JSON object: anything else is set aside too."""
+    value = read_json(path, limit=limit, default=_MISSING)
+    if value is _MISSING:
+        return None
+    if not isinstance(value, dict):
+        raise _unusable(Path(path), f"did not hold {what}")
+    return value
+
+
+def _check_regular(path: Path, info: os.stat_result, limit: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise _unusable(path, "is not a regular file")
+    if info.st_size > limit:
+        raise _unusable(path, f"is too big ({info.st_size:,} bytes, at most {limit:,} are read)")
+
+
+def _depth(value, limit: int) -> int:
+    """How deeply ``value`` nests (stops counting just past ``limit``); no recursion."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, level)
+            if level <= limit:
+                todo.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _unusable(path: Path, what: str) -> UnreadableFile:
+    backup = set_aside(path)
+    kept = f"kept it as {backup.name}" if backup else "could not move it aside"
+    return UnreadableFile(f"{path.name} {what}; {kept}", backup)
+
+
+# -- setting aside ----------------------------------------------------------------------------------
+
+def set_aside(path: Path) -> Path | None:
+    """Move whatever is at ``path`` to ``<name>.broken-<date>`` (a new name each time); None if it could not."""
+    path = Path(path)
+    backup = _backup_name(path)
+    if backup is None:
+        return None
+    try:
+        os.rename(path, backup)   # the link itself when ``path`` is a symlink
+    except OSError as err:
+        log.warning("could not move unusable %s aside: %s", path, err)
+        return None
+    log.warning("moved unusable %s to %s", path, backup)
+    return backup
+
+
+def _backup_name(path: Path) -> Path | None:
+    """``<name>.broken-<date>``, with ``-2``, ``-3``... when that name is taken."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        backup = path.with_name(f"{path.name}.broken-{stamp}" + (f"-{n}" if n > 1 else ""))
+        if not os.path.lexists(backup):
+            return backup
+    return None
+
+
+def _copy_aside(path: Path, mode: int | None) -> Path | None:
+    try:
+        data = read_bytes(path)
+        backup = _backup_name(path)
+        if data is None or backup is None:
+            return None
+        write_bytes_atomic(backup, data, mode=mode)
+    except (OSError, UnreadableFile) as err:
+        log.warning("could not keep a copy of %s: %s", path, err)
+        return None
+    return backup
+
+
+def replace_damaged(path: Path, data) -> Path | None:
+    """Set the damaged file at ``path`` aside and write the repaired ``data`` in its place.
+
+    Returns the backup (None when it could not be made; then the file is left as it was). The new file
+    keeps the old one's mode; when it cannot be written the caller's next save writes it.
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UnreadableFile(f"could not read {path.name}: {err}", _move_aside(path)) from err
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        backup = _move_aside(path)
-        raise UnreadableFile(
-            f"{path.name} was damaged ({err.msg} at line {err.lineno}); kept a copy as "
-            f"{backup.name if backup else '(could not copy)'}",
-            backup,
-        ) from err
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = None
+    if _write_target(path) != path:   # a link to the real file: keep the link, set a copy aside
+        backup = _copy_aside(path, mode)
+    else:
+        backup = set_aside(path)
+    if backup is not None:
+        try:
+            write_json_atomic(path, data, mode=mode)
+        except OSError as err:
+            log.warning("could not write the repaired %s: %s", path.name, err)
+    return backup
 
 
-def _move_aside(path: Path) -> Path | None:
-    backup = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+# -- writing ----------------------------------------------------------------------------------------
+
+def write_json_atomic(path: Path, data, *, mode: int | None = None) -> None:
+    """Write ``data`` as JSON to ``path`` atomically (see :func:`write_bytes_atomic`).
+
+    ``data`` is turned into text first, so data that cannot be written (``TypeError``,
+    ``ValueError``) leaves the old file and no temporary file behind.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    write_bytes_atomic(path, text.encode("utf-8"), mode=mode)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Replace the file at ``path`` with ``data`` in one step, keeping its mode (or ``mode``).
+
+    A symlink to a regular file is written through (the link stays). A new file gets the usual mode
+    for the user's umask.
+    """
+    target = _write_target(Path(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if mode is None:
+        try:
+            info = os.stat(target)
+            mode = stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+        except OSError:
+            mode = None
+    tmp = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o666)   # 0o666 less the umask, like any new file the user makes
     try:
-        os.replace(path, backup)
-        log.warning("moved unreadable %s to %s", path, backup)
-        return backup
-    except OSError as err:
-        log.warning("could not move unreadable %s aside: %s", path, err)
-        return None
+        with os.fdopen(fd, "wb") as f:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(f.fileno(), mode)
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if mode is not None and not hasattr(os, "fchmod"):
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _sync_folder(target.parent)
+
+
+def _write_target(path: Path) -> Path:
+    """``path``, or the regular file it links to (so a symlinked settings file stays a link)."""
+    if not path.is_symlink():
+        return path
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path
+    return real if real.is_file() else path
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort; not possible on every system)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# -- stale temporary files ----------------------------------------------------------------------------
+
+def clean_stale_temp_files(path: Path) -> list[Path]:
+    """Remove ``<name>.*.tmp`` files that a killed save of ``path`` left behind; returns them.
+
+    A temp file is stale when the process named in it has ended, or when it is older than
+    ``STALE_TMP_SECONDS`` (names without a process id come from older versions). A save running in
+    another Letterplay window right now is left alone.
+    """
+    target = _write_target(Path(path))
+    prefix = target.name + "."
+    removed = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")) or len(name) <= len(prefix) + 4:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        pid = name[len(prefix):-4].split("-", 1)[0]
+        writer_gone = pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid))
+        if writer_gone or now - info.st_mtime > STALE_TMP_SECONDS:
+            try:
+                os.unlink(entry.path)
+            except OSError as err:
+                log.warning("could not remove the stale temporary file %s: %s", entry.path, err)
+                continue
+            removed.append(Path(entry.path))
+    if removed:
+        log.info("removed %d stale temporary file(s) of %s", len(removed), target.name)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name != "posix":   # os.kill(pid, 0) would stop the process on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:   # it exists but belongs to someone else
+        return True
+    return True
