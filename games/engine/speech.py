@@ -308,16 +308,17 @@ def prune_cache(cache_dir: Path, max_bytes: int = CACHE_MAX_BYTES) -> int:
 def expected_seconds(spoken: str, rate: int) -> float | None:
     """About how long espeak-ng takes to say `spoken` at `rate` wpm, after tidy_wav; None: too short to tell.
 
-    Fitted on every built-in phrase at 80, 130 and 200 wpm: each real line lasted 0.81-1.86 times this,
-    while lines made at 200 wpm when 130 was asked last 0.59-1.2 times (median 0.72) of it.
+    Fitted on every built-in phrase at 80, 130 and 200 wpm: each real line lasted 0.82-1.88 times this.
+    Lines made at 200 wpm when 130 was asked last 0.59-1.22 times this (median 0.71), so TOO_SHORT
+    catches about 6 lines in 10 of a run that speaks too fast, and no line made at the right speed.
     """
-    plain = re.sub(r"\[\[.*?\]\]", "ab", spoken)          # a letter name in phonemes: about a short word
-    words = re.findall(r"[A-Za-z'’]+", plain)
-    if len(words) < 2:
+    names = len(re.findall(r"\[\[.*?\]\]", spoken))      # letter names in espeak phonemes
+    words = re.findall(r"[A-Za-z'’]+", re.sub(r"\[\[.*?\]\]", " ", spoken))
+    if len(words) + names < 2:
         return None
     letters = sum(len(w) for w in words)
-    pauses = len(re.findall(r"[,.!?;:](?=\s+\S)", plain))
-    return (0.155 * letters + 1.175 * pauses + 0.137 * len(words)) * 60.0 / rate + 0.084 * pauses
+    pauses = len(re.findall(r"[,.!?;:](?=\s+\S)", spoken))
+    return (0.161 * letters + 1.223 * pauses + 0.099 * len(words) + 0.41 * names) * 60.0 / rate + 0.084 * pauses
 
 
 def wav_seconds(path: Path) -> float:
