@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -117,17 +118,17 @@ class EspeakSynthesizer:
     def fingerprint(self) -> str:
         if self._fingerprint is None:
             try:
-                with _espeak_lock:
-                    library = _load_libespeak(self.use_bundled) if sys.platform.startswith("linux") else "platform"
+                library = (_library_fingerprint(_libespeak_file(self.use_bundled))
+                           if sys.platform.startswith("linux") else "platform voice")
                 self._fingerprint = f"{self.name} {library}"
             except Exception as err:   # no library: the worker will say so; the key only needs to differ
                 self._fingerprint = f"{self.name} unavailable ({type(err).__name__})"
         return self._fingerprint
 
     def start(self) -> None:
+        if sys.platform.startswith("linux"):
+            self.library = _load_libespeak(self.use_bundled)
         with _espeak_lock:
-            if sys.platform.startswith("linux"):
-                self.library = _load_libespeak(self.use_bundled)
             import pyttsx3   # imported here: it loads libespeak-ng as it is imported
 
             self._engine = pyttsx3.init()
@@ -201,55 +202,77 @@ def _wait_for(condition, timeout: float) -> bool:
     return True
 
 
-_chosen_library: str | None = None   # the libespeak-ng this process uses, described for the cache key
+_chosen_library: Path | None = None   # the libespeak-ng file this process uses (Linux); the first choice holds
+_loaded_library = ""                  # which one was loaded, with its version, for the log
+_library_lock = threading.Lock()      # held only while a file is chosen (a few stat calls)
+_loading_lock = threading.Lock()      # held while it is loaded, on the speech worker
+
+
+def _libespeak_file(use_bundled: bool) -> Path:
+    """The libespeak-ng file this process uses: the system's, else espeakng-loader's. Loads nothing.
+
+    Quick enough for the main thread (a few stat calls), so the cache key can name the file before the
+    engine starts. Raises OSError when there is neither.
+    """
+    global _chosen_library
+    with _library_lock:
+        if _chosen_library is None:
+            found = None if use_bundled else next(
+                (Path(folder) / "libespeak-ng.so.1" for folder in _library_folders()
+                 if (Path(folder) / "libespeak-ng.so.1").is_file()), None)
+            if found is None:
+                spec = importlib.util.find_spec("espeakng_loader")   # finds it without importing it
+                folder = spec and spec.submodule_search_locations and spec.submodule_search_locations[0]
+                found = Path(folder) / "libespeak-ng.so" if folder else None
+            if found is None or not found.is_file():
+                raise OSError("no libespeak-ng: neither on the system nor from espeakng-loader")
+            _chosen_library = found
+        return _chosen_library
+
+
+def _library_folders() -> list[str]:
+    """Where the dynamic linker looks for "libespeak-ng.so.1": LD_LIBRARY_PATH, ld.so.conf, the usual."""
+    folders = [f for f in os.environ.get("LD_LIBRARY_PATH", "").split(":") if f]
+    for conf in sorted(Path("/etc/ld.so.conf.d").glob("*.conf")):
+        try:
+            folders += [line.strip() for line in conf.read_text(errors="replace").splitlines()
+                        if line.strip().startswith("/")]
+        except OSError:
+            pass
+    return folders + ["/lib", "/usr/lib", "/lib64", "/usr/lib64"]
 
 
 def _load_libespeak(use_bundled: bool) -> str:
-    """Make sure pyttsx3 will find a libespeak-ng; say which one: file, size, version.
+    """Load the chosen libespeak-ng so that pyttsx3 gets it; say which it is: version, file, size.
 
-    Raises OSError/ImportError if there is none. The first choice holds for the whole process.
+    Raises OSError/ImportError if there is none.
     """
-    global _chosen_library
-    if _chosen_library is not None:
-        return _chosen_library
-    library = None
-    if not use_bundled and "pyttsx3.drivers._espeak" not in sys.modules:
-        try:
-            library = ctypes.CDLL("libespeak-ng.so.1")   # the name pyttsx3 asks for
-            where = "system libespeak-ng"
-        except OSError:
-            pass
-    if library is None and "pyttsx3.drivers._espeak" in sys.modules:
-        from pyttsx3.drivers import _espeak
+    global _loaded_library
+    path = _libespeak_file(use_bundled)
+    with _loading_lock:
+        if not _loaded_library:
+            if "espeakng_loader" in path.parent.name:
+                import espeakng_loader
 
-        library, where = _espeak.dll, "loaded earlier in this process"
-    if library is None:
-        import espeakng_loader
-
-        # Loaded first and globally, this copy is the one pyttsx3's own dlopen("libespeak-ng.so.1") gets.
-        library = ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
-        os.environ["ESPEAK_DATA_PATH"] = espeakng_loader.get_data_path()
-        where = "espeak-ng from espeakng-loader"
-    _chosen_library = f"{where} {_describe_library(library)}"
-    return _chosen_library
+                os.environ["ESPEAK_DATA_PATH"] = espeakng_loader.get_data_path()
+                where = "espeak-ng from espeakng-loader"
+            else:
+                where = "system libespeak-ng"
+            # Loaded first and globally, this file is the one pyttsx3's own dlopen("libespeak-ng.so.1")
+            # gets: the dynamic linker matches the name to this library's soname.
+            library = ctypes.CDLL(str(path), mode=ctypes.RTLD_GLOBAL)
+            info = library.espeak_Info
+            info.restype, info.argtypes = ctypes.c_char_p, [ctypes.c_void_p]
+            version = (info(None) or b"?").decode("utf-8", "replace")
+            _loaded_library = f"{where} {version} {path.resolve()} ({path.stat().st_size} bytes)"
+        return _loaded_library
 
 
-def _describe_library(library: ctypes.CDLL) -> str:
-    """'1.52.0 /path/libespeak-ng.so.1.52.0 (561840 bytes)': what decides how a line sounds."""
-    info = library.espeak_Info
-    info.restype, info.argtypes = ctypes.c_char_p, [ctypes.c_void_p]
-    version = (info(None) or b"?").decode("utf-8", "replace")
-    path = ""
-    try:
-        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
-            path = next((line.split()[-1] for line in maps if "libespeak-ng" in line), "")
-    except OSError:
-        pass
-    try:
-        size = f" ({os.stat(path).st_size} bytes)" if path else ""
-    except OSError:
-        size = ""
-    return f"{version} {path or library._name}{size}"
+def _library_fingerprint(path: Path) -> str:
+    """The library file as the cache key sees it: the real file, its size and time (so also its version)."""
+    real = path.resolve()
+    st = real.stat()
+    return f"{real} {st.st_size} {st.st_mtime_ns}"
 
 
 def _let_pyttsx3_read_phonemes() -> None:
