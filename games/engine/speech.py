@@ -5,8 +5,9 @@ How a line travels:
 1. ``Speaker.say(text)`` puts the line in a queue and shows its caption at once (when nothing else is
    being said). It never waits for the speech engine.
 2. A worker thread owns the one speech engine (espeak-ng through pyttsx3) and writes each line to a WAV
-   file in a cache folder, named by a hash of the spoken text, voice and rate. A line said before is
-   found in the cache and needs no engine at all.
+   file in a cache folder, named by a hash of everything that changes the sound (engine, its version and
+   library file, voice, engine volume, rate, text). A line said before is found in the cache and needs no
+   engine at all. Each new WAV's length is checked against its text; the cache is kept under 50 MB.
 3. ``Speaker.update(dt)``, called once a frame by the app, picks up finished WAVs and plays them on a
    mixer channel kept for speech. Only the main thread touches pygame.
 
@@ -176,7 +177,8 @@ class EspeakSynthesizer:
         """Make espeak-ng's current speed and loudness the ones asked for, and wait until it is idle.
 
         Never trust a remembered value: espeak_Cancel() (which pyttsx3 calls whenever espeak-ng looks
-        busy as a line starts) silently resets them to pyttsx3's start-up 200 wpm.
+        busy as a line starts) silently resets them to what they were when the last line started; before
+        the first line that is pyttsx3's own 200 wpm.
         """
         if self._espeak is None:   # another platform's driver: it applies properties itself
             self._engine.setProperty("rate", rate)
