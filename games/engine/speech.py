@@ -5,8 +5,9 @@ How a line travels:
 1. ``Speaker.say(text)`` puts the line in a queue and shows its caption at once (when nothing else is
    being said). It never waits for the speech engine.
 2. A worker thread owns the one speech engine (espeak-ng through pyttsx3) and writes each line to a WAV
-   file in a cache folder, named by a hash of the spoken text, voice and rate. A line said before is
-   found in the cache and needs no engine at all.
+   file in a cache folder, named by a hash of everything that changes the sound (engine, its version and
+   library file, voice, engine volume, rate, text). A line said before is found in the cache and needs no
+   engine at all. Each new WAV's length is checked against its text; the cache is kept under 50 MB.
 3. ``Speaker.update(dt)``, called once a frame by the app, picks up finished WAVs and plays them on a
    mixer channel kept for speech. Only the main thread touches pygame.
 
@@ -18,8 +19,10 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import importlib.util
 import json
 import logging
+import math
 import os
 import queue
 import random
@@ -50,8 +53,13 @@ CAPTION_HOLD = 1.5        # seconds a caption stays up after its line has been s
 WAIT_FOR_VOICE = 3.0      # seconds a line waits for its WAV before it is shown as a caption only
 RATE_RANGE = (80, 200)    # words per minute; 130 is slow and clear for small children
 BUNDLED_ESPEAK_ENV = "LETTERPLAY_BUNDLED_ESPEAK"   # "1": use espeakng-loader's espeak-ng, not the system one
-CACHE_VERSION = "1"       # bump when the way WAVs are made changes, so old cache files are not reused
-CACHE_LIMIT = 3000        # WAV files kept (about 60 KB each); the least recently used go first
+CACHE_VERSION = "2"       # bump when the way WAVs are made changes: files of other versions are deleted
+CACHE_MAX_BYTES = 50 * 1024 * 1024   # the speech cache's size; the least recently used WAVs go first
+STORED_SAMPLE_RATE = 16000           # Hz: keeps all of speech (and a clear /s/), 27% smaller than 22050
+ENGINE_HUNG_AFTER = 10.0  # seconds one line may take before the engine counts as hung (a line takes ~0.1 s)
+# A synthesised line shorter than this share of its expected length was made too fast (see expected_seconds)
+TOO_SHORT = 0.75
+TOO_LONG = 3.0
 
 
 # -- the speech engine (runs on the worker thread only) -----------------------------------------------
@@ -61,7 +69,16 @@ class Synthesizer(Protocol):
 
     name: str               # shown in Speaker.status, e.g. "espeak-ng"
     voice: str              # part of the cache key
+    volume: float           # the engine's own loudness, 0-1 (part of the cache key; playback volume is not)
     reads_phonemes: bool    # True when "[[...]]" in the text is read as espeak phoneme codes
+    follows_rate: bool      # True when a line's length follows the rate, so it can be checked
+
+    @property
+    def fingerprint(self) -> str:
+        """Which engine makes the sound: name, version and library file (part of the cache key).
+
+        Called on the main thread, before ``start()``; must be quick and never raise.
+        """
 
     def start(self) -> None:
         """Get the engine ready; raise any exception when there is none."""
@@ -79,23 +96,41 @@ class EspeakSynthesizer:
     On Linux it uses the system's libespeak-ng when there is one, else the copy that ships inside the
     ``espeakng-loader`` package; ``use_bundled=True`` (or the environment variable
     LETTERPLAY_BUNDLED_ESPEAK=1) forces that copy. The choice holds for the whole process.
+
+    The speed and loudness are set on espeak-ng itself before every line and read back after it
+    (see ``_settle``): pyttsx3 can lose them, and then a whole run would be spoken at its 200 wpm.
     """
 
     def __init__(self, voice: str = "gmw/en", use_bundled: bool | None = None):
         self.voice = voice
+        self.volume = 1.0
         self.use_bundled = use_bundled if use_bundled is not None else os.environ.get(BUNDLED_ESPEAK_ENV) == "1"
         self.name = "espeak-ng"
         self.library = ""           # which libespeak-ng was loaded, for the log
         self.reads_phonemes = sys.platform.startswith("linux")   # pyttsx3 drives espeak-ng there
+        self.follows_rate = True
         self._engine = None
-        self._rate: int | None = None
+        self._espeak = None         # pyttsx3's ctypes binding of libespeak-ng, when that is the driver
+        self._get_parameter = None  # espeak_GetParameter(parameter, current), bound with both arguments
         self._finished = threading.Event()   # set by pyttsx3 (on espeak-ng's thread) when a line is done
         self._espeak_is_busy = lambda: False
+        self._fingerprint: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            try:
+                library = (_library_fingerprint(_libespeak_file(self.use_bundled))
+                           if sys.platform.startswith("linux") else "platform voice")
+                self._fingerprint = f"{self.name} {library}"
+            except Exception as err:   # no library: the worker will say so; the key only needs to differ
+                self._fingerprint = f"{self.name} unavailable ({type(err).__name__})"
+        return self._fingerprint
 
     def start(self) -> None:
+        if sys.platform.startswith("linux"):
+            self.library = _load_libespeak(self.use_bundled)
         with _espeak_lock:
-            if sys.platform.startswith("linux"):
-                self.library = _load_libespeak(self.use_bundled)
             import pyttsx3   # imported here: it loads libespeak-ng as it is imported
 
             self._engine = pyttsx3.init()
@@ -103,35 +138,62 @@ class EspeakSynthesizer:
             if self._engine.driver_name == "espeak":
                 from pyttsx3.drivers import _espeak
 
+                self._espeak = _espeak
                 self._espeak_is_busy = _espeak.IsPlaying
+                self._get_parameter = _espeak.dll.espeak_GetParameter
+                self._get_parameter.argtypes = [ctypes.c_int, ctypes.c_int]
+                self._get_parameter.restype = ctypes.c_int
                 _let_pyttsx3_read_phonemes()
                 self.reads_phonemes = True
                 if self.voice:
-                    self._engine.setProperty("voice", self.voice)
+                    # Straight to espeak-ng: pyttsx3 would hold it back until its first runAndWait().
+                    if _espeak.SetVoiceByName(self.voice.encode("utf-8")) != 0:
+                        raise RuntimeError(f"espeak-ng has no voice {self.voice!r}")
             else:
                 self.name = self._engine.driver_name
                 self.reads_phonemes = False
         log.info("Speech engine %s started (%s).", self.name, self.library or "platform voice")
 
     def write_wav(self, text: str, rate: int, path: Path, timeout: float = 5.0) -> None:
-        # pyttsx3 runs espeak-ng in its asynchronous mode, which has two traps (both measured here):
+        # pyttsx3 runs espeak-ng in its asynchronous mode, which has traps (all measured here):
         # - runAndWait() can return before espeak-ng's own thread has written the file (always on the
         #   first call), so we wait for pyttsx3's "finished-utterance" and for a whole WAV;
-        # - espeak-ng counts as "playing" for a moment after a line and after every setProperty(). A
-        #   line started then is cancelled by pyttsx3 itself (an empty or cut WAV, about 1 line in
-        #   200), so we wait for espeak-ng to be idle first. 6000 lines in a row then came out whole.
+        # - espeak-ng counts as "playing" for a moment after a line and after every parameter change.
+        #   runAndWait() then calls espeak_Cancel(), which drops the line (an empty or cut WAV) *and*
+        #   puts every parameter back as it was when the last line started (see _settle). So we set
+        #   the speed ourselves, wait for espeak-ng to be idle, and check the speed after the line.
         with _espeak_lock:
-            if rate != self._rate:
-                self._engine.setProperty("rate", rate)
-                self._rate = rate
-            _wait_for(lambda: not self._espeak_is_busy(), timeout)
+            self._settle(rate, timeout)
             self._finished.clear()
             self._engine.save_to_file(text, str(path))
             self._engine.runAndWait()
             if not self._finished.wait(timeout):
                 raise RuntimeError(f"the speech engine did not finish {text!r} within {timeout:.0f} s")
+            if self._espeak is not None and self._get_parameter(self._espeak.RATE, 1) != rate:
+                raise RuntimeError(f"the speech engine changed its speed while saying {text!r}")
         if not _wav_is_complete(path, wait=2.0):
             raise RuntimeError(f"the speech engine wrote no sound for {text!r}")
+
+    def _settle(self, rate: int, timeout: float) -> None:
+        """Make espeak-ng's current speed and loudness the ones asked for, and wait until it is idle.
+
+        Never trust a remembered value: espeak_Cancel() (which pyttsx3 calls whenever espeak-ng looks
+        busy as a line starts) silently resets them to what they were when the last line started; before
+        the first line that is pyttsx3's own 200 wpm.
+        """
+        if self._espeak is None:   # another platform's driver: it applies properties itself
+            self._engine.setProperty("rate", rate)
+            self._engine.setProperty("volume", self.volume)
+            return
+        wanted = {self._espeak.RATE: rate, self._espeak.VOLUME: int(round(self.volume * 100))}
+        for _ in range(3):
+            wrong = {p: v for p, v in wanted.items() if self._get_parameter(p, 1) != v}
+            for parameter, value in wrong.items():
+                self._espeak.SetParameter(parameter, value, 0)
+            _wait_for(lambda: not self._espeak_is_busy(), timeout)
+            if not wrong:
+                return
+        raise RuntimeError(f"espeak-ng would not take the speed {rate} wpm")
 
 
 def _wait_for(condition, timeout: float) -> bool:
@@ -143,22 +205,77 @@ def _wait_for(condition, timeout: float) -> bool:
     return True
 
 
-def _load_libespeak(use_bundled: bool) -> str:
-    """Make sure pyttsx3 will find a libespeak-ng; return which one (raises OSError/ImportError if none)."""
-    if "pyttsx3.drivers._espeak" in sys.modules:
-        return "loaded earlier in this process"
-    if not use_bundled:
+_chosen_library: Path | None = None   # the libespeak-ng file this process uses (Linux); the first choice holds
+_loaded_library = ""                  # which one was loaded, with its version, for the log
+_library_lock = threading.Lock()      # held only while a file is chosen (a few stat calls)
+_loading_lock = threading.Lock()      # held while it is loaded, on the speech worker
+
+
+def _libespeak_file(use_bundled: bool) -> Path:
+    """The libespeak-ng file this process uses: the system's, else espeakng-loader's. Loads nothing.
+
+    Quick enough for the main thread (a few stat calls), so the cache key can name the file before the
+    engine starts. Raises OSError when there is neither.
+    """
+    global _chosen_library
+    with _library_lock:
+        if _chosen_library is None:
+            found = None if use_bundled else next(
+                (Path(folder) / "libespeak-ng.so.1" for folder in _library_folders()
+                 if (Path(folder) / "libespeak-ng.so.1").is_file()), None)
+            if found is None:
+                spec = importlib.util.find_spec("espeakng_loader")   # finds it without importing it
+                folder = spec and spec.submodule_search_locations and spec.submodule_search_locations[0]
+                found = Path(folder) / "libespeak-ng.so" if folder else None
+            if found is None or not found.is_file():
+                raise OSError("no libespeak-ng: neither on the system nor from espeakng-loader")
+            _chosen_library = found
+        return _chosen_library
+
+
+def _library_folders() -> list[str]:
+    """Where the dynamic linker looks for "libespeak-ng.so.1": LD_LIBRARY_PATH, ld.so.conf, the usual."""
+    folders = [f for f in os.environ.get("LD_LIBRARY_PATH", "").split(":") if f]
+    for conf in sorted(Path("/etc/ld.so.conf.d").glob("*.conf")):
         try:
-            ctypes.CDLL("libespeak-ng.so.1")   # the name pyttsx3 asks for
-            return "system libespeak-ng"
+            folders += [line.strip() for line in conf.read_text(errors="replace").splitlines()
+                        if line.strip().startswith("/")]
         except OSError:
             pass
-    import espeakng_loader
+    return folders + ["/lib", "/usr/lib", "/lib64", "/usr/lib64"]
 
-    # Loaded first and globally, this copy is the one pyttsx3's own dlopen("libespeak-ng.so.1") gets.
-    ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
-    os.environ["ESPEAK_DATA_PATH"] = espeakng_loader.get_data_path()
-    return "espeak-ng from espeakng-loader " + espeakng_loader.get_library_path()
+
+def _load_libespeak(use_bundled: bool) -> str:
+    """Load the chosen libespeak-ng so that pyttsx3 gets it; say which it is: version, file, size.
+
+    Raises OSError/ImportError if there is none.
+    """
+    global _loaded_library
+    path = _libespeak_file(use_bundled)
+    with _loading_lock:
+        if not _loaded_library:
+            if "espeakng_loader" in path.parent.name:
+                import espeakng_loader
+
+                os.environ["ESPEAK_DATA_PATH"] = espeakng_loader.get_data_path()
+                where = "espeak-ng from espeakng-loader"
+            else:
+                where = "system libespeak-ng"
+            # Loaded first and globally, this file is the one pyttsx3's own dlopen("libespeak-ng.so.1")
+            # gets: the dynamic linker matches the name to this library's soname.
+            library = ctypes.CDLL(str(path), mode=ctypes.RTLD_GLOBAL)
+            info = library.espeak_Info
+            info.restype, info.argtypes = ctypes.c_char_p, [ctypes.c_void_p]
+            version = (info(None) or b"?").decode("utf-8", "replace")
+            _loaded_library = f"{where} {version} {path.resolve()} ({path.stat().st_size} bytes)"
+        return _loaded_library
+
+
+def _library_fingerprint(path: Path) -> str:
+    """The library file as the cache key sees it: the real file, its size and time (so also its version)."""
+    real = path.resolve()
+    st = real.stat()
+    return f"{real} {st.st_size} {st.st_mtime_ns}"
 
 
 def _let_pyttsx3_read_phonemes() -> None:
@@ -182,19 +299,57 @@ def _let_pyttsx3_read_phonemes() -> None:
     espeak_driver.print = lambda *parts, **_: log.debug("pyttsx3: %s", " ".join(map(str, parts)))
 
 
-def prune_cache(cache_dir: Path, keep: int) -> int:
-    """Delete all but the `keep` most recently used WAVs (and leftover half-written files); how many went."""
+def cache_file_name(key: str) -> str:
+    """The cache file of a line: named by cache version and key, so old versions can be told apart."""
+    return f"v{CACHE_VERSION}-{key}.wav"
+
+
+def prune_cache(cache_dir: Path, max_bytes: int = CACHE_MAX_BYTES) -> int:
+    """Keep the speech cache within `max_bytes`: the least recently used WAVs go first; how many went.
+
+    WAVs from other cache versions (made another way, perhaps at a wrong speed) and half-written files
+    left over from an hour ago go too.
+    """
     try:
         an_hour_ago = time.time() - 3600   # a younger one may still be being written by another speaker
         leftovers = [p for p in cache_dir.glob("*.part") if p.stat().st_mtime < an_hour_ago]
-        wavs = sorted(cache_dir.glob("*.wav"), key=lambda p: p.stat().st_atime, reverse=True)
-        doomed = leftovers + wavs[keep:]
+        current = f"v{CACHE_VERSION}-"
+        wavs = [(p, p.stat()) for p in cache_dir.glob("*.wav")]
+        doomed = leftovers + [p for p, _ in wavs if not p.name.startswith(current)]
+        kept = sorted(((p, st) for p, st in wavs if p.name.startswith(current)),
+                      key=lambda item: max(item[1].st_atime, item[1].st_mtime), reverse=True)
+        total = 0
+        for path, st in kept:
+            total += st.st_size
+            if total > max_bytes:
+                doomed.append(path)
         for path in doomed:
             path.unlink(missing_ok=True)
     except OSError as err:
         log.info("The speech cache %s could not be tidied: %s", cache_dir, err)
         return 0
     return len(doomed)
+
+
+def expected_seconds(spoken: str, rate: int) -> float | None:
+    """About how long espeak-ng takes to say `spoken` at `rate` wpm, after tidy_wav; None: too short to tell.
+
+    Fitted on every built-in phrase at 80, 130 and 200 wpm: each real line lasted 0.82-1.88 times this.
+    Lines made at 200 wpm when 130 was asked last 0.59-1.22 times this (median 0.71), so TOO_SHORT
+    catches about 6 lines in 10 of a run that speaks too fast, and no line made at the right speed.
+    """
+    names = len(re.findall(r"\[\[.*?\]\]", spoken))      # letter names in espeak phonemes
+    words = re.findall(r"[A-Za-z'’]+", re.sub(r"\[\[.*?\]\]", " ", spoken))
+    if len(words) + names < 2:
+        return None
+    letters = sum(len(w) for w in words)
+    pauses = len(re.findall(r"[,.!?;:](?=\s+\S)", spoken))
+    return (0.161 * letters + 1.223 * pauses + 0.099 * len(words) + 0.41 * names) * 60.0 / rate + 0.084 * pauses
+
+
+def wav_seconds(path: Path) -> float:
+    with wave.open(str(path), "rb") as wav:
+        return wav.getnframes() / wav.getframerate()
 
 
 def _wav_is_complete(path: Path, wait: float = 0.0) -> bool:
@@ -210,8 +365,9 @@ def _wav_is_complete(path: Path, wait: float = 0.0) -> bool:
     return _wait_for(complete, wait)
 
 
-def tidy_wav(path: Path, keep_silence: float = 0.05, loudest: float = 0.7, max_gain: float = 4.0) -> None:
-    """Trim the silence around speech and lift quiet lines (a held "ssss" is soft) in place.
+def tidy_wav(path: Path, keep_silence: float = 0.05, loudest: float = 0.7, max_gain: float = 4.0,
+             sample_rate: int = STORED_SAMPLE_RATE) -> None:
+    """Trim the silence around speech, lift quiet lines (a held "ssss" is soft), store at `sample_rate`.
 
     Silence at the start would delay every prompt; the long pause at the end would hold up the queue.
     """
@@ -229,9 +385,27 @@ def tidy_wav(path: Path, keep_silence: float = 0.05, loudest: float = 0.7, max_g
     gain = min(max_gain, loudest * 32767 / peak)
     if gain > 1.05:
         samples = np.clip(samples * gain, -32767, 32767).astype(np.int16)
+    if sample_rate < params.framerate:
+        samples = _resample(samples, params.framerate, sample_rate)
     with wave.open(str(path), "wb") as wav:
-        wav.setparams(params)
+        wav.setparams(params._replace(framerate=min(sample_rate, params.framerate), nframes=samples.size))
         wav.writeframes(samples.tobytes())
+
+
+def _resample(samples: np.ndarray, rate: int, new_rate: int) -> np.ndarray:
+    """Band-limited resampling (FFT): drops what lies above the new rate's Nyquist frequency, no aliasing.
+
+    The line is padded with silence to (rate / gcd) * 2**k samples, so both FFT lengths have only small
+    prime factors: a 2.5 s line takes ~2 ms instead of ~35 ms at its own, often prime-heavy, length.
+    """
+    n = samples.size
+    g = math.gcd(rate, new_rate)
+    down, up = rate // g, new_rate // g
+    blocks = 1 << max(0, math.ceil(math.log2(max(1, n) / down)))
+    padded, out = down * blocks, up * blocks
+    spectrum = np.fft.rfft(samples.astype(np.float64), padded)[: out // 2 + 1]
+    resampled = np.fft.irfft(spectrum, out)[: max(1, round(n * new_rate / rate))] * (out / padded)
+    return np.clip(np.round(resampled), -32767, 32767).astype(np.int16)
 
 
 # -- what is said ---------------------------------------------------------------------------------------
@@ -306,7 +480,9 @@ class Speaker:
         self._caption: str | None = None
         self._caption_left: float | None = None   # seconds until the caption goes (None: while speaking)
         self._last: Line | None = None
-        self._engine_state = "starting"       # starting / ready / missing
+        self._engine_state = "starting"       # starting / ready / missing / hung
+        self._sound_id: str | None = None     # what besides text and rate decides the sound (cache key)
+        self._working_on: tuple[str, float] | None = None   # (text, monotonic start) while the engine works
         self._generation = 0                  # bumped by stop(): the worker skips older lines
         self._jobs: queue.PriorityQueue = queue.PriorityQueue()
         self._job_count = 0
@@ -375,6 +551,7 @@ class Speaker:
     def update(self, dt: float) -> None:
         """Advance by `dt` seconds: pick up finished WAVs, start the next line, age the caption."""
         self._collect_results()
+        self._notice_a_hung_engine()
         if self._current is not None:
             self._said_for += dt
             if self._current_is_over():
@@ -414,6 +591,9 @@ class Speaker:
             return "Captions only: speech is turned off"
         if self._engine_state == "missing":
             return "Captions only: no speech engine found"
+        self._notice_a_hung_engine()
+        if self._engine_state == "hung":
+            return "Captions only: the speech engine stopped answering"
         if mixer_problem() is not None or self._channel is None:
             return "Captions only: no sound device"
         if self._engine_state == "starting":
@@ -452,15 +632,30 @@ class Speaker:
         """A Line, already holding its WAV when the cache has it; `letter_names`: apply spoken_form."""
         if letter_names and self._synth.reads_phonemes:
             spoken = spoken_form(spoken, self._letters["names"])
-        fingerprint = "|".join([CACHE_VERSION, self._synth.voice, str(self.rate), spoken])
-        key = hashlib.sha1(fingerprint.encode("utf-8")).hexdigest()[:24]
-        line = Line(caption=caption, spoken=spoken, key=key, asked_at=time.perf_counter())
-        wav = self.cache_dir / f"{key}.wav"
+        # Turned off, nothing is played: no need to look for the engine's library to name the file.
+        sound = self._sound_fingerprint() if self.enabled else "off"
+        key = hashlib.sha1("|".join([sound, str(self.rate), spoken]).encode("utf-8"))
+        line = Line(caption=caption, spoken=spoken, key=key.hexdigest()[:24], asked_at=time.perf_counter())
+        wav = self.cache_dir / cache_file_name(line.key)
         if wav.exists():
             line.wav = wav
+            try:
+                os.utime(wav)   # recently used: the cache keeps it longest
+            except OSError:
+                pass
         elif not self._voice_possible() or ("[[" in spoken and not self._synth.reads_phonemes):
             line.failed = True   # shown as a caption only
         return line
+
+    def _sound_fingerprint(self) -> str:
+        """Everything but the text and the rate that changes how a line sounds: engine (version and
+        library file), voice and the engine's own volume. The playback volume is not in it: it is
+        applied when the line is played, so the same file serves every volume."""
+        if self._sound_id is None:
+            engine = getattr(self._synth, "fingerprint", None) or self._synth.name
+            volume = getattr(self._synth, "volume", 1.0)
+            self._sound_id = "|".join([CACHE_VERSION, engine, self._synth.voice, f"volume={volume:g}"])
+        return self._sound_id
 
     def _add(self, line: Line, interrupt: bool) -> None:
         if interrupt:
@@ -477,7 +672,7 @@ class Speaker:
         self._caption_left = None
 
     def _voice_possible(self) -> bool:
-        return self.enabled and self._engine_state != "missing" and mixer_problem() is None
+        return self.enabled and self._engine_state not in ("missing", "hung") and mixer_problem() is None
 
     def _start_worker(self) -> None:
         if self._worker is None and self._engine_state != "missing":
@@ -496,13 +691,18 @@ class Speaker:
 
     def _work(self) -> None:
         """The worker thread: start the engine, then turn jobs into WAV files. Never touches pygame."""
+        self._working_on = ("(starting the engine)", time.monotonic())
         try:
             self._synth.start()
         except Exception as err:   # RuntimeError, OSError, ImportError...: all mean "no voice"
             self._results.put(("missing", f"{type(err).__name__}: {err}"))
             return
+        finally:
+            self._working_on = None
         self._results.put(("ready", None))
-        prune_cache(self.cache_dir, CACHE_LIMIT)
+        prune_cache(self.cache_dir)
+        written = 0
+        kept_odd: dict[str, Path] = {}   # lines whose length stayed wrong: made once a run, never cached
         while True:
             _, _, job = self._jobs.get()
             if job is None:
@@ -510,20 +710,50 @@ class Speaker:
             key, spoken, rate, generation = job
             if generation is not None and generation != self._generation:
                 continue   # stopped before its turn came
-            wav = self.cache_dir / f"{key}.wav"
-            if wav.exists():
-                self._results.put(("wav", (key, wav)))
+            wav = self.cache_dir / cache_file_name(key)
+            if wav.exists() or key in kept_odd:
+                self._results.put(("wav", (key, wav if wav.exists() else kept_odd[key])))
                 continue
-            part = wav.with_name(f"{key}.{threading.get_ident()}.part")
+            self._working_on = (spoken, time.monotonic())
             try:
-                self._synth.write_wav(spoken, rate, part)
-                tidy_wav(part)
-                os.replace(part, wav)   # whole files only: the main thread may look at any moment
-                self._results.put(("wav", (key, wav)))
+                made = self._synthesise(key, spoken, rate, wav)
+                if made != wav:
+                    kept_odd[key] = made
+                written += made.stat().st_size
+                self._results.put(("wav", (key, made)))
             except Exception as err:
                 log.warning("Could not synthesise %r: %s", spoken, err)
-                part.unlink(missing_ok=True)
                 self._results.put(("failed", key))
+            finally:
+                self._working_on = None
+            if written > CACHE_MAX_BYTES // 10:
+                prune_cache(self.cache_dir)
+                written = 0
+
+    def _synthesise(self, key: str, spoken: str, rate: int, wav: Path) -> Path:
+        """Write the line's WAV and check its length; the path of the file to play.
+
+        A line much shorter (or longer) than its text needs at `rate` is made again. If it is still
+        wrong it is kept beside the cache for this run only, never under the cache name.
+        """
+        part = wav.with_name(f"{key}.{threading.get_ident()}.part")
+        expected = expected_seconds(spoken, rate) if getattr(self._synth, "follows_rate", False) else None
+        try:
+            for attempt in (1, 2):
+                self._synth.write_wav(spoken, rate, part)
+                tidy_wav(part)
+                seconds = wav_seconds(part)
+                if expected is None or TOO_SHORT * expected <= seconds <= TOO_LONG * expected:
+                    os.replace(part, wav)   # whole files only: the main thread may look at any moment
+                    return wav
+                log.warning("Speech for %r lasts %.2f s, but about %.2f s was expected at %d words a minute%s.",
+                            spoken, seconds, expected, rate,
+                            "; making it again" if attempt == 1 else "; it is used this time but not kept")
+            odd = wav.with_name(wav.stem + ".unchecked.wav")
+            os.replace(part, odd)
+            return odd
+        finally:
+            part.unlink(missing_ok=True)
 
     def _collect_results(self) -> None:
         while True:
@@ -531,6 +761,9 @@ class Speaker:
                 kind, value = self._results.get_nowait()
             except queue.Empty:
                 return
+            if self._engine_state == "hung" and kind != "missing":
+                log.warning("The speech engine answers again.")
+                self._engine_state = "ready"
             if kind == "ready":
                 self._engine_state = "ready"
                 if not self._synth.reads_phonemes:   # lines queued meanwhile were written for espeak
@@ -544,6 +777,18 @@ class Speaker:
                     if line.key == key:
                         line.wav = value[1] if kind == "wav" else None
                         line.failed = kind == "failed"
+
+    def _notice_a_hung_engine(self) -> None:
+        """An engine stuck on one line for ENGINE_HUNG_AFTER seconds: say so (log, status), captions only."""
+        working_on = self._working_on
+        if (working_on is None or self._engine_state in ("missing", "hung")
+                or time.monotonic() - working_on[1] < ENGINE_HUNG_AFTER):
+            return
+        self._engine_state = "hung"
+        log.warning("The speech engine has not answered for %.0f s (working on %r). The game shows captions "
+                    "only until it does.", time.monotonic() - working_on[1], working_on[0])
+        for line in self._queue:
+            line.failed = line.wav is None
 
     def _no_engine(self, why: str) -> None:
         if self._engine_state != "missing":
