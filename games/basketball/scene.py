@@ -413,12 +413,14 @@ class Basketball(Scene):
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):
         surface.blit(art.gym(HOOP), (0, 0))
-        tape = art.tape_line(self.tape_x)
-        surface.blit(tape, (self.tape_x - 20, art.TAPE_TOP))
+        st = self.state
+        thrower_up = st in ("aim", "fly", "step_closer", "cheer", "celebrating", "crumple")
+        if thrower_up:   # the tape is where the thrower stands; it would poke out from under the floor balls
+            tape = art.tape_line(self.tape_x)
+            surface.blit(tape, (self.tape_x - 20, art.TAPE_TOP))
         self._draw_scoreboard(surface)
         art.draw_rim_back(surface, HOOP)
-        st = self.state
-        if st in ("aim", "fly", "step_closer", "cheer", "celebrating", "crumple"):
+        if thrower_up:
             self._draw_thrower(surface)
         if st == "find":
             for ball in self.balls:
