@@ -473,7 +473,7 @@ class Basketball(Scene):
         """The player whose turn it is, standing at the tape line and holding the ball."""
         jump = abs(math.sin(self.cheer * 12)) * 40 * self.cheer
         img = avatar(self.player.name, 110)
-        surface.blit(img, img.get_rect(center=(self.tape_x - 20, 600 - jump)))
+        surface.blit(img, img.get_rect(center=(self.tape_x - 64, 600 - jump)))   # just behind the tape, not on it
         ball = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, self.chosen.seed if self.chosen else 0)
         if self.state == "aim" or (self.state == "crumple" and self.state_t > CRUMPLE_TIME * 0.6):
             surface.blit(ball, ball.get_rect(center=self.hand))
