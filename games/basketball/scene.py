@@ -20,7 +20,7 @@ from games.engine.celebration import Celebration, try_again
 from games.engine.common_scenes import StarsScreen
 from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import LetterCard, face, look_alikes_of
-from games.engine.players import TurnBadge, Turns, avatar, default_players
+from games.engine.players import TurnBadge, Turns, avatar, default_players, draw_player_rows
 from games.engine.scene import Scene
 from games.engine.tracepad import FaintLetterGuide, TracePad
 from games.engine.widgets import TAP_SLACK, Button, Tappable
@@ -547,16 +547,7 @@ class Scoreboard(StarsScreen):
         super().draw(surface)
         if len(self.players) < 2:
             return
-        for i, p in enumerate(self.players):
-            y = 320 + i * 60
-            row = pygame.Rect(d.W / 2 - 300, y - 26, 600, 52)
-            d.blit_panel(surface, row, d.shade(p.color, 1.5), radius=24)
-            img = avatar(p.name, 46)
-            surface.blit(img, img.get_rect(center=(row.x + 34, y)))
-            d.draw_text(surface, p.name, 28, (row.x + 110, y), d.INK, bold=True)
-            for j, ch in enumerate(p.collected):
-                ball = art.paper_ball(ch, 22, j + 3)
-                surface.blit(ball, ball.get_rect(center=(row.x + 200 + j * 56, y)))
+        draw_player_rows(surface, self.players, lambda ch, j: art.paper_ball(ch, 22, j + 3))
 
 
 @lru_cache(maxsize=8)

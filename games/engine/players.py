@@ -225,3 +225,21 @@ class TurnBadge:
         d.blit_panel(surface, rect, p.color, radius=40)
         draw_avatar_on_disc(surface, p.name, size - 8, (rect.x + 56, rect.centery))
         d.draw_text(surface, p.name, 36, (rect.x + 165, rect.centery), d.INK, bold=True)
+
+
+def draw_player_rows(surface, players: list[Player], picture, top: int = 320) -> None:
+    """The end screen's rows, one per player: their animal, its name and what they collected.
+
+    ``picture(item, j)`` gives the picture of the ``j``-th thing a player collected (a paper ball,
+    a candy), drawn centred in the row.
+    """
+    for i, p in enumerate(players):
+        y = top + i * 60
+        row = pygame.Rect(d.W / 2 - 320, y - 26, 640, 52)
+        d.blit_panel(surface, row, d.shade(p.color, 1.5), radius=24)
+        draw_avatar_on_disc(surface, p.name, 40, (row.x + 34, y))
+        d.draw_text(surface, p.name, 28, (row.x + 110, y), d.INK, bold=True)
+        step = min(56, (row.w - 230) / max(1, len(p.collected)))
+        for j, item in enumerate(p.collected):
+            img = picture(item, j)
+            surface.blit(img, img.get_rect(center=(row.x + 200 + j * step, y)))
