@@ -610,7 +610,7 @@ class Scoreboard(StarsScreen):
     def draw(self, surface):
         super().draw(surface)
         if len(self.players) > 1:
-            draw_player_rows(surface, self.players, lambda face, j: art.candy_with_label(face, 36))
+            draw_player_rows(surface, self.players, lambda face, j: art.sticker(face, 44))   # the letters kept
 
 
 @lru_cache(maxsize=64)
