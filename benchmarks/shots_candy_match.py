@@ -144,7 +144,7 @@ def main(argv=None) -> int:
     s.shot("11_bites")
     while g.state == "feast":
         s.tap(next(t for t in g.treats if not t.kept).rect.center)
-    s.until(lambda: type(s.top).__name__ == "StarsScreen")
+    s.until(lambda: type(s.top).__name__ in ("StarsScreen", "Scoreboard"))
     s.frames(90)
     s.shot("12_stars_screen")
     s.app.shutdown()

@@ -317,3 +317,28 @@ def test_every_line_the_game_says_is_in_its_phrase_file():
     used = set(re.findall(r'"(basketball_\w+)"', (GAME_DIR / "scene.py").read_text(encoding="utf-8")))
     assert used and used <= set(phrases)
     assert all(k.startswith("basketball_") or k.startswith("_") for k in phrases)
+
+
+def _tape_pixels(d, game) -> int:
+    """How many pixels of the tape's own blue show where the tape strip lies on the floor."""
+    import numpy as np
+
+    from games.basketball import art
+    area = pygame.Rect(int(game.tape_x) - 20, art.TAPE_TOP, 60, 130).clip(d.app.canvas.get_rect())
+    pixels = pygame.surfarray.array3d(d.app.canvas.subsurface(area)).astype(int)
+    return int((np.abs(pixels - np.array(art.TAPE)).sum(axis=2) < 12).sum())
+
+
+@pytest.mark.parametrize("level_index", [0, 1, 2])
+def test_the_tape_line_does_not_poke_out_from_under_the_balls_on_the_floor(game_app, level_index):
+    """Issue 8.12: the tape belongs to the thrower; while the balls lie on the floor it is not drawn."""
+    d = game_app()
+    game = open_game(d, level_index=level_index)
+    d.until(lambda: game.state == "find" and all(b.age > 1 for b in game.balls), what="the balls to land")
+    assert _tape_pixels(d, game) == 0
+    d.tap(right_ball(game).rect.center)
+    d.until(lambda: game.state == "write", what="the sheet")
+    write_something(d, game)
+    d.tap(game.pad.done_button.rect.center)
+    d.until(lambda: game.state == "aim", what="the ball")
+    assert _tape_pixels(d, game) > 300     # the thrower stands at the tape line

@@ -9,7 +9,7 @@ from conftest import Driver, FakeChecker
 
 from games import candy_match
 from games.candy_match import GAME, art
-from games.candy_match.scene import IDLE_REMINDER, TREATS_EACH, Candy, CandyMatch
+from games.candy_match.scene import IDLE_REMINDER, MOST_PAIRS, TREATS_EACH, Candy, CandyMatch, Scoreboard
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import GameStart, StarsScreen
 from games.engine.players import PlayerPicker, default_players
@@ -150,6 +150,21 @@ def test_three_players_take_turns_keep_their_own_pairs_and_each_eat_three(start)
     assert sum(not t.kept for t in game.treats) == 3, "some treats are left: the last child still had a choice"
     wait(d, lambda: isinstance(d.top, StarsScreen), what="the stars screen")
     assert d.top.message in read_phrase_file(PHRASES_FILE)["everyone_wins"], "the end celebrates everyone"
+    # the end names every player by their animal, as basketball's does, with the candies each one kept
+    end = d.top
+    assert isinstance(end, Scoreboard) and [p.name for p in end.players] == ["Lion", "Frog", "Fish"]
+    assert [len(p.collected) for p in end.players] == expected_plates
+    d.frames(2)
+    from games.engine.players import avatar
+    for i, p in enumerate(end.players):   # each row shows the player's animal where basketball shows it
+        spot = pygame.Rect(0, 0, 40, 40)
+        spot.center = (d.app.canvas.get_width() // 2 - 320 + 34, 320 + i * 60)
+        face = avatar(p.name, 40)
+        shown = pygame.surfarray.array3d(d.app.canvas.subsurface(spot)).astype(int)
+        drawn = pygame.Surface((40, 40))
+        drawn.blit(d.app.canvas.subsurface(spot), (0, 0))
+        drawn.blit(face, (0, 0))
+        assert abs(shown - pygame.surfarray.array3d(drawn).astype(int)).mean() < 4, f"no {p.name} on the end screen"
 
 
 def test_play_again_deals_a_fresh_game_for_the_same_players(start):
@@ -338,3 +353,25 @@ def test_the_teachers_write_to_keep_option_applies_to_every_level(make_app):
     settings = Settings(game_options={"candy_match": {"write_to_keep": True}})
     game = CandyMatch(make_app(settings=settings), GAME.levels[0], default_players(1))
     assert game.write_to_keep
+
+
+@pytest.mark.parametrize("pairs", [1, 4, 6, MOST_PAIRS])
+def test_kept_candies_stay_inside_their_plate(make_app, pairs):
+    """Issue 8.11: a full plate spilled candies over its rim. Every kept candy's pixels lie on the plate."""
+    import numpy as np
+    app = make_app()
+    game = CandyMatch(app, GAME.levels[0])
+    game.plates = [(640, 400)]
+    empty = pygame.Surface((1280, 800))
+    empty.fill((0, 0, 0))
+    game.draw_plate(empty, 0)
+    game.kept[0] = [(ch, ch) for ch in "ABCDEFGHIJ"[:pairs]]
+    full = pygame.Surface((1280, 800))
+    full.fill((0, 0, 0))
+    game.draw_plate(full, 0)
+    changed = (pygame.surfarray.array3d(full) != pygame.surfarray.array3d(empty)).any(axis=2)
+    xs, ys = np.nonzero(changed)
+    assert len(xs) > 300 * pairs, "the candies were drawn"
+    a, b = 105, 65                      # the plate seen from above: an ellipse 210 x 130
+    outside = ((xs - 640) / a) ** 2 + ((ys - 400) / b) ** 2 > 1
+    assert outside.sum() == 0, f"{outside.sum()} candy pixels spill over the rim with {pairs} pairs"

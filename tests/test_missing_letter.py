@@ -86,7 +86,7 @@ def test_misses_bring_a_guide_then_three_choices_and_the_round_still_ends_in_suc
     assert game.state == "choose" and wrong.char.upper() in d.app.speaker.caption
     right = next(t for t in game.choices if t.char == target.answer)
     d.tap(right.rect.center)
-    assert game.state == "fly" and game.helped == 1 and game.practised == [target.shown]
+    assert game.state == "celebrate" and game.helped == 1 and game.practised == [target.shown]
 
 
 def test_the_missing_letter_is_not_always_in_the_same_place(make_app):
@@ -170,7 +170,7 @@ def test_the_shipped_recognizer_judges_what_the_child_writes_on_the_pad(make_app
     for stroke in strokes:
         d.drag([(pad.x + 20 + x, pad.y + 20 + y) for x, y in stroke])
     d.tap(game.pad.done_button.rect.center)
-    assert game.state == "fly", f"{answer!r} written on the pad was refused"
+    assert game.state == "celebrate", f"{answer!r} written on the pad was refused"
 
 
 def test_the_level_played_last_is_remembered_and_ringed(game_app, user_home):
@@ -185,3 +185,49 @@ def test_the_level_played_last_is_remembered_and_ringed(game_app, user_home):
     assert start.focus is start.widgets[2]
     d.key(pygame.K_RETURN)
     assert isinstance(d.top, MissingLetter) and d.top.count == 5
+
+
+def _slot_shows_only_the_empty_gap(game, canvas) -> bool:
+    """True when the hidden slot on the canvas looks exactly like the empty gap (no tile drawn in it)."""
+    from games.engine import draw as dr
+    from games.missing_letter.art import tray
+    from games.missing_letter.scene import TRAY
+    rect = game.tiles[game.current].rect
+    expected = pygame.Surface(canvas.get_size())
+    expected.blit(dr.background("wall"), (0, 0))
+    expected.blit(tray(TRAY.w, TRAY.h), TRAY.topleft)
+    game._draw_empty_slot(expected, rect)
+    shown = pygame.surfarray.array3d(canvas.subsurface(rect))
+    empty = pygame.surfarray.array3d(expected.subsurface(rect))
+    return (shown == empty).all()
+
+
+def test_the_hidden_letter_never_shows_even_when_the_same_slot_is_hidden_again(game_app):
+    """Issue 8.1: a tile flown back in one round was drawn over the gap in the next one."""
+    d = game_app()
+    game = open_game(d)
+    hidden_slots, repeats, rounds = [], 0, 0
+    while rounds < 7:
+        wait_for_writing(d, game)
+        rounds += 1
+        slot = game.current
+        repeats += bool(hidden_slots) and hidden_slots[-1] == slot and game.round > 1
+        hidden_slots.append(slot)
+        assert game.flying is None, f"round {game.round}: a tile is still flying from the last round"
+        assert not game.tiles[slot].visible
+        assert all(t.visible for i, t in enumerate(game.tiles) if i != slot)
+        assert _slot_shows_only_the_empty_gap(game, d.app.canvas), f"round {game.round}: the hidden letter shows"
+        write_something(d, game)
+        d.tap(game.pad.done_button.rect.center)
+        # the celebration: nothing of the solved tile is drawn under the big letter
+        assert d.top is not game and not game.tiles[slot].visible
+        d.until(lambda: d.top is game, what="the celebration to end")
+        # the solved tile flies back from the middle into its gap on the tray, and lands there
+        assert game.state == "fly" and game.tiles[slot].offset.length() > 100
+        d.until(lambda: game.flying is None, what="the tile to land")
+        assert game.flying is None and game.tiles[slot].visible and game.tiles[slot].offset.length() < 1
+        if isinstance(d.top, StarsScreen):
+            d.tap(d.top.widgets[0].rect.center)     # play again
+            assert isinstance(d.top, MissingLetter) and d.top is not game
+            game = d.top
+    assert repeats >= 1, f"the seed did not hide the same slot twice in a row: {hidden_slots}"

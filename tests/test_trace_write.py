@@ -99,7 +99,12 @@ def test_a_dot_the_network_forgives_is_still_asked_for(game_app):
     write(d, game, seed=3, fault="missing", free=True)
     d.tap(game.pad.done_button.rect.center)
     assert "dot" in d.app.speaker.caption
-    assert game.stickers == [] and game.write_misses == 1
+    assert game.stickers == [] and game.write_misses == 0 and len(game.pad.strokes) == 1   # the stem stays
+    # a child who keeps pressing Done without the dot is reminded once more, then it counts as a miss
+    d.tap(game.pad.done_button.rect.center)
+    assert "dot" in d.app.speaker.caption and game.write_misses == 0
+    d.tap(game.pad.done_button.rect.center)
+    assert game.stickers == [] and game.write_misses == 1 and game.pad.strokes == []
 
 
 def test_two_misses_on_blank_lines_bring_the_dots_back_and_the_letter_still_ends(game_app):
@@ -158,3 +163,32 @@ def test_guides_show_the_start_dot_at_levels_one_and_two_and_nothing_at_level_th
     for _ in range(int(watch.total * 10) + 2):
         watch.update(0.1)
     assert watch.finished and cues == ["down", "across"]
+
+
+def test_a_missing_bar_keeps_the_ink_and_adding_the_bar_gets_the_letter_accepted(game_app):
+    """Issue 8.4: "Don't forget the line across!" must not erase the child's letter."""
+    d = game_app(letters="t")
+    game = open_game(d, 2)                     # "Write"
+    game.start_step("write", WRITE)
+    place = game.lines_place()
+    stem, bar = school_trace("t", place, np.random.default_rng(0), messiness=0)
+    d.drag(stem)                               # the stem only: the bar is forgotten
+    d.tap(game.pad.done_button.rect.center)
+    assert "across" in d.app.speaker.caption or "line" in d.app.speaker.caption
+    assert game.stickers == [] and game.step[0] == "write"
+    assert len(game.pad.strokes) == 1, "the child's stem was erased"
+    d.drag(bar)                                # the child adds the missing bar
+    assert len(game.pad.strokes) == 2
+    d.tap(game.pad.done_button.rect.center)
+    d.until(lambda: game.stickers == ["t"], what="the sticker for t")
+    strokes, target = d.app.checker.asked[-1]
+    assert target == "t" and len(strokes) == 2   # the whole letter was checked: stem and bar
+
+
+def test_a_wrong_start_in_strict_mode_still_clears_the_pad(game_app):
+    d = game_app(letters="t", stroke_order="strict")
+    game = open_game(d, 2)
+    game.start_step("write", WRITE)
+    write(d, game, seed=4, fault="reversed")
+    d.tap(game.pad.done_button.rect.center)
+    assert game.stickers == [] and game.pad.strokes == []

@@ -20,7 +20,7 @@ from games.engine.celebration import Celebration, try_again
 from games.engine.common_scenes import StarsScreen
 from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import LetterCard, face, look_alikes_of
-from games.engine.players import TurnBadge, Turns, avatar, default_players
+from games.engine.players import TurnBadge, Turns, avatar, default_players, draw_player_rows
 from games.engine.scene import Scene
 from games.engine.tracepad import FaintLetterGuide, TracePad
 from games.engine.widgets import TAP_SLACK, Button, Tappable
@@ -413,12 +413,14 @@ class Basketball(Scene):
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):
         surface.blit(art.gym(HOOP), (0, 0))
-        tape = art.tape_line(self.tape_x)
-        surface.blit(tape, (self.tape_x - 20, art.TAPE_TOP))
+        st = self.state
+        thrower_up = st in ("aim", "fly", "step_closer", "cheer", "celebrating", "crumple")
+        if thrower_up:   # the tape is where the thrower stands; it would poke out from under the floor balls
+            tape = art.tape_line(self.tape_x)
+            surface.blit(tape, (self.tape_x - 20, art.TAPE_TOP))
         self._draw_scoreboard(surface)
         art.draw_rim_back(surface, HOOP)
-        st = self.state
-        if st in ("aim", "fly", "step_closer", "cheer", "celebrating", "crumple"):
+        if thrower_up:
             self._draw_thrower(surface)
         if st == "find":
             for ball in self.balls:
@@ -471,7 +473,7 @@ class Basketball(Scene):
         """The player whose turn it is, standing at the tape line and holding the ball."""
         jump = abs(math.sin(self.cheer * 12)) * 40 * self.cheer
         img = avatar(self.player.name, 110)
-        surface.blit(img, img.get_rect(center=(self.tape_x - 20, 600 - jump)))
+        surface.blit(img, img.get_rect(center=(self.tape_x - 64, 600 - jump)))   # just behind the tape, not on it
         ball = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, self.chosen.seed if self.chosen else 0)
         if self.state == "aim" or (self.state == "crumple" and self.state_t > CRUMPLE_TIME * 0.6):
             surface.blit(ball, ball.get_rect(center=self.hand))
@@ -545,16 +547,7 @@ class Scoreboard(StarsScreen):
         super().draw(surface)
         if len(self.players) < 2:
             return
-        for i, p in enumerate(self.players):
-            y = 320 + i * 60
-            row = pygame.Rect(d.W / 2 - 300, y - 26, 600, 52)
-            d.blit_panel(surface, row, d.shade(p.color, 1.5), radius=24)
-            img = avatar(p.name, 46)
-            surface.blit(img, img.get_rect(center=(row.x + 34, y)))
-            d.draw_text(surface, p.name, 28, (row.x + 110, y), d.INK, bold=True)
-            for j, ch in enumerate(p.collected):
-                ball = art.paper_ball(ch, 22, j + 3)
-                surface.blit(ball, ball.get_rect(center=(row.x + 200 + j * 56, y)))
+        draw_player_rows(surface, self.players, lambda ch, j: art.paper_ball(ch, 22, j + 3))
 
 
 @lru_cache(maxsize=8)

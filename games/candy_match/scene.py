@@ -12,6 +12,7 @@ Pairs follow the case mode: ``matching`` pairs ``M`` with ``m``, every other mod
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pygame
 
@@ -20,7 +21,7 @@ from games.engine.celebration import Celebration, try_again
 from games.engine.common_scenes import StarsScreen
 from games.engine.input import Pointer
 from games.engine.letters import CaseMode
-from games.engine.players import Player, TurnBadge, Turns, avatar
+from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc, draw_player_rows
 from games.engine.scene import Scene
 from games.engine.tracepad import FaintLetterGuide, TracePad
 from games.engine.widgets import TAP_SLACK, Button, Tappable
@@ -49,8 +50,8 @@ PLATE_SPOTS = {
     3: [(130, 320), (1150, 320), (130, 590)],
     4: [(130, 320), (1150, 320), (130, 590), (1150, 590)],
 }
-PILE = [(-0.5, 0), (0.5, 0), (-1.5, 0), (1.5, 0), (0, 1), (-1, 1), (1, 1), (-0.5, 2), (0.5, 2), (0, 3)]   # a heap
-MINI = 46                 # size of a kept candy on a plate
+MINI = 46                 # size of a kept candy on a plate (they get smaller as a plate fills up)
+PLATE_CANDY_SIZES = (46, 40, 34, 29, 25)
 DISH = pygame.Rect(380, 250, 520, 330)   # the treat dish in the middle of the table
 TREAT_SIZE = 76
 
@@ -105,6 +106,7 @@ class CandyMatch(Scene):
         self.lifted: list[Candy] = []
         self.flying: list[tuple[Candy, pygame.Vector2, pygame.Vector2]] = []
         self.fly_owner = 0
+        self.fly_size = MINI       # the size the flying pair shrinks to: that of the candies on its plate
         self.treats: list[Candy] = []
         self.eating: list[dict] = []
         self.picks = [0 for _ in self.players]
@@ -155,7 +157,8 @@ class CandyMatch(Scene):
             yield _rotated(size, art.SILVER, -angle)
         for face in faces:
             yield art.sticker(face, int(size * 0.72)), art.candy_with_label(face, size)
-            yield art.candy_with_label(face, MINI)
+            for size in PLATE_CANDY_SIZES:
+                yield art.candy_with_label(face, size)
         yield [d.star(n) for n in (16, 22, 28)]
         for foil in art.FOILS:
             yield art.candy(TREAT_SIZE, foil)
@@ -270,11 +273,11 @@ class CandyMatch(Scene):
     # -- keeping a pair ----------------------------------------------------------------------------
     def keep_pair(self):
         owner = self.turns.index
-        slot = self.pile_spot(owner, len(self.kept[owner]))
+        count = 2 * len(self.kept[owner]) + len(self.lifted)
+        self.fly_size, spots = self.plate_spots(owner, count)
         self.flying = []
-        for i, c in enumerate(self.lifted):
+        for c, end in zip(self.lifted, spots[-len(self.lifted):]):
             start = c.anchor + lifted_offset(c.size, 1.0)
-            end = slot + pygame.Vector2((i - 0.5) * MINI * 0.5, 0)
             self.flying.append((c, start, end))
             c.kept = True
         self.fly_owner = owner
@@ -296,11 +299,11 @@ class CandyMatch(Scene):
         else:
             self.next_turn()
 
-    def pile_spot(self, owner: int, index: int) -> pygame.Vector2:
-        """Where the ``index``-th pair lands on a plate: a little pyramid, bottom row first."""
-        cx, cy = self.plates[owner]
-        col, row = PILE[index % len(PILE)]
-        return pygame.Vector2(cx + col * MINI * 1.05, cy + 22 - row * MINI * 0.55 - (index // len(PILE)) * 10)
+    def plate_spots(self, owner: int, count: int) -> tuple[int, list[pygame.Vector2]]:
+        """The size of the candies on a plate holding ``count`` of them, and where each one stands."""
+        size, offsets = plate_layout(count)
+        centre = pygame.Vector2(self.plates[owner])
+        return size, [centre + pygame.Vector2(o) for o in offsets]
 
     # -- the feast at the end ----------------------------------------------------------------------
     def start_feast(self):
@@ -366,8 +369,8 @@ class CandyMatch(Scene):
         stars = 3 - (self.tries > 2 * self.pairs_wanted) - (self.tries > 3 * self.pairs_wanted)
         message = self.app.phrases.get("everyone_wins") if self.turns.multi else None
         fresh = [Player(p.name, p.color) for p in self.players]
-        self.app.replace(StarsScreen(
-            self.app, self.game_id, stars, self.practised, message=message,
+        self.app.replace(Scoreboard(
+            self.app, self.game_id, stars, self.practised, self.players, message=message,
             replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh, self.game_id))))
 
     def back(self):
@@ -512,7 +515,7 @@ class CandyMatch(Scene):
         k = min(1.0, self.state_t / FLY_TIME)
         ease = 1 - (1 - k) ** 3
         pos = start.lerp(end, ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 110)
-        size = c.size + (MINI - c.size) * ease
+        size = c.size + (self.fly_size - c.size) * ease
         big = art.candy_with_label(c.face, c.size)
         scale = size / c.size
         img = pygame.transform.smoothscale(big, (max(1, int(big.get_width() * scale)),
@@ -530,15 +533,14 @@ class CandyMatch(Scene):
             surface.blit(glow, glow.get_rect(center=(cx, cy + 4)))
         img = art.plate(w, h, player.color)
         surface.blit(img, img.get_rect(center=(cx, cy + 5)))
-        for j, faces in enumerate(self.kept[i]):
-            spot = self.pile_spot(i, j)
-            for n, face in enumerate(faces):
-                mini = art.candy_with_label(face, MINI)
-                ax, ay = art.candy_anchor(MINI)
-                surface.blit(mini, (spot.x + (n - 0.5) * MINI * 0.48 - ax, spot.y - ay))
+        faces = [face for pair in self.kept[i] for face in pair]
+        arriving = len(self.flying) if self.flying and i == self.fly_owner else 0
+        size, spots = self.plate_spots(i, len(faces) + arriving)   # make room for a pair on its way
+        ax, ay = art.candy_anchor(size)
+        for face, spot in sorted(zip(faces, spots), key=lambda fs: fs[1].y):   # back row first
+            surface.blit(art.candy_with_label(face, size), (spot.x - ax, spot.y - ay))
         if self.turns.multi:
-            face = avatar(player.name, 64)
-            surface.blit(face, face.get_rect(center=(cx - w / 2 + 16, cy + h / 2 - 6)))
+            draw_avatar_on_disc(surface, player.name, 56, (cx - w / 2 + 16, cy + h / 2 - 6))
 
     def draw_dish(self, surface):
         dish = art.plate(DISH.w, DISH.h, art.DISH_RIM)
@@ -598,6 +600,60 @@ class CandyMatch(Scene):
 
 
 # -- layout and cached pictures ----------------------------------------------------------------------
+class Scoreboard(StarsScreen):
+    """The end: the stars and, when several children played, a row for each: animal, name, candies kept."""
+
+    def __init__(self, app, game_id, stars, letters, players, *, replay, message=None):
+        self.players = players
+        super().__init__(app, game_id, stars, [] if len(players) > 1 else letters, replay=replay, message=message)
+
+    def draw(self, surface):
+        super().draw(surface)
+        if len(self.players) > 1:
+            draw_player_rows(surface, self.players, lambda face, j: art.sticker(face, 44))   # the letters kept
+
+
+@lru_cache(maxsize=64)
+def plate_layout(count: int) -> tuple[int, tuple[tuple[float, float], ...]]:
+    """Where ``count`` kept candies stand on a plate: (candy size, each candy's anchor from the plate's
+    middle). Rows go from the front of the plate's well to the back, every candy inside the rim; when
+    they no longer fit, all of them get smaller (and at the smallest size they stack up in layers)."""
+    for size in PLATE_CANDY_SIZES:
+        rows = _plate_rows(size)
+        if sum(rows_n for _, rows_n in rows) >= count:
+            break
+    spots, left = [], count
+    layer = 0
+    while left > 0:
+        for y, room in rows:
+            n = min(room, left)
+            step = size * PLATE_CANDY_STEP
+            spots += [((j - (n - 1) / 2) * step + layer * size * 0.3, y - layer * size * 0.25) for j in range(n)]
+            left -= n
+            if not left:
+                break
+        layer += 1
+    return size, tuple(spots)
+
+
+PLATE_CANDY_STEP = 0.8   # neighbours on a plate overlap a little, as kisses piled on a plate do
+
+
+def _plate_rows(size: int) -> list[tuple[float, int]]:
+    """Rows of candies of ``size`` that fit in a plate's well: (row's y from the middle, how many fit)."""
+    a, b = PLATE_SIZE[0] / 2 - 12, PLATE_SIZE[1] / 2 - 8      # the inside of the rim
+    top = -PLATE_SIZE[1] / 2 + 6                               # a candy's tip stays below the back rim
+    half_base = size * 0.47
+    rows = []
+    y = b - size * 0.25
+    while y - size * (art.BODY_H + art.PLUME_H) >= top:
+        half_width = a * math.sqrt(max(0.0, 1 - (y / b) ** 2)) - half_base
+        if half_width >= 0:
+            rows.append((y, int(2 * half_width / (size * PLATE_CANDY_STEP)) + 1))
+        y -= size * 0.5
+    return rows
+
+
 def grid_cells(count: int) -> tuple[list[pygame.Rect], int]:
     """Cells for ``count`` candies on the cloth, and the candy size that fits them."""
     cols = 4 if count in (8, 12, 16) else 5

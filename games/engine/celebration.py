@@ -59,6 +59,8 @@ class Celebration(Scene):
 
     overlay = True
     DURATION = 2.8
+    #: where the big letter is drawn (a game can fly its own card back from there afterwards)
+    LETTER_CENTER = (d.W / 2, d.H * 0.58)
 
     def __init__(self, app, praise: str, on_done=None, *, big_letter: str | None = None, stars: int = 3):
         super().__init__(app)
@@ -110,7 +112,7 @@ class Celebration(Scene):
         if self.big_letter:
             k = _pop(self.t - 0.1)
             if k > 0:
-                d.draw_glyph(surface, self.big_letter, int(220 * k), (d.W / 2, d.H * 0.58), d.PURPLE)
+                d.draw_glyph(surface, self.big_letter, int(220 * k), self.LETTER_CENTER, d.PURPLE)
         for c in self.confetti:
             c.draw(surface)
 

@@ -97,6 +97,32 @@ def avatar(name: str, size: int) -> pygame.Surface:
     return d.smooth((size, size), paint)
 
 
+def draw_avatar_on_disc(surface, name: str, size: int, center, alpha: int = 255) -> None:
+    """The animal on a light disc with a ring of its own colour, so it stands out on any background
+    (a green frog on the green tile of the frog)."""
+    color = dict(AVATARS).get(name, d.YELLOW)
+    disc = _disc(size, color)
+    img = avatar(name, size)
+    if alpha < 255:
+        disc, img = disc.copy(), img.copy()
+        disc.set_alpha(alpha)
+        img.set_alpha(alpha)
+    surface.blit(disc, disc.get_rect(center=center))
+    surface.blit(img, img.get_rect(center=center))
+
+
+@lru_cache(maxsize=32)
+def _disc(size: int, color) -> pygame.Surface:
+    ring = max(3, size // 30)
+    total = size + 4 * ring
+
+    def paint(s, k):
+        c = total * k / 2
+        pygame.draw.circle(s, d.shade(color, 0.7), (c, c), c)
+        pygame.draw.circle(s, (255, 252, 244), (c, c), c - ring * k)
+    return d.smooth((total, total), paint)
+
+
 class PlayerToken(Tappable):
     """A big tappable token: joined players stand up bright, others wait faded."""
 
@@ -112,16 +138,22 @@ class PlayerToken(Tappable):
     def update(self, dt):
         self.t += dt
 
+    def lift(self) -> float:
+        return -12 + math.sin(self.t * 4) * 4 if self.joined else 0
+
+    def face_center(self) -> tuple[float, float]:
+        """Where the animal is drawn (it bobs while the player has joined)."""
+        return self.rect.centerx, self.rect.centery - 22 + self.lift()
+
+    def face_size(self) -> int:
+        return int(self.rect.w * 0.62)
+
     def draw(self, surface, focused=False):
-        lift = -12 + math.sin(self.t * 4) * 4 if self.joined else 0
-        rect = self.rect.move(0, lift)
+        rect = self.rect.move(0, self.lift())
         d.blit_panel(surface, rect, self.color if self.joined else (225, 225, 232), radius=40,
                      border=d.BLUE if focused else None)
-        img = avatar(self.name, int(rect.w * 0.7))
-        if not self.joined:
-            img = img.copy()
-            img.set_alpha(110)
-        surface.blit(img, img.get_rect(center=(rect.centerx, rect.centery - 22)))
+        draw_avatar_on_disc(surface, self.name, self.face_size(), self.face_center(),
+                            alpha=255 if self.joined else 110)
         d.draw_text(surface, self.name, 34, (rect.centerx, rect.bottom - 34), d.INK if self.joined else d.SOFT_INK,
                     bold=True)
 
@@ -191,6 +223,23 @@ class TurnBadge:
         rect = pygame.Rect(0, 0, 250, 96)
         rect.center = self.center
         d.blit_panel(surface, rect, p.color, radius=40)
-        img = avatar(p.name, size)
-        surface.blit(img, img.get_rect(center=(rect.x + 56, rect.centery)))
+        draw_avatar_on_disc(surface, p.name, size - 8, (rect.x + 56, rect.centery))
         d.draw_text(surface, p.name, 36, (rect.x + 165, rect.centery), d.INK, bold=True)
+
+
+def draw_player_rows(surface, players: list[Player], picture, top: int = 320) -> None:
+    """The end screen's rows, one per player: their animal, its name and what they collected.
+
+    ``picture(item, j)`` gives the picture of the ``j``-th thing a player collected (a paper ball,
+    a candy), drawn centred in the row.
+    """
+    for i, p in enumerate(players):
+        y = top + i * 60
+        row = pygame.Rect(d.W / 2 - 320, y - 26, 640, 52)
+        d.blit_panel(surface, row, d.shade(p.color, 1.5), radius=24)
+        draw_avatar_on_disc(surface, p.name, 40, (row.x + 34, y))
+        d.draw_text(surface, p.name, 28, (row.x + 110, y), d.INK, bold=True)
+        step = min(56, (row.w - 230) / max(1, len(p.collected)))
+        for j, item in enumerate(p.collected):
+            img = picture(item, j)
+            surface.blit(img, img.get_rect(center=(row.x + 200 + j * step, y)))

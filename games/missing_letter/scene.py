@@ -78,6 +78,9 @@ class MissingLetter(Scene):
             self.hidden = [self.app.rng.randrange(n)]
         self.misses = 0
         self.round_helped = False
+        self.choices = []
+        self.flying = None               # nothing carries over from the last round
+        self.cloth = 0.0
         self.set_state("show")
         names = ", ".join(c.name for c in cards)
         self.app.speaker.say(self.app.phrases.get("look_at_letters", letters=names), interrupt=True)
@@ -150,18 +153,25 @@ class MissingLetter(Scene):
                                                       target=self.current_card.name), interrupt=True)
 
     def found(self):
+        """The big letter is celebrated in the middle; then its card flies from there back into its gap."""
         slot = self.current
         self.practised.append(self.cards[slot].shown)
         self.helped += self.round_helped
-        start = pygame.Vector2(PAD.center) - pygame.Vector2(self.tiles[slot].rect.center)
-        self.flying = (slot, start)
-        self.tiles[slot].offset = pygame.Vector2(start)
         self.hidden.pop(0)
-        self.set_state("fly")
+        self.set_state("celebrate")      # the card stays off the tray while the big letter is shown
         praise = self.app.phrases.get("wrote_letter", letter=self.cards[slot].name)
-        self.app.push(Celebration(self.app, praise, self.after_celebration, big_letter=self.cards[slot].answer))
+        self.app.push(Celebration(self.app, praise, lambda: self.fly_back(slot),
+                                  big_letter=self.cards[slot].answer))
 
-    def after_celebration(self):
+    def fly_back(self, slot):
+        tile = self.tiles[slot]
+        start = pygame.Vector2(Celebration.LETTER_CENTER) - pygame.Vector2(tile.rect.center)
+        self.flying = (slot, start)
+        tile.offset = pygame.Vector2(start)
+        tile.visible = True
+        self.set_state("fly")
+
+    def after_fly(self):
         if self.hidden:
             self.misses, self.round_helped = 0, False
             self.ask()
@@ -218,8 +228,10 @@ class MissingLetter(Scene):
             tile.visible = True
             tile.offset = start * (1 - ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 120)
             if k >= 1:
+                tile.offset = pygame.Vector2()
                 tile.glow = 1.0
                 self.flying = None
+                self.after_fly()
         elif st == "next" and self.state_t >= 0.8:
             self.new_round()
 
@@ -230,10 +242,10 @@ class MissingLetter(Scene):
         for i, tile in enumerate(self.tiles):
             if not tile.visible and i in self.hidden and self.cloth < 1:
                 self._draw_empty_slot(surface, tile.rect)
-        for tile in self.tiles:
-            if tile.visible and not (self.flying and tile is self.tiles[self.flying[0]]):
+        for i, tile in enumerate(self.tiles):
+            if self._tile_on_tray(i):
                 tile.draw(surface)
-        if self.all_hidden and self.state in ("write", "choose", "fly", "hidden") and self.hidden:
+        if self.all_hidden and self.state in ("write", "choose", "celebrate", "fly", "hidden") and self.hidden:
             self._draw_cloth_over(surface, self.hidden)
         elif self.cloth > 0:
             cover = pygame.Rect(TRAY.x + 10, TRAY.y, TRAY.w - 20, int((TRAY.h - 20) * self.cloth))
@@ -244,10 +256,15 @@ class MissingLetter(Scene):
             self.pad.draw(surface, focused=self.focus is self.pad)
         for tile in self.choices if self.state == "choose" else []:
             tile.draw(surface, focused=self.focus is tile)
-        if self.flying:
-            self.tiles[self.flying[0]].draw(surface)
+        if self.flying and self.tiles[self.flying[0]].visible:
+            self.tiles[self.flying[0]].draw(surface)   # over the pad, on its way back to the tray
         if self.state == "write" and self.current is not None:
             self._point_at_slot(surface, self.tiles[self.current].rect)
+
+    def _tile_on_tray(self, i) -> bool:
+        """Whether tile ``i`` is drawn sitting on the tray (a hidden one never is, a flying one is drawn last)."""
+        flying = self.flying is not None and self.flying[0] == i
+        return self.tiles[i].visible and not flying and not (i in self.hidden and self.state not in ("show", "cover"))
 
     def _draw_cloth_over(self, surface, slots):
         for i in slots:

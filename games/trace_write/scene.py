@@ -32,6 +32,7 @@ PAD = pygame.Rect(300, 120, 640, 560)
 CARD = pygame.Rect(40, 150, 220, 240)
 WRITE_MISSES_BEFORE_HELP = 2     # misses on blank lines before the dots come back
 TIP_KINDS = ("order", "direction", "start")
+PART_REMINDERS = 2               # "Don't forget the line across!" keeps the ink this often per letter
 
 
 class TraceAndWrite(Scene):
@@ -60,6 +61,7 @@ class TraceAndWrite(Scene):
         self.session: TracingSession | None = None
         self.inked: list[int] = []
         self.write_misses = 0
+        self.part_reminders = 0          # times the coach asked for a forgotten bar, dot or hump
         self.letter_helped = False
         self.finish_soon = False
         self.steps_after_pause = 0.0   # seconds until the next step, after a traced letter's praise
@@ -82,7 +84,7 @@ class TraceAndWrite(Scene):
         if self.index >= len(self.cards):
             self.finish()
             return
-        self.write_misses, self.letter_helped = 0, False
+        self.write_misses, self.letter_helped, self.part_reminders = 0, False, 0
         help_level = TRACE if not self.options.get("write", True) else self.help.level(self.letter)
         steps = [("watch", 0)] if self.options.get("watch", True) else []
         if help_level < WRITE:
@@ -217,12 +219,19 @@ class TraceAndWrite(Scene):
                         if p.kind in ("missing", "case") or self.app.settings.stroke_order == "strict"]
             if not blocking:
                 tips = [p for p in review.problems if p.kind in TIP_KINDS]
-                self.help.record(self.letter, "helped" if tips else "clean")
+                self.help.record(self.letter, "helped" if tips or self.part_reminders else "clean")
                 self.help.save(self.help_path)
                 self.letter_helped |= bool(tips)
                 if tips:
                     self.say_problem(tips[0])
                 self.letter_done()
+                return
+            if all(p.kind == "missing" for p in blocking) and self.part_reminders < PART_REMINDERS:
+                # Only a part is missing: the ink stays on the pad so the child can add the bar or dot.
+                self.part_reminders += 1
+                self.letter_helped = True
+                self.say_problem(blocking[0])
+                self.app.sounds.play("try_again")
                 return
             self.say_problem(blocking[0])
             self.app.sounds.play("try_again")
