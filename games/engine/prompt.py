@@ -4,7 +4,7 @@ A game scene owns one :class:`Prompt` and one :class:`~games.engine.widgets.SayA
 
 - ``ask(*lines)`` says the task and keeps it as the current prompt; the game now waits for the child;
 - ``keep(*lines)`` makes lines the current prompt without saying them (they were just said another way);
-- ``hold()`` says the game is busy (an animation, a celebration): no repeats until the next ``ask``;
+- ``hold()`` says the game is busy (an animation, a celebration): no repeats until ``wait()`` or ``ask``;
 - ``again()`` says the current prompt again now: the say-again button calls it;
 - ``child_acted()`` goes in the scene's ``handle``: any tap or key restarts the quiet-time count;
 - ``update(dt)`` says the prompt again by itself after ``REPEAT_AFTER`` seconds of quiet (counted only
@@ -41,6 +41,12 @@ class Prompt:
     def hold(self) -> None:
         """The game is busy showing something: keep the prompt for the button, but do not repeat it."""
         self.waiting = False
+
+    def wait(self) -> None:
+        """The game waits for the child again (after ``hold``): quiet time counts toward a repeat."""
+        if not self.waiting:
+            self.waiting = True
+            self.quiet, self.repeats = 0.0, 0
 
     def again(self) -> None:
         """Say the current prompt again, straight away (the say-again button)."""
