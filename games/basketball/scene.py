@@ -100,11 +100,12 @@ class PaperBall(Tappable):
         surface.blit(img, img.get_rect(center=(x, y)))
 
     def _draw_hint(self, surface, center):
-        """A soft yellow glow that breathes behind the ball."""
+        """A warm yellow glow that breathes behind the ball, with a ring around it."""
         pulse = 0.5 + 0.5 * math.sin(self.age * 4)
-        glow = _hint_glow(FLOOR_BALL_RADIUS + 26)
-        glow.set_alpha(int(120 + 135 * pulse))
+        glow = _hint_glow(FLOOR_BALL_RADIUS + 34)
+        glow.set_alpha(int(170 + 85 * pulse))
         surface.blit(glow, glow.get_rect(center=center))
+        pygame.draw.circle(surface, d.shade(d.YELLOW, 1.1), center, FLOOR_BALL_RADIUS + 10 + 6 * pulse, 6)
 
 
 class Basketball(Scene):
@@ -614,7 +615,7 @@ def _printed_letter(char: str) -> pygame.Surface:
 def _hint_glow(radius: int) -> pygame.Surface:
     def paint(s, k):
         for i in range(8):
-            pygame.draw.circle(s, (*d.YELLOW, 36), (radius * k, radius * k), (radius - i * 4) * k)
+            pygame.draw.circle(s, (*d.YELLOW, 60), (radius * k, radius * k), (radius - i * 4) * k)
     return d.smooth((2 * radius, 2 * radius), paint)
 
 
