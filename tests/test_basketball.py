@@ -175,7 +175,7 @@ def test_one_player_plays_a_whole_game_from_the_launcher_to_the_scoreboard(game_
     wrong = next(b for b in game.balls if b.card.base != game.card.base)
     d.tap(wrong.rect.center)
     assert game.state == "find" and wrong.wobble > 0
-    assert f"That is {wrong.card.name}" in d.app.speaker.caption or f"That one is {wrong.card.name}" in d.app.speaker.caption
+    assert f"is the letter {wrong.card.name}" in d.app.speaker.caption
     for throw in ("drag", "tap_basket", "key", "drag"):
         play_round(d, game, throw)
     d.until(lambda: isinstance(d.top, StarsScreen), what="the scoreboard")

@@ -9,10 +9,11 @@ from conftest import Driver, FakeChecker
 
 from games import candy_match
 from games.candy_match import GAME, art
-from games.candy_match.scene import IDLE_REMINDER, MOST_PAIRS, TREATS_EACH, Candy, CandyMatch, Scoreboard
+from games.candy_match.scene import MOST_PAIRS, TREATS_EACH, Candy, CandyMatch, Scoreboard
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import GameStart, StarsScreen
 from games.engine.players import PlayerPicker, default_players
+from games.engine.prompt import REPEAT_AFTER
 from games.engine.settings import Settings
 from games.engine.speech import PHRASES_FILE, read_phrase_file
 from games.engine.tracepad import FaintLetterGuide
@@ -314,7 +315,7 @@ def test_a_quiet_table_hears_the_prompt_again(start):
     game = open_game(d)
     d.tap(on_table(game)[0].rect.center)
     wait(d, lambda: d.app.speaker.caption is None, what="the letter's caption to go")
-    wait(d, lambda: d.app.speaker.caption is not None, seconds=IDLE_REMINDER + 1, what="a reminder")
+    wait(d, lambda: d.app.speaker.caption is not None, seconds=REPEAT_AFTER + 1, what="a reminder")
     assert d.app.speaker.caption in read_phrase_file(PHRASES)["lift_one_more"]
 
 

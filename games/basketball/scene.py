@@ -21,9 +21,10 @@ from games.engine.common_scenes import StarsScreen
 from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import LetterCard, face, look_alikes_of
 from games.engine.players import TurnBadge, Turns, avatar, default_players, draw_player_rows
+from games.engine.prompt import Prompt
 from games.engine.scene import Scene
 from games.engine.tracepad import FaintLetterGuide, TracePad
-from games.engine.widgets import TAP_SLACK, Button, Tappable
+from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
 
 from . import art
 from .physics import Flight, Hoop, fling_velocity, path_points, perfect_throw
@@ -44,6 +45,10 @@ MOVE_ON_AFTER = 4                             # writing misses before we crumple
 DRAG_IS_A_THROW = 30                          # pixels: shorter is a tap
 DROP_TIME = 0.45
 UNFOLD_TIME, CRUMPLE_TIME, CHEER_DELAY, STEP_CLOSER_TIME = 0.7, 0.8, 0.8, 1.0
+HINT_AFTER = 2                                # wrong balls tapped before the right one glows
+TARGET_CARD = pygame.Rect(1146, 386, 124, 150)  # the letter to find, on a sign on the basket's pole
+SAY_AGAIN_AT = (1208, 618)                    # the say-again button, under the sign
+WAITING_STATES = ("find", "write", "aim")     # the game waits for the child: the prompt repeats when quiet
 
 
 def letters_per_game(players: int) -> int:
@@ -62,6 +67,7 @@ class PaperBall(Tappable):
         self.card, self.seed, self.on_press = card, seed, on_press
         self.wobble = 0.0
         self.age = -delay          # balls drop onto the floor one after another
+        self.hint = False          # glows gently: "this is the one" after two wrong taps
 
     def hit(self, pos) -> bool:
         return math.dist(pos, self.rect.center) <= self.rect.w / 2 + 6
@@ -89,7 +95,17 @@ class PaperBall(Tappable):
             img = pygame.transform.rotozoom(img, 0, 0.94)
         if focused:
             pygame.draw.circle(surface, d.BLUE, self.rect.center, FLOOR_BALL_RADIUS + 12, 6)
+        if self.hint:
+            self._draw_hint(surface, (x, y))
         surface.blit(img, img.get_rect(center=(x, y)))
+
+    def _draw_hint(self, surface, center):
+        """A warm yellow glow that breathes behind the ball, with a ring around it."""
+        pulse = 0.5 + 0.5 * math.sin(self.age * 4)
+        glow = _hint_glow(FLOOR_BALL_RADIUS + 34)
+        glow.set_alpha(int(170 + 85 * pulse))
+        surface.blit(glow, glow.get_rect(center=center))
+        pygame.draw.circle(surface, d.shade(d.YELLOW, 1.1), center, FLOOR_BALL_RADIUS + 10 + 6 * pulse, 6)
 
 
 class Basketball(Scene):
@@ -112,6 +128,9 @@ class Basketball(Scene):
         self.helped = 0             # rounds where the writing needed the guide
         self.round_helped = False
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.prompt = Prompt(app.speaker)
+        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
+        self.wrong_taps = 0
         self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
         self.balls: list[PaperBall] = []
         self.chosen: PaperBall | None = None
@@ -180,22 +199,22 @@ class Basketball(Scene):
                                         delay=0.1 * i))
         self.chosen = None
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
-        self.throw_misses = self.write_misses = 0
+        self.throw_misses = self.write_misses = self.wrong_taps = 0
         self.round_helped = False
         self.flight = None
         self.set_state("find")
-        say = self.app.speaker.say
-        if self.turns.multi:
-            say(self.app.phrases.get("your_turn", player=self.player.name), interrupt=True)
-            say(self.app.phrases.get("basketball_find", letter=self.card.name))
-        else:
-            say(self.app.phrases.get("basketball_find", letter=self.card.name), interrupt=True)
+        whose_turn = self.app.phrases.get("your_turn", player=self.player.name) if self.turns.multi else None
+        self.prompt.ask(whose_turn, self.app.phrases.get("basketball_find", letter=self.card.name))
 
     def set_state(self, state):
         self.state, self.state_t = state, 0.0
         self.pad.visible = self.pad.enabled = state == "write"
-        self.widgets = [self.home_button] + (self.balls if state == "find" else []) + \
+        self.widgets = [self.home_button, self.say_again] + (self.balls if state == "find" else []) + \
             ([self.pad] if state == "write" else [])
+        if state in WAITING_STATES:
+            self.prompt.wait()
+        else:
+            self.prompt.hold()
         if self.focus not in self.widgets:
             self.focus = None
         self.drag = None
@@ -214,15 +233,25 @@ class Basketball(Scene):
         self.app.sounds.play("try_again")
         self.app.speaker.say(self.app.phrases.get("basketball_that_is", letter=ball.card.name,
                                                   target=self.card.name), interrupt=True)
+        self.wrong_taps += 1
+        if self.wrong_taps >= HINT_AFTER:
+            self.show_hint()
+
+    def show_hint(self):
+        """The right ball glows gently (after two wrong taps)."""
+        for ball in self.balls:
+            ball.hint = ball.card.base == self.card.base
 
     # -- writing -----------------------------------------------------------------------------------
     def ask_to_write(self):
         self.pad.reset(target=self.card.answer, guide=None)
         self.set_state("write")
-        self.app.speaker.say(self.app.phrases.get("basketball_write", letter=self.card.name))
+        which_case = None
         if self.card.answer != self.card.shown:
             key = "basketball_write_small" if self.card.answer.islower() else "basketball_write_big"
-            self.app.speaker.say(self.app.phrases.get(key))
+            which_case = self.app.phrases.get(key)
+        self.prompt.ask(self.app.phrases.get("basketball_write", letter=self.card.name), which_case,
+                        interrupt=False)
 
     def on_verdict(self, verdict, strokes):
         if self.state != "write":
@@ -241,15 +270,18 @@ class Basketball(Scene):
         guide = FaintLetterGuide(self.card.answer) if self.write_misses >= GUIDE_AFTER else None
         self.pad.reset(guide=guide)
         if self.write_misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("basketball_follow_guide", letter=self.card.name))
+            self.app.speaker.say(self.app.phrases.get("basketball_follow_guide", letter=self.card.answer))
 
     def start_crumple(self, speak=True):
         self.helped += self.round_helped
         self.app.sounds.play("crumple")
         self.set_state("crumple")
+        key = "basketball_throw_easy" if self.easy_throw else "basketball_throw"
         if speak:
-            key = "basketball_throw_easy" if self.easy_throw else "basketball_throw"
-            self.app.speaker.say(self.app.phrases.get(key), interrupt=True)
+            self.prompt.ask(self.app.phrases.get(key))
+        else:
+            self.prompt.keep(self.app.phrases.get(key))
+            self.prompt.hold()
 
     # -- throwing ----------------------------------------------------------------------------------
     @property
@@ -294,6 +326,10 @@ class Basketball(Scene):
         area = pygame.Rect(HOOP.front_x - 50, HOOP.board_top - 20, HOOP.board_x - HOOP.front_x + 110,
                            HOOP.rim_y + HOOP.net_depth + 60 - HOOP.board_top)
         return area.collidepoint(pos)
+
+    def handle(self, event):
+        self.prompt.child_acted()
+        super().handle(event)
 
     def on_key(self, event):
         if self.state == "aim" and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
@@ -368,6 +404,7 @@ class Basketball(Scene):
         self.t += dt
         self.state_t += dt
         self.badge.update(dt)
+        self.prompt.update(dt)
         self.net_stretch = max(0.0, self.net_stretch - dt * 1.5)
         self.net_sway = max(0.0, self.net_sway - dt * 0.7)
         self.cheer = max(0.0, self.cheer - dt * 0.7)
@@ -436,6 +473,17 @@ class Basketball(Scene):
             self.pad.draw(surface, focused=self.focus is self.pad)
         self.home_button.draw(surface, focused=self.focus is self.home_button)
         self.badge.draw(surface)
+        self._draw_target(surface)
+
+    def _draw_target(self, surface):
+        """The letter to find stays on a sign on the basket's pole, with the say-again button under it."""
+        sign = TARGET_CARD
+        for x in (sign.x + 30, sign.right - 30):   # two strings tie it to the pole
+            pygame.draw.line(surface, d.shade(d.BROWN, 0.9), (x, sign.y + 6), (sign.centerx, sign.y - 26), 4)
+        pygame.draw.circle(surface, d.INK, (sign.centerx, sign.y - 26), 7)
+        d.blit_panel(surface, sign, d.WHITE, radius=22, border=d.ORANGE)
+        d.draw_glyph(surface, self.card.shown, 104, sign.center, d.INK)
+        self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def _draw_paper(self, surface):
         """The chosen ball unfolding into a sheet, the sheet while writing, and crumpling back into a ball."""
@@ -554,6 +602,14 @@ class Scoreboard(StarsScreen):
 def _printed_letter(char: str) -> pygame.Surface:
     glyph = d.text_surface(char, PRINTED_LETTER_SIZE, (30, 40, 80), True)
     return glyph.subsurface(glyph.get_bounding_rect()).copy()
+
+
+@lru_cache(maxsize=2)
+def _hint_glow(radius: int) -> pygame.Surface:
+    def paint(s, k):
+        for i in range(8):
+            pygame.draw.circle(s, (*d.YELLOW, 60), (radius * k, radius * k), (radius - i * 4) * k)
+    return d.smooth((2 * radius, 2 * radius), paint)
 
 
 def _ball_seed(round_no: int, index: int) -> int:

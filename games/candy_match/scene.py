@@ -22,9 +22,10 @@ from games.engine.common_scenes import StarsScreen
 from games.engine.input import Pointer
 from games.engine.letters import CaseMode
 from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc, draw_player_rows
+from games.engine.prompt import Prompt
 from games.engine.scene import Scene
 from games.engine.tracepad import FaintLetterGuide, TracePad
-from games.engine.widgets import TAP_SLACK, Button, Tappable
+from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
 
 from . import art
 
@@ -37,7 +38,6 @@ FLY_TIME = 0.9
 GUIDE_AFTER = 2          # write-to-keep misses before the faint letter guide appears
 KEEP_AFTER = 3           # misses after which the pair is kept anyway
 TREATS_EACH = 3
-IDLE_REMINDER = 15.0     # seconds without a tap before the prompt is said again
 MOST_PAIRS = 10          # what fits on the cloth
 EAT_TIME = 1.9           # one treat: hop to the plate, unwrap, three bites
 
@@ -54,6 +54,8 @@ MINI = 46                 # size of a kept candy on a plate (they get smaller as
 PLATE_CANDY_SIZES = (46, 40, 34, 29, 25)
 DISH = pygame.Rect(380, 250, 520, 330)   # the treat dish in the middle of the table
 TREAT_SIZE = 76
+SAY_AGAIN_AT = (1196, 74)                # top right, above the table
+WAITING_STATES = ("pick", "write", "feast")   # the game waits for a tap: the prompt repeats when quiet
 
 
 class Candy(Tappable):
@@ -98,6 +100,8 @@ class CandyMatch(Scene):
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.prompt = Prompt(app.speaker)
+        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
         self.plates = PLATE_SPOTS[min(4, len(self.players))]
         self.kept: list[list[tuple[str, str]]] = [[] for _ in self.players]   # per player: pairs of faces
@@ -113,7 +117,6 @@ class CandyMatch(Scene):
         self.tries = 0
         self.misses = 0
         self.using_keys = False  # the last input was a key: keep a candy focused as things change
-        self.idle = 0.0          # seconds since the last tap while the game waits for one
         self.t = 0.0
         self.state, self.state_t = "deal", 0.0
         self.warm_up = iter(())
@@ -141,14 +144,11 @@ class CandyMatch(Scene):
     def prompt_lift(self, interrupt=False):
         """Whose turn (with several players) and what to do."""
         if self.lifted:
-            self.app.speaker.say(self.app.phrases.get("lift_one_more"), interrupt=interrupt)
+            self.prompt.ask(self.app.phrases.get("lift_one_more"), interrupt=interrupt)
             return
-        if self.turns.multi:
-            self.app.speaker.say(self.app.phrases.get("your_turn", player=self.turns.current.name),
-                                 interrupt=interrupt)
-            interrupt = False
+        whose_turn = self.app.phrases.get("your_turn", player=self.turns.current.name) if self.turns.multi else None
         key = "lift_two_matching" if self.matching else "lift_two"
-        self.app.speaker.say(self.app.phrases.get(key), interrupt=interrupt)
+        self.prompt.ask(whose_turn, self.app.phrases.get(key), interrupt=interrupt)
 
     def pictures_to_prepare(self, size, faces):
         """Paint the pictures later stages need, one per frame while the candies are dealt, so no
@@ -173,20 +173,23 @@ class CandyMatch(Scene):
 
     def set_state(self, state):
         self.state, self.state_t = state, 0.0
-        self.idle = 0.0
+        if state in WAITING_STATES:
+            self.prompt.wait()
+        else:
+            self.prompt.hold()
         on_table = [c for c in self.candies if not c.kept]
         for c in on_table:
             c.enabled = state == "pick"
         self.pad.visible = self.pad.enabled = state == "write"
         if state == "write":
-            self.widgets = [self.home_button, self.pad]
+            self.widgets = [self.home_button, self.say_again, self.pad]
         elif state in ("feast", "feast_over"):
             treats = [c for c in self.treats if not c.kept]
             for c in treats:
                 c.enabled = state == "feast"
-            self.widgets = [self.home_button] + treats
+            self.widgets = [self.home_button, self.say_again] + treats
         else:
-            self.widgets = [self.home_button] + on_table
+            self.widgets = [self.home_button, self.say_again] + on_table
         if self.focus not in self.widgets:
             self.focus = self.nearest_candy(self.focus) if isinstance(self.focus, Candy) else None
 
@@ -202,10 +205,11 @@ class CandyMatch(Scene):
         if self.state != "pick" or len(self.lifted) >= 2:
             return
         candy.up = True
-        self.idle = 0.0
         self.lifted.append(candy)
         self.app.sounds.play("flip")
         self.app.speaker.say_letter_name(candy.face, interrupt=True)
+        if len(self.lifted) == 1:
+            self.prompt.keep(self.app.phrases.get("lift_one_more"))
         if len(self.lifted) == 2:
             self.tries += 1
             self.set_state("look")
@@ -235,10 +239,15 @@ class CandyMatch(Scene):
 
     def next_turn(self):
         self.set_state("pick")
+        key = "lift_two_matching" if self.matching else "lift_two"
         if self.turns.multi:
             player = self.turns.advance()
             self.badge.changed()
-            self.app.speaker.say(self.app.phrases.get("your_turn", player=player.name))
+            whose_turn = self.app.phrases.get("your_turn", player=player.name)
+            self.app.speaker.say(whose_turn)
+            self.prompt.keep(whose_turn, self.app.phrases.get(key))
+        else:
+            self.prompt.keep(self.app.phrases.get(key))
 
     # -- write to keep -----------------------------------------------------------------------------
     @property
@@ -250,12 +259,11 @@ class CandyMatch(Scene):
         self.misses = 0
         self.pad.reset(target=self.letter_to_write, guide=None)
         self.set_state("write")
-        self.app.speaker.say(self.app.phrases.get("write_to_keep", letter=self.letter_to_write.upper()),
-                             interrupt=True)
+        self.prompt.ask(self.app.phrases.get("write_to_keep", letter=self.letter_to_write))
 
     def on_verdict(self, verdict, strokes):
         if verdict.accepted:
-            praise = self.app.phrases.get("wrote_letter", letter=self.letter_to_write.upper())
+            praise = self.app.phrases.get("wrote_letter", letter=self.letter_to_write)
             self.set_state("celebrate")
             self.app.push(Celebration(self.app, praise, self.keep_pair, big_letter=self.letter_to_write))
             return
@@ -268,7 +276,7 @@ class CandyMatch(Scene):
         guide = FaintLetterGuide(self.letter_to_write) if self.misses >= GUIDE_AFTER else None
         self.pad.reset(guide=guide)
         if self.misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.letter_to_write.upper()))
+            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.letter_to_write))
 
     # -- keeping a pair ----------------------------------------------------------------------------
     def keep_pair(self):
@@ -326,16 +334,16 @@ class CandyMatch(Scene):
 
     def prompt_feast(self):
         if self.turns.multi:
-            self.app.speaker.say(self.app.phrases.get("pick_three_player", player=self.turns.current.name))
+            self.prompt.ask(self.app.phrases.get("pick_three_player", player=self.turns.current.name),
+                            interrupt=False)
         else:
-            self.app.speaker.say(self.app.phrases.get("pick_three"))
+            self.prompt.ask(self.app.phrases.get("pick_three"), interrupt=False)
 
     def on_treat(self, treat: Candy):
         if self.state != "feast" or treat.kept or treat.drop < 0.5:   # still dropping onto the dish
             return
         eater = self.turns.index
         treat.kept = True
-        self.idle = 0.0
         self.picks[eater] += 1
         spot = pygame.Vector2(self.plates[eater]) + pygame.Vector2((self.picks[eater] - 2) * 52, -60)
         self.eating.append({"treat": treat, "from": pygame.Vector2(treat.anchor), "to": spot, "t": 0.0,
@@ -380,6 +388,7 @@ class CandyMatch(Scene):
     # -- keyboard ----------------------------------------------------------------------------------
     def handle(self, event):
         self.using_keys = not isinstance(event, Pointer)
+        self.prompt.child_acted()
         super().handle(event)
 
     def on_key(self, event):
@@ -425,6 +434,8 @@ class CandyMatch(Scene):
         next(self.warm_up, None)
         self.badge.update(dt)
         self.home_button.update(dt)
+        self.say_again.update(dt)
+        self.prompt.update(dt)
         for c in self.candies:
             c.update(dt)
         for c in self.treats:
@@ -433,14 +444,6 @@ class CandyMatch(Scene):
             self.pad.update(dt)
         self.update_eating(dt)
         st, t = self.state, self.state_t
-        if st in ("pick", "feast"):
-            self.idle += dt
-            if self.idle >= IDLE_REMINDER:
-                self.idle = 0.0
-                if st == "pick":
-                    self.prompt_lift()
-                else:
-                    self.prompt_feast()
         if st == "deal" and all(c.drop >= 1 for c in self.candies):
             self.set_state("pick")
         elif st == "look" and t >= LOOK_TIME:
@@ -481,6 +484,7 @@ class CandyMatch(Scene):
             self.draw_writing(surface)
         self.home_button.draw(surface, focused=self.focus is self.home_button)
         self.badge.draw(surface)
+        self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def draw_candy(self, surface, c: Candy):
         anchor = c.anchor + pygame.Vector2(0, -_fall(c.drop) * 620)

@@ -43,8 +43,12 @@ class LetterCard:
 
     @property
     def name(self) -> str:
-        """The letter's name as a prompt says it ("M")."""
-        return self.base.upper()
+        """The letter as prompts and captions write it: the face being played ("m" in a lower-case game).
+
+        Phrases put the word "letter" before it ("Find the letter m!"), so the speaker reads a lone
+        "a" as the letter's name, never as the word "a".
+        """
+        return self.shown
 
 
 @dataclass(frozen=True)

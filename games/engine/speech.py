@@ -419,7 +419,9 @@ def load_letter_sounds(path: Path = LETTER_SOUNDS_FILE) -> dict[str, dict[str, s
 # A capital letter standing alone ("Find the letter B!"), or any single letter right after "letter".
 # "I" is left out: espeak-ng says the pronoun and the letter alike.
 _LONE_CAPITAL = re.compile(r"(?<![\w'’\[])([A-HJ-Z])(?![\w'’\]])")
-_AFTER_LETTER = re.compile(r"(?i)(\bletters?\s+)([a-z])(?![\w'’])")
+_AFTER_LETTER = re.compile(r"(?i)(\bletters?:?\s+)([a-z])(?![\w'’])")
+# A list of single letters, any case ("b, q, p"): each is a letter's name.
+_LETTER_LIST = re.compile(r"(?<![\w'’\[])[A-Za-z](?:\s*,\s*[A-Za-z])+(?![\w'’\]])")
 # "A" opening a sentence before a lowercase word is the article ("A big star!"), except "A is ...".
 _ARTICLE_A = re.compile(r"(?:^|(?<=[.!?]\s))A(?=\s+(?!is\b|was\b|and\b|or\b)[a-z])")
 
@@ -434,6 +436,7 @@ def spoken_form(text: str, letter_names: dict[str, str]) -> str:
         return f"[[{letter_names[alone.lower()]}]]"
     articles = {m.start() for m in _ARTICLE_A.finditer(text)}
     spots = {m.start(1) for m in _LONE_CAPITAL.finditer(text)} | {m.start(2) for m in _AFTER_LETTER.finditer(text)}
+    spots |= {m.start() + i for m in _LETTER_LIST.finditer(text) for i, c in enumerate(m.group()) if c.isalpha()}
     for i in sorted(spots - articles, reverse=True):   # from the end, so earlier positions stay right
         name = letter_names.get(text[i].lower())
         if name:

@@ -243,3 +243,44 @@ class CaptionBar:
         layer.set_alpha(int(255 * self._alpha))
         surface.blit(layer, (self.rect.x - 10, self.rect.y - 10))
         self.again.draw(surface)
+
+
+class SayAgainButton(Button):
+    """The big round "say it again" button every game puts beside its task: a speaker with sound waves.
+
+    Tapping it (or Enter/Space when it has keyboard focus) says the scene's current prompt again
+    (:class:`~games.engine.prompt.Prompt`). Its waves ripple while the prompt is being said, so a
+    child sees where the voice comes from and what to tap to hear it again.
+    """
+
+    SIZE = 112
+    COLOR = (255, 226, 140)
+
+    def __init__(self, center, prompt):
+        rect = pygame.Rect(0, 0, self.SIZE, self.SIZE)
+        rect.center = (int(center[0]), int(center[1]))
+        super().__init__(rect, prompt.again, color=self.COLOR, sound=None)
+        self.prompt = prompt
+        self._ripple = 0.0
+
+    def hit(self, pos) -> bool:
+        return math.dist(pos, self.rect.center) <= self.rect.w / 2 + 8
+
+    def update(self, dt):
+        super().update(dt)
+        self._ripple = (self._ripple + dt * 1.4) % 1.0 if self.prompt.speaking else 0.0
+
+    def draw(self, surface, focused=False):
+        squash = 1 - 0.08 * math.sin(self._bounce * math.pi) - (0.05 if self.pressed else 0)
+        size = int(self.rect.w * squash)
+        rect = pygame.Rect(0, 0, size, size)
+        rect.center = self.rect.center
+        if self._ripple > 0:   # a ring spreading out while the prompt is said
+            ring = rect.inflate(int(50 * self._ripple), int(50 * self._ripple))
+            pygame.draw.ellipse(surface, d.shade(self.COLOR, 0.85 + 0.3 * self._ripple), ring,
+                                max(2, int(8 * (1 - self._ripple))))
+        d.blit_panel(surface, rect, self.color, radius=size // 2)
+        if focused:
+            pygame.draw.ellipse(surface, d.BLUE, rect.inflate(16, 16), 6)
+        img = icon("speaker", int(size * 0.66), d.INK)
+        surface.blit(img, img.get_rect(center=(rect.centerx + size * 0.04, rect.centery - 2)))

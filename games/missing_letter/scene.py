@@ -17,9 +17,10 @@ from games.engine import draw as d
 from games.engine.celebration import Celebration, try_again
 from games.engine.common_scenes import StarsScreen
 from games.engine.letters import LetterCard, look_alikes_of
+from games.engine.prompt import Prompt
 from games.engine.scene import Scene
 from games.engine.tracepad import FaintLetterGuide, TracePad
-from games.engine.widgets import Button, LetterTile
+from games.engine.widgets import Button, LetterTile, SayAgainButton
 
 from .art import draw_cloth, tray
 
@@ -32,6 +33,7 @@ CHOICES_AFTER = 3
 
 TRAY = pygame.Rect(190, 40, 900, 250)
 PAD = pygame.Rect(330, 320, 560, 370)
+SAY_AGAIN_AT = (200, 505)        # left of the pad, where the child answers
 
 
 class MissingLetter(Scene):
@@ -48,6 +50,8 @@ class MissingLetter(Scene):
         self.helped = 0                  # rounds where the child needed the guide or the choices
         self.practised: list[str] = []
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.prompt = Prompt(app.speaker)
+        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
         self.t = 0.0
         self.state = "show"
@@ -83,12 +87,13 @@ class MissingLetter(Scene):
         self.cloth = 0.0
         self.set_state("show")
         names = ", ".join(c.name for c in cards)
-        self.app.speaker.say(self.app.phrases.get("look_at_letters", letters=names), interrupt=True)
+        self.prompt.ask(self.app.phrases.get("look_at_letters", letters=names))
+        self.prompt.hold()   # the tray is being shown: nothing to do yet
 
     def set_state(self, state):
         self.state, self.state_t = state, 0.0
         self.pad.visible = self.pad.enabled = state == "write"
-        self.widgets = [self.home_button] + self.tiles + ([self.pad] if state == "write" else []) + \
+        self.widgets = [self.home_button, self.say_again] + self.tiles + ([self.pad] if state == "write" else []) + \
             (self.choices if state == "choose" else [])
 
     @property
@@ -105,12 +110,13 @@ class MissingLetter(Scene):
         self.set_state("write")
         if self.all_hidden:
             key = "write_hidden_letter" if len(self.hidden) == len(self.cards) else "write_next_hidden"
-            self.app.speaker.say(self.app.phrases.get(key, count=len(self.cards)), interrupt=True)
+            task = self.app.phrases.get(key, count=len(self.cards))
         else:
-            self.app.speaker.say(self.app.phrases.get("which_missing"), interrupt=True)
+            task = self.app.phrases.get("which_missing")
+        which_case = None
         if card.answer != card.shown:
-            key = "write_small" if card.answer.islower() else "write_big"
-            self.app.speaker.say(self.app.phrases.get(key))
+            which_case = self.app.phrases.get("write_small" if card.answer.islower() else "write_big")
+        self.prompt.ask(task, which_case)
 
     # -- answers -----------------------------------------------------------------------------------
     def on_verdict(self, verdict, strokes):
@@ -125,7 +131,7 @@ class MissingLetter(Scene):
         try_again(self.app, self.app.phrases.get("try_again"))
         self.pad.reset(guide=FaintLetterGuide(self.current_card.answer) if self.misses >= GUIDE_AFTER else None)
         if self.misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.current_card.name))
+            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.current_card.answer))
 
     def offer_choices(self):
         card = self.current_card
@@ -141,7 +147,7 @@ class MissingLetter(Scene):
             rect = pygame.Rect(PAD.centerx - 330 + i * 240, PAD.y + 80, 180, 210)
             self.choices.append(LetterTile(rect, face, self.on_choice, color=d.shade(d.CANDY[i * 3 % 8], 1.6)))
         self.set_state("choose")
-        self.app.speaker.say(self.app.phrases.get("tap_missing"), interrupt=True)
+        self.prompt.ask(self.app.phrases.get("tap_missing"))
 
     def on_choice(self, tile):
         if tile.char == self.current_card.answer:
@@ -149,8 +155,8 @@ class MissingLetter(Scene):
         else:
             tile.shake()
             self.app.sounds.play("try_again")
-            self.app.speaker.say(self.app.phrases.get("that_is", letter=tile.char.upper(),
-                                                      target=self.current_card.name), interrupt=True)
+            self.app.speaker.say(self.app.phrases.get("that_is", letter=tile.char,
+                                                      target=self.current_card.answer), interrupt=True)
 
     def found(self):
         """The big letter is celebrated in the middle; then its card flies from there back into its gap."""
@@ -159,7 +165,8 @@ class MissingLetter(Scene):
         self.helped += self.round_helped
         self.hidden.pop(0)
         self.set_state("celebrate")      # the card stays off the tray while the big letter is shown
-        praise = self.app.phrases.get("wrote_letter", letter=self.cards[slot].name)
+        self.prompt.hold()
+        praise = self.app.phrases.get("wrote_letter", letter=self.cards[slot].answer)
         self.app.push(Celebration(self.app, praise, lambda: self.fly_back(slot),
                                   big_letter=self.cards[slot].answer))
 
@@ -189,11 +196,16 @@ class MissingLetter(Scene):
         self.app.speaker.stop()
         self.app.pop()
 
+    def handle(self, event):
+        self.prompt.child_acted()
+        super().handle(event)
+
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
         super().update(dt)
         self.t += dt
         self.state_t += dt
+        self.prompt.update(dt)
         st = self.state
         if st == "show":
             self.cloth = 0.0
@@ -260,6 +272,7 @@ class MissingLetter(Scene):
             self.tiles[self.flying[0]].draw(surface)   # over the pad, on its way back to the tray
         if self.state == "write" and self.current is not None:
             self._point_at_slot(surface, self.tiles[self.current].rect)
+        self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def _tile_on_tray(self, i) -> bool:
         """Whether tile ``i`` is drawn sitting on the tray (a hidden one never is, a flying one is drawn last)."""

@@ -22,14 +22,16 @@ from games.engine.coach.guides import StrokeGuide, WatchMe
 from games.engine.coach.help import help_file
 from games.engine.common_scenes import StarsScreen
 from games.engine.icons import icon
+from games.engine.prompt import Prompt
 from games.engine.scene import Scene
 from games.engine.tracepad import TracePad
-from games.engine.widgets import Button
+from games.engine.widgets import Button, SayAgainButton
 
 from .art import draw_sticker_sheet, sticker
 
 PAD = pygame.Rect(300, 120, 640, 560)
 CARD = pygame.Rect(40, 150, 220, 240)
+SAY_AGAIN_AT = (CARD.centerx, 618)   # under the letter card and the eye
 WRITE_MISSES_BEFORE_HELP = 2     # misses on blank lines before the dots come back
 TIP_KINDS = ("order", "direction", "start")
 PART_REMINDERS = 2               # "Don't forget the line across!" keeps the ink this often per letter
@@ -55,7 +57,9 @@ class TraceAndWrite(Scene):
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
         self.watch_button = Button((CARD.centerx - 55, CARD.bottom + 30, 110, 110), self.watch, icon_name="eye",
                                    color=d.WHITE)
-        self.widgets = [self.home_button, self.watch_button, self.pad]
+        self.prompt = Prompt(app.speaker)
+        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
+        self.widgets = [self.home_button, self.watch_button, self.say_again, self.pad]
         self.steps: list[tuple[str, int]] = []
         self.step = ("none", 0)
         self.session: TracingSession | None = None
@@ -105,25 +109,28 @@ class TraceAndWrite(Scene):
         self.step = (kind, level)
         self.finish_soon = False
         self.pad.enabled = kind != "watch"
-        name = self.card.name
+        name = self.letter   # the face the child writes, as it is written ("m" in a lower-case game)
         if kind == "watch":
             self.session = None
             self.pad.reset(target=self.letter, guide=WatchMe(self.letter, self.speak_cue, self.next_step))
             self.pad.auto_submit = 0
-            self.say("tw_watch", interrupt=True, letter=name)
+            self.prompt.ask(self.app.phrases.get("tw_watch", letter=name))
+            self.prompt.hold()   # the pen is writing: nothing for the child to do yet
         elif kind == "guided":
             self.session = TracingSession(self.letter, self.lines_place(), self.app.settings.stroke_order)
             self.inked = []   # the taught stroke each stroke of ink on the pad was taken as
             self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, level, self.session))
             self.pad.auto_submit = 0   # the coach knows when the letter is finished
-            self.say("tw_trace" if level == TRACE else "tw_dots", interrupt=True, letter=name)
+            self.prompt.ask(self.app.phrases.get("tw_trace" if level == TRACE else "tw_dots", letter=name))
         else:
             self.session = None
             self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, WRITE))
             self.pad.auto_submit = self.app.settings.auto_submit
-            self.say("tw_write", interrupt=True, letter=name)
+            which_case = None
             if self.app.settings.case_must_match or self.card.shown != self.card.answer:
-                self.say("tw_write_big" if self.letter.isupper() else "tw_write_small", letter=name)
+                which_case = self.app.phrases.get("tw_write_big" if self.letter.isupper() else "tw_write_small",
+                                                  letter=name)
+            self.prompt.ask(self.app.phrases.get("tw_write", letter=name), which_case)
 
     def lines_place(self):
         lines = self.pad.lines
@@ -178,7 +185,7 @@ class TraceAndWrite(Scene):
         number = (problem.stroke or 0) + 1
         if problem.kind == "order" and self.session is not None and self.session.current is not None:
             number = self.session.current + 1
-        self.say(key, interrupt=True, letter=self.card.name, number=number)
+        self.say(key, interrupt=True, letter=self.letter, number=number)
 
     def on_verdict(self, verdict, strokes):
         kind, level = self.step
@@ -207,6 +214,7 @@ class TraceAndWrite(Scene):
         self.help.save(self.help_path)
         self.step = ("done", 0)
         self.pad.enabled = False
+        self.prompt.hold()
         self.app.sounds.play("swish")
         self.app.speaker.say(self.app.phrases.get("praise"), interrupt=True)
         self.steps_after_pause = 0.9
@@ -255,8 +263,9 @@ class TraceAndWrite(Scene):
         self.pad.enabled = False
         self.stickers.append(self.letter)
         self.helped_letters += self.letter_helped
-        praise = self.app.phrases.get("wrote_letter", letter=self.card.name) + " " + \
-            self.app.phrases.get("tw_sticker", letter=self.card.name)
+        self.prompt.hold()
+        praise = self.app.phrases.get("wrote_letter", letter=self.letter) + " " + \
+            self.app.phrases.get("tw_sticker", letter=self.letter)
         self.app.push(Celebration(self.app, praise, self.next_letter, big_letter=self.letter))
 
     def finish(self):
@@ -269,10 +278,15 @@ class TraceAndWrite(Scene):
         self.app.speaker.stop()
         self.app.pop()
 
+    def handle(self, event):
+        self.prompt.child_acted()
+        super().handle(event)
+
     # -- time and drawing ----------------------------------------------------------------------------
     def update(self, dt):
         super().update(dt)
         self.t += dt
+        self.prompt.update(dt)
         if self.finish_soon:
             self.finish_soon = False
             self.finish_guided()
@@ -290,6 +304,7 @@ class TraceAndWrite(Scene):
             d.blit_panel(surface, card, d.WHITE, radius=28)
             d.draw_glyph(surface, self.card.shown, 150, card.center, d.BLUE)
         self.watch_button.draw(surface, focused=self.focus is self.watch_button)
+        self.say_again.draw(surface, focused=self.focus is self.say_again)
         self.pad.draw(surface, focused=self.focus is self.pad)
         self._draw_step_dots(surface)
         self._draw_collected(surface)
