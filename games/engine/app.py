@@ -141,6 +141,7 @@ class App:
         self.speaker.update(dt)
         if self.scenes.top and not self.paused:   # no timers run while the window is in the background
             self.scenes.top.update(dt)
+            self.scenes.top.settle_focus()
         self.caption.update(dt)
         self.draw()
 

@@ -1,0 +1,126 @@
+"""The app around the games: keyboard focus, quitting (asked first, and on SIGTERM), window size, idle cost."""
+from __future__ import annotations
+
+import pygame
+import pytest
+from conftest import Driver, FakeChecker
+
+from games.engine.scene import Scene
+from games.launcher import Launcher
+from games.missing_letter.scene import MissingLetter
+
+
+def launcher_driver(make_app, **kw):
+    app = make_app(**kw)
+    app.push(Launcher(app))
+    app.run_frames(2)
+    return Driver(app)
+
+
+def write_and_miss(d: Driver, game):
+    pad = game.pad.rect
+    d.drag([(pad.x + 150 + i * 6, pad.y + 60 + i * 8) for i in range(30)])
+    d.tap(game.pad.done_button.rect.center)
+
+
+# -- keyboard focus ---------------------------------------------------------------------------------
+def test_enter_right_after_choosing_with_the_keyboard_does_not_press_the_old_tile(make_app):
+    """Issue 9.1: the chosen tile kept focus after it left the scene; Enter pressed it again (IndexError)."""
+    d = launcher_driver(make_app, checker=FakeChecker(False))
+    d.tap(d.top.cards["missing_letter"].rect.center)
+    d.tap(d.top.widgets[0].rect.center)
+    game = d.top
+    assert isinstance(game, MissingLetter)
+    d.until(lambda: game.state == "write" and d.top is game, what="the pad")
+    for _ in range(3):
+        write_and_miss(d, game)
+    assert game.state == "choose"
+    right = next(t for t in game.choices if t.char == game.current_card.answer)
+    for _ in range(10):
+        if game.focus is right:
+            break
+        d.key(pygame.K_TAB)
+    assert game.focus is right
+    d.key(pygame.K_RETURN)
+    d.until(lambda: d.top is game and game.state == "next", what="the pause before the next round")
+    assert game.focus is None            # the chosen tile left the scene and took the focus with it
+    d.key(pygame.K_RETURN)               # used to raise IndexError in on_choice
+    d.key(pygame.K_SPACE)
+    assert d.top is game and game.state == "next" and game.round == 1
+    d.until(lambda: game.round == 2, what="the next round")
+
+
+class Grid(Scene):   # a plain scene with buttons in a 3 x 2 grid, listed out of order
+    def __init__(self, app):
+        super().__init__(app)
+        from games.engine.widgets import Button, LetterTile
+        self.at = {}
+        for col, row in [(2, 1), (0, 0), (1, 1), (2, 0), (0, 1), (1, 0)]:
+            b = Button((100 + col * 300, 100 + row * 250, 200, 150), lambda c=col, r=row: self.pressed.append((c, r)))
+            self.at[col, row] = b
+            self.widgets.append(b)
+        self.hidden_button = Button((400, 600, 150, 100), lambda: self.pressed.append("hidden"))
+        self.hidden_button.visible = False
+        self.off_button = Button((700, 600, 150, 100), lambda: self.pressed.append("off"))
+        self.off_button.enabled = False
+        self.picture = LetterTile((1000, 100, 150, 150), "A")   # a tile nobody can press
+        self.widgets += [self.hidden_button, self.off_button, self.picture]
+        self.pressed = []
+
+
+def test_arrows_move_focus_to_the_nearest_widget_that_way(make_app):
+    app = make_app()
+    app.push(Grid(app))
+    d, g = Driver(app), app.scenes.top
+    d.key(pygame.K_RIGHT)
+    assert g.focus is g.widgets[0]           # nothing focused yet: the first one in the list
+    g.focus = g.at[0, 0]
+    moves = [(pygame.K_RIGHT, (1, 0)), (pygame.K_RIGHT, (2, 0)), (pygame.K_RIGHT, (2, 0)), (pygame.K_DOWN, (2, 1)),
+             (pygame.K_DOWN, (2, 1)), (pygame.K_LEFT, (1, 1)), (pygame.K_UP, (1, 0)), (pygame.K_LEFT, (0, 0)),
+             (pygame.K_DOWN, (0, 1)), (pygame.K_UP, (0, 0))]
+    for key, where in moves:
+        d.key(key)
+        assert g.focus is g.at[where], (pygame.key.name(key), where)
+    d.key(pygame.K_RETURN)
+    assert g.pressed == [(0, 0)]
+
+
+def test_tab_keeps_list_order_and_skips_what_cannot_be_pressed(make_app):
+    app = make_app()
+    app.push(Grid(app))
+    d, g = Driver(app), app.scenes.top
+    seen = []
+    for _ in range(8):
+        d.key(pygame.K_TAB)
+        seen.append(g.focus)
+    assert seen == g.widgets[:6] + g.widgets[:2]
+    d.key(pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert g.focus is g.widgets[0]
+    for key in (pygame.K_DOWN, pygame.K_DOWN, pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_RIGHT):
+        d.key(key)
+        assert g.focus not in (g.hidden_button, g.off_button, g.picture)
+
+
+def test_a_focused_widget_that_is_hidden_loses_focus_and_arrows_resume_near_it(make_app):
+    app = make_app()
+    app.push(Grid(app))
+    d, g = Driver(app), app.scenes.top
+    g.focus = g.at[2, 1]
+    g.at[2, 1].visible = False
+    d.frames(1)
+    assert g.focus is None
+    d.key(pygame.K_RETURN)
+    assert g.pressed == []
+    d.key(pygame.K_LEFT)
+    assert g.focus is g.at[2, 0]                 # the nearest one to where the focus was
+
+
+def test_in_missing_letter_the_keyboard_never_focuses_the_tray_pictures(make_app):
+    d = launcher_driver(make_app)
+    d.tap(d.top.cards["missing_letter"].rect.center)
+    d.tap(d.top.widgets[0].rect.center)
+    game = d.top
+    assert isinstance(game, MissingLetter) and game.state == "show"
+    for key in (pygame.K_TAB, pygame.K_RIGHT, pygame.K_DOWN, pygame.K_TAB):
+        d.key(key)
+        assert game.focus is game.home_button
