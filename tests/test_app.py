@@ -1,6 +1,13 @@
 """The app around the games: keyboard focus, quitting (asked first, and on SIGTERM), window size, idle cost."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pygame
 import pytest
 from conftest import Driver, FakeChecker
@@ -8,6 +15,8 @@ from conftest import Driver, FakeChecker
 from games.engine.scene import Scene
 from games.launcher import Launcher
 from games.missing_letter.scene import MissingLetter
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def launcher_driver(make_app, **kw):
@@ -124,3 +133,61 @@ def test_in_missing_letter_the_keyboard_never_focuses_the_tray_pictures(make_app
     for key in (pygame.K_TAB, pygame.K_RIGHT, pygame.K_DOWN, pygame.K_TAB):
         d.key(key)
         assert game.focus is game.home_button
+
+
+# -- quitting on a signal ---------------------------------------------------------------------------
+def _catches(pid: int, sig: int) -> bool:
+    """Has process ``pid`` installed a handler for ``sig`` (Linux: SigCgt in /proc/PID/status)?"""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    mask = int(next(line for line in status.splitlines() if line.startswith("SigCgt:")).split()[1], 16)
+    return bool(mask >> (sig - 1) & 1)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc to see the game is ready")
+@pytest.mark.parametrize("args, sig", [(["--mute"], signal.SIGTERM), (["--mute", "--kiosk"], signal.SIGTERM),
+                                       (["--mute", "--kiosk"], signal.SIGINT)])
+def test_the_system_can_stop_the_game_in_every_mode(tmp_path, args, sig):
+    """Issue 8.6: kiosk mode ignored SIGTERM, so only SIGKILL stopped it (a hung logout or shutdown)."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", LETTERPLAY_HOME=str(tmp_path / "home"))
+    game = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(600):   # wait until its loop runs (its own handler for SIGHUP is in place)
+            if game.poll() is not None or _catches(game.pid, signal.SIGHUP):
+                break
+            time.sleep(0.05)
+        assert game.poll() is None, game.communicate()[1].decode()
+        game.send_signal(sig)
+        out, err = game.communicate(timeout=20)
+    finally:
+        if game.poll() is None:
+            game.kill()
+            game.wait()
+    assert game.returncode == 0, err.decode()
+    assert "saving and quitting" in err.decode()
+
+
+def test_a_stop_signal_saves_changed_settings_and_ends_the_loop(make_app, user_home):
+    from games.engine.settings import Settings
+    app = make_app(kiosk=True)
+    app.push(Launcher(app))
+    app.settings.volume = 0.3          # say a grown-up changed it and the settings screen is still open
+    previous = signal.getsignal(signal.SIGTERM)
+
+    class SignalSoon(Scene):
+        frames = 0
+
+        def update(self, dt):
+            self.frames += 1
+            if self.frames == 3:
+                os.kill(os.getpid(), signal.SIGTERM)
+            assert self.frames < 300, "the loop did not stop"
+
+    app.push(SignalSoon(app))
+    app.run()
+    assert app.stop_signal == signal.SIGTERM
+    assert Settings.load().volume == 0.3
+    assert signal.getsignal(signal.SIGTERM) is previous   # the handler is only ours while the game runs

@@ -6,10 +6,16 @@ distorting it, and maps pointer positions back. Services the scenes use: ``setti
 """
 from __future__ import annotations
 
+import copy
 import logging
+import os
 import random
+import signal
+import threading
 
-import pygame
+os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")   # SIGTERM/SIGINT are ours (SDL's became a QUIT kiosk ignores)
+
+import pygame  # noqa: E402
 
 from . import draw as d
 from . import widgets
@@ -24,6 +30,8 @@ from .widgets import CaptionBar
 log = logging.getLogger(__name__)
 
 FPS = 60
+#: signals that ask the game to save and quit, in every mode (kiosk keeps children in, not the system)
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
 class App:
@@ -34,6 +42,7 @@ class App:
         pygame.init()
         d.reset_caches()
         self.settings = settings or Settings.load()
+        self._settings_as_loaded = copy.deepcopy(self.settings)
         self.kiosk = kiosk
         self.fullscreen = self.settings.fullscreen if fullscreen is None else fullscreen
         self._window_size = tuple(size)
@@ -52,6 +61,7 @@ class App:
         self.clock = pygame.time.Clock()
         self.running = True
         self.paused = False
+        self.stop_signal = None   # the signal that asked us to quit, if one did
 
     # -- window ------------------------------------------------------------------------------------
     def _open_window(self):
@@ -160,10 +170,31 @@ class App:
         pygame.display.flip()
 
     def run(self) -> None:
-        while self.running and len(self.scenes):
-            dt = min(self.clock.tick(FPS) / 1000.0, 0.1)
-            self.frame(dt)
+        """The real loop: until the last scene closes, a quit, or SIGTERM/SIGINT/SIGHUP; then shut down."""
+        previous = self._catch_stop_signals()
+        try:
+            while self.running and len(self.scenes):
+                dt = min(self.clock.tick(FPS) / 1000.0, 0.1)
+                self.frame(dt)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        if self.stop_signal is not None:
+            log.info("%s: saving and quitting", signal.Signals(self.stop_signal).name)
         self.shutdown()
+
+    def _catch_stop_signals(self) -> dict:
+        """Turn the stop signals into a flag the loop reads; returns the handlers they had."""
+        if threading.current_thread() is not threading.main_thread():
+            return {}
+        previous = {}
+        for sig in STOP_SIGNALS:
+            previous[sig] = signal.signal(sig, self._on_stop_signal)
+        return previous
+
+    def _on_stop_signal(self, signum, frame) -> None:
+        self.stop_signal = signum
+        self.running = False
 
     def run_frames(self, count: int, dt: float = 1 / FPS) -> None:
         """Advance ``count`` frames with a fixed step (tests and screenshots)."""
@@ -179,5 +210,16 @@ class App:
     def shutdown(self) -> None:
         while len(self.scenes):
             self.scenes.pop()
+        self.save_settings()
         self.speaker.shutdown()
         pygame.quit()
+
+    def save_settings(self) -> None:
+        """Keep settings changed since the start (a quit from inside the settings screen, or a signal)."""
+        if self.settings == self._settings_as_loaded:
+            return
+        try:
+            self.settings.save()
+            self._settings_as_loaded = copy.deepcopy(self.settings)
+        except OSError as err:   # a read-only home must not stop the quit
+            log.warning("could not save the settings: %s", err)
