@@ -103,7 +103,8 @@ def _card_painter(game):
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="letterplay", description="Letterplay: letter games for children aged 3-6.")
     p.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
-    p.add_argument("--size", default="1280x800", metavar="WxH", help="window size (default 1280x800)")
+    p.add_argument("--size", metavar="WxH",
+                   help="window size (default: as big as fits the screen, at most 1280x800)")
     p.add_argument("--list-games", action="store_true", help="print each game's id and title, one a line, and exit")
     p.add_argument("--game", metavar="ID", help="start straight in a game (see --list-games)")
     p.add_argument("--letters", metavar="SET",
@@ -125,11 +126,17 @@ def main(argv=None) -> int:
         for game in load_games():
             print(f"{game.id}\t{game.title}")
         return 0
-    try:
-        w, h = (int(v) for v in args.size.lower().split("x"))
-    except ValueError:
-        print(f"letterplay: --size wants WIDTHxHEIGHT, like 1280x800 (got {args.size!r})", file=sys.stderr)
-        return 2
+    size = None   # the biggest window that fits the desktop
+    if args.size:
+        try:
+            size = tuple(int(v) for v in args.size.lower().split("x"))
+            if len(size) != 2 or min(size) < 1:
+                raise ValueError
+        except ValueError:
+            print(f"letterplay: --size wants WIDTHxHEIGHT, like 1280x800 (got {args.size!r})", file=sys.stderr)
+            return 2
+    elif args.screenshot:
+        size = (d.W, d.H)
     if args.screenshot:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -154,7 +161,7 @@ def main(argv=None) -> int:
             print(f"letterplay: {err.args[0]}", file=sys.stderr)
             return 2
     try:
-        app = App(size=(w, h), fullscreen=args.fullscreen or args.kiosk or None,
+        app = App(size=size, fullscreen=args.fullscreen or args.kiosk or None,
                   mute=args.mute or bool(args.screenshot), kiosk=args.kiosk, settings=settings)
     except pygame.error as err:
         print(f"letterplay: cannot open a window ({err}). Is a screen connected? "
@@ -168,7 +175,7 @@ def main(argv=None) -> int:
             app.push(GameStart(app, game))
     if args.screenshot:
         app.run_frames(90)
-        app.screenshot(args.screenshot, whole_window=(w, h) != (d.W, d.H) or args.fullscreen)
+        app.screenshot(args.screenshot, whole_window=size != (d.W, d.H) or args.fullscreen)
         app.shutdown()
         print(f"saved {args.screenshot}")
         return 0

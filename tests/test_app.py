@@ -191,3 +191,36 @@ def test_a_stop_signal_saves_changed_settings_and_ends_the_loop(make_app, user_h
     assert app.stop_signal == signal.SIGTERM
     assert Settings.load().volume == 0.3
     assert signal.getsignal(signal.SIGTERM) is previous   # the handler is only ours while the game runs
+
+
+# -- the window ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("desktop", [(1366, 768), (1280, 800), (1280, 720), (1024, 600), (1920, 1080), (3840, 2160)])
+def test_the_default_window_fits_the_desktop_with_room_for_title_bar_and_panels(desktop):
+    """Issue 8.5: a 1280x800 window on a 1366x768 laptop put the title bar off screen and cut the captions."""
+    from games.engine.app import DESKTOP_MARGIN, fitting_window_size
+    w, h = fitting_window_size([desktop])
+    assert w <= desktop[0] - DESKTOP_MARGIN[0] and h <= desktop[1] - DESKTOP_MARGIN[1]
+    assert (w, h) <= (1280, 800) and abs(w / h - 1.6) < 0.01     # the canvas's shape, never bigger than it
+    assert w >= min(1280, desktop[0] - DESKTOP_MARGIN[0]) - 2 or h >= min(800, desktop[1] - DESKTOP_MARGIN[1]) - 2
+
+
+def test_the_laptop_gets_a_window_it_can_show_whole():
+    from games.engine.app import fitting_window_size
+    assert fitting_window_size([(1366, 768), (1920, 1080)]) == (1069, 668)   # the first (primary) desktop
+    assert fitting_window_size([]) == (1280, 800)
+
+
+def test_without_a_size_the_app_opens_the_fitting_window_and_size_wins(make_app):
+    from games.engine.app import fitting_window_size
+    app = make_app(size=None)
+    assert app.window.get_size() == fitting_window_size(pygame.display.get_desktop_sizes())
+    app.shutdown()
+    app = make_app(size=(900, 600))
+    assert app.window.get_size() == (900, 600)
+
+
+def test_the_command_line_leaves_the_size_to_the_desktop_unless_asked(capsys):
+    from games.launcher import main, parse_args
+    assert parse_args([]).size is None and parse_args(["--size", "1000x700"]).size == "1000x700"
+    assert main(["--size", "big"]) == 2 and "WIDTHxHEIGHT" in capsys.readouterr().err
+    assert main(["--size", "0x700"]) == 2

@@ -30,12 +30,30 @@ from .widgets import CaptionBar
 log = logging.getLogger(__name__)
 
 FPS = 60
+#: room the desktop keeps around a window: its title bar and the system's panels (docks, task bars)
+DESKTOP_MARGIN = (40, 100)
 #: signals that ask the game to save and quit, in every mode (kiosk keeps children in, not the system)
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
+def fitting_window_size(desktops, most=(d.W, d.H)) -> tuple[int, int]:
+    """The biggest window with the canvas's shape (16:10) that fits the first desktop with room left for
+    the title bar and panels, and never bigger than ``most`` (1280x800)."""
+    if not desktops:
+        return most
+    dw, dh = desktops[0]
+    room_w, room_h = dw - DESKTOP_MARGIN[0], dh - DESKTOP_MARGIN[1]
+    scale = min(room_w / d.W, room_h / d.H, most[0] / d.W, most[1] / d.H)
+    scale = max(scale, 0.25)   # a strange report of a tiny desktop still gives a usable window
+    return round(d.W * scale), round(d.H * scale)
+
+
 class App:
-    """Owns the window and the loop; scenes get it as ``self.app``."""
+    """Owns the window and the loop; scenes get it as ``self.app``.
+
+    ``size``: the window's size, or None for the biggest 16:10 window that fits the desktop (at most
+    1280x800). ``fullscreen`` None means as the settings say.
+    """
 
     def __init__(self, *, size=(d.W, d.H), fullscreen=None, mute=False, kiosk=False, settings=None,
                  checker=None, speaker=None, rng=None):
@@ -45,7 +63,7 @@ class App:
         self._settings_as_loaded = copy.deepcopy(self.settings)
         self.kiosk = kiosk
         self.fullscreen = self.settings.fullscreen if fullscreen is None else fullscreen
-        self._window_size = tuple(size)
+        self._window_size = tuple(size) if size else None
         self._open_window()
         self.canvas = pygame.Surface((d.W, d.H)).convert()
         self.rng = rng or random.Random()
@@ -69,6 +87,9 @@ class App:
         if self.fullscreen:
             self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
+            if self._window_size is None:
+                self._window_size = fitting_window_size(pygame.display.get_desktop_sizes())
+            os.environ.setdefault("SDL_VIDEO_CENTERED", "1")   # all of it on screen, title bar too
             self.window = pygame.display.set_mode(self._window_size, pygame.RESIZABLE)
 
     def set_fullscreen(self, on: bool) -> None:
