@@ -15,13 +15,15 @@ from .engine import draw as d
 from .engine.common_scenes import GameStart
 from .engine.grownups import GrownUpGate, SettingsScreen
 from .engine.players import default_players
+from .engine.quit_dialog import QuitDialog, paint_door
 from .engine.scene import Scene
 from .engine.widgets import Button
 from .registry import find_game, load_games
 
 
 class Launcher(Scene):
-    """Pick a game by its picture; the grown-ups' gear sits in a corner behind the gate."""
+    """Pick a game by its picture; the grown-ups' gear sits in a corner behind the gate, and (in a window)
+    a door in the other corner asks before quitting."""
 
     def __init__(self, app):
         super().__init__(app)
@@ -33,6 +35,11 @@ class Launcher(Scene):
             self.cards[game.id] = Button(rect, lambda g=game: self.open(g), color=game.color,
                                          painter=_card_painter(game))
             self.widgets.append(self.cards[game.id])
+        self.quit_button = None   # in kiosk mode quitting is in the settings, behind the gate
+        if not app.kiosk:
+            self.quit_button = Button((26, 20, 84, 84), self.ask_quit, color=d.WHITE, sound="click",
+                                      painter=lambda surface, rect: paint_door(surface, rect, rect.h * 0.8))
+            self.widgets.append(self.quit_button)
         self.widgets.append(Button((d.W - 110, 20, 84, 84), self.grown_ups, icon_name="gear", color=d.WHITE,
                                    sound="click"))
 
@@ -47,11 +54,15 @@ class Launcher(Scene):
     def grown_ups(self):
         self.app.push(GrownUpGate(self.app, lambda: self.app.push(SettingsScreen(self.app))))
 
+    def ask_quit(self):
+        """Stop playing? (asked with pictures; the door quits)."""
+        self.app.push(QuitDialog(self.app))
+
     def back(self):
         if self.app.kiosk:
             self.grown_ups()
         else:
-            self.app.quit()
+            self.ask_quit()
 
     def update(self, dt):
         super().update(dt)

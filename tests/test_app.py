@@ -224,3 +224,49 @@ def test_the_command_line_leaves_the_size_to_the_desktop_unless_asked(capsys):
     assert parse_args([]).size is None and parse_args(["--size", "1000x700"]).size == "1000x700"
     assert main(["--size", "big"]) == 2 and "WIDTHxHEIGHT" in capsys.readouterr().err
     assert main(["--size", "0x700"]) == 2
+
+
+# -- asking before quitting -------------------------------------------------------------------------
+def test_esc_on_the_launcher_asks_before_quitting_and_esc_again_keeps_playing(make_app):
+    """Issue 8.7: Esc on the launcher (or two from a game) quit at once, with no question."""
+    from games.engine.quit_dialog import QuitDialog
+    d = launcher_driver(make_app)
+    d.tap(d.top.cards["missing_letter"].rect.center)
+    d.key(pygame.K_ESCAPE)
+    assert isinstance(d.top, Launcher)
+    d.key(pygame.K_ESCAPE)
+    assert d.app.running and isinstance(d.top, QuitDialog)
+    assert "stop playing" in d.app.speaker.caption.lower()       # asked aloud and in the caption
+    d.key(pygame.K_ESCAPE)                                      # a third Esc keeps playing
+    assert d.app.running and isinstance(d.top, Launcher)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_RETURN)                                      # Enter presses "keep playing", which has focus
+    assert d.app.running and isinstance(d.top, Launcher)
+
+
+def test_the_door_quits_and_the_green_button_keeps_playing(make_app):
+    from games.engine.quit_dialog import QuitDialog
+    d = launcher_driver(make_app)
+    launcher = d.top
+    assert launcher.quit_button in launcher.widgets and launcher.quit_button.rect.h >= 84
+    d.tap(launcher.quit_button.rect.center)
+    dialog = d.top
+    assert isinstance(dialog, QuitDialog)
+    for button in (dialog.stop_button, dialog.keep_button):
+        assert min(button.rect.size) >= 96
+    d.tap(dialog.keep_button.rect.center)
+    assert d.app.running and d.top is launcher
+    d.tap(launcher.quit_button.rect.center)
+    d.tap((30, 780))                                            # a tap beside the question: keep playing
+    assert d.app.running and d.top is launcher
+    d.tap(launcher.quit_button.rect.center)
+    d.tap(d.top.stop_button.rect.center)
+    assert not d.app.running
+
+
+def test_in_kiosk_mode_the_launcher_has_no_quit_door_and_esc_opens_the_gate(make_app):
+    from games.engine.grownups import GrownUpGate
+    d = launcher_driver(make_app, kiosk=True)
+    assert d.top.quit_button is None
+    d.key(pygame.K_ESCAPE)
+    assert d.app.running and isinstance(d.top, GrownUpGate)
