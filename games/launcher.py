@@ -25,11 +25,16 @@ class Launcher(Scene):
     """Pick a game by its picture; the grown-ups' gear sits in a corner behind the gate, and (in a window)
     a door in the other corner asks before quitting."""
 
+    animating = False   # only the title bobs, gently: a few frames a second do when nobody plays
+    SETTLE_AFTER = 15.0   # seconds without input before the title comes to rest (and 2 frames a second do)
+
     def __init__(self, app):
         super().__init__(app)
         hidden = set(app.settings.hidden_games)
         self.games = [g for g in load_games() if g.id not in hidden] or load_games()
         self.t = 0.0
+        self.quiet = 0.0    # seconds since the last input
+        self.bob = 1.0      # how much the title bobs: 1 while children are around, 0 at rest
         self.cards = {}   # game id -> its card button
         for game, rect in zip(self.games, card_grid(len(self.games))):
             self.cards[game.id] = Button(rect, lambda g=game: self.open(g), color=game.color,
@@ -64,9 +69,23 @@ class Launcher(Scene):
         else:
             self.ask_quit()
 
+    @property
+    def idle_fps(self):
+        return 10 if self.bob > 0 else 2
+
+    def handle(self, event):
+        self.quiet = 0.0
+        super().handle(event)
+
+    def resume(self):
+        self.quiet = 0.0
+
     def update(self, dt):
         super().update(dt)
         self.t += dt
+        self.quiet += dt
+        wake = self.quiet < self.SETTLE_AFTER
+        self.bob = min(1.0, self.bob + dt * 2) if wake else max(0.0, self.bob - dt / 2)
 
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))
@@ -74,7 +93,7 @@ class Launcher(Scene):
         f = d.font(84, True)
         x = d.W / 2 - f.size(title)[0] / 2
         for i, ch in enumerate(title):
-            y = 10 + math.sin(self.t * 2.5 + i * 0.6) * 6   # each letter bobs; all share one baseline
+            y = 10 + math.sin(self.t * 2.5 + i * 0.6) * 6 * self.bob   # each letter bobs; one baseline
             surface.blit(d.text_surface(ch, 84, d.CANDY[i % 8], True), (x, y))
             x += f.size(ch)[0]
         super().draw(surface)

@@ -15,6 +15,7 @@ from conftest import Driver, FakeChecker
 from games.engine.scene import Scene
 from games.launcher import Launcher
 from games.missing_letter.scene import MissingLetter
+from games.registry import find_game
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -270,3 +271,69 @@ def test_in_kiosk_mode_the_launcher_has_no_quit_door_and_esc_opens_the_gate(make
     assert d.top.quit_button is None
     d.key(pygame.K_ESCAPE)
     assert d.app.running and isinstance(d.top, GrownUpGate)
+
+
+# -- idle cost --------------------------------------------------------------------------------------
+def run_loop_for(app, frames, monkeypatch):
+    """Run the real loop (``App.run``) for ``frames`` frames; returns the rests it took between them."""
+    rests, done, real_frame = [], [], app.frame
+
+    def frame(dt):
+        real_frame(dt)
+        done.append(dt)
+        if len(done) >= frames:
+            app.running = False
+
+    monkeypatch.setattr(app, "frame", frame)
+    monkeypatch.setattr(app, "_rest_until_input", rests.append)
+    monkeypatch.setattr(app, "shutdown", lambda: None)
+    app.run()
+    monkeypatch.undo()
+    app.running = True
+    return rests
+
+
+def quiet_launcher(make_app):
+    import time as _time
+    app = make_app()
+    launcher = Launcher(app)
+    app.push(launcher)
+    Driver(app).until(lambda: app.caption._alpha in (0.0, 1.0) and not app.speaker.caption, what="a quiet caption")
+    app._last_input = _time.monotonic() - 60
+    return app, launcher
+
+
+def test_a_still_launcher_draws_a_few_frames_a_second_and_settles_to_two(make_app, monkeypatch):
+    """Issue 8.14: the launcher drew 60 frames a second while nothing moved (~34% of a core)."""
+    app, launcher = quiet_launcher(make_app)
+    assert not app.wants_full_rate()
+    assert run_loop_for(app, 5, monkeypatch) == [pytest.approx(0.1)] * 5     # 10 a second while the title bobs
+    app.run_frames(int(launcher.SETTLE_AFTER * 10) + 40, dt=0.1)
+    assert launcher.bob == 0 and launcher.idle_fps == 2                    # the title has come to rest
+    assert run_loop_for(app, 3, monkeypatch) == [pytest.approx(0.5)] * 3
+
+
+def test_input_wakes_the_launcher_to_full_rate_and_games_always_run_at_full_rate(make_app, monkeypatch):
+    app, launcher = quiet_launcher(make_app)
+    app.run_frames(int(launcher.SETTLE_AFTER * 10) + 40, dt=0.1)
+    Driver(app).key(pygame.K_TAB)
+    assert app.wants_full_rate() and launcher.quiet < 1
+    app.run_frames(10, dt=0.1)
+    assert launcher.bob == 1                                               # bobbing again for the children
+    d = Driver(app)
+    d.tap(launcher.cards["missing_letter"].rect.center)
+    d.tap(d.top.widgets[0].rect.center)
+    assert isinstance(d.top, MissingLetter)
+    app._last_input -= 60
+    assert app.wants_full_rate()                                           # a game animates: 60 a second
+    assert run_loop_for(app, 5, monkeypatch) == []
+
+
+def test_a_window_in_the_background_rests(make_app, monkeypatch):
+    app = make_app()
+    app.push(MissingLetter(app, find_game("missing_letter").levels[0]))
+    pygame.event.post(pygame.event.Event(pygame.WINDOWFOCUSLOST))
+    app.run_frames(1)
+    app._last_input -= 60
+    assert app.paused and not app.wants_full_rate()
+    assert run_loop_for(app, 2, monkeypatch) == [pytest.approx(0.25)] * 2

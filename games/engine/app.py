@@ -12,6 +12,7 @@ import os
 import random
 import signal
 import threading
+import time
 
 os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")   # SIGTERM/SIGINT are ours (SDL's became a QUIT kiosk ignores)
 
@@ -30,6 +31,10 @@ from .widgets import CaptionBar
 log = logging.getLogger(__name__)
 
 FPS = 60
+#: frames a second while the window is in the background (nothing updates; the voice still gets its turns)
+BACKGROUND_FPS = 4
+#: seconds of full frame rate after the last input (presses, bounces, drags)
+AWAKE_AFTER_INPUT = 1.5
 #: room the desktop keeps around a window: its title bar and the system's panels (docks, task bars)
 DESKTOP_MARGIN = (40, 100)
 #: signals that ask the game to save and quit, in every mode (kiosk keeps children in, not the system)
@@ -80,6 +85,7 @@ class App:
         self.running = True
         self.paused = False
         self.stop_signal = None   # the signal that asked us to quit, if one did
+        self._last_input = time.monotonic()
 
     # -- window ------------------------------------------------------------------------------------
     def _open_window(self):
@@ -166,6 +172,7 @@ class App:
     def frame(self, dt: float) -> None:
         """One frame: events, updates, drawing (no waiting; ``run`` paces it)."""
         for event in pygame.event.get():
+            self._last_input = time.monotonic()
             self.handle_event(event)
             if not self.running:
                 return
@@ -195,14 +202,40 @@ class App:
         previous = self._catch_stop_signals()
         try:
             while self.running and len(self.scenes):
-                dt = min(self.clock.tick(FPS) / 1000.0, 0.1)
-                self.frame(dt)
+                if self.wants_full_rate():
+                    self.frame(min(self.clock.tick(FPS) / 1000.0, 0.1))
+                    continue
+                fps = BACKGROUND_FPS if self.paused or not self.scenes.top else self.scenes.top.idle_fps
+                self._rest_until_input(1 / max(1, fps))
+                self.frame(min(self.clock.tick() / 1000.0, 0.1))
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         if self.stop_signal is not None:
             log.info("%s: saving and quitting", signal.Signals(self.stop_signal).name)
         self.shutdown()
+
+    def _rest_until_input(self, seconds: float) -> None:
+        """Nothing moves: sleep until input comes (looked for every 20 ms) or ``seconds`` pass.
+        (pygame.event.wait with a timeout polls and costs ~2% of a core by itself.)"""
+        deadline = time.monotonic() + seconds
+        while self.running and not pygame.event.peek():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(0.02, left))
+
+    def wants_full_rate(self) -> bool:
+        """Does this frame need 60 FPS: the top scene animates, the caption fades, or input came lately?
+        Otherwise ``run`` draws a few frames a second (classroom laptops run on batteries)."""
+        if self.paused:
+            return False
+        top = self.scenes.top
+        if top is not None and top.animating:
+            return True
+        if 0 < self.caption._alpha < 1:   # the caption bar fading in or out
+            return True
+        return time.monotonic() - self._last_input < AWAKE_AFTER_INPUT
 
     def _catch_stop_signals(self) -> dict:
         """Turn the stop signals into a flag the loop reads; returns the handlers they had."""

@@ -54,6 +54,7 @@ class QuitDialog(Scene):
     """The question before quitting: the door quits, the green button (or Esc) keeps playing."""
 
     overlay = True
+    animating = False   # a still question
 
     def __init__(self, app):
         super().__init__(app)

@@ -21,6 +21,11 @@ class Scene:
     overlay = False
     #: show the caption bar over this scene
     captions = True
+    #: something on it moves and needs the full frame rate; a scene that is still (or moves gently) says
+    #: False and the app draws it a few times a second until input comes (saves laptop batteries)
+    animating = True
+    #: frames a second while not animating and nobody plays (the app never waits longer for input)
+    idle_fps = 10
 
     def __init__(self, app):
         self.app = app
