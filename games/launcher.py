@@ -15,24 +15,36 @@ from .engine import draw as d
 from .engine.common_scenes import GameStart
 from .engine.grownups import GrownUpGate, SettingsScreen
 from .engine.players import default_players
+from .engine.quit_dialog import QuitDialog, paint_door
 from .engine.scene import Scene
 from .engine.widgets import Button
 from .registry import find_game, load_games
 
 
 class Launcher(Scene):
-    """Pick a game by its picture; the grown-ups' gear sits in a corner behind the gate."""
+    """Pick a game by its picture; the grown-ups' gear sits in a corner behind the gate, and (in a window)
+    a door in the other corner asks before quitting."""
+
+    animating = False   # only the title bobs, gently: a few frames a second do when nobody plays
+    SETTLE_AFTER = 15.0   # seconds without input before the title comes to rest (and 2 frames a second do)
 
     def __init__(self, app):
         super().__init__(app)
         hidden = set(app.settings.hidden_games)
         self.games = [g for g in load_games() if g.id not in hidden] or load_games()
         self.t = 0.0
+        self.quiet = 0.0    # seconds since the last input
+        self.bob = 1.0      # how much the title bobs: 1 while children are around, 0 at rest
         self.cards = {}   # game id -> its card button
         for game, rect in zip(self.games, card_grid(len(self.games))):
             self.cards[game.id] = Button(rect, lambda g=game: self.open(g), color=game.color,
                                          painter=_card_painter(game))
             self.widgets.append(self.cards[game.id])
+        self.quit_button = None   # in kiosk mode quitting is in the settings, behind the gate
+        if not app.kiosk:
+            self.quit_button = Button((26, 20, 84, 84), self.ask_quit, color=d.WHITE, sound="click",
+                                      painter=lambda surface, rect: paint_door(surface, rect, rect.h * 0.8))
+            self.widgets.append(self.quit_button)
         self.widgets.append(Button((d.W - 110, 20, 84, 84), self.grown_ups, icon_name="gear", color=d.WHITE,
                                    sound="click"))
 
@@ -47,15 +59,33 @@ class Launcher(Scene):
     def grown_ups(self):
         self.app.push(GrownUpGate(self.app, lambda: self.app.push(SettingsScreen(self.app))))
 
+    def ask_quit(self):
+        """Stop playing? (asked with pictures; the door quits)."""
+        self.app.push(QuitDialog(self.app))
+
     def back(self):
         if self.app.kiosk:
             self.grown_ups()
         else:
-            self.app.quit()
+            self.ask_quit()
+
+    @property
+    def idle_fps(self):
+        return 10 if self.bob > 0 else 2
+
+    def handle(self, event):
+        self.quiet = 0.0
+        super().handle(event)
+
+    def resume(self):
+        self.quiet = 0.0
 
     def update(self, dt):
         super().update(dt)
         self.t += dt
+        self.quiet += dt
+        wake = self.quiet < self.SETTLE_AFTER
+        self.bob = min(1.0, self.bob + dt * 2) if wake else max(0.0, self.bob - dt / 2)
 
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))
@@ -63,7 +93,7 @@ class Launcher(Scene):
         f = d.font(84, True)
         x = d.W / 2 - f.size(title)[0] / 2
         for i, ch in enumerate(title):
-            y = 10 + math.sin(self.t * 2.5 + i * 0.6) * 6   # each letter bobs; all share one baseline
+            y = 10 + math.sin(self.t * 2.5 + i * 0.6) * 6 * self.bob   # each letter bobs; one baseline
             surface.blit(d.text_surface(ch, 84, d.CANDY[i % 8], True), (x, y))
             x += f.size(ch)[0]
         super().draw(surface)
@@ -103,7 +133,8 @@ def _card_painter(game):
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="letterplay", description="Letterplay: letter games for children aged 3-6.")
     p.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
-    p.add_argument("--size", default="1280x800", metavar="WxH", help="window size (default 1280x800)")
+    p.add_argument("--size", metavar="WxH",
+                   help="window size (default: as big as fits the screen, at most 1280x800)")
     p.add_argument("--list-games", action="store_true", help="print each game's id and title, one a line, and exit")
     p.add_argument("--game", metavar="ID", help="start straight in a game (see --list-games)")
     p.add_argument("--letters", metavar="SET",
@@ -125,11 +156,17 @@ def main(argv=None) -> int:
         for game in load_games():
             print(f"{game.id}\t{game.title}")
         return 0
-    try:
-        w, h = (int(v) for v in args.size.lower().split("x"))
-    except ValueError:
-        print(f"letterplay: --size wants WIDTHxHEIGHT, like 1280x800 (got {args.size!r})", file=sys.stderr)
-        return 2
+    size = None   # the biggest window that fits the desktop
+    if args.size:
+        try:
+            size = tuple(int(v) for v in args.size.lower().split("x"))
+            if len(size) != 2 or min(size) < 1:
+                raise ValueError
+        except ValueError:
+            print(f"letterplay: --size wants WIDTHxHEIGHT, like 1280x800 (got {args.size!r})", file=sys.stderr)
+            return 2
+    elif args.screenshot:
+        size = (d.W, d.H)
     if args.screenshot:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -154,7 +191,7 @@ def main(argv=None) -> int:
             print(f"letterplay: {err.args[0]}", file=sys.stderr)
             return 2
     try:
-        app = App(size=(w, h), fullscreen=args.fullscreen or args.kiosk or None,
+        app = App(size=size, fullscreen=args.fullscreen or args.kiosk or None,
                   mute=args.mute or bool(args.screenshot), kiosk=args.kiosk, settings=settings)
     except pygame.error as err:
         print(f"letterplay: cannot open a window ({err}). Is a screen connected? "
@@ -168,7 +205,7 @@ def main(argv=None) -> int:
             app.push(GameStart(app, game))
     if args.screenshot:
         app.run_frames(90)
-        app.screenshot(args.screenshot, whole_window=(w, h) != (d.W, d.H) or args.fullscreen)
+        app.screenshot(args.screenshot, whole_window=size != (d.W, d.H) or args.fullscreen)
         app.shutdown()
         print(f"saved {args.screenshot}")
         return 0

@@ -6,10 +6,17 @@ distorting it, and maps pointer positions back. Services the scenes use: ``setti
 """
 from __future__ import annotations
 
+import copy
 import logging
+import os
 import random
+import signal
+import threading
+import time
 
-import pygame
+os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")   # SIGTERM/SIGINT are ours (SDL's became a QUIT kiosk ignores)
+
+import pygame  # noqa: E402
 
 from . import draw as d
 from . import widgets
@@ -24,19 +31,44 @@ from .widgets import CaptionBar
 log = logging.getLogger(__name__)
 
 FPS = 60
+#: frames a second while the window is in the background (nothing updates; the voice still gets its turns)
+BACKGROUND_FPS = 4
+#: seconds of full frame rate after the last input (presses, bounces, drags)
+AWAKE_AFTER_INPUT = 1.5
+#: room the desktop keeps around a window: its title bar and the system's panels (docks, task bars)
+DESKTOP_MARGIN = (40, 100)
+#: signals that ask the game to save and quit, in every mode (kiosk keeps children in, not the system)
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
+
+
+def fitting_window_size(desktops, most=(d.W, d.H)) -> tuple[int, int]:
+    """The biggest window with the canvas's shape (16:10) that fits the first desktop with room left for
+    the title bar and panels, and never bigger than ``most`` (1280x800)."""
+    if not desktops:
+        return most
+    dw, dh = desktops[0]
+    room_w, room_h = dw - DESKTOP_MARGIN[0], dh - DESKTOP_MARGIN[1]
+    scale = min(room_w / d.W, room_h / d.H, most[0] / d.W, most[1] / d.H)
+    scale = max(scale, 0.25)   # a strange report of a tiny desktop still gives a usable window
+    return round(d.W * scale), round(d.H * scale)
 
 
 class App:
-    """Owns the window and the loop; scenes get it as ``self.app``."""
+    """Owns the window and the loop; scenes get it as ``self.app``.
+
+    ``size``: the window's size, or None for the biggest 16:10 window that fits the desktop (at most
+    1280x800). ``fullscreen`` None means as the settings say.
+    """
 
     def __init__(self, *, size=(d.W, d.H), fullscreen=None, mute=False, kiosk=False, settings=None,
                  checker=None, speaker=None, rng=None):
         pygame.init()
         d.reset_caches()
         self.settings = settings or Settings.load()
+        self._settings_as_loaded = copy.deepcopy(self.settings)
         self.kiosk = kiosk
         self.fullscreen = self.settings.fullscreen if fullscreen is None else fullscreen
-        self._window_size = tuple(size)
+        self._window_size = tuple(size) if size else None
         self._open_window()
         self.canvas = pygame.Surface((d.W, d.H)).convert()
         self.rng = rng or random.Random()
@@ -52,6 +84,8 @@ class App:
         self.clock = pygame.time.Clock()
         self.running = True
         self.paused = False
+        self.stop_signal = None   # the signal that asked us to quit, if one did
+        self._last_input = time.monotonic()
 
     # -- window ------------------------------------------------------------------------------------
     def _open_window(self):
@@ -59,6 +93,9 @@ class App:
         if self.fullscreen:
             self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
+            if self._window_size is None:
+                self._window_size = fitting_window_size(pygame.display.get_desktop_sizes())
+            os.environ.setdefault("SDL_VIDEO_CENTERED", "1")   # all of it on screen, title bar too
             self.window = pygame.display.set_mode(self._window_size, pygame.RESIZABLE)
 
     def set_fullscreen(self, on: bool) -> None:
@@ -135,12 +172,14 @@ class App:
     def frame(self, dt: float) -> None:
         """One frame: events, updates, drawing (no waiting; ``run`` paces it)."""
         for event in pygame.event.get():
+            self._last_input = time.monotonic()
             self.handle_event(event)
             if not self.running:
                 return
         self.speaker.update(dt)
         if self.scenes.top and not self.paused:   # no timers run while the window is in the background
             self.scenes.top.update(dt)
+            self.scenes.top.settle_focus()
         self.caption.update(dt)
         self.draw()
 
@@ -159,10 +198,57 @@ class App:
         pygame.display.flip()
 
     def run(self) -> None:
-        while self.running and len(self.scenes):
-            dt = min(self.clock.tick(FPS) / 1000.0, 0.1)
-            self.frame(dt)
+        """The real loop: until the last scene closes, a quit, or SIGTERM/SIGINT/SIGHUP; then shut down."""
+        previous = self._catch_stop_signals()
+        try:
+            while self.running and len(self.scenes):
+                if self.wants_full_rate():
+                    self.frame(min(self.clock.tick(FPS) / 1000.0, 0.1))
+                    continue
+                fps = BACKGROUND_FPS if self.paused or not self.scenes.top else self.scenes.top.idle_fps
+                self._rest_until_input(1 / max(1, fps))
+                self.frame(min(self.clock.tick() / 1000.0, 0.1))
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        if self.stop_signal is not None:
+            log.info("%s: saving and quitting", signal.Signals(self.stop_signal).name)
         self.shutdown()
+
+    def _rest_until_input(self, seconds: float) -> None:
+        """Nothing moves: sleep until input comes (looked for every 20 ms) or ``seconds`` pass.
+        (pygame.event.wait with a timeout polls and costs ~2% of a core by itself.)"""
+        deadline = time.monotonic() + seconds
+        while self.running and not pygame.event.peek():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(0.02, left))
+
+    def wants_full_rate(self) -> bool:
+        """Does this frame need 60 FPS: the top scene animates, the caption fades, or input came lately?
+        Otherwise ``run`` draws a few frames a second (classroom laptops run on batteries)."""
+        if self.paused:
+            return False
+        top = self.scenes.top
+        if top is not None and top.animating:
+            return True
+        if 0 < self.caption._alpha < 1:   # the caption bar fading in or out
+            return True
+        return time.monotonic() - self._last_input < AWAKE_AFTER_INPUT
+
+    def _catch_stop_signals(self) -> dict:
+        """Turn the stop signals into a flag the loop reads; returns the handlers they had."""
+        if threading.current_thread() is not threading.main_thread():
+            return {}
+        previous = {}
+        for sig in STOP_SIGNALS:
+            previous[sig] = signal.signal(sig, self._on_stop_signal)
+        return previous
+
+    def _on_stop_signal(self, signum, frame) -> None:
+        self.stop_signal = signum
+        self.running = False
 
     def run_frames(self, count: int, dt: float = 1 / FPS) -> None:
         """Advance ``count`` frames with a fixed step (tests and screenshots)."""
@@ -178,5 +264,16 @@ class App:
     def shutdown(self) -> None:
         while len(self.scenes):
             self.scenes.pop()
+        self.save_settings()
         self.speaker.shutdown()
         pygame.quit()
+
+    def save_settings(self) -> None:
+        """Keep settings changed since the start (a quit from inside the settings screen, or a signal)."""
+        if self.settings == self._settings_as_loaded:
+            return
+        try:
+            self.settings.save()
+            self._settings_as_loaded = copy.deepcopy(self.settings)
+        except OSError as err:   # a read-only home must not stop the quit
+            log.warning("could not save the settings: %s", err)

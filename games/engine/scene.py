@@ -11,6 +11,8 @@ import pygame
 
 from .input import Pointer
 
+ARROWS = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
+
 
 class Scene:
     """Base class: a screen with widgets and keyboard focus."""
@@ -19,11 +21,17 @@ class Scene:
     overlay = False
     #: show the caption bar over this scene
     captions = True
+    #: something on it moves and needs the full frame rate; a scene that is still (or moves gently) says
+    #: False and the app draws it a few times a second until input comes (saves laptop batteries)
+    animating = True
+    #: frames a second while not animating and nobody plays (the app never waits longer for input)
+    idle_fps = 10
 
     def __init__(self, app):
         self.app = app
         self.widgets = []    # widgets get pointer events and keyboard focus, in this order
         self.focus = None
+        self._gone_focus_at = None   # where a focused widget was when it left (arrows resume there)
 
     # -- life cycle --------------------------------------------------------------------------------
     def enter(self) -> None: ...
@@ -46,22 +54,44 @@ class Scene:
         """A pointer event no widget took."""
 
     def on_key(self, event) -> None:
-        """Keyboard play: arrows and Tab move focus, Enter and Space press, Esc goes back."""
+        """Keyboard play: arrows move focus that way, Tab / Shift-Tab in list order, Enter and Space
+        press, Esc goes back."""
+        self.settle_focus()
         key = event.key
         if key == pygame.K_ESCAPE:
             self.back()
-        elif key in (pygame.K_TAB, pygame.K_RIGHT, pygame.K_DOWN):
+        elif key == pygame.K_TAB:
             self.move_focus(-1 if (event.mod & pygame.KMOD_SHIFT) else 1)
-        elif key in (pygame.K_LEFT, pygame.K_UP):
-            self.move_focus(-1)
+        elif key in ARROWS:
+            self.focus_towards(ARROWS[key])
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            if self.focus is not None and self.focus.visible and self.focus.enabled:
+            if self.focus is not None and self.can_focus(self.focus):
                 self.focus.activate()
 
+    def can_focus(self, w) -> bool:
+        """Can ``w`` hold keyboard focus now: in this scene, shown, enabled and able to be pressed."""
+        if w not in self.widgets or not (w.visible and w.enabled and w.focusable):
+            return False
+        can_tap = getattr(w, "can_tap", None)
+        return can_tap() if can_tap else True
+
     def focusable(self):
-        return [w for w in self.widgets if w.visible and w.enabled and w.focusable]
+        return [w for w in self.widgets if self.can_focus(w)]
+
+    def settle_focus(self) -> None:
+        """Drop focus from a widget that left the scene (or was hidden or disabled): a key press must
+        never press something that is gone. The next arrow starts from where it was."""
+        if self.focus is not None and not self.can_focus(self.focus):
+            self._gone_focus_at = pygame.Vector2(self.focus.rect.center)
+            self.focus = None
+
+    def _set_focus(self, w) -> None:
+        if w is not self.focus:
+            self.focus = w
+            self.app.sounds.play("click")
 
     def move_focus(self, step: int) -> None:
+        """Tab order: the next (``step`` 1) or previous (-1) focusable widget in list order."""
         items = self.focusable()
         if not items:
             return
@@ -69,8 +99,21 @@ class Scene:
             i = (items.index(self.focus) + step) % len(items)
         else:
             i = 0 if step > 0 else len(items) - 1
-        self.focus = items[i]
-        self.app.sounds.play("click")
+        self._set_focus(items[i])
+
+    def focus_towards(self, direction) -> None:
+        """Arrow keys: focus the nearest widget in ``direction`` ((1, 0) is right, (0, 1) down)."""
+        items = self.focusable()
+        if not items:
+            return
+        if self.focus not in items:
+            gone = self._gone_focus_at
+            start = min(items, key=lambda w: gone.distance_to(w.rect.center)) if gone is not None else items[0]
+            self._set_focus(start)
+            return
+        best = nearest_in_direction(self.focus.rect, [w for w in items if w is not self.focus], direction)
+        if best is not None:
+            self._set_focus(best)
 
     def back(self) -> None:
         """Esc or the home button: leave this screen."""
@@ -85,6 +128,23 @@ class Scene:
         for w in self.widgets:
             if w.visible:
                 w.draw(surface, focused=(w is self.focus))
+
+
+def nearest_in_direction(origin: pygame.Rect, widgets, direction):
+    """The widget whose centre lies nearest ``origin`` going in ``direction``, favouring ones in line
+    with it (a step sideways costs 2.5 times a step ahead); None when nothing lies that way."""
+    here = pygame.Vector2(origin.center)
+    dx, dy = direction
+    best, best_cost = None, float("inf")
+    for w in widgets:
+        v = pygame.Vector2(w.rect.center) - here
+        ahead = v.x * dx + v.y * dy
+        if ahead <= 0:
+            continue
+        cost = ahead + 2.5 * abs(v.x * dy + v.y * dx)
+        if cost < best_cost:
+            best, best_cost = w, cost
+    return best
 
 
 class SceneStack:
