@@ -133,7 +133,8 @@ def test_in_missing_letter_the_keyboard_never_focuses_the_tray_pictures(make_app
     assert isinstance(game, MissingLetter) and game.state == "show"
     for key in (pygame.K_TAB, pygame.K_RIGHT, pygame.K_DOWN, pygame.K_TAB):
         d.key(key)
-        assert game.focus is game.home_button
+        assert game.focus in (game.home_button, game.say_again)
+        assert game.focus not in game.tiles
 
 
 # -- quitting on a signal ---------------------------------------------------------------------------
