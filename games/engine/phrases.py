@@ -12,12 +12,10 @@ from . import paths
 log = logging.getLogger(__name__)
 
 PHRASES_FILE = paths.ASSETS / "speech" / "phrases.json"
-BUILT_IN_PHRASES = {
+BUILT_IN_PHRASES = {   # used when the engine's file cannot be read
     "praise": ["Well done!", "Great job!"],
     "wrote_letter": ["You wrote the letter {letter}!"],
     "try_again": ["Nearly! Let's try again."],
-    "find_letter": ["Find the letter {letter}!"],
-    "which_missing": ["Which letter is missing?"],
     "your_turn": ["Your turn, {player}!"],
 }
 
@@ -31,18 +29,24 @@ class Phrases:
 
     ``get(key, **values)`` picks a variant at random, never the one picked last time for that key. A
     file that cannot be read leaves the built-in lines in place and ``problem`` says why.
+
+    Each game has its own lines (its ``phrases.json``) under its own name: ``use_game`` (called when
+    the game's scene is made) puts them first, the engine's lines after, so games need no prefixes and
+    one game's lines never reach another game or the engine's screens.
     """
 
     def __init__(self, path: Path | str | None = PHRASES_FILE, rng: random.Random | None = None):
         self._variants: dict[str, list[str]] = {k: list(v) for k, v in BUILT_IN_PHRASES.items()}
-        self._last_pick: dict[str, int] = {}
+        self._games: dict[str, dict[str, list[str]]] = {}   # game id -> its own lines
+        self.game: str | None = None                        # whose own lines come first
+        self._last_pick: dict[tuple[str | None, str], int] = {}
         self._rng = rng or random.Random()
         self.problem: str | None = None
         if path is not None:
             self.add_file(path)
 
     def add_file(self, path: Path | str) -> bool:
-        """Add (or override) phrases from a JSON file. False, with ``problem`` set and logged, if unusable."""
+        """Add (or override) engine phrases from a JSON file. False, with ``problem`` set and logged, if unusable."""
         try:
             self._variants.update(read_phrase_file(Path(path)))
         except PhraseFileError as err:
@@ -51,17 +55,44 @@ class Phrases:
             return False
         return True
 
+    def use_game(self, game_id: str, path: Path | str | None) -> bool:
+        """From now on, look phrases up in game `game_id`'s own lines first (read from `path` once).
+
+        No file (``None`` or missing): the game speaks only engine lines. A file that cannot be used is
+        logged and ``problem`` says why (False). A game line with an engine line's name is logged: it
+        would hide the engine's line in that game.
+        """
+        self.game = game_id
+        if game_id in self._games:
+            return True
+        own: dict[str, list[str]] = {}
+        ok = True
+        if path is not None and Path(path).exists():
+            try:
+                own = read_phrase_file(Path(path))
+            except PhraseFileError as err:
+                self.problem, ok = str(err), False
+                log.warning("%s The game %s speaks only the engine's lines.", err, game_id)
+        for key in sorted(own.keys() & self._variants.keys()):
+            log.warning("The game %s has its own phrase %r, which hides the engine's phrase of that name.",
+                        game_id, key)
+        self._games[game_id] = own
+        return ok
+
     def keys(self) -> list[str]:
-        return sorted(self._variants)
+        """The phrases that can be said now: the engine's, and the current game's own."""
+        return sorted(self._variants.keys() | self._games.get(self.game, {}).keys())
 
     def get(self, key: str, **values) -> str:
-        """A variant of phrase `key` with its {placeholders} filled from `values`."""
-        variants = self._variants.get(key)
+        """A variant of phrase `key` (the current game's own, else the engine's), {placeholders} filled."""
+        own = self._games.get(self.game, {})
+        variants = own.get(key) or self._variants.get(key)
         if variants is None:
             raise KeyError(f"There is no phrase called {key!r}. Known phrases: {', '.join(self.keys())}.")
-        choices = [i for i in range(len(variants)) if i != self._last_pick.get(key)] or [0]
+        picked = (self.game if key in own else None, key)
+        choices = [i for i in range(len(variants)) if i != self._last_pick.get(picked)] or [0]
         pick = self._rng.choice(choices)
-        self._last_pick[key] = pick
+        self._last_pick[picked] = pick
         try:
             return variants[pick].format(**values)
         except KeyError as err:
