@@ -4,84 +4,70 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 import sys
-import textwrap
+from pathlib import Path
 
 import pytest
 from conftest import Driver
 
+import games
 from games import registry
 from games.engine.common_scenes import GameStart
 from games.engine.phrases import Phrases
 from games.launcher import Launcher
 
-# A whole new game, as a newcomer would write it: metadata, a tiny scene, its own phrases.
-TOY_INIT = '''
-    """Toy: tap the star."""
-    import pygame
-
-    from games.registry import GameInfo, Level
+ROOT = Path(__file__).resolve().parents[1]
 
 
-    def paint_icon(surface, rect):
-        pygame.draw.circle(surface, (250, 200, 40), rect.center, min(rect.size) // 3)
-
-
-    GAME = GameInfo(
-        id="toy",
-        title="Toy",
-        spoken_name="Toy game",
-        how_to_play="Tap the star!",
-        levels=(Level("Easy", 1),),
-        paint_icon=paint_icon,
-        scene="toy_game.scene.TapTheStar",
-    )
-'''
-TOY_SCENE = '''
-    from games.engine.scene import Scene
-
-
-    class TapTheStar(Scene):
-        def __init__(self, app, level, players=None):
-            super().__init__(app)
-            self.level, self.players = level, players
-
-        def enter(self):
-            self.app.speaker.say(self.app.phrases.get("tap_the_star", player=self.players[0].name))
-'''
-TOY_PHRASES = {"tap_the_star": ["Tap the star, {player}!"]}
+def readme_game() -> dict[str, str]:
+    """The code blocks of the README's "Adding a game": the registry line, __init__.py, scene.py, phrases."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Adding a game", 1)[1].split("\n#", 1)[0]
+    blocks = re.findall(r"```(\w+)\n(.*?)```", section, re.S)
+    assert [kind for kind, _ in blocks] == ["python", "python", "python", "json"], "the README's four blocks"
+    registry_line = re.search(r'"(games\.\w+)"', blocks[0][1]).group(1)
+    return {"module": registry_line, "__init__.py": blocks[1][1], "scene.py": blocks[2][1],
+            "phrases.json": blocks[3][1]}
 
 
 @pytest.fixture
-def toy_game(tmp_path, monkeypatch):
-    """The toy game's folder on sys.path and its one line in the registry's list."""
-    folder = tmp_path / "toy_game"
-    folder.mkdir()
-    (folder / "__init__.py").write_text(textwrap.dedent(TOY_INIT))
-    (folder / "scene.py").write_text(textwrap.dedent(TOY_SCENE))
-    (folder / "phrases.json").write_text(json.dumps(TOY_PHRASES))
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(registry, "GAME_MODULES", registry.GAME_MODULES + ["toy_game"])
-    yield
-    for name in ("toy_game", "toy_game.scene"):
-        sys.modules.pop(name, None)
+def readme_game_added(tmp_path, monkeypatch):
+    """The README's example game: its folder (in a temporary games/ folder) and its one registry line."""
+    game = readme_game()
+    folder = tmp_path / "games" / game["module"].split(".")[1]
+    folder.mkdir(parents=True)
+    for name in ("__init__.py", "scene.py", "phrases.json"):
+        (folder / name).write_text(game[name], encoding="utf-8")
+    monkeypatch.setattr(games, "__path__", [*games.__path__, str(tmp_path / "games")])
+    monkeypatch.setattr(registry, "GAME_MODULES", registry.GAME_MODULES + [game["module"]])
+    yield game
+    for name in [m for m in sys.modules if m.startswith(game["module"])]:
+        del sys.modules[name]
+    if hasattr(games, folder.name):
+        delattr(games, folder.name)
 
 
-def test_a_new_game_takes_its_folder_and_one_registry_line(make_app, toy_game):
+def test_a_new_game_takes_its_folder_and_one_registry_line(make_app, readme_game_added):
+    module = readme_game_added["module"]
     app = make_app()
     app.push(Launcher(app))
     d = Driver(app)
     d.frames(2)
-    assert "toy_game.scene" not in sys.modules, "the launcher does not import a game's scene"
-    d.tap(d.top.cards["toy"].rect.center)
-    assert isinstance(d.top, GameStart) and d.top.game.id == "toy"
+    new = registry.load_games()[-1]
+    assert f"{module}.scene" not in sys.modules, "the launcher does not import a game's scene"
+    d.tap(d.top.cards[new.id].rect.center)
+    assert isinstance(d.top, GameStart) and d.top.game is new
     d.frames(2)
     d.tap(d.top.widgets[0].rect.center)          # the one level
     d.frames(2)
-    assert type(d.top).__name__ == "TapTheStar" and type(d.top).__module__ == "toy_game.scene"
-    assert app.speaker.caption == f"Tap the star, {d.top.players[0].name}!"   # its own phrase, by its own key
-    assert app.phrases.game == "toy"
-    assert app.phrases.get("your_turn", player="Lion")   # the engine's lines are still there
+    assert type(d.top).__module__ == f"{module}.scene"
+    own_lines = json.loads(readme_game_added["phrases.json"])
+    player = d.top.players[0].name
+    said = app.speaker.caption
+    assert said in [v.format(player=player) for variants in own_lines.values() for v in variants]
+    assert app.phrases.game == new.id
+    assert app.phrases.get("your_turn", player=player)   # the engine's lines are still there
 
 
 def test_the_launcher_makes_scenes_without_importing_them_at_start():
