@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import re
+import string
 import sys
 import threading
 from pathlib import Path
@@ -287,3 +288,20 @@ def spoken_form(text: str, letter_names: dict[str, str]) -> str:
         if name:
             text = text[:i] + f"[[{name}]]" + text[i + 1:]
     return text
+
+
+_letter_table: dict | None = None
+
+
+def letter_table() -> dict[str, dict[str, str]]:
+    """The letter sounds file, read once; plain letters if it cannot be read (logged)."""
+    global _letter_table
+    if _letter_table is None:
+        try:
+            _letter_table = load_letter_sounds()
+        except (OSError, ValueError, KeyError) as err:
+            log.warning("The letter sounds file %s could not be read (%s); letters are spoken plainly.",
+                        LETTER_SOUNDS_FILE, err)
+            _letter_table = {"sounds": {c: c for c in string.ascii_lowercase},
+                             "names": {c: c for c in string.ascii_lowercase}}
+    return _letter_table

@@ -36,7 +36,7 @@ from typing import Iterable
 import pygame
 
 from . import paths
-from .espeak import LETTER_SOUNDS_FILE, EspeakSynthesizer, Synthesizer, load_letter_sounds, spoken_form
+from .espeak import EspeakSynthesizer, Synthesizer, letter_table, spoken_form
 from .sounds import mixer_problem, start_mixer
 from .speech_cache import (CACHE_MAX_BYTES, CACHE_VERSION, TOO_LONG, TOO_SHORT, cache_file_name,
                            expected_seconds, prune_cache, tidy_wav, wav_seconds)
@@ -79,7 +79,7 @@ class Speaker:
         self.cache_dir = Path(cache_dir) if cache_dir else paths.user_cache_dir() / "speech"
         self.history: deque[Line] = deque(maxlen=50)   # lines started, oldest first (for benchmarks, tests)
         self._synth = synthesizer or EspeakSynthesizer(use_bundled=use_bundled_espeak)
-        self._letters = _load_letter_table()
+        self._letters = letter_table()
         self._queue: deque[Line] = deque()
         self._current: Line | None = None     # the line being said (or shown silently)
         self._current_sound: pygame.mixer.Sound | None = None
@@ -447,19 +447,3 @@ def _single_letter(letter) -> str | None:
         return letter.strip().lower()
     log.warning("Expected one letter a-z, got %r; nothing was said.", letter)
     return None
-
-
-_letter_table: dict | None = None
-
-
-def _load_letter_table() -> dict[str, dict[str, str]]:
-    global _letter_table
-    if _letter_table is None:
-        try:
-            _letter_table = load_letter_sounds()
-        except (OSError, ValueError, KeyError) as err:
-            log.warning("The letter sounds file %s could not be read (%s); letters are spoken plainly.",
-                        LETTER_SOUNDS_FILE, err)
-            _letter_table = {"sounds": {c: c for c in string.ascii_lowercase},
-                             "names": {c: c for c in string.ascii_lowercase}}
-    return _letter_table
