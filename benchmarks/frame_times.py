@@ -46,7 +46,7 @@ class AlwaysRight:
 def screens():
     out = {"launcher": Launcher, "settings": SettingsScreen,
            "players": lambda app: PlayerPicker(app, lambda p: None),
-           "stars": lambda app: StarsScreen(app, "x", 3, list("AbcDe"), replay=lambda: None)}
+           "stars": lambda app: StarsScreen(app, 3, list("AbcDe"), replay=lambda: None)}
     for game in load_games():
         out[f"{game.id} start"] = lambda app, g=game: GameStart(app, g)
         for i, level in enumerate(game.levels):

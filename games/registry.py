@@ -1,13 +1,17 @@
 """The list of games. Adding a game = its folder under ``games/`` plus one line here.
 
 Each game package defines ``GAME = GameInfo(...)`` in its ``__init__.py``: its metadata (id, title,
-spoken name, how to play, levels, letter modes), its icon painter and the function that makes its
-first scene. The launcher, ``--list-games`` and the tests read this registry; nothing else lists games.
+spoken name, how to play, levels), its icon painter and its scene (the class, or its dotted path so
+that the launcher does not import every game at start). ``GameInfo.make_scene`` imports the scene,
+loads the ``phrases.json`` beside it as the game's own lines (see ``Phrases.use_game``) and makes it.
+The launcher, ``--list-games`` and the tests read this registry; nothing else lists games.
 """
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 GAME_MODULES = [
@@ -42,15 +46,28 @@ class GameInfo:
     id: str
     title: str
     spoken_name: str
-    goal: str                     # for the teacher: what the game practises
     how_to_play: str              # spoken to the child before the game starts
     levels: tuple[Level, ...]
-    letter_modes: tuple[str, ...]  # which case modes the game supports
     paint_icon: Callable          # paint_icon(surface, rect): the game's picture
-    make_scene: Callable          # make_scene(app, level: Level, players: list[Player]) -> Scene
+    #: the game's Scene class, made as ``scene(app, level, players)``; or its dotted path
+    #: ("games.basketball.scene.Basketball"), imported when the game is first played
+    scene: type | str
     color: tuple = (255, 206, 68)
     players: tuple[int, int] = (1, 1)   # fewest and most players
     options: tuple[GameOption, ...] = ()
+
+    def scene_class(self) -> type:
+        """The game's Scene class, imported now if the registry names it by its dotted path."""
+        if isinstance(self.scene, str):
+            module, _, name = self.scene.replace(":", ".").rpartition(".")
+            return getattr(importlib.import_module(module), name)
+        return self.scene
+
+    def make_scene(self, app, level: Level, players=None):
+        """The game's scene at `level`, speaking its own phrases (the ``phrases.json`` beside it) first."""
+        scene_class = self.scene_class()
+        app.phrases.use_game(self.id, Path(inspect.getfile(scene_class)).with_name("phrases.json"))
+        return scene_class(app, level, players)
 
 
 def load_games() -> list[GameInfo]:

@@ -77,15 +77,6 @@ def read_idx(path):
     return np.frombuffer(body, dtype=dtype).reshape(shape).astype(dtype.newbyteorder("="))
 
 
-def write_idx(path, array):
-    """Write a uint8 array as an idx file (gzipped if the name ends in .gz)."""
-    array = np.ascontiguousarray(array, dtype=np.uint8)
-    header = bytes([0, 0, 0x08, array.ndim]) + struct.pack(f">{array.ndim}I", *array.shape)
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "wb") as handle:
-        handle.write(header + array.tobytes())
-
-
 def load_official(directory):
     """Read the official EMNIST letters gzip/idx files from `directory`.
 
@@ -156,12 +147,6 @@ def balanced_indices(labels, per_class, rng):
         members = np.flatnonzero(labels == letter)
         chosen.append(rng.choice(members, per_class, replace=len(members) < per_class))
     return rng.permutation(np.concatenate(chosen))
-
-
-def stratified_sample(labels, per_class, rng):
-    """`per_class` distinct indices of every class, sorted by class."""
-    return np.concatenate([rng.choice(np.flatnonzero(labels == letter), per_class, replace=False)
-                           for letter in np.unique(labels)])
 
 
 # --- augmentation --------------------------------------------------------------------------

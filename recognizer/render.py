@@ -111,9 +111,3 @@ def render(strokes, pen_width=PEN_WIDTH):
     if peak > 0:
         image = np.round(small / peak * 255).astype(np.uint8)
     return image
-
-
-def stroke_count(strokes):
-    """Number of non-empty strokes after cleaning."""
-    return len(clean_strokes(strokes))
-

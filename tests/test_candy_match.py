@@ -15,7 +15,7 @@ from games.engine.common_scenes import GameStart, StarsScreen
 from games.engine.players import PlayerPicker, default_players
 from games.engine.prompt import REPEAT_AFTER
 from games.engine.settings import Settings
-from games.engine.speech import PHRASES_FILE, read_phrase_file
+from games.engine.phrases import PHRASES_FILE, read_phrase_file
 from games.engine.tracepad import FaintLetterGuide
 from games.launcher import Launcher
 

@@ -46,9 +46,9 @@ def test_the_start_screen_draws_each_picture_big_with_small_stars(make_app):
         drawn.append((level.name, pygame.Rect(rect)))
         pygame.draw.circle(surface, (10, 200, 10), rect.center, 20)
 
-    game = GameInfo(id="spy", title="Spy", spoken_name="Spy", goal="", how_to_play="",
+    game = GameInfo(id="spy", title="Spy", spoken_name="Spy", how_to_play="",
                     levels=(Level("easy", 1, picture=spy), Level("hard", 2, picture=spy)),
-                    letter_modes=("upper",), paint_icon=lambda s, r: None, make_scene=None)
+                    paint_icon=lambda s, r: None, scene=None)
     screen = GameStart(app, game)
     app.push(screen)
     app.run_frames(2)

@@ -94,7 +94,7 @@ def test_the_missing_letter_is_not_always_in_the_same_place(make_app):
     level = find_game("missing_letter").levels[2]
     slots, letters = Counter(), Counter()
     for _ in range(40):
-        game = MissingLetter(app, level)
+        game = find_game("missing_letter").make_scene(app, level)
         game.new_round()
         slots[game.hidden[0]] += 1
         letters.update(c.base for c in game.cards)

@@ -63,7 +63,7 @@ def scene_makers():
         "settings": SettingsScreen,
         "gate": lambda app: GrownUpGate(app, lambda: None),
         "players": lambda app: PlayerPicker(app, lambda players: None),
-        "stars": lambda app: StarsScreen(app, "x", 2, list("Abc"), replay=lambda: None),
+        "stars": lambda app: StarsScreen(app, 2, list("Abc"), replay=lambda: None),
     }
     for game in load_games():
         makers[f"{game.id}-start"] = lambda app, g=game: GameStart(app, g)

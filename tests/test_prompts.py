@@ -15,7 +15,8 @@ from games.engine.letters import CaseMode, LetterSet
 from games.engine.players import default_players
 from games.engine.prompt import MOST_REPEATS, REPEAT_AFTER, Prompt
 from games.engine.settings import Settings
-from games.engine.speech import PHRASES_FILE, load_letter_sounds, read_phrase_file, spoken_form
+from games.engine.espeak import load_letter_sounds, spoken_form
+from games.engine.phrases import PHRASES_FILE, read_phrase_file
 from games.engine.widgets import SayAgainButton
 from games.registry import find_game
 

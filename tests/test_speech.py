@@ -19,7 +19,9 @@ import pygame
 import pytest
 
 from games.engine import sounds, speech
-from games.engine.speech import Phrases, Speaker, load_letter_sounds, spoken_form
+from games.engine.espeak import load_letter_sounds, spoken_form
+from games.engine.phrases import BUILT_IN_PHRASES, Phrases
+from games.engine.speech import Speaker
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -447,7 +449,7 @@ def test_corrupt_phrases_file_falls_back_to_built_in_phrases(tmp_path, caplog):
     broken.write_text('{"praise": ["Well done!",]')
     phrases = Phrases(broken)
     assert str(broken) in phrases.problem and "not valid JSON" in phrases.problem
-    assert phrases.get("praise") in speech.BUILT_IN_PHRASES["praise"]
+    assert phrases.get("praise") in BUILT_IN_PHRASES["praise"]
     assert any("built-in phrases" in r.getMessage() for r in caplog.records)
     broken.write_text('{"praise": 3}')
     assert "'praise'" in Phrases(broken).problem
@@ -506,7 +508,7 @@ def test_bundled_espeak_fallback_really_works(tmp_path):
     pytest.importorskip("pyttsx3")
     script = (
         "import sys, wave; from pathlib import Path\n"
-        "from games.engine.speech import EspeakSynthesizer\n"
+        "from games.engine.espeak import EspeakSynthesizer\n"
         "s = EspeakSynthesizer(use_bundled=True); s.start()\n"
         f"out = Path({str(tmp_path / 'hello.wav')!r}); s.write_wav('Hello, well done!', 130, out)\n"
         "maps = [l.split()[-1] for l in open('/proc/self/maps') if 'libespeak-ng' in l]\n"
@@ -533,7 +535,7 @@ def test_real_espeak_speaks_at_the_rate_asked_when_the_first_line_comes_later(tm
     _espeak_available()
     script = (
         "import sys, time, wave; from pathlib import Path\n"
-        "from games.engine.speech import EspeakSynthesizer\n"
+        "from games.engine.espeak import EspeakSynthesizer\n"
         "s = EspeakSynthesizer(); s.start(); time.sleep(float(sys.argv[1]))\n"
         "for rate in (130, 200, 130):\n"
         f"    out = Path({str(tmp_path)!r}) / f'{{rate}}.wav'; s.write_wav('Find the letter O!', rate, out)\n"

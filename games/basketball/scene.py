@@ -111,9 +111,9 @@ class PaperBall(Tappable):
 class Basketball(Scene):
     """One game of letter basketball for 1-4 players."""
 
-    def __init__(self, app, level, players=None, game_id="basketball"):
+    def __init__(self, app, level, players=None):
         super().__init__(app)
-        self.level, self.game_id = level, game_id
+        self.level = level
         opts = level.options
         self.ball_count = opts.get("balls", 3)
         self.look_alikes = opts.get("look_alikes", 0)
@@ -204,7 +204,7 @@ class Basketball(Scene):
         self.flight = None
         self.set_state("find")
         whose_turn = self.app.phrases.get("your_turn", player=self.player.name) if self.turns.multi else None
-        self.prompt.ask(whose_turn, self.app.phrases.get("basketball_find", letter=self.card.name))
+        self.prompt.ask(whose_turn, self.app.phrases.get("find", letter=self.card.name))
 
     def set_state(self, state):
         self.state, self.state_t = state, 0.0
@@ -227,11 +227,11 @@ class Basketball(Scene):
             self.chosen = ball
             self.app.sounds.play("flip")
             self.set_state("unfold")
-            self.app.speaker.say(self.app.phrases.get("basketball_found", letter=self.card.name), interrupt=True)
+            self.app.speaker.say(self.app.phrases.get("found", letter=self.card.name), interrupt=True)
             return
         ball.shake()
         self.app.sounds.play("try_again")
-        self.app.speaker.say(self.app.phrases.get("basketball_that_is", letter=ball.card.name,
+        self.app.speaker.say(self.app.phrases.get("that_is", letter=ball.card.name,
                                                   target=self.card.name), interrupt=True)
         self.wrong_taps += 1
         if self.wrong_taps >= HINT_AFTER:
@@ -248,9 +248,9 @@ class Basketball(Scene):
         self.set_state("write")
         which_case = None
         if self.card.answer != self.card.shown:
-            key = "basketball_write_small" if self.card.answer.islower() else "basketball_write_big"
+            key = "write_small" if self.card.answer.islower() else "write_big"
             which_case = self.app.phrases.get(key)
-        self.prompt.ask(self.app.phrases.get("basketball_write", letter=self.card.name), which_case,
+        self.prompt.ask(self.app.phrases.get("write", letter=self.card.name), which_case,
                         interrupt=False)
 
     def on_verdict(self, verdict, strokes):
@@ -263,20 +263,20 @@ class Basketball(Scene):
         if self.write_misses >= GUIDE_AFTER:
             self.round_helped = True
         if self.write_misses >= MOVE_ON_AFTER:
-            self.app.speaker.say(self.app.phrases.get("basketball_move_on"), interrupt=True)
+            self.app.speaker.say(self.app.phrases.get("move_on"), interrupt=True)
             self.start_crumple(speak=False)
             return
         try_again(self.app, self.app.phrases.get("try_again"))
         guide = FaintLetterGuide(self.card.answer) if self.write_misses >= GUIDE_AFTER else None
         self.pad.reset(guide=guide)
         if self.write_misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("basketball_follow_guide", letter=self.card.answer))
+            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.card.answer))
 
     def start_crumple(self, speak=True):
         self.helped += self.round_helped
         self.app.sounds.play("crumple")
         self.set_state("crumple")
-        key = "basketball_throw_easy" if self.easy_throw else "basketball_throw"
+        key = "throw_easy" if self.easy_throw else "throw"
         if speak:
             self.prompt.ask(self.app.phrases.get(key))
         else:
@@ -319,7 +319,7 @@ class Basketball(Scene):
             elif self.easy_throw and self._on_basket(p.pos):
                 self.easy_throw_now()
             else:
-                self.app.speaker.say(self.app.phrases.get("basketball_how_to_throw"), interrupt=True)
+                self.app.speaker.say(self.app.phrases.get("how_to_throw"), interrupt=True)
 
     @staticmethod
     def _on_basket(pos) -> bool:
@@ -344,7 +344,7 @@ class Basketball(Scene):
         self.tape_from, self.tape_to = self.tape_x, min(CLOSEST_TAPE, self.tape_x + CLOSER)
         self.ball_back_from = pygame.Vector2(self.flight.pos)
         self.set_state("step_closer")
-        self.app.speaker.say(self.app.phrases.get("basketball_missed"), interrupt=True)
+        self.app.speaker.say(self.app.phrases.get("missed"), interrupt=True)
 
     def on_basket(self):
         """The ball is through the net: everyone cheers, the letter is collected; then the celebration."""
@@ -368,9 +368,9 @@ class Basketball(Scene):
 
     def celebrate(self):
         if self.turns.multi:
-            praise = self.app.phrases.get("basketball_basket_player", player=self.player.name, letter=self.card.name)
+            praise = self.app.phrases.get("basket_player", player=self.player.name, letter=self.card.name)
         else:
-            praise = self.app.phrases.get("basketball_basket", letter=self.card.name)
+            praise = self.app.phrases.get("basket", letter=self.card.name)
         self.app.push(Celebration(self.app, praise, self.after_celebration, big_letter=self.card.shown))
 
     def after_celebration(self):
@@ -383,13 +383,13 @@ class Basketball(Scene):
 
     def finish(self):
         stars = 3 - (self.helped >= 1) - (self.helped >= 3)
-        self.app.replace(Scoreboard(self.app, self.game_id, stars, self.turns.players,
+        self.app.replace(Scoreboard(self.app, stars, self.turns.players,
                                     replay=self.replay))
 
     def replay(self):
         for p in self.turns.players:
             p.score, p.collected = 0, []
-        self.app.replace(Basketball(self.app, self.level, self.turns.players, self.game_id))
+        self.app.replace(Basketball(self.app, self.level, self.turns.players))
 
     def back(self):
         self.app.speaker.stop()
@@ -584,12 +584,12 @@ class Basketball(Scene):
 class Scoreboard(StarsScreen):
     """The end: stars for everyone, and every player's collected letters (one row per player)."""
 
-    def __init__(self, app, game_id, stars, players, *, replay):
+    def __init__(self, app, stars, players, *, replay):
         self.players = players
         together = len(players) > 1
         letters = [] if together else list(players[0].collected)
         message = app.phrases.get("everyone_wins" if together else "game_over")
-        super().__init__(app, game_id, stars, letters, replay=replay, message=message)
+        super().__init__(app, stars, letters, replay=replay, message=message)
 
     def draw(self, surface):
         super().draw(surface)

@@ -90,9 +90,9 @@ class Candy(Tappable):
 class CandyMatch(Scene):
     """One game: find every pair, then everyone eats three candies, then the stars screen."""
 
-    def __init__(self, app, level, players: list[Player] | None = None, game_id="candy_match"):
+    def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app)
-        self.level, self.game_id = level, game_id
+        self.level = level
         self.pairs_wanted = min(MOST_PAIRS, level.options.get("pairs", 5))
         self.write_to_keep = bool(level.options.get("write_to_keep", False)) or \
             app.settings.game_option("candy_match", "write_to_keep")
@@ -378,8 +378,8 @@ class CandyMatch(Scene):
         message = self.app.phrases.get("everyone_wins") if self.turns.multi else None
         fresh = [Player(p.name, p.color) for p in self.players]
         self.app.replace(Scoreboard(
-            self.app, self.game_id, stars, self.practised, self.players, message=message,
-            replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh, self.game_id))))
+            self.app, stars, self.practised, self.players, message=message,
+            replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh))))
 
     def back(self):
         self.app.speaker.stop()
@@ -607,9 +607,9 @@ class CandyMatch(Scene):
 class Scoreboard(StarsScreen):
     """The end: the stars and, when several children played, a row for each: animal, name, candies kept."""
 
-    def __init__(self, app, game_id, stars, letters, players, *, replay, message=None):
+    def __init__(self, app, stars, letters, players, *, replay, message=None):
         self.players = players
-        super().__init__(app, game_id, stars, [] if len(players) > 1 else letters, replay=replay, message=message)
+        super().__init__(app, stars, [] if len(players) > 1 else letters, replay=replay, message=message)
 
     def draw(self, surface):
         super().draw(surface)

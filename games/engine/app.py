@@ -25,7 +25,8 @@ from .input import PointerInput
 from .scene import Scene, SceneStack
 from .settings import Settings
 from .sounds import SoundBoard
-from .speech import Phrases, Speaker
+from .phrases import Phrases
+from .speech import Speaker
 from .widgets import CaptionBar
 
 log = logging.getLogger(__name__)

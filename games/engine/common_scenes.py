@@ -98,9 +98,9 @@ LETTER_COLORS = [d.RED, d.BLUE, d.GREEN, d.PURPLE, d.shade(d.ORANGE, 0.85), d.TE
 class StarsScreen(Scene):
     """The end of a game: stars for the effort, the letters practised, play again or go home."""
 
-    def __init__(self, app, game_id: str, stars: int, letters: list[str], *, replay, message=None):
+    def __init__(self, app, stars: int, letters: list[str], *, replay, message=None):
         super().__init__(app)
-        self.game_id, self.stars, self.letters = game_id, max(1, min(3, stars)), letters
+        self.stars, self.letters = max(1, min(3, stars)), letters
         self.message = message or app.phrases.get("game_over")
         self.t = 0.0
         self.widgets.append(Button((d.W / 2 - 330, 560, 300, 130), replay, icon_name="play", color=d.GREEN,

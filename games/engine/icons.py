@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pygame
 
-from .draw import GREEN, INK, RED, WHITE, YELLOW, smooth, star_points
+from .draw import INK, WHITE, YELLOW, smooth, star_points
 
 
 def _home(s, k, c):
@@ -114,5 +114,3 @@ def icon(name: str, size: int, color=INK) -> pygame.Surface:
     painter = PAINTERS[name]
     return smooth((size, size), lambda s, k: painter(s, k, color))
 
-
-ICON_COLORS = {"done": GREEN, "cross": RED}

@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "assets"
 FONTS = ASSETS / "fonts"
 LETTER_SETS = ASSETS / "letter_sets.json"
-GAMES = ROOT / "games"
 
 
 def user_config_dir() -> Path:

@@ -9,7 +9,6 @@ letter and the child writes them one by one.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pygame
 
@@ -39,10 +38,9 @@ SAY_AGAIN_AT = (200, 505)        # left of the pad, where the child answers
 class MissingLetter(Scene):
     """One game: a short run of rounds, then the stars screen."""
 
-    def __init__(self, app, level, game_id="missing_letter"):
+    def __init__(self, app, level, players=None):
         super().__init__(app)
-        app.phrases.add_file(Path(__file__).with_name("phrases.json"))
-        self.level, self.game_id = level, game_id
+        self.level = level
         self.count = level.options.get("letters", 3)
         self.all_hidden = level.options.get("all", False)
         self.rounds = ROUNDS_ALL if self.all_hidden else ROUNDS
@@ -189,8 +187,8 @@ class MissingLetter(Scene):
 
     def finish(self):
         stars = 3 - (self.helped >= 1) - (self.helped >= 3)
-        self.app.replace(StarsScreen(self.app, self.game_id, stars, self.practised,
-                                     replay=lambda: self.app.replace(MissingLetter(self.app, self.level, self.game_id))))
+        self.app.replace(StarsScreen(self.app, stars, self.practised,
+                                     replay=lambda: self.app.replace(MissingLetter(self.app, self.level))))
 
     def back(self):
         self.app.speaker.stop()

@@ -40,9 +40,9 @@ PART_REMINDERS = 2               # "Don't forget the line across!" keeps the ink
 class TraceAndWrite(Scene):
     """One game: a few letters from the active set, one sticker each."""
 
-    def __init__(self, app, level, game_id="trace_write"):
+    def __init__(self, app, level, players=None):
         super().__init__(app)
-        self.level, self.game_id = level, game_id
+        self.level = level
         self.options = level.options
         self.help_path = help_file()
         self.help = HelpLevels.load(self.help_path)
@@ -114,23 +114,23 @@ class TraceAndWrite(Scene):
             self.session = None
             self.pad.reset(target=self.letter, guide=WatchMe(self.letter, self.speak_cue, self.next_step))
             self.pad.auto_submit = 0
-            self.prompt.ask(self.app.phrases.get("tw_watch", letter=name))
+            self.prompt.ask(self.app.phrases.get("watch", letter=name))
             self.prompt.hold()   # the pen is writing: nothing for the child to do yet
         elif kind == "guided":
             self.session = TracingSession(self.letter, self.lines_place(), self.app.settings.stroke_order)
             self.inked = []   # the taught stroke each stroke of ink on the pad was taken as
             self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, level, self.session))
             self.pad.auto_submit = 0   # the coach knows when the letter is finished
-            self.prompt.ask(self.app.phrases.get("tw_trace" if level == TRACE else "tw_dots", letter=name))
+            self.prompt.ask(self.app.phrases.get("trace" if level == TRACE else "dots", letter=name))
         else:
             self.session = None
             self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, WRITE))
             self.pad.auto_submit = self.app.settings.auto_submit
             which_case = None
             if self.app.settings.case_must_match or self.card.shown != self.card.answer:
-                which_case = self.app.phrases.get("tw_write_big" if self.letter.isupper() else "tw_write_small",
+                which_case = self.app.phrases.get("write_big" if self.letter.isupper() else "write_small",
                                                   letter=name)
-            self.prompt.ask(self.app.phrases.get("tw_write", letter=name), which_case)
+            self.prompt.ask(self.app.phrases.get("write", letter=name), which_case)
 
     def lines_place(self):
         lines = self.pad.lines
@@ -169,7 +169,7 @@ class TraceAndWrite(Scene):
             self.pad.undo()
             self.app.sounds.play("try_again")
             if verdict.given is not None:
-                self.say("tw_helped", interrupt=True)
+                self.say("helped", interrupt=True)
             else:
                 self.say_problem(verdict.problems[0])
         else:
@@ -180,8 +180,8 @@ class TraceAndWrite(Scene):
             self.finish_soon = True   # checked in update(), outside the pad's event handling
 
     def say_problem(self, problem):
-        key = {"missing": f"tw_missing_{problem.part}", "case": f"tw_case_{problem.part}"}.get(problem.kind,
-                                                                                           f"tw_{problem.kind}")
+        key = {"missing": f"missing_{problem.part}", "case": f"case_{problem.part}", "off_path": "off_path",
+               "start": "start", "direction": "direction", "order": "order"}[problem.kind]
         number = (problem.stroke or 0) + 1
         if problem.kind == "order" and self.session is not None and self.session.current is not None:
             number = self.session.current + 1
@@ -251,7 +251,7 @@ class TraceAndWrite(Scene):
         self.help.save(self.help_path)
         if self.write_misses >= WRITE_MISSES_BEFORE_HELP:
             # The hint comes back: trace with dots (or the full path), then this letter is done.
-            self.say("tw_hint_back")
+            self.say("hint_back")
             self.start_step("guided", min(DOTS, self.help.level(self.letter)))
             self.steps = []
         else:
@@ -265,14 +265,14 @@ class TraceAndWrite(Scene):
         self.helped_letters += self.letter_helped
         self.prompt.hold()
         praise = self.app.phrases.get("wrote_letter", letter=self.letter) + " " + \
-            self.app.phrases.get("tw_sticker", letter=self.letter)
+            self.app.phrases.get("sticker", letter=self.letter)
         self.app.push(Celebration(self.app, praise, self.next_letter, big_letter=self.letter))
 
     def finish(self):
         stars = 3 - (self.helped_letters >= 1) - (self.helped_letters >= 3)
         self.app.replace(StickerSheet(self.app, self.stickers, lambda: self.app.replace(
-            StarsScreen(self.app, self.game_id, stars, [c.shown for c in self.cards],
-                        replay=lambda: self.app.replace(TraceAndWrite(self.app, self.level, self.game_id))))))
+            StarsScreen(self.app, stars, [c.shown for c in self.cards],
+                        replay=lambda: self.app.replace(TraceAndWrite(self.app, self.level))))))
 
     def back(self):
         self.app.speaker.stop()
@@ -347,7 +347,7 @@ class StickerSheet(Scene):
 
     def enter(self):
         self.app.sounds.play("tada")
-        self.app.speaker.say(self.app.phrases.get("tw_sheet"), interrupt=True)
+        self.app.speaker.say(self.app.phrases.get("sheet"), interrupt=True)
 
     def close(self):
         if not self.done:

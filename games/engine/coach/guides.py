@@ -21,7 +21,6 @@ from .help import DOTS, TRACE, WRITE
 from .judge import TracingSession, place_on_lines, taught_strokes
 
 PATH_DOT_GAP = 17          # pixels between the dots of a dotted path
-ARROW_GAP = 95             # pixels between direction arrows
 START_GREEN = (46, 170, 80)
 PATH_GREY = (165, 175, 200)
 NEXT_ORANGE = (245, 140, 40)

@@ -16,7 +16,6 @@ from games.engine.storage import UnreadableFile, read_json, write_json_atomic
 log = logging.getLogger(__name__)
 
 TRACE, DOTS, WRITE = 1, 2, 3
-LEVEL_NAMES = {TRACE: "trace", DOTS: "dots", WRITE: "write"}
 UP_AFTER = 3
 DOWN_AFTER = 2
 
