@@ -3,6 +3,7 @@ frames where a letter check starts (Done, or the pen resting) and where its verd
 
     python benchmarks/frame_times.py [--frames 300] [--size 1920x1080] [--fullscreen] [--video x11]
                                      [--fake-checker] [--no-pace] [--only SUBSTRING]
+    python benchmarks/frame_times.py --first-frame 5     # start-up: process start -> first frame shown
 
 Each screen runs with a finger drawing circles over the middle of the screen, resting long enough
 for the pads to check what was written, so pads get ink and checks, and buttons get presses. The
@@ -43,7 +44,43 @@ def parse_args(argv=None):
     ap.add_argument("--fake-checker", action="store_true", help="an instant checker instead of the recognizer")
     ap.add_argument("--no-pace", action="store_true", help="run frames back to back, not 60 per second")
     ap.add_argument("--only", default="", help="only screens whose name contains this")
+    ap.add_argument("--first-frame", type=int, metavar="RUNS", default=0,
+                    help="instead: time from starting python to the launcher's first frame, over RUNS fresh starts")
     return ap.parse_args(argv)
+
+
+FIRST_FRAME = """
+import time
+from games.launcher import main as _entry          # what `letterplay` imports first
+from games.engine.app import App
+from games.launcher import Launcher
+app = App(mute=True)
+app.push(Launcher(app))
+app.run_frames(1)
+shown = time.time()
+import sys
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"scipy", "sklearn"})
+print(shown, ",".join(heavy) or "-")
+app.shutdown()
+"""
+
+
+def first_frame(args):
+    """Seconds from starting a fresh python to the end of the launcher's first frame."""
+    import subprocess
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "SDL_VIDEODRIVER": args.video, "SDL_AUDIODRIVER": "dummy",
+           "PYGAME_HIDE_SUPPORT_PROMPT": "1", "PYTHONPATH": str(root)}
+    seconds = []
+    for _ in range(args.first_frame):
+        started = time.time()
+        run = subprocess.run([sys.executable, "-c", FIRST_FRAME], cwd=root, env=env, capture_output=True,
+                             text=True, check=True)
+        shown, heavy = run.stdout.split()[-2:]
+        seconds.append(float(shown) - started)
+        print(f"first frame after {seconds[-1] * 1000:6.0f} ms   (scipy/sklearn imported: {heavy})")
+    print(f"first frame: median {statistics.median(seconds) * 1000:.0f} ms, best {min(seconds) * 1000:.0f} ms "
+          f"over {len(seconds)} starts; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 class TimedChecker:
@@ -237,6 +274,8 @@ def summary(ms):
 
 def main(argv=None):
     args = parse_args(argv)
+    if args.first_frame:
+        return first_frame(args)
     os.environ["SDL_VIDEODRIVER"] = args.video
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
