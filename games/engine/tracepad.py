@@ -271,9 +271,9 @@ class TracePad(Widget):
             a = t * 8
             return (self.rect.right - 100 + 18 * math.cos(a), self.rect.bottom - 36 + 8 * math.sin(2 * a))
 
-        for k in range(1, 7):   # the loop it leaves behind, fading
-            pygame.draw.circle(surface, d.shade(self.ink_color, 1 + 0.12 * k), along_loop(self._thinking_for - k * 0.05),
-                               max(1.5, 5 - 0.6 * k))
+        for k in range(1, 10):   # the loop it leaves behind, fading
+            pygame.draw.circle(surface, d.shade(self.ink_color, 1 + 0.09 * k),
+                               along_loop(self._thinking_for - k * 0.07), 5 - 0.35 * k)
         draw_pencil(surface, along_loop(self._thinking_for), size=60)
 
     # -- ink ---------------------------------------------------------------------------------------
