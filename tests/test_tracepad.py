@@ -86,6 +86,17 @@ def test_auto_submit_waits_for_the_pen_to_rest_and_checks_once(pad_scene):
     assert len(scene.verdicts) == 1
 
 
+def test_a_letter_sent_with_done_is_not_checked_again_when_the_pen_rests(pad_scene):
+    d, scene = pad_scene(checker=FakeChecker(False), auto_submit=0.8)
+    d.drag([(400, 200), (400, 400)])
+    d.tap(scene.pad.done_button.rect.center)
+    d.seconds(2)
+    assert len(scene.verdicts) == 1
+    d.drag([(350, 300), (450, 300)])   # new ink: checked again once the pen rests
+    d.seconds(1)
+    assert len(scene.verdicts) == 2
+
+
 def test_a_rejected_letter_shakes_the_pad_and_keeps_the_ink(pad_scene):
     d, scene = pad_scene(checker=FakeChecker(False), auto_submit=0)
     d.drag([(400, 200), (420, 210)])
@@ -344,3 +355,15 @@ def test_a_drawing_of_a_million_points_is_thinned_before_it_is_checked():
     thinned = limited([stroke, [(0, 0), (5, 5)]])
     assert sum(len(s) for s in thinned) <= MAX_POINTS + 2
     assert thinned[0][0] == stroke[0] and thinned[0][-1] == stroke[-1] and thinned[1][-1] == (5, 5)
+
+
+def test_a_check_that_fails_on_the_worker_still_answers(monkeypatch):
+    from games.engine.checker import RecognizerChecker
+
+    def broken(self, strokes, target):
+        raise TypeError("a bug")
+
+    checker = RecognizerChecker()
+    monkeypatch.setattr(RecognizerChecker, "check", broken)
+    pending = checker.start([[(400, 300), (400, 500)]], "l")
+    assert pending.wait(30) and pending.verdict.accepted is False

@@ -158,6 +158,15 @@ class RecognizerChecker:
         if not self.background:
             pending.finish(self.check(strokes, target))
             return pending
-        threading.Thread(target=lambda: pending.finish(self.check(strokes, target)), daemon=True,
+        threading.Thread(target=self._check_into, args=(pending, strokes, target), daemon=True,
                          name="letter-check").start()
         return pending
+
+    def _check_into(self, pending, strokes, target):
+        """The worker: whatever happens, the pending check gets a verdict (the pad waits for it)."""
+        try:
+            verdict = self.check(strokes, target)
+        except Exception:
+            log.exception("a letter could not be checked")
+            verdict = Verdict(False, 0.0, None, "this writing could not be checked")
+        pending.finish(verdict)

@@ -198,6 +198,7 @@ class TracePad(Widget):
         if not self.strokes or self._pen is not None or self.thinking:
             return
         strokes = [list(s) for s in self.strokes]
+        self._rest = -1e9   # once per ink: resting after Done does not check the same ink again
         start = getattr(self.checker, "start", None)
         if start is None:
             self._deliver(self.checker.check(strokes, self.target), strokes)
@@ -236,8 +237,7 @@ class TracePad(Widget):
         if self.strokes and self._pen is None and self.auto_submit > 0:
             self._rest += dt
             if self._rest >= self.auto_submit:
-                self._rest = -1e9   # once per rest: new ink starts the clock again
-                self.submit()
+                self.submit()   # once per rest: new ink starts the clock again
 
     def draw(self, surface, focused=False):
         rect = self.rect.move(int(math.sin(self._shake * 25) * 10 * self._shake), 0)
