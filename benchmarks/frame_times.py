@@ -8,7 +8,8 @@ frames where a letter check starts (Done, or the pen resting) and where its verd
 Each screen runs with a finger drawing circles over the middle of the screen, resting long enough
 for the pads to check what was written, so pads get ink and checks, and buttons get presses. The
 "writing pad" screen is a bare TracePad on which the finger writes real letters (recognizer.synth),
-one check per drawing: the place to read the cost of the Done frame and the verdict frame.
+one check per drawing (PAD_LETTERS of them at least): the place to read the cost of the Done frame
+and of the verdict frame.
 Checks use the real recognizer (``--fake-checker``: an instant one that accepts everything).
 Frames are paced at 60 per second like the game (``--no-pace`` runs them back to back), so a check
 on a worker thread competes with the frames as it does in play. Headless (SDL's dummy driver) at
@@ -33,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 CYCLE = 120           # frames per drawing: press at 10, draw until 60, then rest (auto_submit 0.8 s = 48 frames)
 AUTO_SUBMIT = 0.8
+PAD_LETTERS = 12      # the writing pad runs long enough to check at least this many letters
 
 
 def parse_args(argv=None):
@@ -201,7 +203,7 @@ def screens():
     return out
 
 
-def measure(make, args, checker):
+def measure(make, frames, args, checker):
     """Frame times (ms) of one screen, and the indices of the frames where checks start and answer."""
     import pygame
 
@@ -235,7 +237,7 @@ def measure(make, args, checker):
     writing = []
     times = []
     next_frame = time.perf_counter()
-    for i in range(args.frames):
+    for i in range(frames):
         step = i % CYCLE
         if make is writing_pad:
             if step == 10:
@@ -288,7 +290,8 @@ def main(argv=None):
     for name, make in screens().items():
         if args.only not in name:
             continue
-        times, started, arrived = measure(make, args, checker)
+        frames = max(args.frames, PAD_LETTERS * CYCLE) if make is writing_pad else args.frames
+        times, started, arrived = measure(make, frames, args, checker)
         settled = times[5:]                   # skip the first frames (caches warming up)
         every += settled
         done = [times[i] for i in started]
