@@ -147,7 +147,8 @@ class Recognizer:
         self.features = self.card.get("architecture", {}).get("features", "pixels")
         # Test-time slants: the strokes are also read leaning a little left and right,
         # and the answers averaged (a child's letters lean every which way).
-        self.slants = list(self.card.get("architecture", {}).get("test_time_slants", [0.0]))
+        slants = self.card.get("architecture", {}).get("test_time_slants", [0.0])
+        self.slants = list(slants) if isinstance(slants, (list, tuple)) else slants   # validate() judges
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
@@ -176,7 +177,7 @@ class Recognizer:
 
     def validate(self, name="the model"):
         """Raise ModelError (a ValueError) unless networks and card fit together and can check letters."""
-        if self.features not in FEATURE_SIZES:
+        if not isinstance(self.features, str) or self.features not in FEATURE_SIZES:
             raise ModelError(f"{name}: the model card's architecture.features is {self.features!r}; "
                              f"known: {', '.join(FEATURE_SIZES)}")
         if not isinstance(self.slants, list) or not self.slants or not all(
