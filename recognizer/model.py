@@ -166,13 +166,13 @@ class Recognizer:
         card = read_card(path)
         try:
             with np.load(path, allow_pickle=False) as archive:
-                networks = read_networks(archive, path.name)
+                networks = read_networks(archive, str(path))
         except ModelError:
             raise
         except Exception as err:   # not a zip, truncated, pickled objects, ...
-            raise ModelError(f"{path.name} is not a recognizer model: {err}") from None
+            raise ModelError(f"{path} is not a recognizer model: {err}") from None
         recognizer = cls(networks, card)
-        recognizer.validate(path.name)
+        recognizer.validate(str(path))
         return recognizer
 
     def validate(self, name="the model"):
@@ -344,15 +344,15 @@ def read_card(path):
     try:
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ModelError(f"{path.name}: its model card {card_path.name} is missing "
+        raise ModelError(f"{path}: its model card {card_path.name} is missing "
                          f"(it says how to read the weights)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ModelError(f"{path.name}: its model card {card_path.name} cannot be read: {err}") from None
+        raise ModelError(f"{path}: its model card {card_path.name} cannot be read: {err}") from None
     if not isinstance(card, dict):
-        raise ModelError(f"{path.name}: its model card {card_path.name} is not a JSON object")
+        raise ModelError(f"{path}: its model card {card_path.name} is not a JSON object")
     for section in ("architecture", "operating_point"):
         if not isinstance(card.get(section, {}), dict):
-            raise ModelError(f"{path.name}: the model card's {section} is not a JSON object")
+            raise ModelError(f"{path}: the model card's {section} is not a JSON object")
     return card
 
 
