@@ -33,7 +33,8 @@ from .profiles.store import Child, Store
 
 log = logging.getLogger(__name__)
 
-KNOWN_SHARE = 1 / 3     # of the letters drawn, about this many are known ones (success), the rest being learned
+KNOWN_SHARE = 1 / 3     # of the letters drawn, at most about this many are known ones (success), the rest being learned
+KNOWN_SHARE_CAP = 0.5   # ...and never more than half their share by number, so a known letter never beats a weak one
 REVIEW_DAYS = 3.0       # a known letter's weight grows by 1 for every this many days it was not seen...
 REVIEW_MOST = 3.0       # ...up to this much extra
 MAX_STROKE_POINTS = 2000
@@ -229,7 +230,8 @@ class Progress:
 
         Letters still being learned weigh 1 + 3 x (1 - mastery); known ones 1, plus up to 3 more when
         not seen for days (spaced review). Then the known letters together get ``KNOWN_SHARE`` of the
-        total (when there are both kinds), so a round of three holds about one known letter.
+        total (when there are both kinds; at most half their share by number, so each known letter
+        still comes up less than each letter being learned): a round of three holds about one known letter.
         """
         child = child or self.child
         states = self.states(child.id) if child else {}
@@ -247,8 +249,9 @@ class Progress:
                 learning[letter] = 1.0 + 3.0 * (1.0 - m)
         if known and learning:
             k_total, l_total = sum(known.values()), sum(learning.values())
-            scale_k = KNOWN_SHARE / k_total
-            scale_l = (1 - KNOWN_SHARE) / l_total
+            share = min(KNOWN_SHARE, KNOWN_SHARE_CAP * len(known) / (len(known) + len(learning)))
+            scale_k = share / k_total
+            scale_l = (1 - share) / l_total
             known = {c: w * scale_k for c, w in known.items()}
             learning = {c: w * scale_l for c, w in learning.items()}
         return {**known, **learning}
