@@ -278,25 +278,25 @@ def paint_page(child, states, now: float, samples=()) -> pygame.Surface:
     y = 300
     for case, title in (("upper", "Capital letters"), ("lower", "Small letters")):
         d.draw_text(page, title, 38, (90 + d.font(38, True).size(title)[0] / 2, y), d.INK, bold=True)
-        box = pygame.Rect(80, y + 30, W - 160, 300)
+        box = pygame.Rect(80, y + 30, W - 160, 270)
         pygame.draw.rect(page, (248, 248, 252), box, border_radius=24)
-        letter_table(page, states, box.inflate(-20, -20), case, 64, 16, d.INK)
-        y += 380
+        letter_table(page, states, box.inflate(-20, -16), case, 60, 15, d.INK)
+        y += 340
     draw_legend(page, 90, y - 20, 30, 14)
     y += 50
-    family = pygame.Rect(80, y, W - 160, 430)
+    family = pygame.Rect(80, y, W - 160, 360)
     pygame.draw.rect(page, d.shade(accent, 1.82), family, border_radius=30)
     pygame.draw.rect(page, d.shade(accent, 1.3), family, width=4, border_radius=30)
     d.draw_text(page, f"For {child.name}'s family", 40, (family.x + 40 + d.font(40, True).size(f"For {child.name}'s family")[0] / 2,
                                                           family.y + 50), d.INK, bold=True)
     ty = family.y + 110
     for sentence in growth_sentences(child.name, states, now):
-        for line in d.wrap(sentence, 34, family.w - 90):
+        for line in d.wrap(sentence, 32, family.w - 90):
             if ty > family.bottom - 30:
                 break
-            d.draw_text(page, line, 34, (family.x + 45 + d.font(34).size(line)[0] / 2, ty), d.INK)
-            ty += 48
-        ty += 10
+            d.draw_text(page, line, 32, (family.x + 45 + d.font(32).size(line)[0] / 2, ty), d.INK)
+            ty += 44
+        ty += 4
     y = family.bottom + 50
     if samples:
         d.draw_text(page, "Writing", 30, (90 + d.font(30, True).size("Writing")[0] / 2, y), d.SOFT_INK, bold=True)
