@@ -175,6 +175,34 @@ class Progress:
             app.push(AvatarPicker(app, picked, player=players[i], taken=taken))
         ask(0)
 
+    # -- deleting ----------------------------------------------------------------------------------
+    def delete_child(self, child: Child) -> None:
+        """The child, every answer and their writing help levels: nothing about them stays."""
+        self.store.delete_child(child.id)
+        self._forget_child(child)
+
+    def delete_class(self, class_id: int) -> None:
+        kids = self.store.children(class_id)
+        self.store.delete_class(class_id)
+        for child in kids:
+            self._forget_child(child)
+
+    def wipe(self) -> None:
+        """End of the year: every class, child and answer (export first)."""
+        kids = self.store.children()
+        self.store.wipe()
+        for child in kids:
+            self._forget_child(child)
+
+    def _forget_child(self, child: Child) -> None:
+        try:
+            coach_help.help_file(child.uid).unlink(missing_ok=True)
+        except OSError as err:
+            log.warning("could not delete the writing help levels of a deleted child: %s", err)
+        self._states.pop(child.id, None)
+        if self.child is not None and self.child.id == child.id:
+            self.choose(None)
+
     # -- recording ---------------------------------------------------------------------------------
     def record(self, answer: Answer, player=None) -> bool:
         """Keep one answer of the child playing (or of ``player``'s child); True when it was kept.

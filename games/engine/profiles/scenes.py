@@ -463,7 +463,7 @@ class ProfilesScreen(Scene):
         n = len(self.store.children(k.id))
 
         def yes():
-            self.store.delete_class(k.id)
+            self.progress.delete_class(k.id)
             self.say(f"{k.name} and its {n} children were deleted, with all their records.")
             self.child = None
             self.build()
@@ -517,10 +517,7 @@ class ProfilesScreen(Scene):
         c = self.child
 
         def yes():
-            self.store.delete_child(c.id)
-            _remove_help_file(c.uid)
-            if self.progress.child is not None and self.progress.child.id == c.id:
-                self.progress.choose(None)
+            self.progress.delete_child(c)
             self.child = None
             self.say(f"{c.name} was deleted, with everything recorded about them.")
             self.build()
@@ -598,10 +595,7 @@ class ProfilesScreen(Scene):
 
     def wipe(self):
         def yes():
-            for c in self.store.children():
-                _remove_help_file(c.uid)
-            self.store.wipe()
-            self.progress.choose(None)
+            self.progress.wipe()
             self.child = None
             self.say("Every class, child and answer was deleted from this computer.")
             self.build()
@@ -686,11 +680,3 @@ class ProfilesScreen(Scene):
         lines = d.wrap(" ".join(growth_sentences(c.name, states, now)), 19, family.w)
         for i, line in enumerate(lines[:6]):
             d.draw_text(surface, line, 19, (family.x + d.font(19).size(line)[0] / 2, family.y + 34 + i * 24), d.INK)
-
-
-def _remove_help_file(uid: str) -> None:
-    """A deleted child's writing help levels go too."""
-    from ..coach.help import help_file
-    import contextlib
-    with contextlib.suppress(OSError):
-        help_file(uid).unlink()

@@ -161,6 +161,7 @@ class Store:
         conn = sqlite3.connect(str(where), isolation_level=None, timeout=5.0)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")   # deleted rows are overwritten, not left in free pages
             if where != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")   # WAL + NORMAL: a killed process loses nothing committed
@@ -263,6 +264,7 @@ class Store:
             for (child_id,) in c.execute("SELECT id FROM children WHERE class_id = ?", (class_id,)).fetchall():
                 self._forget(c, child_id)
             c.execute("DELETE FROM classes WHERE id = ?", (class_id,))
+        self._flush_journal()
 
     _CHILD_SQL = ("SELECT ch.id, ch.uid, ch.name, ch.class_id, cl.name, ch.animal, ch.color "
                   "FROM children ch JOIN classes cl ON cl.id = ch.class_id")
@@ -312,6 +314,12 @@ class Store:
         """The child and every answer recorded about them (nothing else keeps their name)."""
         with self.transaction() as c:
             self._forget(c, child_id)
+        self._flush_journal()
+
+    def _flush_journal(self) -> None:
+        """Copy the journal into the file and empty it: old versions of deleted rows leave the -wal too."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _forget(self, c, child_id: int) -> None:
         row = c.execute("SELECT ch.name, cl.name FROM children ch JOIN classes cl ON cl.id = ch.class_id "
@@ -328,7 +336,8 @@ class Store:
                 self._forget(c, child_id)
             c.execute("DELETE FROM classes")
         with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("VACUUM")   # the deleted rows leave the file too
+            self.conn.execute("VACUUM")   # the file shrinks back
+        self._flush_journal()
 
     # -- answers -----------------------------------------------------------------------------------
     def add_answer(self, child_id: int, row: dict) -> None:
