@@ -334,3 +334,16 @@ def test_deleting_the_child_playing_makes_the_next_answers_the_guests(progress):
     progress.delete_child(mia)
     assert progress.child is None
     assert progress.record(Answer("g", "1", "b", action="wrote", correct=True)) is False
+
+
+def test_the_game_has_no_network_code():
+    import ast
+    network = {"socket", "ssl", "urllib", "http", "ftplib", "smtplib", "requests", "aiohttp", "httpx", "websocket",
+               "xmlrpc", "telnetlib", "poplib", "imaplib"}
+    found = []
+    for path in sorted((ROOT / "games").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            found += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] in network]
+    assert found == []
