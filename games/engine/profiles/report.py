@@ -167,8 +167,10 @@ def save_png(surface: pygame.Surface, path: Path, dpi: int = 150) -> None:
 
 
 def _ready_fonts() -> None:
+    """Fonts for drawing pages without a window (the command line); fonts cached before a pygame.quit() are dead."""
     if not pygame.font.get_init():
         pygame.font.init()
+        d.reset_caches()
 
 
 def writing_samples(progress, child_id: int, most: int = 6) -> list[tuple[str, list]]:
