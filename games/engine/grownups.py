@@ -185,7 +185,7 @@ class SettingsScreen(Scene):
                          label_size=26, sound="click")
             tab.selected = self.page == page
             W.append(tab)
-        W.append(Button((555, 22, 150, 62), self.open_profiles, label="Children", color=d.WHITE, label_size=26))
+        W.append(Button((570, 22, 136, 62), self.open_profiles, label="Children", color=d.WHITE, label_size=24))
         if self.page == "games":
             self._games_page(W)
         else:
