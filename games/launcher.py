@@ -130,8 +130,21 @@ def _card_painter(game):
     return paint
 
 
+def progress_commands() -> tuple[str, ...]:
+    from .engine.profiles.cli import COMMANDS
+    return COMMANDS
+
+
+def run_progress_command(argv) -> int:
+    """``letterplay report|export|import|class-list ...`` (see ``games/engine/profiles/cli.py``)."""
+    from .engine.profiles.cli import main as progress_main
+    return progress_main(argv)
+
+
 def parse_args(argv=None):
-    p = argparse.ArgumentParser(prog="letterplay", description="Letterplay: letter games for children aged 3-6.")
+    p = argparse.ArgumentParser(prog="letterplay", description="Letterplay: letter games for children aged 3-6.",
+                                epilog="Progress: letterplay report --out DIR | export --out FILE | import FILE | "
+                                       "class-list import|export FILE --class NAME")
     p.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
     p.add_argument("--size", metavar="WxH",
                    help="window size (default: as big as fits the screen, at most 1280x800)")
@@ -150,6 +163,9 @@ def parse_args(argv=None):
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in progress_commands():
+        return run_progress_command(argv)
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="letterplay: %(message)s")
     if args.list_games:

@@ -73,8 +73,17 @@ def scene_makers():
     return makers
 
 
+def with_a_child(app):
+    """The monkey plays as a child of a class (answers recorded, letters fitted, pickers shown)."""
+    k = app.progress.store.add_class("Monkeys")
+    child = app.progress.store.add_child(k.id, "Mo", "Bear", "orange")
+    app.progress.store.add_child(k.id, "Kiki", "Cat", "pink")
+    app.progress.choose(child)
+
+
 @pytest.mark.parametrize("name", sorted(scene_makers()))
 def test_monkey(name, make_app):
     rng = random.Random(name)
     app = make_app(checker=FakeChecker(lambda strokes, target: rng.random() < 0.5), seed=zlib.crc32(name.encode()))
+    with_a_child(app)
     monkey(app, scene_makers()[name], seed=name)

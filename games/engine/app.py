@@ -22,6 +22,7 @@ from . import draw as d
 from . import widgets
 from .checker import RecognizerChecker
 from .input import PointerInput
+from .progress import Progress
 from .scene import Scene, SceneStack
 from .settings import Settings
 from .sounds import SoundBoard
@@ -81,6 +82,7 @@ class App:
         self.speaker = speaker or Speaker(enabled=s.speech and not mute, rate=s.speech_rate, volume=s.volume)
         self.phrases = Phrases()
         self.checker = checker or RecognizerChecker()
+        self.progress = Progress.open()   # children's profiles and answers (games/engine/progress.py)
         self.caption = CaptionBar(self.speaker)
         self.clock = pygame.time.Clock()
         self.running = True

@@ -56,7 +56,7 @@ class GameStart(Scene):
             self.app.push(PlayerPicker(self.app, lambda players: self.app.push(
                 self.game.make_scene(self.app, level, players)), most=self.game.players[1]))
         else:
-            self.app.push(self.game.make_scene(self.app, level, default_players(1)))
+            self.app.progress.pick_child(self.app, lambda: self.app.push(self.game.make_scene(self.app, level, default_players(1))))
 
     def update(self, dt):
         super().update(dt)

@@ -173,7 +173,7 @@ class SettingsScreen(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.s = app.settings
-        self.notice = self.s.problem
+        self.notice = self.s.problem or app.progress.problem   # a damaged settings or progress file
         self.page = "letters"
         self.build()
 
@@ -185,6 +185,7 @@ class SettingsScreen(Scene):
                          label_size=26, sound="click")
             tab.selected = self.page == page
             W.append(tab)
+        W.append(Button((570, 22, 136, 62), self.open_profiles, label="Children", color=d.WHITE, label_size=24))
         if self.page == "games":
             self._games_page(W)
         else:
@@ -231,6 +232,11 @@ class SettingsScreen(Scene):
                                 label=f"{opt.label}: {'on' if on else 'off'}", color=d.GREEN if on else d.WHITE,
                                 label_size=24, sound="click"))
                 x += w + 12
+
+    def open_profiles(self):
+        """Children, classes, progress and reports (games/engine/profiles/scenes.py)."""
+        from .profiles.scenes import ProfilesScreen
+        self.app.push(ProfilesScreen(self.app))
 
     def toggle_game(self, game_id):
         from games.registry import load_games

@@ -68,7 +68,11 @@ class LetterSet:
         look-alikes of the set first, so small sets still make full boards.
         """
         pool = [c for c in dict.fromkeys(self.letters) if c not in exclude]
-        rng.shuffle(pool)
+        ordered = _chooser(pool, self.case or mode, rng) if _chooser else None   # fitted to the child playing
+        if ordered is None:
+            rng.shuffle(pool)
+        else:
+            pool = list(ordered)
         if count is not None and len(pool) < count:
             extra = [c for c in look_alikes_of(self.letters) if c not in pool and c not in exclude]
             rest = [c for c in ALPHABET if c not in pool and c not in extra and c not in exclude]
@@ -77,6 +81,16 @@ class LetterSet:
             pool += (extra + rest)[: count - len(pool)]
         chosen = pool if count is None else pool[:count]
         return [face(c, self.case or mode, rng) for c in chosen]
+
+
+_chooser = None   # set by app.progress: orders a pool of letters for the child playing (None: plain random)
+
+
+def use_chooser(chooser) -> None:
+    """``chooser(pool, mode, rng)`` returns the letters of ``pool`` in the order to use, or None for
+    plain random; ``LetterSet.cards`` asks it first (see ``games/engine/progress.py``)."""
+    global _chooser
+    _chooser = chooser
 
 
 def face(base: str, mode: CaseMode, rng: random.Random) -> LetterCard:

@@ -35,3 +35,11 @@ def user_cache_dir() -> Path:
 
 def settings_file() -> Path:
     return user_config_dir() / "settings.json"
+
+
+def user_data_dir() -> Path:
+    """Folder for what Letterplay records for the user (children's progress); kept, never thrown away."""
+    home = os.environ.get("LETTERPLAY_HOME")
+    if home:
+        return Path(home) / "data"
+    return Path(platformdirs.user_data_dir("letterplay", appauthor=False))

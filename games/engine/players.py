@@ -29,6 +29,7 @@ class Player:
     color: tuple
     score: int = 0
     collected: list[str] = field(default_factory=list)
+    child: object = None   # the child (app.progress) playing as this animal; None: a guest
 
 
 def default_players(count: int = 1) -> list[Player]:
@@ -194,7 +195,7 @@ class PlayerPicker(Scene):
 
     def start(self):
         self.app.pop_scene(self)
-        self.on_start(self.players())
+        self.app.progress.pick_players(self.app, self.players(), self.on_start)   # who is each animal?
 
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))

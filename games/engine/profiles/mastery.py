@@ -1,0 +1,93 @@
+"""What the answers say a child knows: one :class:`LetterState` per letter and case.
+
+The rule (also in the README), a weighted score:
+
+- Each answer is evidence with a weight: writing a letter 1.0 (strong: nobody writes a b by chance),
+  finding it among many 0.35, tapping it among a few 0.25 (weak: a guess often succeeds). Help shown
+  lowers the weight of a right answer: a guide letter x0.5, three choices to tap x0.3.
+- Older evidence fades: each newer answer of the same letter and case multiplies the old by ``FADE``.
+- ``mastery = right evidence / (all evidence + 1)``, between 0 and 1. The "+1" keeps one lucky answer
+  from counting as knowing (one right writing gives 0.5); taps alone can never pass about 0.7.
+- The teacher's three marks: **seen** (any answer), **recognises** (at least two right answers without
+  help and mastery >= 0.3), **writes** (at least two right writings without help and mastery >= 0.6).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ACTION_WEIGHT = {"wrote": 1.0, "found": 0.35, "tapped": 0.25}
+HELP_FACTOR = {"none": 1.0, "guide": 0.5, "choices": 0.3}
+FADE = 0.85
+KNOWN = 0.6            # mastery from which a letter counts as known (games then show it less)
+RECOGNISES_AT = 0.3
+WRITES_AT = 0.6
+
+UNSEEN, SEEN, RECOGNISES, WRITES = 0, 1, 2, 3
+MARK_NAMES = {UNSEEN: "not yet", SEEN: "seen", RECOGNISES: "recognises", WRITES: "writes"}
+MARK_SYMBOLS = {UNSEEN: "", SEEN: "○", RECOGNISES: "◐", WRITES: "●"}
+ACTIONS = tuple(ACTION_WEIGHT)
+HELPS = tuple(HELP_FACTOR)
+CASES = ("upper", "lower")
+
+
+@dataclass
+class LetterState:
+    """Everything the reports and the letter choice need about one letter in one case for one child."""
+
+    seen: int = 0           # answers
+    right: int = 0          # right answers
+    written: int = 0        # right writings (any help)
+    clean_right: int = 0    # right answers without help
+    clean_written: int = 0  # right writings without help
+    evidence_right: float = 0.0
+    evidence_all: float = 0.0
+    last_seen: float | None = None
+    mark_since: dict = field(default_factory=dict)   # mark -> when it was first reached
+
+    @property
+    def mastery(self) -> float:
+        return self.evidence_right / (self.evidence_all + 1.0)
+
+    @property
+    def mark(self) -> int:
+        if self.seen == 0:
+            return UNSEEN
+        if self.clean_written >= 2 and self.mastery >= WRITES_AT:
+            return WRITES
+        if self.clean_right >= 2 and self.mastery >= RECOGNISES_AT:
+            return RECOGNISES
+        return SEEN
+
+    def add(self, at: float, action: str, correct: bool, help: str) -> None:
+        """Fold in one answer (answers must come oldest first)."""
+        weight = ACTION_WEIGHT.get(action, 0.25)
+        if correct:
+            weight *= HELP_FACTOR.get(help, 0.3)
+        self.evidence_right = self.evidence_right * FADE + (weight if correct else 0.0)
+        self.evidence_all = self.evidence_all * FADE + weight
+        self.seen += 1
+        if correct:
+            self.right += 1
+            self.written += action == "wrote"
+            if help == "none":
+                self.clean_right += 1
+                self.clean_written += action == "wrote"
+        self.last_seen = at if self.last_seen is None else max(self.last_seen, at)
+        mark = self.mark
+        for m in range(SEEN, mark + 1):
+            self.mark_since.setdefault(m, at)
+        for m in list(self.mark_since):   # a mark lost (a run of misses) is reached anew later
+            if m > mark:
+                del self.mark_since[m]
+
+
+def fold(rows) -> dict[tuple[str, str], LetterState]:
+    """(letter, case) -> state, from answer rows (dicts with at, letter, letter_case, action, correct, help)."""
+    states: dict[tuple[str, str], LetterState] = {}
+    for r in rows:
+        key = (r["letter"], r["letter_case"])
+        st = states.get(key)
+        if st is None:
+            st = states[key] = LetterState()
+        st.add(r["at"], r["action"], bool(r["correct"]), r["help"])
+    return states
