@@ -332,7 +332,8 @@ def test_input_wakes_the_launcher_to_full_rate_and_games_always_run_at_full_rate
 
 def test_a_window_in_the_background_rests(make_app, monkeypatch):
     app = make_app()
-    app.push(MissingLetter(app, find_game("missing_letter").levels[0]))
+    game = find_game("missing_letter")
+    app.push(game.make_scene(app, game.levels[0]))
     pygame.event.post(pygame.event.Event(pygame.WINDOWFOCUSLOST))
     app.run_frames(1)
     app._last_input -= 60

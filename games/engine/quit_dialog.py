@@ -6,7 +6,6 @@ tap beside the panel or the green button close the question and play goes on; on
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
 
@@ -58,7 +57,6 @@ class QuitDialog(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        app.phrases.add_file(Path(__file__).with_name("quit_phrases.json"))
         gap, bw, bh = 60, 300, 250
         x0 = PANEL.centerx - bw - gap / 2
         self.stop_button = Button((x0, PANEL.y + 170, bw, bh), self.stop, color=DOOR_CARD, painter=self._paint_stop,
