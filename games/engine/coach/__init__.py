@@ -10,8 +10,18 @@
 """
 from .geometry import LetterPlace
 from .help import DOTS, TRACE, WRITE, HelpLevels
-from .judge import (ORDER_MODES, Problem, Review, StrokeVerdict, TracingSession, guess_case, place_on_lines,
-                    review_letter, taught_strokes)
+
+_FROM_JUDGE = ("ORDER_MODES", "Problem", "Review", "StrokeVerdict", "TracingSession", "guess_case",
+               "place_on_lines", "review_letter", "taught_strokes")
+
+
+def __getattr__(name):
+    # The judge loads on first use, so code that only needs help levels (the progress record, at
+    # start-up) does not pay for the judge's imports before the first frame.
+    if name in _FROM_JUDGE:
+        from . import judge
+        return getattr(judge, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["LetterPlace", "HelpLevels", "TRACE", "DOTS", "WRITE", "ORDER_MODES", "Problem", "Review",
            "StrokeVerdict", "TracingSession", "guess_case", "place_on_lines", "review_letter", "taught_strokes"]
