@@ -121,8 +121,8 @@ def print_figures(title, figures):
         print("  per-letter top-1, worst first: " + " ".join(f"{c}:{v:.3f}" for c, v in items))
 
 
-def print_realpen(figures):
-    print(f"\n== real pen strokes, adults ({figures['all']['count']} letters)")
+def print_realpen(title, figures):
+    print(f"\n== {title} ({figures['all']['count']} letters)")
     for key in ("all", "upper", "lower", "chars74k", "omniglot"):
         f = figures.get(key)
         if f and f["count"]:
@@ -208,13 +208,27 @@ def main(argv=None):
               f"as a random letter {accepted_random.mean():.4f}")
         print("  per kind: " + " ".join(f"{k}:{v:.3f}" for k, v in per_kind.items()))
 
-    from recognizer.realpen import DEFAULT_REALPEN, load_realpen, realpen_figures
+    from recognizer.realpen import DEFAULT_REALPEN, childlike, load_realpen, realpen_figures, train_writer
     realpen_path = Path(args.realpen or DEFAULT_REALPEN)
     if realpen_path.exists():
-        figures = realpen_figures(recognizer, load_realpen(realpen_path), seed=args.seed)
+        # The letter-or-not judge trained on half the writers: report on the others only.
+        held_out = [s for s in load_realpen(realpen_path) if not train_writer(s["writer"])]
+        figures = realpen_figures(recognizer, held_out, seed=args.seed)
         figures["data_sha256"] = sha256_of(realpen_path)
-        results["realpen"] = figures
-        print_realpen(figures)
+        results["realpen_held_out_writers"] = figures
+        print_realpen("real pen strokes of adults, writers not trained on", figures)
+        rng = np.random.default_rng(args.seed)
+        child = [{**s, "strokes": childlike(s["strokes"], rng)} for s in held_out]
+        results["realpen_childlike"] = realpen_figures(recognizer, child, seed=args.seed)
+        print_realpen("the same letters made child-like (wobble, overshoot, parts apart, slant)",
+                      results["realpen_childlike"])
+        mirrored = [s for s in held_out if s["case"] == "lower" and s["letter"] in "bdpq"]
+        refused = [not recognizer.check([np.column_stack([-st[:, 0], st[:, 1]]) for st in s["strokes"]],
+                                        s["letter"]).accepted for s in mirrored]
+        results["realpen_mirrored_bdpq_refused"] = float(np.mean(refused)) if refused else None
+        if refused:
+            print(f"\n== mirror-reversed b d p q ({len(refused)}): refused for the letter they were "
+                  f"before the mirror {np.mean(refused):.4f}")
     else:
         print(f"\nskipping real pen strokes: no file at {realpen_path}")
 

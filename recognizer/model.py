@@ -9,14 +9,17 @@ The networks (an ensemble, averaged) were trained with scikit-learn
 has 26 letter outputs plus one "not a letter" output trained on scribbles;
 `rank` reports the 26 letters renormalised.
 
-`check` refuses, in this order: input that is not strokes, nothing written, a
-dot, a tap or smudge (under 12 px across, when the strokes are in pixels), then asks the networks, refuses
-zig-zags and waves (more back and forth than any letter), and finally applies
-the acceptance rule stored in the model card (chosen on validation data):
-"not a letter" probability at most `max_not_a_letter` (ignored for a straight
-upright line, an honest l or I), target probability at least
-`min_probability` (or its per-letter value) and target among the
-`max_rank` best letters. Ambiguous pairs (i/l, g/q) pass thanks to the rank.
+`check` refuses, in this order (Verdict.refusal says which): input that is not
+strokes or holds nothing (NOTHING); a dot, a tap or a smudge under 12 px across
+when the strokes are in pixels (TOO_SMALL); then it asks the networks and
+refuses zig-zags and waves (more back and forth than any letter) and whatever
+the letter-or-not judge (recognizer/letter_or_not.py: the networks' answer plus
+the pen's path) finds is not a letter at all (NOT_A_LETTER); finally the
+target, in the case asked (SAME_SHAPES: a bar is a capital I and an l), must
+have at least `min_probability` (or its per-letter value) and be among the
+`max_rank` best letters of the model card's operating point (OTHER_LETTER
+otherwise, with `best` naming what it looks like). Ambiguous pairs (i/l, g/q)
+pass thanks to the rank.
 """
 
 import json
@@ -26,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from recognizer import LETTERS
+from recognizer.letter_or_not import DEFAULT_JUDGE, LetterOrNot, drawing_features
 from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth, is_upright_line
 from recognizer.render import clean_strokes, ink_extent, render
 
@@ -60,11 +64,28 @@ class Verdict:
     confidence: the network's probability (0..1) that it is the target letter.
     best: the letter ('a'..'z') the network finds most likely, or '' if nothing was drawn.
     reason: a short plain-English explanation, for teachers and logs.
+    refusal: why it was refused, one of REFUSALS ('' when accepted), so a game can answer kindly
+        and specifically ("That looks like a d!" for OTHER_LETTER).
     """
     accepted: bool
     confidence: float
     best: str
     reason: str
+    refusal: str = ""
+
+
+# Why check() refuses a drawing.
+NOTHING = "nothing written"          # no strokes, or not strokes at all
+TOO_SMALL = "too small"              # a tap, a dot or a smudge
+NOT_A_LETTER = "not a letter"        # a scribble, zig-zag, blob, ...
+OTHER_LETTER = "another letter"      # a letter, but not the one asked for (see Verdict.best)
+REFUSALS = (NOTHING, TOO_SMALL, NOT_A_LETTER, OTHER_LETTER)
+
+# Letters that are the same shape in the case asked for: a child asked for a capital I who draws a
+# bar has drawn an I even when the network (which merges the cases) calls the bar an 'l', and the
+# other way round. Keys are the target as asked (case matters); values, the network classes that
+# count as that target.
+SAME_SHAPES = {"I": "il", "l": "il"}
 
 
 def _relu(values):
@@ -140,9 +161,10 @@ def unit_images_to_inputs(images, features="pixels"):
 class Recognizer:
     """Letter recognizer: an ensemble of networks plus the acceptance rule from the model card."""
 
-    def __init__(self, networks, card=None):
+    def __init__(self, networks, card=None, judge=None):
         self.networks = list(networks)
         self.card = dict(card or {})
+        self.judge = judge          # a LetterOrNot, or None: the networks' "not a letter" output decides
         self.operating_point = {**DEFAULT_OPERATING_POINT, **self.card.get("operating_point", {})}
         self.features = self.card.get("architecture", {}).get("features", "pixels")
         # Test-time slants: the strokes are also read leaning a little left and right,
@@ -171,7 +193,12 @@ class Recognizer:
             raise
         except Exception as err:   # not a zip, truncated, pickled objects, ...
             raise ModelError(f"{path} is not a recognizer model: {err}") from None
-        recognizer = cls(networks, card)
+        judge_path = path.with_name(DEFAULT_JUDGE.name)
+        try:
+            judge = LetterOrNot.load(judge_path) if judge_path.exists() else None
+        except Exception as err:
+            raise ModelError(f"{judge_path} is not a letter-or-not judge: {err}") from None
+        recognizer = cls(networks, card, judge)
         recognizer.validate(str(path))
         return recognizer
 
@@ -277,43 +304,54 @@ class Recognizer:
         """
         if not isinstance(target, str) or len(target) != 1 or target.lower() not in LETTERS:
             raise ValueError(f"target must be one letter 'a'..'z' or 'A'..'Z', got {target!r}")
-        target = target.lower()
+        asked, target = target, target.lower()
         try:
             cleaned = clean_strokes(strokes)
         except ValueError as problem:
-            return Verdict(False, 0.0, "", f"not strokes: {problem}")
+            return Verdict(False, 0.0, "", f"not strokes: {problem}", NOTHING)
         if not cleaned:
-            return Verdict(False, 0.0, "", "nothing written")
+            return Verdict(False, 0.0, "", "nothing written", NOTHING)
         extent = ink_extent(cleaned)
         if extent == 0:
-            return Verdict(False, 0.0, "", "only a dot")
+            return Verdict(False, 0.0, "", "only a dot", TOO_SMALL)
         if looks_too_small(cleaned, extent):
-            return Verdict(False, 0.0, "", f"too small for a letter ({extent:.0f} px across)")
+            return Verdict(False, 0.0, "", f"too small for a letter ({extent:.0f} px across)", TOO_SMALL)
         everything = self.stroke_probabilities(cleaned)
         letters = letter_probabilities(everything[None])[0]
         best = LETTERS[int(np.argmax(letters))]
-        confidence = float(letters[LETTERS.index(target)])
+        classes = [LETTERS.index(c) for c in SAME_SHAPES.get(asked, target)]
+        confidence = float(letters[classes].sum())
         if back_and_forth(cleaned) > MAX_LETTER_REVERSALS:
-            return Verdict(False, confidence, best, "too much back and forth for a letter: a zig-zag or scribble")
-        not_a_letter = 0.0 if is_upright_line(cleaned) else everything[26]
-        accepted, reason = self.decide(letters, not_a_letter, target)
-        return Verdict(accepted, confidence, best, reason)
+            return Verdict(False, confidence, best, "too much back and forth for a letter: a zig-zag or scribble",
+                           NOT_A_LETTER)
+        if not self.is_letter(cleaned, everything):
+            return Verdict(False, confidence, best, "looks like a scribble, not a letter", NOT_A_LETTER)
+        if self.fits(letters, classes, target):
+            return Verdict(True, confidence, best, f"looks like '{asked}'")
+        return Verdict(False, confidence, best, f"looks more like '{best}' than '{asked}'", OTHER_LETTER)
 
-    def decide(self, letters, not_a_letter, target):
-        """The acceptance rule on one drawing's probabilities -> (accepted, reason)."""
+    def is_letter(self, cleaned, everything):
+        """Is the drawing an honest letter at all (whichever)? An upright bar always is (l, I); else
+        the letter-or-not judge decides when it is there, or the networks' "not a letter" output."""
+        if is_upright_line(cleaned):
+            return True
+        if self.judge is not None:
+            return self.judge.is_letter(drawing_features(cleaned, everything, render(cleaned)))
+        return everything[26] <= self.operating_point["max_not_a_letter"]
+
+    def fits(self, letters, classes, target):
+        """The target (network classes `classes`, letter `target`) is likely and among the best few."""
         point = self.operating_point
-        index = LETTERS.index(target)
-        rank = 1 + int(np.sum(letters > letters[index]))
-        best = LETTERS[int(np.argmax(letters))]
-        if not_a_letter > point["max_not_a_letter"]:
-            return False, "looks like a scribble, not a letter"
+        probability = letters[classes].sum()
+        others = np.delete(letters, classes)
+        rank = 1 + int(np.sum(others > probability))
         threshold = point.get("per_letter_min", {}).get(target, point["min_probability"])
-        if letters[index] >= threshold and rank <= point["max_rank"]:
-            return True, f"looks like '{target}'"
-        return False, f"looks more like '{best}' than '{target}'"
+        return probability >= threshold and rank <= point["max_rank"]
 
     def accepts(self, everything, targets):
-        """Vectorised acceptance rule: (N, 27) probabilities, N target indices -> (N,) bool."""
+        """The acceptance rule on images (EMNIST: no strokes, no case): (N, 27) probabilities,
+        N target indices -> (N,) bool. check() applies the same rule to strokes, with the
+        letter-or-not judge in place of the "not a letter" output."""
         letters = letter_probabilities(everything)
         rows = np.arange(len(letters))
         target_probability = letters[rows, targets]

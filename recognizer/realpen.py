@@ -89,3 +89,37 @@ def realpen_figures(recognizer, samples, seed=12345):
                              "confused_with": dict(sorted(confused.items(), key=lambda kv: -kv[1])[:3])}
     figures["per_letter"] = per_letter
     return figures
+
+
+def train_writer(writer: str) -> bool:
+    """Half the writers (a fixed split by a hash of the id) may be trained on; the rest are for reporting."""
+    import zlib
+    return zlib.crc32(writer.encode()) % 2 == 0
+
+
+def childlike(strokes, rng):
+    """The same letter as a young child might draw it: wobble, overshoot, parts that do not meet, slant.
+
+    ``strokes``: list of (n, 2) arrays (y down); ``rng``: numpy Generator. Sizes are relative to the
+    letter, so any units work.
+    """
+    points = np.concatenate(strokes)
+    size = float(np.ptp(points, axis=0).max()) or 1.0
+    shear = np.tan(np.radians(rng.uniform(-15, 15)))
+    middle = points[:, 1].mean()
+    out = []
+    for s in strokes:
+        s = np.asarray(s, float).copy()
+        if len(s) >= 3 and rng.random() < 0.5:                     # overshoot past the end
+            direction = s[-1] - s[-3]
+            norm = np.hypot(*direction)
+            if norm > 0:
+                s = np.vstack([s, s[-1] + direction / norm * size * rng.uniform(0.03, 0.1)])
+        drift = np.cumsum(rng.normal(0, size * 0.006, (len(s), 2)), axis=0)   # a slow wobble ...
+        drift -= np.linspace(0, 1, len(s))[:, None] * drift[-1]
+        s = s + drift + rng.normal(0, size * 0.003, (len(s), 2))             # ... and a tremor
+        if len(strokes) > 1:                                      # the parts do not quite meet
+            s = s + rng.normal(0, size * 0.04, 2)
+        s[:, 0] -= shear * (s[:, 1] - middle)
+        out.append(s)
+    return out

@@ -19,7 +19,7 @@ import pytest
 
 import recognizer
 from recognizer import LETTERS, Recognizer, Verdict, render
-from recognizer.model import DEFAULT_MODEL
+from recognizer.model import DEFAULT_MODEL, SAME_SHAPES
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -101,7 +101,9 @@ def test_check_accepts_honest_letters_and_case_is_only_a_hint(rec):
         lower, upper = rec.check(strokes, letter), rec.check(strokes, letter.upper())
         assert isinstance(lower, Verdict)
         assert lower.accepted, (letter, lower)
-        assert upper.accepted == lower.accepted and upper.confidence == lower.confidence
+        assert upper.accepted == lower.accepted
+        if letter not in SAME_SHAPES and letter.upper() not in SAME_SHAPES:   # a bar is also an I
+            assert upper.confidence == lower.confidence
 
 
 def test_check_refuses_the_wrong_letter(rec):

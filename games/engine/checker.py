@@ -22,12 +22,14 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Verdict:
-    """Same fields as ``recognizer.Verdict``."""
+    """Same fields as ``recognizer.Verdict`` (``refusal``: why it was refused, e.g. "too small",
+    "not a letter", "another letter"; empty when accepted)."""
 
     accepted: bool
     confidence: float
     best: str | None
     reason: str
+    refusal: str = ""
 
 
 SMALLEST_LETTER = 30   # canvas pixels: smaller ink on a pad is a tap or a smudge, not a letter
@@ -69,7 +71,7 @@ class WritingOnlyChecker:
 
     def check(self, strokes, target) -> Verdict:
         if ink_length(strokes) < 40:
-            return Verdict(False, 0.0, None, "too little writing")
+            return Verdict(False, 0.0, None, "too little writing", "too small")
         return Verdict(True, 0.5, None, "not checked: no recognizer model")
 
 
@@ -135,14 +137,14 @@ class RecognizerChecker:
         fails, it is set aside for the rest of the run and writing is accepted unchecked."""
         strokes = limited(strokes)
         if ink_extent(strokes) < SMALLEST_LETTER:
-            return Verdict(False, 0.0, None, "too small for a letter")
+            return Verdict(False, 0.0, None, "too small for a letter", "too small")
         self._ready.wait(timeout=30)
         rec = self._rec
         if rec is None:
             return (self._fallback or WritingOnlyChecker()).check(strokes, target)
         try:
             v = rec.check(strokes, target)
-            return Verdict(bool(v.accepted), float(v.confidence), v.best, str(v.reason))
+            return Verdict(bool(v.accepted), float(v.confidence), v.best, str(v.reason), str(v.refusal))
         except Exception as err:   # a damaged model or a bug must not stop the games
             log.exception("the letter recognizer failed; writing is accepted unchecked from now on")
             self._rec = None

@@ -1,0 +1,90 @@
+"""check() on strokes: why a drawing is refused, same-shape letters, the letter-or-not judge."""
+import numpy as np
+import pytest
+
+from recognizer import Recognizer
+from recognizer.letter_or_not import FEATURES, LetterOrNot, drawing_features
+from recognizer.model import NOT_A_LETTER, NOTHING, OTHER_LETTER, REFUSALS, SAME_SHAPES, TOO_SMALL
+from recognizer.render import clean_strokes, render
+from recognizer.scribbles import scribble
+from recognizer.skeletons import school_strokes
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return Recognizer.load()
+
+
+def written(char, size=220, at=(300, 200)):
+    return [np.asarray(s, float) * size + at for s in school_strokes(char)]
+
+
+def test_an_honest_letter_is_accepted_with_no_refusal(rec):
+    v = rec.check(written("b"), "b")
+    assert v.accepted and v.refusal == ""
+
+
+def test_each_refusal_says_why(rec):
+    assert rec.check([], "a").refusal == NOTHING
+    assert rec.check("not strokes", "a").refusal == NOTHING
+    assert rec.check([[(300, 300), (303, 302)]], "a").refusal == TOO_SMALL
+    zigzag = [np.array([(300 + 20 * i, 300 + (120 if i % 2 else 0)) for i in range(14)], float)]
+    assert rec.check(zigzag, "w").refusal == NOT_A_LETTER
+    v = rec.check(written("d"), "b")                      # a mirror-reversed b is a d
+    assert not v.accepted and v.refusal == OTHER_LETTER and v.best == "d"
+    assert "'d'" in v.reason
+    assert {NOTHING, TOO_SMALL, NOT_A_LETTER, OTHER_LETTER} == set(REFUSALS)
+
+
+@pytest.mark.parametrize("asked, drawn", [("I", "l"), ("l", "I")])
+def test_a_bar_is_both_a_capital_i_and_an_l(rec, asked, drawn):
+    assert asked in SAME_SHAPES
+    bar = [np.array([(400, 150 + 4 * k) for k in range(60)], float)]
+    v = rec.check(bar, asked)
+    assert v.accepted, v
+    assert rec.check(bar, "m").refusal == OTHER_LETTER
+
+
+def test_a_bar_is_not_a_lower_case_i_without_its_dot_rule_changing_elsewhere(rec):
+    assert "i" not in SAME_SHAPES      # an undotted i is judged by the networks alone
+
+
+def test_every_school_model_letter_is_accepted(rec):
+    """Neat letters, straight lines and sharp corners included (v, x, V, W), are letters."""
+    refused = [(c, v.reason) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+               for v in [rec.check(written(c), c)] if not v.accepted]
+    assert refused == []
+
+
+def test_the_judge_rates_letters_above_scribbles(rec):
+    if rec.judge is None:
+        pytest.skip("no letter-or-not judge shipped beside the weights")
+    rng = np.random.default_rng(4)
+
+    def p(strokes):
+        cleaned = clean_strokes(strokes)
+        return rec.judge.probability(drawing_features(cleaned, rec.stroke_probabilities(cleaned), render(cleaned)))
+
+    letters = [p(written(c)) for c in "abcdefghijklmnopqrstuvwxyzAEGKMRSW"]
+    walks = [p(scribble(rng, "random_walk")) for _ in range(30)]
+    assert np.median(letters) > 0.9 and np.median(walks) < 0.3
+    assert np.mean(np.array(letters) >= rec.judge.threshold) >= 0.95
+
+
+def test_a_damaged_judge_is_refused_at_load(tmp_path):
+    with pytest.raises(ValueError, match="judge"):
+        LetterOrNot(np.zeros(len(FEATURES)), np.ones(len(FEATURES)), [np.full((len(FEATURES), 1), np.nan)], [np.zeros(1)])
+    with pytest.raises(ValueError, match="judge"):
+        LetterOrNot(np.zeros(3), np.ones(3), [np.ones((3, 1))], [np.zeros(1)])
+
+
+def test_the_judge_round_trips_through_its_file(tmp_path):
+    rng = np.random.default_rng(0)
+    judge = LetterOrNot(rng.normal(size=len(FEATURES)), rng.uniform(0.5, 2, len(FEATURES)),
+                        [rng.normal(size=(len(FEATURES), 4)), rng.normal(size=(4, 1))],
+                        [rng.normal(size=4), rng.normal(size=1)], {"threshold": 0.4})
+    judge.save(tmp_path / "j.npz")
+    again = LetterOrNot.load(tmp_path / "j.npz")
+    x = rng.normal(size=(5, len(FEATURES)))
+    assert np.allclose(judge.probability(x), again.probability(x), atol=1e-5)
+    assert again.threshold == 0.4
