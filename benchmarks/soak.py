@@ -302,6 +302,7 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--mute", action="store_true", help="no voice (default: the real voice speaks)")
     p.add_argument("--no-settings", action="store_true", help="skip the grown-ups' settings screen")
+    p.add_argument("--picture-mb", type=float, help="budget of the drawn-picture cache in MB (default: the game's)")
     p.add_argument("--home", help="folder for settings and the speech cache (default: a new temporary one)")
     args = p.parse_args(argv)
 
@@ -311,7 +312,9 @@ def main(argv=None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="letterplay-soak-"))
     os.environ["LETTERPLAY_HOME"] = str(home)
-    sys.path.insert(0, str(ROOT))
+    # this checkout's game, or the one PYTHONPATH names (benchmarks/memory.py --tree plays older ones)
+    trees = [t for t in os.environ.get("PYTHONPATH", "").split(os.pathsep) if t and (Path(t) / "games").is_dir()]
+    sys.path.insert(0, trees[0] if trees else str(ROOT))
     logging.basicConfig(level=logging.WARNING, format="soak: %(levelname)s %(name)s: %(message)s")
     logged_errors = ErrorCount()
     logging.getLogger().addHandler(logged_errors)
@@ -326,6 +329,8 @@ def main(argv=None) -> int:
     from games.engine.speech import Speaker
     from games.registry import load_games
 
+    if args.picture_mb is not None and hasattr(d, "PICTURES"):
+        d.PICTURES.budget = int(args.picture_mb * 2**20)
     games = load_games()
     if args.games:
         wanted = args.games.split(",")
