@@ -27,6 +27,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -318,6 +319,12 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.WARNING, format="soak: %(levelname)s %(name)s: %(message)s")
     logged_errors = ErrorCount()
     logging.getLogger().addHandler(logged_errors)
+    thread_errors = []   # exceptions that ended a worker thread (speech, recognizer loading) count too
+
+    def thread_excepthook(hook_args):
+        thread_errors.append(hook_args.exc_type.__name__)
+        threading.__excepthook__(hook_args)
+    threading.excepthook = thread_excepthook
 
     from games import launcher
     if hasattr(launcher, "prefer_software_framebuffer"):
@@ -402,6 +409,7 @@ def main(argv=None) -> int:
         print(traceback.format_exc(), file=sys.stderr)
     if not args.home:
         shutil.rmtree(home, ignore_errors=True)
+    errors += len(thread_errors)
     result = {
         "minutes": round((time.monotonic() - start) / 60, 2),
         "screens": len(soak.screen_kinds),
@@ -409,6 +417,7 @@ def main(argv=None) -> int:
         "game_visits": visits,
         "letters_written": soak.letters_written,
         "errors": errors,
+        "thread_errors": thread_errors,
         "logged_errors": logged_errors.count,
         "rss_mb_max": round(max(samples), 1),
         "rss_mb_end": round(samples[-1], 1),
