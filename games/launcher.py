@@ -53,6 +53,9 @@ class Launcher(Scene):
         if self.app.settings.problem:
             self.app.speaker.say(self.app.phrases.get("settings_reset"))
 
+    def resume(self):
+        d.forget_game_pictures()   # back from a game: its drawn art is not needed until it is played again
+
     def open(self, game):
         self.app.push(GameStart(self.app, game))
 
@@ -162,11 +165,24 @@ def parse_args(argv=None):
     return p.parse_args(argv)
 
 
+def prefer_software_framebuffer(environ=os.environ) -> None:
+    """Under X11, show frames through X11's own framebuffer rather than an OpenGL texture.
+
+    The game draws everything in software; SDL's default texture framebuffer loads Mesa and LLVM
+    (about +95 MB) just to copy the frame. Windowed, full screen and kiosk alike. Wayland has no
+    software framebuffer in SDL 2, so it is left alone there, and a value already set is kept.
+    """
+    driver = environ.get("SDL_VIDEODRIVER", "")
+    if environ.get("DISPLAY") and (not driver or driver.startswith("x11")):
+        environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in progress_commands():
         return run_progress_command(argv)
     args = parse_args(argv)
+    prefer_software_framebuffer()
     logging.basicConfig(level=logging.INFO, format="letterplay: %(message)s")
     if args.list_games:
         for game in load_games():

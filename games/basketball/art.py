@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import random
-from functools import lru_cache
 
 import pygame
 
@@ -27,7 +26,7 @@ NET = (250, 250, 250)
 
 # -- the room --------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=2)
+@d.surface_cache
 def gym(hoop: Hoop = Hoop()) -> pygame.Surface:
     """The classroom gym: a painted wall with a window and bunting, a wooden floor, the basket's pole and board."""
     surf = pygame.Surface((d.W, d.H))
@@ -120,7 +119,7 @@ def tape_line(x: float) -> pygame.Surface:
     return _tape(int(round(x)))
 
 
-@lru_cache(maxsize=16)
+@d.surface_cache
 def _tape(x: int) -> pygame.Surface:
     def paint(s, k):
         # slanted a little, as if stuck down by hand; ends torn
@@ -145,7 +144,7 @@ def paper_color(seed: int):
     return PAPER_COLORS[seed % len(PAPER_COLORS)]
 
 
-@lru_cache(maxsize=160)
+@d.surface_cache
 def paper_ball(char: str, radius: int, seed: int) -> pygame.Surface:
     """A crumpled paper ball with ``char`` printed on it: an uneven outline, lit facets and creases."""
     rng = random.Random(seed * 7919 + radius)
@@ -284,7 +283,7 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
     surface.blit(_icon(rect.w, rect.h), rect)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache(shared=True)   # the launcher's card
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
     ball_at = (w * 0.2, h * 0.74)

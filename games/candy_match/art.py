@@ -7,7 +7,6 @@ A candy picture's *anchor* is the middle of its flat bottom, where it touches th
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import numpy as np
 import pygame
@@ -41,7 +40,7 @@ def _half_width(t: np.ndarray) -> np.ndarray:
     return (1 - t) ** 2 * (1 + 2 * t)
 
 
-@lru_cache(maxsize=64)
+@d.surface_cache
 def candy(size: int, foil=SILVER, plume: bool = True) -> pygame.Surface:
     """A chocolate kiss wrapped in crinkled foil (``foil=None``: unwrapped chocolate)."""
     k = d.SS
@@ -96,7 +95,7 @@ def _paper_plume(surface, tip, length, width):
     pygame.draw.lines(surface, (120, 160, 225), False, mid, max(1, int(width * 0.16)))
 
 
-@lru_cache(maxsize=16)
+@d.surface_cache
 def shadow(size: int) -> pygame.Surface:
     """The soft shadow a candy casts on the cloth."""
     def paint(s, k):
@@ -107,7 +106,7 @@ def shadow(size: int) -> pygame.Surface:
     return d.smooth((size * 1.1, size * 0.34), paint)
 
 
-@lru_cache(maxsize=128)
+@d.surface_cache
 def sticker(char: str, size: int) -> pygame.Surface:
     """A round letter sticker with a scalloped edge, the kind that sits under each candy."""
     def paint(s, k):
@@ -122,7 +121,7 @@ def sticker(char: str, size: int) -> pygame.Surface:
     return img
 
 
-@lru_cache(maxsize=256)
+@d.surface_cache
 def candy_with_label(char: str, size: int, foil=SILVER) -> pygame.Surface:
     """A small candy with its letter sticker stuck on the front: one kept candy on a plate."""
     img = candy(size, foil).copy()
@@ -132,7 +131,7 @@ def candy_with_label(char: str, size: int, foil=SILVER) -> pygame.Surface:
     return img
 
 
-@lru_cache(maxsize=4)
+@d.surface_cache
 def table(cloth: tuple) -> pygame.Surface:
     """The whole background: the classroom wall, a wooden table and a checked cloth on it."""
     surf = d.background("wall").copy()
@@ -166,7 +165,7 @@ def table(cloth: tuple) -> pygame.Surface:
     return surf.convert() if pygame.display.get_surface() else surf
 
 
-@lru_cache(maxsize=16)
+@d.surface_cache
 def plate(w: int, h: int, rim=d.WHITE) -> pygame.Surface:
     """A round plate seen from above at a slant, its rim painted in the player's colour."""
     def paint(s, k):
@@ -187,7 +186,7 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
     surface.blit(_icon(rect.w, rect.h), rect)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache(shared=True)   # the launcher's card
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
     cloth = pygame.Rect(0, int(h * 0.38), w, int(h * 0.62))

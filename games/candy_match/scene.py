@@ -709,57 +709,45 @@ def posed_candy(size, foil, lift, anchor):
     return img, img.get_rect(center=(round(centre.x), round(centre.y)))
 
 
-_cache: dict = {}
-
-
+@d.surface_cache
 def _rotated(size, foil, angle):
-    key = ("rot", size, foil, angle)
-    if key not in _cache:
-        base = art.candy(size, foil)
-        _cache[key] = base if angle == 0 else pygame.transform.rotozoom(base, angle, 1.0)
-    return _cache[key]
+    base = art.candy(size, foil)
+    return base if angle == 0 else pygame.transform.rotozoom(base, angle, 1.0)
 
 
+@d.surface_cache
 def _bitten(size, bites):
-    key = ("bitten", size, bites)
-    if key not in _cache:
-        img = art.candy(size, None).copy()
-        ax, ay = art.candy_anchor(size)
-        for b in range(bites):   # bites from the top down, alternating sides
-            x = ax + (0.16 if b % 2 == 0 else -0.2) * size
-            y = ay - size * (0.62 - 0.2 * b)
-            pygame.draw.circle(img, (0, 0, 0, 0), (x, y), size * (0.2 + 0.05 * b))
-        if bites >= 3:
-            pygame.draw.rect(img, (0, 0, 0, 0), (0, 0, img.get_width(), ay - size * 0.3))
-        _cache[key] = img
-    return _cache[key]
+    img = art.candy(size, None).copy()
+    ax, ay = art.candy_anchor(size)
+    for b in range(bites):   # bites from the top down, alternating sides
+        x = ax + (0.16 if b % 2 == 0 else -0.2) * size
+        y = ay - size * (0.62 - 0.2 * b)
+        pygame.draw.circle(img, (0, 0, 0, 0), (x, y), size * (0.2 + 0.05 * b))
+    if bites >= 3:
+        pygame.draw.rect(img, (0, 0, 0, 0), (0, 0, img.get_width(), ay - size * 0.3))
+    return img
 
 
+@d.surface_cache
 def _foil_half(size, foil, side):
-    key = ("half", size, foil, side)
-    if key not in _cache:
-        img = art.candy(size, foil, plume=False)
-        w = img.get_width() // 2
-        area = pygame.Rect(0 if side < 0 else w, 0, w, img.get_height())
-        _cache[key] = img.subsurface(area).copy()
-    return _cache[key]
+    img = art.candy(size, foil, plume=False)
+    w = img.get_width() // 2
+    area = pygame.Rect(0 if side < 0 else w, 0, w, img.get_height())
+    return img.subsurface(area).copy()
 
 
+@d.surface_cache
 def _glow(w, h):
-    key = ("glow", w, h)
-    if key not in _cache:
-        def paint(s, k):
-            for i in range(6):
-                r = pygame.Rect(0, 0, (w - i * 8) * k, (h - i * 6) * k)
-                r.center = (w * k / 2, h * k / 2)
-                pygame.draw.ellipse(s, (*d.YELLOW, 40), r)
-        _cache[key] = d.smooth((w, h), paint)
-    return _cache[key]
+    def paint(s, k):
+        for i in range(6):
+            r = pygame.Rect(0, 0, (w - i * 8) * k, (h - i * 6) * k)
+            r.center = (w * k / 2, h * k / 2)
+            pygame.draw.ellipse(s, (*d.YELLOW, 40), r)
+    return d.smooth((w, h), paint)
 
 
+@d.surface_cache
 def _veil():
-    if "veil" not in _cache:
-        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
-        veil.fill((255, 248, 236, 170))
-        _cache["veil"] = veil
-    return _cache["veil"]
+    veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
+    veil.fill((255, 248, 236, 170))
+    return veil

@@ -5,7 +5,11 @@ Everything is drawn on a 1280x800 canvas. Shapes with curves are drawn 3x larger
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import math
+from collections import OrderedDict
 from functools import lru_cache
 
 import pygame
@@ -35,6 +39,132 @@ CANDY = [RED, ORANGE, YELLOW, GREEN, TEAL, BLUE, PURPLE, PINK]
 SS = 3   # supersampling factor for smooth shapes
 
 
+# -- the picture cache ---------------------------------------------------------------------------------
+SURFACE_CACHE_BYTES = 32 * 2**20   # every drawn picture kept for reuse, all games together
+
+
+def surface_bytes(value) -> int:
+    """Memory a cached drawing holds: width x height x bytes per pixel (summed over tuples)."""
+    if isinstance(value, pygame.Surface):
+        w, h = value.get_size()
+        return w * h * value.get_bytesize()
+    if isinstance(value, (tuple, list)):
+        return sum(surface_bytes(v) for v in value)
+    return 64
+
+
+class SurfaceCache:
+    """Pictures drawn once and reused, bounded by bytes: the least recently used go first.
+
+    Shared by every ``@surface_cache`` function, so one budget holds for the whole game. Callers
+    must not draw on a picture they got from the cache (``.copy()`` it first).
+    """
+
+    def __init__(self, budget: int = SURFACE_CACHE_BYTES):
+        self.budget = budget
+        self.bytes = 0
+        self.hits = self.misses = self.evictions = 0
+        self._items: OrderedDict = OrderedDict()   # (function, args) -> (surface, bytes)
+
+    def __len__(self):
+        return len(self._items)
+
+    def get(self, key):
+        item = self._items.get(key)
+        if item is None:
+            self.misses += 1
+            return None
+        self._items.move_to_end(key)
+        self.hits += 1
+        return item[0]
+
+    def put(self, key, value) -> None:
+        size = surface_bytes(value)
+        if size > self.budget:
+            return   # bigger than the whole budget: drawn each time it is asked for
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.bytes -= old[1]
+        self._items[key] = (value, size)
+        self.bytes += size
+        while self.bytes > self.budget:
+            _, (_, dropped) = self._items.popitem(last=False)
+            self.bytes -= dropped
+            self.evictions += 1
+
+    def clear(self, keep=lambda function: False) -> None:
+        """Forget every picture, or those of the functions ``keep(function)`` is false for."""
+        for key in [k for k in self._items if not keep(k[0])]:
+            self.bytes -= self._items.pop(key)[1]
+
+    def stats(self) -> dict:
+        return {"items": len(self._items), "mb": round(self.bytes / 2**20, 1),
+                "budget_mb": round(self.budget / 2**20, 1), "hits": self.hits, "misses": self.misses,
+                "evictions": self.evictions}
+
+
+PICTURES = SurfaceCache()
+
+
+def _c_library():
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+    except (OSError, TypeError):
+        return None   # not glibc (macOS, Windows, musl): its allocator is left as it is
+
+
+_LIBC = _c_library()
+if _LIBC is not None:
+    # A full-screen picture is 4 MB. glibc raises its mmap threshold after such a block is freed, so
+    # later ones come from the heap and their memory is never given back (RSS +30 MB in a soak).
+    # A fixed threshold keeps every big picture in its own mapping, returned when it is freed.
+    _LIBC.mallopt(-3, 128 * 1024)   # M_MMAP_THRESHOLD
+
+
+def release_memory() -> None:
+    """Give memory freed by dropped pictures back to the system (glibc keeps it otherwise)."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def surface_cache(function=None, *, shared: bool | None = None):
+    """Decorator: remember what ``function`` drew for its arguments, in the shared byte-bounded cache.
+
+    Arguments must be hashable (as for ``functools.lru_cache``). ``function.cache_clear()`` forgets
+    only that function's pictures. A game's pictures are forgotten when the child leaves the game
+    (:func:`forget_game_pictures`); the engine's, and those marked ``@surface_cache(shared=True)``
+    (a game's launcher icon), stay.
+    """
+    if function is None:
+        return lambda f: surface_cache(f, shared=shared)
+
+    @functools.wraps(function)
+    def cached(*args, **kwargs):
+        key = (cached, args, tuple(sorted(kwargs.items())) if kwargs else ())
+        value = PICTURES.get(key)
+        if value is None:
+            value = function(*args, **kwargs)
+            PICTURES.put(key, value)
+        return value
+
+    engine = __name__.rsplit(".", 1)[0]
+    cached.shared = shared if shared is not None else function.__module__.startswith(engine + ".")
+    cached.cache_clear = lambda: PICTURES.clear(keep=lambda f: f is not cached)
+    return cached
+
+
+def forget_game_pictures() -> None:
+    """Drop the pictures games drew (tables, balls, candies) when the child is back at the launcher."""
+    PICTURES.clear(keep=lambda f: f.shared)
+    release_memory()
+
+
+def surface_cache_stats() -> dict:
+    """How full the picture cache is and how well it works (for benchmarks)."""
+    return PICTURES.stats()
+
+
 def shade(color, factor: float):
     """Lighter (factor > 1) or darker (factor < 1) version of ``color``."""
     if factor >= 1:
@@ -52,7 +182,7 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
         return pygame.font.Font(None, size)   # pygame's own font: readable, never a crash
 
 
-@lru_cache(maxsize=512)
+@surface_cache
 def text_surface(text: str, size: int, color=INK, bold: bool = False) -> pygame.Surface:
     return font(size, bold).render(text, True, color)
 
@@ -102,7 +232,7 @@ def smooth(size, painter) -> pygame.Surface:
     return pygame.transform.smoothscale(big, (w, h))
 
 
-@lru_cache(maxsize=256)
+@surface_cache
 def rounded_panel(w: int, h: int, color, radius: int = 24, border=None, shadow: bool = True,
                   gloss: bool = True) -> pygame.Surface:
     """A soft rounded card with a drop shadow, a top highlight and an optional border."""
@@ -137,7 +267,7 @@ def blit_panel(surface, rect: pygame.Rect, color, radius=24, border=None, shadow
     surface.blit(img, (rect.x - pad, rect.y - pad))
 
 
-@lru_cache(maxsize=8)
+@surface_cache
 def background(kind: str = "sky") -> pygame.Surface:
     """Full-screen backgrounds: a soft sky with hills, or a warm classroom wall."""
     surf = pygame.Surface((W, H))
@@ -175,7 +305,7 @@ def star(size: int, color=GOLD, outline=(214, 140, 0)) -> pygame.Surface:
     return _star(max(6, int(size) // 6 * 6), tuple(color), tuple(outline))
 
 
-@lru_cache(maxsize=128)
+@surface_cache
 def _star(size: int, color, outline) -> pygame.Surface:
     def paint(s, k):
         c = size * k / 2
@@ -186,6 +316,6 @@ def _star(size: int, color, outline) -> pygame.Surface:
 
 
 def reset_caches() -> None:
-    """Forget fonts and display-bound images (needed after ``pygame.quit()`` and a new start)."""
-    for cached in (font, text_surface, background):
-        cached.cache_clear()
+    """Forget fonts and every drawn picture (needed after ``pygame.quit()`` and a new start)."""
+    font.cache_clear()
+    PICTURES.clear()

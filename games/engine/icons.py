@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
-from .draw import INK, WHITE, YELLOW, smooth, star_points
+from .draw import INK, WHITE, YELLOW, smooth, star_points, surface_cache
 
 
 def _home(s, k, c):
@@ -108,7 +107,7 @@ PAINTERS = {"home": _home, "speaker": _speaker, "undo": _undo, "clear": _clear, 
             "cross": _cross, "lock": _lock}
 
 
-@lru_cache(maxsize=128)
+@surface_cache
 def icon(name: str, size: int, color=INK) -> pygame.Surface:
     """The icon ``name`` as a ``size`` x ``size`` image."""
     painter = PAINTERS[name]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pygame
 
@@ -56,7 +55,7 @@ class Turns:
         return len(self.players) > 1
 
 
-@lru_cache(maxsize=32)
+@d.surface_cache
 def avatar(name: str, size: int) -> pygame.Surface:
     """A round animal face token for ``name`` (Lion, Frog, Fish, Bird)."""
     color = dict(AVATARS).get(name, d.YELLOW)

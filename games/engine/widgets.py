@@ -6,7 +6,6 @@ True when it used one) and keyboard focus. They draw with the shared palette and
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
@@ -212,7 +211,7 @@ class CaptionBar:
     def handle_pointer(self, p: Pointer) -> bool:
         return self._alpha > 0.5 and self.again.handle_pointer(p)
 
-    @lru_cache(maxsize=16)
+    @d.surface_cache
     def _layer(self, text: str) -> pygame.Surface:
         """The bar with ``text`` laid out in up to three lines (made once per line of speech)."""
         layer = pygame.Surface(self.rect.inflate(20, 30).size, pygame.SRCALPHA)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
@@ -12,7 +11,7 @@ WOOD = (196, 140, 84)
 CLOTH = (214, 72, 92)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache
 def tray(w: int, h: int) -> pygame.Surface:
     """A wooden tray with a raised rim and a little grain."""
     def paint(s, k):
@@ -63,7 +62,7 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
     surface.blit(img, rect)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache(shared=True)   # the launcher's card
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
     tw, th = int(w * 0.96), int(h * 0.62)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
@@ -48,7 +47,7 @@ def _paint_shape(s, shape, cx, cy, r, color):
         pygame.draw.circle(s, color, (cx, cy), r * 0.92)
 
 
-@lru_cache(maxsize=128)
+@d.surface_cache
 def sticker(letter: str, size: int) -> pygame.Surface:
     """A glossy sticker with a white edge, in the letter's shape and colour, with the letter on it."""
     shape, color = sticker_shape(letter), sticker_color(letter)
@@ -96,7 +95,7 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
     surface.blit(_icon(rect.w, rect.h), rect)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache(shared=True)   # the launcher's card
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
     paper = pygame.Rect(w * 0.06, h * 0.08, w * 0.88, h * 0.84)
