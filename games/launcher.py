@@ -53,9 +53,6 @@ class Launcher(Scene):
         if self.app.settings.problem:
             self.app.speaker.say(self.app.phrases.get("settings_reset"))
 
-    def resume(self):
-        d.forget_game_pictures()   # back from a game: its drawn art is not needed until it is played again
-
     def open(self, game):
         self.app.push(GameStart(self.app, game))
 
@@ -82,6 +79,7 @@ class Launcher(Scene):
 
     def resume(self):
         self.quiet = 0.0
+        d.forget_game_pictures()   # back from a game: its drawn art is not needed until it is played again
 
     def update(self, dt):
         super().update(dt)

@@ -111,7 +111,7 @@ def draw_avatar_on_disc(surface, name: str, size: int, center, alpha: int = 255)
     surface.blit(img, img.get_rect(center=center))
 
 
-@lru_cache(maxsize=32)
+@d.surface_cache
 def _disc(size: int, color) -> pygame.Surface:
     ring = max(3, size // 30)
     total = size + 4 * ring

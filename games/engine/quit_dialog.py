@@ -5,7 +5,6 @@ tap beside the panel or the green button close the question and play goes on; on
 """
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pygame
 
@@ -26,7 +25,7 @@ def paint_door(surface, rect, size=None) -> None:
     surface.blit(img, img.get_rect(center=rect.center))
 
 
-@lru_cache(maxsize=4)
+@d.surface_cache(shared=True)
 def _door(size: int) -> pygame.Surface:
     def paint(s, k):
         w, h = s.get_size()

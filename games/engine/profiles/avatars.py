@@ -5,7 +5,6 @@ Eight animals x eight colours give 64 different avatars, so every child in a cla
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
@@ -131,13 +130,13 @@ def _paint(s, r, animal, color):
         pygame.draw.polygon(s, d.ORANGE, [(r * .9, r * 1.0), (r * 1.1, r * 1.0), (r, r * 1.22)])
 
 
-@lru_cache(maxsize=256)
+@d.surface_cache(shared=True)
 def avatar_image(animal: str, color: str, size: int) -> pygame.Surface:
     """The animal in its colour, ``size`` pixels square, smooth-edged."""
     return d.smooth((size, size), lambda s, k: _paint(s, size * k / 2, animal, rgb(color)))
 
 
-@lru_cache(maxsize=256)
+@d.surface_cache(shared=True)
 def _disc(size: int, color: str) -> pygame.Surface:
     ring = max(3, size // 28)
     total = size + 4 * ring
@@ -167,7 +166,7 @@ def draw_guest(surface, size: int, center) -> None:
     surface.blit(_guest(size), _guest(size).get_rect(center=(round(center[0]), round(center[1]))))
 
 
-@lru_cache(maxsize=16)
+@d.surface_cache(shared=True)
 def _guest(size: int) -> pygame.Surface:
     def paint(s, k):
         r = size * k / 2
