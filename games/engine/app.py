@@ -10,6 +10,7 @@ import copy
 import logging
 import os
 import random
+import warnings
 import signal
 import threading
 import time
@@ -99,7 +100,13 @@ class App:
             if self._window_size is None:
                 self._window_size = fitting_window_size(pygame.display.get_desktop_sizes())
             os.environ.setdefault("SDL_VIDEO_CENTERED", "1")   # all of it on screen, title bar too
-            self.window = pygame.display.set_mode(self._window_size, pygame.RESIZABLE)
+            with warnings.catch_warnings():   # "forcibly resized": answered just below
+                warnings.simplefilter("ignore", RuntimeWarning)
+                self.window = pygame.display.set_mode(self._window_size, pygame.RESIZABLE)
+            if self.window.get_size() != tuple(self._window_size):
+                # Leaving full screen with the software framebuffer, SDL keeps the desktop's size
+                # for the first set_mode; asking again gives the window its own size back.
+                self.window = pygame.display.set_mode(self._window_size, pygame.RESIZABLE)
 
     def set_fullscreen(self, on: bool) -> None:
         self.fullscreen = on
