@@ -10,10 +10,10 @@ import copy
 import logging
 import os
 import random
-import warnings
 import signal
 import threading
 import time
+import warnings
 
 os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")   # SIGTERM/SIGINT are ours (SDL's became a QUIT kiosk ignores)
 
