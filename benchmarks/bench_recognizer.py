@@ -4,7 +4,10 @@
     python benchmarks/bench_recognizer.py --update-card    # also stores them in the model card
 
 Goal: check() at most 20 ms (p99) on 2 cores. Needs no data set: it times
-synthetic finger traces (recognizer.synth).
+synthetic finger traces (recognizer.synth), and drawings of 20,000 and 1,000,000 points (a
+drawing is resampled to at most recognizer.render.MAX_POINTS first, so they cost about the same).
+The game runs numpy's BLAS on one thread (games/__init__.py); compare with
+`OPENBLAS_NUM_THREADS=2 python benchmarks/bench_recognizer.py`.
 """
 
 import json
@@ -13,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # as the game sets it (games/__init__.py)
+import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -52,7 +56,17 @@ def main():
     points = [sum(len(s) for s in t) for t in traces]
     print(f"traces: {len(traces)} synthetic letters, {np.median(points):.0f} points median, {max(points)} max")
     print(f"render(strokes)          {percentiles(render_times)}")
-    print(f"check(strokes, target)   {percentiles(check_times)}   (goal: <= 20 ms)")
+    print(f"check(strokes, target)   {percentiles(check_times)}   (goal: <= 20 ms)   "
+          f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}")
+    for count in (20_000, 1_000_000):           # a long scribble: loops over the whole pad
+        t = np.linspace(0, 400 * np.pi, count)
+        scribble = [np.column_stack([400 + 150 * np.cos(t), 300 + 200 * np.sin(1.01 * t)])]
+        seconds = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            rec.check(scribble, "o")
+            seconds.append(time.perf_counter() - t0)
+        print(f"check of {count:>9,} points  best of 3: {min(seconds) * 1000:6.1f} ms")
 
     # Forward pass only, one image at a time (what check does) and a batch of 1000.
     images = np.stack([render(t) for t in traces[:200]])

@@ -147,30 +147,74 @@ class Recognizer:
         self.features = self.card.get("architecture", {}).get("features", "pixels")
         # Test-time slants: the strokes are also read leaning a little left and right,
         # and the answers averaged (a child's letters lean every which way).
-        self.slants = list(self.card.get("architecture", {}).get("test_time_slants", [0.0]))
+        slants = self.card.get("architecture", {}).get("test_time_slants", [0.0])
+        self.slants = list(slants) if isinstance(slants, (list, tuple)) else slants   # validate() judges
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
     def load(cls, path=None):
-        """Load weights (an .npz from assets/models/) and the model card beside it (.json)."""
+        """Load weights (an .npz from assets/models/) and the model card beside it (.json).
+
+        Raises FileNotFoundError if there are no weights, and ValueError naming the file and the
+        fault if the weights or the card are damaged (missing arrays, wrong shapes or types, values
+        that are not finite numbers, a card without the fields a check needs): a model that loads
+        can check letters.
+        """
         path = Path(path or DEFAULT_MODEL)
         if not path.exists():
             raise FileNotFoundError(f"no recognizer weights at {path}; run: python -m recognizer.train")
-        networks = []
-        with np.load(path) as archive:
-            count = int(archive["network_count"])
-            for n in range(count):
-                layers = int(archive[f"net{n}_layers"])
-                weights = []
-                for i in range(layers):
-                    w = archive[f"net{n}_w{i}"].astype(np.float64)
-                    if f"net{n}_scale{i}" in archive.files:          # int8 weights, one scale per unit
-                        w = w * archive[f"net{n}_scale{i}"].astype(np.float64)
-                    weights.append(w)
-                networks.append(Network(weights, [archive[f"net{n}_b{i}"] for i in range(layers)]))
-        card_path = path.with_suffix(".json")
-        card = json.loads(card_path.read_text()) if card_path.exists() else {}
-        return cls(networks, card)
+        card = read_card(path)
+        try:
+            with np.load(path, allow_pickle=False) as archive:
+                networks = read_networks(archive, str(path))
+        except ModelError:
+            raise
+        except Exception as err:   # not a zip, truncated, pickled objects, ...
+            raise ModelError(f"{path} is not a recognizer model: {err}") from None
+        recognizer = cls(networks, card)
+        recognizer.validate(str(path))
+        return recognizer
+
+    def validate(self, name="the model"):
+        """Raise ModelError (a ValueError) unless networks and card fit together and can check letters."""
+        if not isinstance(self.features, str) or self.features not in FEATURE_SIZES:
+            raise ModelError(f"{name}: the model card's architecture.features is {self.features!r}; "
+                             f"known: {', '.join(FEATURE_SIZES)}")
+        if not isinstance(self.slants, list) or not self.slants or not all(
+                _is_number(s) and abs(s) <= 1 for s in self.slants):
+            raise ModelError(f"{name}: the model card's architecture.test_time_slants must be a list of "
+                             f"numbers between -1 and 1, got {self.slants!r}")
+        point = self.operating_point
+        for field in ("min_probability", "max_not_a_letter"):
+            if not (_is_number(point[field]) and 0 <= point[field] <= 1):
+                raise ModelError(f"{name}: the model card's operating_point.{field} must be a number "
+                                 f"from 0 to 1, got {point[field]!r}")
+        rank = point["max_rank"]
+        if not (isinstance(rank, int) and not isinstance(rank, bool) and 1 <= rank <= len(LETTERS)):
+            raise ModelError(f"{name}: the model card's operating_point.max_rank must be a whole number "
+                             f"from 1 to {len(LETTERS)}, got {rank!r}")
+        per_letter = point.get("per_letter_min", {})
+        if not isinstance(per_letter, dict) or not all(
+                letter in LETTERS and _is_number(v) and 0 <= v <= 1 for letter, v in per_letter.items()):
+            raise ModelError(f"{name}: the model card's operating_point.per_letter_min must map letters "
+                             f"'a'..'z' to numbers from 0 to 1, got {per_letter!r}")
+        if not self.networks:
+            raise ModelError(f"{name}: no networks")
+        inputs = FEATURE_SIZES[self.features]
+        for n, net in enumerate(self.networks):
+            width = inputs
+            for i, (w, b) in enumerate(zip(net.weights, net.biases)):
+                if w.ndim != 2 or w.shape[0] != width or b.shape != (w.shape[1],):
+                    given = f" for the model card's features {self.features!r}" if i == 0 else ""
+                    raise ModelError(f"{name}: network {n} layer {i} has weights of shape {w.shape} and "
+                                     f"biases of shape {b.shape}; expected ({width}, units) and (units,){given}")
+                if not (np.isfinite(w).all() and np.isfinite(b).all()):
+                    raise ModelError(f"{name}: network {n} layer {i} holds weights that are not finite "
+                                     f"numbers (NaN or infinity)")
+                width = w.shape[1]
+            if width != len(LETTERS) + 1:
+                raise ModelError(f"{name}: network {n} has {width} outputs; expected {len(LETTERS) + 1} "
+                                 f"(26 letters and 'not a letter')")
 
     def save(self, path, precision="int8"):
         """Write the weights and the model card (.json beside them).
@@ -279,6 +323,74 @@ class Recognizer:
         thresholds = np.array([per_letter.get(c, point["min_probability"]) for c in LETTERS])[targets]
         return ((everything[:, 26] <= point["max_not_a_letter"])
                 & (target_probability >= thresholds) & (rank <= point["max_rank"]))
+
+
+class ModelError(ValueError):
+    """The recognizer's weights or model card are damaged or do not fit together."""
+
+
+# Network input size for each kind of features: 28 x 28 pixels, plus 7 x 7 cells x 8 directions.
+FEATURE_SIZES = {"pixels": 28 * 28, "pixels+directions": 28 * 28 + 7 * 7 * GRADIENT_BINS}
+MAX_NETWORKS, MAX_LAYERS = 16, 16
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and np.isfinite(value)
+
+
+def read_card(path):
+    """The model card (.json beside the weights) as a dict; ModelError if it is missing or not JSON."""
+    card_path = path.with_suffix(".json")
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{path}: its model card {card_path.name} is missing "
+                         f"(it says how to read the weights)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ModelError(f"{path}: its model card {card_path.name} cannot be read: {err}") from None
+    if not isinstance(card, dict):
+        raise ModelError(f"{path}: its model card {card_path.name} is not a JSON object")
+    for section in ("architecture", "operating_point"):
+        if not isinstance(card.get(section, {}), dict):
+            raise ModelError(f"{path}: the model card's {section} is not a JSON object")
+    return card
+
+
+def read_networks(archive, name):
+    """Networks from an opened .npz archive, checking every array's presence, type and shape."""
+    def array(key, ndim):
+        if key not in archive.files:
+            raise ModelError(f"{name}: the array {key} is missing")
+        value = archive[key]
+        if not (np.issubdtype(value.dtype, np.integer) or np.issubdtype(value.dtype, np.floating)):
+            raise ModelError(f"{name}: {key} holds {value.dtype} values, not numbers")
+        if value.ndim != ndim:
+            raise ModelError(f"{name}: {key} has shape {value.shape}; expected {ndim} dimension(s)")
+        if not np.isfinite(value).all():
+            raise ModelError(f"{name}: {key} holds values that are not finite numbers (NaN or infinity)")
+        return value
+
+    def count(key, most):
+        value = array(key, 0)
+        if not (np.issubdtype(value.dtype, np.integer) and 1 <= int(value) <= most):
+            raise ModelError(f"{name}: {key} must be a whole number from 1 to {most}, got {value!r}")
+        return int(value)
+
+    networks = []
+    for n in range(count("network_count", MAX_NETWORKS)):
+        weights, biases = [], []
+        for i in range(count(f"net{n}_layers", MAX_LAYERS)):
+            w = array(f"net{n}_w{i}", 2).astype(np.float64)
+            if f"net{n}_scale{i}" in archive.files:          # int8 weights, one scale per unit
+                scale = array(f"net{n}_scale{i}", 1)
+                if scale.shape != (w.shape[1],):
+                    raise ModelError(f"{name}: net{n}_scale{i} has shape {scale.shape}; expected ({w.shape[1]},), "
+                                     f"one scale per unit of net{n}_w{i}")
+                w = w * scale.astype(np.float64)
+            weights.append(w)
+            biases.append(array(f"net{n}_b{i}", 1))
+        networks.append(Network(weights, biases))
+    return networks
 
 
 def slanted(strokes, slant):

@@ -336,3 +336,105 @@ def test_scale_does_not_matter_normalised_coordinates_are_judged_like_pixels(rec
         unit = [s / 400.0 for s in pixels]   # a tablet's 0..1 coordinates
         assert [l for l, _ in rec.rank(pixels)[:3]] == [l for l, _ in rec.rank(unit)[:3]]
         assert rec.check(unit, c).accepted == rec.check(pixels, c).accepted
+
+
+# --- damaged models are refused at load, not at the first check --------------------------------
+
+def damaged_model(tmp_path, change_arrays=None, change_card=None, card=True):
+    """A copy of the shipped model in tmp_path, with its arrays and/or card changed."""
+    with np.load(DEFAULT_MODEL) as archive:
+        arrays = {name: archive[name] for name in archive.files}
+    data = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text())
+    if change_arrays:
+        change_arrays(arrays)
+    if change_card:
+        change_card(data)
+    path = tmp_path / "letters.npz"
+    np.savez(path, **arrays)
+    if card:
+        path.with_suffix(".json").write_text(json.dumps(data))
+    return path
+
+
+def test_an_undamaged_copy_loads_and_checks(tmp_path):
+    copy = Recognizer.load(damaged_model(tmp_path))
+    assert copy.check(LETTER_O, "o").accepted
+
+
+def _set(mapping, key, value):
+    mapping[key] = value
+
+
+@pytest.mark.parametrize("damage, words", [
+    (dict(card=False), "model card"),
+    (dict(change_card=lambda c: _set(c["architecture"], "features", "pixels+colours")), "features"),
+    (dict(change_card=lambda c: _set(c["operating_point"], "max_rank", "3")), "max_rank"),
+    (dict(change_card=lambda c: _set(c["operating_point"], "max_rank", 2.5)), "max_rank"),
+    (dict(change_card=lambda c: _set(c["operating_point"], "min_probability", None)), "min_probability"),
+    (dict(change_card=lambda c: _set(c["operating_point"], "per_letter_min", {"a": "high"})), "per_letter_min"),
+    (dict(change_card=lambda c: _set(c["architecture"], "test_time_slants", ["left"])), "test_time_slants"),
+    (dict(change_card=lambda c: _set(c["architecture"], "test_time_slants", 0.1)), "test_time_slants"),
+    (dict(change_card=lambda c: _set(c["architecture"], "features", ["pixels"])), "features"),
+    (dict(change_card=lambda c: _set(c, "operating_point", [0.5])), "operating_point"),
+    (dict(change_card=lambda c: c.clear() or c.update(x=1) or None), "features"),
+    (dict(change_arrays=lambda a: _set(a, "net0_w1", a["net0_w1"][:300])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net1_w2", a["net1_w2"][:, :26])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net0_b0", a["net0_b0"][:-1])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net0_scale1", a["net0_scale1"][:5])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net1_b2", a["net1_b2"].astype(str))), "numbers"),
+    (dict(change_arrays=lambda a: _set(a, "net0_b1", np.full_like(a["net0_b1"], np.nan))), "finite"),
+    (dict(change_arrays=lambda a: _set(a, "net1_scale0", np.full_like(a["net1_scale0"], np.inf))), "finite"),
+    (dict(change_arrays=lambda a: a.pop("net1_b1")), "net1_b1"),
+    (dict(change_arrays=lambda a: _set(a, "network_count", np.array(0))), "network_count"),
+    (dict(change_arrays=lambda a: _set(a, "net0_layers", np.array([3, 3]))), "net0_layers"),
+])
+def test_a_damaged_model_is_refused_at_load_with_a_clear_message(tmp_path, damage, words):
+    path = damaged_model(tmp_path, **damage)
+    with pytest.raises(ValueError) as problem:
+        Recognizer.load(path)
+    assert words in str(problem.value) and str(path.name) in str(problem.value)
+
+
+def test_a_file_that_is_not_a_model_is_refused_with_a_clear_message(tmp_path):
+    path = tmp_path / "letters.npz"
+    path.write_bytes(b"not a zip archive at all")
+    path.with_suffix(".json").write_text(DEFAULT_MODEL.with_suffix(".json").read_text())
+    with pytest.raises(ValueError, match="letters.npz"):
+        Recognizer.load(path)
+
+
+@pytest.mark.parametrize("far", [1e308, 1e12])
+def test_strokes_spanning_absurd_distances_are_refused_not_fatal(rec, far):
+    strokes = [[(-far, 0.0), (far, 10.0)], [(0, 0), (0, 100)]]
+    verdict = rec.check(strokes, "a")
+    assert not verdict.accepted and "not strokes" in verdict.reason and "far" in verdict.reason
+    with pytest.raises(ValueError, match="far"):
+        rec.rank(strokes)
+    with pytest.raises(ValueError, match="far"):
+        render(strokes)
+
+
+def test_a_huge_drawing_is_resampled_to_a_bounded_number_of_points(rec):
+    from recognizer.render import MAX_POINTS, clean_strokes
+    t = np.linspace(0, 2 * np.pi, 200_000)
+    ring = np.stack([200 + 80 * np.cos(t), 200 + 80 * np.sin(t)], axis=1)
+    cleaned = clean_strokes([ring, [(100, 100), (100, 300)]])
+    assert sum(len(s) for s in cleaned) <= MAX_POINTS + 2
+    assert np.abs(cleaned[0][0] - ring[0]).max() < 1e-9 and np.abs(cleaned[0][-1] - ring[-1]).max() < 1e-9
+    assert rec.rank([ring])[0][0] == rec.rank(LETTER_O)[0][0]
+
+
+def test_numpy_distance_and_blur_match_scipy():
+    """render needs no scipy at run time; its distance and blur give scipy.ndimage's numbers."""
+    ndimage = pytest.importorskip("scipy.ndimage")
+    from recognizer.render import distance_to_path, gaussian_blur
+    rng = np.random.default_rng(5)
+    for density in (0.002, 0.02, 0.2):
+        on_path = rng.random((84, 84)) < density
+        on_path[rng.integers(84), rng.integers(84)] = True
+        exact = ndimage.distance_transform_edt(~on_path)
+        ours = distance_to_path(on_path, reach=4.7)
+        near = exact <= 4.7
+        assert np.allclose(ours[near], exact[near]) and np.all(np.isinf(ours[~near]))
+        image = rng.random((84, 84)) * (rng.random((84, 84)) < 0.3)
+        assert np.allclose(gaussian_blur(image, 1.0), ndimage.gaussian_filter(image, 1.0), atol=1e-12)

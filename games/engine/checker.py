@@ -2,8 +2,13 @@
 
 A checker is any object with ``check(strokes, target) -> Verdict``. The real one wraps
 :class:`recognizer.Recognizer`, loaded in the background at start-up so the first screen appears at
-once. If the model cannot be loaded the games still run: :class:`WritingOnlyChecker` accepts any
-honest attempt (real ink, not a tap) and ``status`` says that letters are not being checked.
+once. If the model cannot be loaded, or a check ever fails, the games still run:
+:class:`WritingOnlyChecker` accepts any honest attempt (real ink, not a tap) and ``status`` says
+that letters are not being checked.
+
+A checker may also offer ``start(strokes, target) -> PendingCheck``: the check then runs on a
+worker thread and the TracePad shows a thinking pencil until ``done()``, so a frame never waits for
+the numpy work. Checkers without ``start`` (the tests' fake) answer at once, in the frame.
 """
 from __future__ import annotations
 
@@ -37,6 +42,18 @@ def ink_extent(strokes) -> float:
     return max(max(xs) - min(xs), max(ys) - min(ys))
 
 
+MAX_POINTS = 4000   # more points than a child writes in minutes: evenly thinned before any work
+
+
+def limited(strokes, most=MAX_POINTS):
+    """The strokes, with every k-th point kept (and each stroke's last) if there are over ``most``."""
+    total = sum(len(s) for s in strokes)
+    if total <= most:
+        return strokes
+    step = math.ceil(total / most)
+    return [list(s[::step]) + ([s[-1]] if (len(s) - 1) % step else []) for s in strokes if len(s)]
+
+
 def ink_length(strokes) -> float:
     total = 0.0
     for s in strokes:
@@ -56,12 +73,36 @@ class WritingOnlyChecker:
         return Verdict(True, 0.5, None, "not checked: no recognizer model")
 
 
-class RecognizerChecker:
-    """The real checker: :class:`recognizer.Recognizer`, loaded in a background thread."""
+class PendingCheck:
+    """A check running on a worker thread: poll ``done()``; then ``verdict`` holds the answer."""
 
-    def __init__(self, model_path=None):
+    def __init__(self):
+        self.verdict: Verdict | None = None
+        self._finished = threading.Event()
+
+    def done(self) -> bool:
+        return self._finished.is_set()
+
+    def wait(self, timeout=None) -> bool:
+        return self._finished.wait(timeout)
+
+    def finish(self, verdict: Verdict) -> None:
+        self.verdict = verdict
+        self._finished.set()
+
+
+class RecognizerChecker:
+    """The real checker: :class:`recognizer.Recognizer`, loaded in a background thread.
+
+    ``start`` runs a check on a worker thread (``background = False`` runs it at once instead:
+    tests and screenshots must not depend on a thread's timing). The worker only runs numpy code
+    of modules imported here on the main thread.
+    """
+
+    def __init__(self, model_path=None, background=True):
         self._rec = None
         self._fallback = None
+        self.background = background
         self.status = "Loading the letter checker..."
         self._ready = threading.Event()
         try:
@@ -90,10 +131,42 @@ class RecognizerChecker:
         self._ready.set()
 
     def check(self, strokes, target) -> Verdict:
+        """The verdict on ``strokes`` as the ``target`` letter. Never raises: if the recognizer
+        fails, it is set aside for the rest of the run and writing is accepted unchecked."""
+        strokes = limited(strokes)
         if ink_extent(strokes) < SMALLEST_LETTER:
             return Verdict(False, 0.0, None, "too small for a letter")
         self._ready.wait(timeout=30)
-        if self._rec is None:
+        rec = self._rec
+        if rec is None:
             return (self._fallback or WritingOnlyChecker()).check(strokes, target)
-        v = self._rec.check(strokes, target)
-        return Verdict(bool(v.accepted), float(v.confidence), v.best, str(v.reason))
+        try:
+            v = rec.check(strokes, target)
+            return Verdict(bool(v.accepted), float(v.confidence), v.best, str(v.reason))
+        except Exception as err:   # a damaged model or a bug must not stop the games
+            log.exception("the letter recognizer failed; writing is accepted unchecked from now on")
+            self._rec = None
+            self._fallback = WritingOnlyChecker()
+            self.status = (f"Letters are not checked: the recognizer failed "
+                           f"({type(err).__name__}: {err}).")
+            return self._fallback.check(strokes, target)
+
+    def start(self, strokes, target) -> PendingCheck:
+        """Begin checking on a worker thread; the TracePad polls the returned PendingCheck."""
+        pending = PendingCheck()
+        strokes = [list(s) for s in strokes]
+        if not self.background:
+            pending.finish(self.check(strokes, target))
+            return pending
+        threading.Thread(target=self._check_into, args=(pending, strokes, target), daemon=True,
+                         name="letter-check").start()
+        return pending
+
+    def _check_into(self, pending, strokes, target):
+        """The worker: whatever happens, the pending check gets a verdict (the pad waits for it)."""
+        try:
+            verdict = self.check(strokes, target)
+        except Exception:
+            log.exception("a letter could not be checked")
+            verdict = Verdict(False, 0.0, None, "this writing could not be checked")
+        pending.finish(verdict)

@@ -4,7 +4,9 @@ It shows school handwriting lines, turns pointer drags into strokes (lists of (x
 draws them as smooth thick ink, and has Undo, Clear and Done buttons. When the pen has rested for
 ``auto_submit`` seconds (or Done is pressed) it asks its checker for a verdict and hands the verdict
 to ``on_verdict``. The checker is anything with ``check(strokes, target) -> verdict`` (see
-:mod:`games.engine.checker`), so tests can give it a fake one.
+:mod:`games.engine.checker`), so tests can give it a fake one. A checker with ``start`` checks on a
+worker thread: the pad then shows a little thinking pencil and hands over the verdict in the frame
+after it arrives, so no frame waits for the recognizer.
 """
 from __future__ import annotations
 
@@ -18,6 +20,30 @@ from .widgets import Button, Widget
 
 INK_WIDTH = 22
 MIN_STEP = 2.0    # canvas pixels between recorded points
+THINKING_SHOWS_AFTER = 0.05   # seconds: a quick check answers before the pencil would only flicker
+
+
+def draw_pencil(surface, tip, size=70):
+    """A yellow pencil whose point is at ``tip``, leaning to the right like a writing hand."""
+    angle = math.radians(-55)
+    ax, ay = math.cos(angle), math.sin(angle)          # along the pencil, towards the eraser
+    nx, ny = -ay, ax                                    # across it
+    w = size * 0.13
+    cone = size * 0.25
+    base = (tip[0] + ax * cone, tip[1] + ay * cone)
+    end = (tip[0] + ax * size, tip[1] + ay * size)
+
+    def corner(p, k):
+        return (p[0] + nx * w * k, p[1] + ny * w * k)
+
+    pygame.draw.polygon(surface, (245, 214, 160), [tip, corner(base, 1), corner(base, -1)])
+    pygame.draw.polygon(surface, d.INK, [tip, corner((tip[0] + ax * cone * 0.35, tip[1] + ay * cone * 0.35), 0.35),
+                                         corner((tip[0] + ax * cone * 0.35, tip[1] + ay * cone * 0.35), -0.35)])
+    pygame.draw.polygon(surface, d.YELLOW, [corner(base, 1), corner(end, 1), corner(end, -1), corner(base, -1)])
+    pygame.draw.polygon(surface, d.shade(d.YELLOW, 0.8), [corner(base, 1), corner(end, 1), corner(end, 0.3),
+                                                         corner(base, 0.3)])
+    cap_end = (end[0] + ax * size * 0.16, end[1] + ay * size * 0.16)
+    pygame.draw.polygon(surface, d.PINK, [corner(end, 1), corner(cap_end, 1), corner(cap_end, -1), corner(end, -1)])
 
 
 class HandwritingLines:
@@ -85,6 +111,9 @@ class TracePad(Widget):
         self._pen: int | None = None
         self._rest = 0.0
         self._shake = 0.0
+        self._pending = None       # a check running on the checker's worker thread
+        self._pending_strokes = None
+        self._thinking_for = 0.0
         self._ink = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         side = 96
         x = self.rect.right + 20
@@ -98,8 +127,13 @@ class TracePad(Widget):
         self.on_erase = None     # optional callback(count) when Undo or Clear takes strokes away
 
     # -- input -------------------------------------------------------------------------------------
+    @property
+    def thinking(self) -> bool:
+        """True while the checker looks at the letter: the pad takes no new ink until it answers."""
+        return self._pending is not None
+
     def handle_pointer(self, p: Pointer) -> bool:
-        if not self.visible or not self.enabled:
+        if not self.visible or not self.enabled or self.thinking:
             return False
         if self._pen is None:
             for b in self.buttons:
@@ -136,14 +170,14 @@ class TracePad(Widget):
 
     # -- actions -----------------------------------------------------------------------------------
     def undo(self):
-        if self.strokes and self._pen is None:
+        if self.strokes and self._pen is None and not self.thinking:
             self.strokes.pop()
             self._redraw()
             if self.on_erase:
                 self.on_erase(1)
 
     def clear(self):
-        if self._pen is None and self.strokes:
+        if self._pen is None and self.strokes and not self.thinking:
             erased = len(self.strokes)
             self.strokes = []
             self._redraw()
@@ -155,15 +189,33 @@ class TracePad(Widget):
         self.target = target if target is not None else self.target
         self.guide = guide
         self._pen = None
+        self._pending = None    # a verdict still on its way was about the old letter
         self.strokes = []
         self._redraw()
 
     def submit(self):
         """Ask the checker about what is written (Done button, Enter, or the pen resting)."""
-        if not self.strokes or self._pen is not None:
+        if not self.strokes or self._pen is not None or self.thinking:
             return
         strokes = [list(s) for s in self.strokes]
-        verdict = self.checker.check(strokes, self.target)
+        self._rest = -1e9   # once per ink: resting after Done does not check the same ink again
+        start = getattr(self.checker, "start", None)
+        if start is None:
+            self._deliver(self.checker.check(strokes, self.target), strokes)
+            return
+        self._pending, self._pending_strokes = start(strokes, self.target), strokes
+        self._thinking_for = 0.0
+        if self._pending.done():       # a checker that answered at once (not in the background)
+            self._collect()
+
+    def _collect(self):
+        """Hand over the verdict of the check in the background, once it has arrived."""
+        if self._pending is not None and self._pending.done():
+            verdict, strokes = self._pending.verdict, self._pending_strokes
+            self._pending = self._pending_strokes = None
+            self._deliver(verdict, strokes)
+
+    def _deliver(self, verdict, strokes):
         if not verdict.accepted:
             self._shake = 1.0
         self.on_verdict(verdict, strokes)
@@ -178,11 +230,14 @@ class TracePad(Widget):
         if self.guide is not None and hasattr(self.guide, "update"):
             self.guide.update(dt)
         self._shake = max(0.0, self._shake - dt * 2)
+        if self.thinking:
+            self._thinking_for += dt
+            self._collect()
+            return
         if self.strokes and self._pen is None and self.auto_submit > 0:
             self._rest += dt
             if self._rest >= self.auto_submit:
-                self._rest = -1e9   # once per rest: new ink starts the clock again
-                self.submit()
+                self.submit()   # once per rest: new ink starts the clock again
 
     def draw(self, surface, focused=False):
         rect = self.rect.move(int(math.sin(self._shake * 25) * 10 * self._shake), 0)
@@ -193,7 +248,10 @@ class TracePad(Widget):
             self.guide.draw(surface, self.lines)
         surface.blit(self._ink, rect)
         self.lines.rect = self.rect
-        if self.auto_submit > 0 and self.strokes and self._pen is None and self._rest > 0:
+        if self.thinking:
+            if self._thinking_for >= THINKING_SHOWS_AFTER:
+                self._draw_thinking(surface)
+        elif self.auto_submit > 0 and self.strokes and self._pen is None and self._rest > 0:
             self._draw_rest_timer(surface)
         for b in self.buttons:
             b.draw(surface)
@@ -206,6 +264,17 @@ class TracePad(Widget):
         if frac > 0:
             pygame.draw.arc(surface, d.GREEN, pygame.Rect(c[0] - 20, c[1] - 20, 40, 40),
                             math.pi / 2, math.pi / 2 + frac * 2 * math.pi, 8)
+
+    def _draw_thinking(self, surface):
+        """A little pencil writing loops in the pad's corner while the letter is being looked at."""
+        def along_loop(t):
+            a = t * 8
+            return (self.rect.right - 100 + 18 * math.cos(a), self.rect.bottom - 36 + 8 * math.sin(2 * a))
+
+        for k in range(1, 10):   # the loop it leaves behind, fading
+            pygame.draw.circle(surface, d.shade(self.ink_color, 1 + 0.09 * k),
+                               along_loop(self._thinking_for - k * 0.07), 5 - 0.35 * k)
+        draw_pencil(surface, along_loop(self._thinking_for), size=60)
 
     # -- ink ---------------------------------------------------------------------------------------
     def _local(self, p):

@@ -110,8 +110,9 @@ def _icon(w: int, h: int) -> pygame.Surface:
     for i in range(5):
         pygame.draw.circle(s, (245, 140, 40), (cx + r, cy - r + i * r * 0.5), max(2, w // 70))
     pygame.draw.circle(s, (46, 170, 80), (cx + r * 0.9, cy - r * 0.45), max(5, w // 22))
-    from games.engine.coach.guides import draw_pen
-    draw_pen(s, (cx + r * 1.35, cy - r * 1.2), size=int(h * 0.36))
+    # The TracePad's pencil: the coach (and the scipy it needs) loads only when the game starts.
+    from games.engine.tracepad import draw_pencil
+    draw_pencil(s, (cx + r * 1.35, cy - r * 1.2), size=int(h * 0.36))
     return s
 
 

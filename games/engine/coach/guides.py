@@ -15,6 +15,7 @@ import numpy as np
 import pygame
 
 from games.engine import draw as d
+from games.engine.tracepad import draw_pencil as draw_pen
 
 from .geometry import arc_length, dense
 from .help import DOTS, TRACE, WRITE
@@ -134,29 +135,6 @@ class StrokeGuide:
                     draw_arrowhead(surface, p, angle, NEXT_ORANGE, size=max(10, int(unit * 0.08)))
             radius = max(12, int(unit * 0.085 * (1 + 0.12 * pulse)))
             draw_start_dot(surface, points[0] if not stroke.is_dot else points.mean(axis=0), current + 1, radius)
-
-
-def draw_pen(surface, tip, size=70):
-    """A yellow pencil whose point is at ``tip``, leaning to the right like a writing hand."""
-    angle = math.radians(-55)
-    ax, ay = math.cos(angle), math.sin(angle)          # along the pencil, towards the eraser
-    nx, ny = -ay, ax                                    # across it
-    w = size * 0.13
-    cone = size * 0.25
-    base = (tip[0] + ax * cone, tip[1] + ay * cone)
-    end = (tip[0] + ax * size, tip[1] + ay * size)
-
-    def corner(p, k):
-        return (p[0] + nx * w * k, p[1] + ny * w * k)
-
-    pygame.draw.polygon(surface, (245, 214, 160), [tip, corner(base, 1), corner(base, -1)])
-    pygame.draw.polygon(surface, d.INK, [tip, corner((tip[0] + ax * cone * 0.35, tip[1] + ay * cone * 0.35), 0.35),
-                                         corner((tip[0] + ax * cone * 0.35, tip[1] + ay * cone * 0.35), -0.35)])
-    pygame.draw.polygon(surface, d.YELLOW, [corner(base, 1), corner(end, 1), corner(end, -1), corner(base, -1)])
-    pygame.draw.polygon(surface, d.shade(d.YELLOW, 0.8), [corner(base, 1), corner(end, 1), corner(end, 0.3),
-                                                         corner(base, 0.3)])
-    cap_end = (end[0] + ax * size * 0.16, end[1] + ay * size * 0.16)
-    pygame.draw.polygon(surface, d.PINK, [corner(end, 1), corner(cap_end, 1), corner(cap_end, -1), corner(end, -1)])
 
 
 class WatchMe:
