@@ -190,8 +190,3 @@ def gaussian_blur(image, sigma, truncate=BLUR_TRUNCATE):
     padded = np.pad(image, ((0, 0), (radius, radius)), mode="symmetric")
     return sum(k * padded[:, i:i + width] for i, k in enumerate(kernel))
 
-
-def stroke_count(strokes):
-    """Number of non-empty strokes after cleaning."""
-    return len(clean_strokes(strokes))
-
