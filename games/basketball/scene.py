@@ -16,14 +16,14 @@ from functools import lru_cache
 import pygame
 
 from games.engine import draw as d
-from games.engine.celebration import Celebration, try_again
+from games.engine.celebration import Celebration
 from games.engine.common_scenes import StarsScreen
 from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import LetterCard, face, look_alikes_of
 from games.engine.players import TurnBadge, Turns, avatar, default_players, draw_player_rows
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
-from games.engine.tracepad import FaintLetterGuide, TracePad
+from games.engine.writing_task import WritingTask
 from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
 
 from . import art
@@ -40,7 +40,6 @@ HAND_Y = 500                                  # height of the ball in the throwe
 CLOSER = 120                                  # how far the tape moves toward the basket after a miss
 CLOSEST_TAPE = 860
 ASSIST_PER_MISS = 0.25
-GUIDE_AFTER = 2                               # writing misses before the faint guide letter appears
 MOVE_ON_AFTER = 4                             # writing misses before we crumple and throw anyway
 DRAG_IS_A_THROW = 30                          # pixels: shorter is a tap
 DROP_TIME = 0.45
@@ -126,19 +125,19 @@ class Basketball(Scene):
         self.targets = self._choose_targets()
         self.round = 0
         self.helped = 0             # rounds where the writing needed the guide
-        self.round_helped = False
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
         self.prompt = Prompt(app.speaker)
         self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.wrong_taps = 0
-        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
+        self.writing = WritingTask(app, PAD, self.on_written, game="basketball", level=level,
+                                   fallback_after=MOVE_ON_AFTER, fallback="move_on")
+        self.pad = self.writing.pad
         self.balls: list[PaperBall] = []
         self.chosen: PaperBall | None = None
         self.t = 0.0
         self.state, self.state_t = "find", 0.0
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
         self.throw_misses = 0
-        self.write_misses = 0
         self.flight: Flight | None = None
         self.drag: tuple[int, tuple, tuple] | None = None    # (pointer id, start, now)
         self.net_stretch = self.net_sway = 0.0
@@ -199,8 +198,7 @@ class Basketball(Scene):
                                         delay=0.1 * i))
         self.chosen = None
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
-        self.throw_misses = self.write_misses = self.wrong_taps = 0
-        self.round_helped = False
+        self.throw_misses = self.wrong_taps = 0
         self.flight = None
         self.set_state("find")
         whose_turn = self.app.phrases.get("your_turn", player=self.player.name) if self.turns.multi else None
@@ -244,7 +242,7 @@ class Basketball(Scene):
 
     # -- writing -----------------------------------------------------------------------------------
     def ask_to_write(self):
-        self.pad.reset(target=self.card.answer, guide=None)
+        self.writing.start(self.card.answer, player=self.player)
         self.set_state("write")
         which_case = None
         if self.card.answer != self.card.shown:
@@ -253,27 +251,16 @@ class Basketball(Scene):
         self.prompt.ask(self.app.phrases.get("write", letter=self.card.name), which_case,
                         interrupt=False)
 
-    def on_verdict(self, verdict, strokes):
+    def on_written(self, outcome):
+        """Written (or, after four misses, crumpled and thrown anyway: every round ends in a throw)."""
         if self.state != "write":
             return
-        if verdict.accepted:
-            self.start_crumple()
-            return
-        self.write_misses += 1
-        if self.write_misses >= GUIDE_AFTER:
-            self.round_helped = True
-        if self.write_misses >= MOVE_ON_AFTER:
+        if not outcome.accepted:
             self.app.speaker.say(self.app.phrases.get("move_on"), interrupt=True)
-            self.start_crumple(speak=False)
-            return
-        try_again(self.app, self.app.phrases.get("try_again"))
-        guide = FaintLetterGuide(self.card.answer) if self.write_misses >= GUIDE_AFTER else None
-        self.pad.reset(guide=guide)
-        if self.write_misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.card.answer))
+        self.helped += outcome.help != "none"
+        self.start_crumple(speak=outcome.accepted)
 
     def start_crumple(self, speak=True):
-        self.helped += self.round_helped
         self.app.sounds.play("crumple")
         self.set_state("crumple")
         key = "throw_easy" if self.easy_throw else "throw"

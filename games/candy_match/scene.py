@@ -17,14 +17,14 @@ from functools import lru_cache
 import pygame
 
 from games.engine import draw as d
-from games.engine.celebration import Celebration, try_again
+from games.engine.celebration import Celebration
 from games.engine.common_scenes import StarsScreen
 from games.engine.input import Pointer
 from games.engine.letters import CaseMode
 from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc, draw_player_rows
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
-from games.engine.tracepad import FaintLetterGuide, TracePad
+from games.engine.writing_task import WritingTask
 from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
 
 from . import art
@@ -35,7 +35,6 @@ LOOK_TIME = 0.7          # both candies up before the game says "match" or not
 MATCH_SHOW = 1.2         # a match stays up this long before it goes to the plate (or the pad)
 NO_MATCH_SHOW = 2.2      # time to look at a wrong pair before the candies go back
 FLY_TIME = 0.9
-GUIDE_AFTER = 2          # write-to-keep misses before the faint letter guide appears
 KEEP_AFTER = 3           # misses after which the pair is kept anyway
 TREATS_EACH = 3
 MOST_PAIRS = 10          # what fits on the cloth
@@ -102,7 +101,9 @@ class CandyMatch(Scene):
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
         self.prompt = Prompt(app.speaker)
         self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
-        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
+        self.writing = WritingTask(app, PAD, self.on_written, game="candy_match", level=level,
+                                   fallback_after=KEEP_AFTER, fallback="keep")
+        self.pad = self.writing.pad
         self.plates = PLATE_SPOTS[min(4, len(self.players))]
         self.kept: list[list[tuple[str, str]]] = [[] for _ in self.players]   # per player: pairs of faces
         self.practised: list[str] = []
@@ -115,7 +116,6 @@ class CandyMatch(Scene):
         self.eating: list[dict] = []
         self.picks = [0 for _ in self.players]
         self.tries = 0
-        self.misses = 0
         self.using_keys = False  # the last input was a key: keep a candy focused as things change
         self.t = 0.0
         self.state, self.state_t = "deal", 0.0
@@ -256,27 +256,19 @@ class CandyMatch(Scene):
         return min(c.face for c in self.lifted)
 
     def ask_to_write(self):
-        self.misses = 0
-        self.pad.reset(target=self.letter_to_write, guide=None)
+        self.writing.start(self.letter_to_write, player=self.turns.current)
         self.set_state("write")
         self.prompt.ask(self.app.phrases.get("write_to_keep", letter=self.letter_to_write))
 
-    def on_verdict(self, verdict, strokes):
-        if verdict.accepted:
+    def on_written(self, outcome):
+        """Written: a celebration, then the pair goes to the plate. After three misses it is kept anyway."""
+        if outcome.accepted:
             praise = self.app.phrases.get("wrote_letter", letter=self.letter_to_write)
             self.set_state("celebrate")
             self.app.push(Celebration(self.app, praise, self.keep_pair, big_letter=self.letter_to_write))
             return
-        self.misses += 1
-        if self.misses >= KEEP_AFTER:
-            self.app.speaker.say(self.app.phrases.get("kept_anyway"), interrupt=True)
-            self.keep_pair()
-            return
-        try_again(self.app, self.app.phrases.get("try_again"))
-        guide = FaintLetterGuide(self.letter_to_write) if self.misses >= GUIDE_AFTER else None
-        self.pad.reset(guide=guide)
-        if self.misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.letter_to_write))
+        self.app.speaker.say(self.app.phrases.get("kept_anyway"), interrupt=True)
+        self.keep_pair()
 
     # -- keeping a pair ----------------------------------------------------------------------------
     def keep_pair(self):

@@ -18,7 +18,8 @@ from . import draw as d
 from .input import DOWN, MOVE, UP, Pointer
 from .widgets import Button, Widget
 
-INK_WIDTH = 22
+INK_WIDTH = 22                # canvas pixels: the child's ink, as thick as a felt pen
+INK_COLOR = (40, 70, 200)     # the child's ink: a school-pen blue
 MIN_STEP = 2.0    # canvas pixels between recorded points
 THINKING_SHOWS_AFTER = 0.05   # seconds: a quick check answers before the pencil would only flicker
 
@@ -101,7 +102,7 @@ class TracePad(Widget):
     """Capture and show a child's writing; ask the checker when the child is done."""
 
     def __init__(self, rect, checker, on_verdict, *, target=None, auto_submit=1.5, guide=None,
-                 ink_color=(40, 70, 200), sounds=None):
+                 ink_color=INK_COLOR, on_stroke=None, on_erase=None):
         super().__init__(rect)
         self.checker, self.on_verdict = checker, on_verdict
         self.target, self.auto_submit, self.guide = target, auto_submit, guide
@@ -123,8 +124,8 @@ class TracePad(Widget):
         self.done_button = Button((x, self.rect.bottom - side - 20, side, side + 20), self.submit,
                                   icon_name="done", color=d.GREEN, icon_color=d.WHITE)
         self.buttons = [self.undo_button, self.clear_button, self.done_button]
-        self.on_stroke = None    # optional callback(stroke) after each finished stroke (writing coach)
-        self.on_erase = None     # optional callback(count) when Undo or Clear takes strokes away
+        self.on_stroke = on_stroke    # optional callback(stroke) after each finished stroke (writing coach)
+        self.on_erase = on_erase      # optional callback(count) when Undo or Clear takes strokes away
 
     # -- input -------------------------------------------------------------------------------------
     @property

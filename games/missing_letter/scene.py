@@ -13,12 +13,12 @@ import math
 import pygame
 
 from games.engine import draw as d
-from games.engine.celebration import Celebration, try_again
+from games.engine.celebration import Celebration
 from games.engine.common_scenes import StarsScreen
 from games.engine.letters import LetterCard, look_alikes_of
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
-from games.engine.tracepad import FaintLetterGuide, TracePad
+from games.engine.writing_task import WritingTask
 from games.engine.widgets import Button, LetterTile, SayAgainButton
 
 from .art import draw_cloth, tray
@@ -27,7 +27,6 @@ ROUNDS = 5
 ROUNDS_ALL = 3
 SHOW_PER_LETTER = 1.0
 COVER_TIME = 0.9
-GUIDE_AFTER = 2
 CHOICES_AFTER = 3
 
 TRAY = pygame.Rect(190, 40, 900, 250)
@@ -50,7 +49,9 @@ class MissingLetter(Scene):
         self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
         self.prompt = Prompt(app.speaker)
         self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
-        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
+        self.writing = WritingTask(app, PAD, self.on_written, game="missing_letter", level=level,
+                                   fallback_after=CHOICES_AFTER, fallback="choices")
+        self.pad = self.writing.pad
         self.t = 0.0
         self.state = "show"
         self.state_t = 0.0
@@ -59,7 +60,6 @@ class MissingLetter(Scene):
         self.hidden: list[int] = []      # tray slots still to be found, in order
         self.choices: list[LetterTile] = []
         self.flying = None
-        self.misses = 0
 
     # -- rounds ------------------------------------------------------------------------------------
     def enter(self):
@@ -78,8 +78,6 @@ class MissingLetter(Scene):
             self.hidden = list(range(n))
         else:
             self.hidden = [self.app.rng.randrange(n)]
-        self.misses = 0
-        self.round_helped = False
         self.choices = []
         self.flying = None               # nothing carries over from the last round
         self.cloth = 0.0
@@ -104,7 +102,7 @@ class MissingLetter(Scene):
 
     def ask(self):
         card = self.current_card
-        self.pad.reset(target=card.answer, guide=None)
+        self.writing.start(card.answer)
         self.set_state("write")
         if self.all_hidden:
             key = "write_hidden_letter" if len(self.hidden) == len(self.cards) else "write_next_hidden"
@@ -117,19 +115,12 @@ class MissingLetter(Scene):
         self.prompt.ask(task, which_case)
 
     # -- answers -----------------------------------------------------------------------------------
-    def on_verdict(self, verdict, strokes):
-        if verdict.accepted:
+    def on_written(self, outcome):
+        """The writing task is over: the letter was written, or three misses bring the choices."""
+        if outcome.accepted:
             self.found()
-            return
-        self.misses += 1
-        self.round_helped = self.round_helped or self.misses >= GUIDE_AFTER
-        if self.misses >= CHOICES_AFTER:
+        else:
             self.offer_choices()
-            return
-        try_again(self.app, self.app.phrases.get("try_again"))
-        self.pad.reset(guide=FaintLetterGuide(self.current_card.answer) if self.misses >= GUIDE_AFTER else None)
-        if self.misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.current_card.answer))
 
     def offer_choices(self):
         card = self.current_card
@@ -148,7 +139,9 @@ class MissingLetter(Scene):
         self.prompt.ask(self.app.phrases.get("tap_missing"))
 
     def on_choice(self, tile):
-        if tile.char == self.current_card.answer:
+        right = tile.char == self.current_card.answer
+        self.writing.report(None, None, correct=right, chosen=tile.char)
+        if right:
             self.found()
         else:
             tile.shake()
@@ -160,7 +153,7 @@ class MissingLetter(Scene):
         """The big letter is celebrated in the middle; then its card flies from there back into its gap."""
         slot = self.current
         self.practised.append(self.cards[slot].shown)
-        self.helped += self.round_helped
+        self.helped += self.writing.help != "none"
         self.hidden.pop(0)
         self.set_state("celebrate")      # the card stays off the tray while the big letter is shown
         self.prompt.hold()
@@ -178,7 +171,6 @@ class MissingLetter(Scene):
 
     def after_fly(self):
         if self.hidden:
-            self.misses, self.round_helped = 0, False
             self.ask()
         elif self.round >= self.rounds:
             self.finish()
