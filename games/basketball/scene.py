@@ -23,6 +23,7 @@ from games.engine.letters import LetterCard, face, look_alikes_of
 from games.engine.players import TurnBadge, Turns, avatar, default_players, draw_player_rows
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
+from games.engine.timeline import Timeline, ease
 from games.engine.writing_task import WritingTask
 from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
 
@@ -85,7 +86,7 @@ class PaperBall(Tappable):
         if self.age < 0:
             return
         img = art.paper_ball(self.card.shown, FLOOR_BALL_RADIUS, self.seed)
-        x, y = self.rect.centerx, self.rect.centery - _drop_height(self.age / DROP_TIME) * 260
+        x, y = self.rect.centerx, self.rect.centery - (1 - ease("drop_hop", self.age / DROP_TIME)) * 260
         if self.wobble > 0:
             swing = math.sin(self.wobble * 28) * self.wobble
             img = pygame.transform.rotate(img, swing * 18)
@@ -135,7 +136,10 @@ class Basketball(Scene):
         self.balls: list[PaperBall] = []
         self.chosen: PaperBall | None = None
         self.t = 0.0
-        self.state, self.state_t = "find", 0.0
+        self.timeline = Timeline()
+        self.state = "find"
+        self.paper_open = 0.0       # the chosen ball: 0 crumpled .. 1 a sheet to write on
+        self.step_closer_k = 0.0    # after a miss: the tape moving closer and the ball coming back, 0..1
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
         self.throw_misses = 0
         self.flight: Flight | None = None
@@ -200,12 +204,13 @@ class Basketball(Scene):
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
         self.throw_misses = self.wrong_taps = 0
         self.flight = None
+        self.timeline.clear()
         self.set_state("find")
         whose_turn = self.app.phrases.get("your_turn", player=self.player.name) if self.turns.multi else None
         self.prompt.ask(whose_turn, self.app.phrases.get("find", letter=self.card.name))
 
     def set_state(self, state):
-        self.state, self.state_t = state, 0.0
+        self.state = state
         self.pad.visible = self.pad.enabled = state == "write"
         self.widgets = [self.home_button, self.say_again] + (self.balls if state == "find" else []) + \
             ([self.pad] if state == "write" else [])
@@ -225,6 +230,7 @@ class Basketball(Scene):
             self.chosen = ball
             self.app.sounds.play("flip")
             self.set_state("unfold")
+            self.timeline.tween(self, "paper_open", 0.0, 1.0, UNFOLD_TIME, "smooth", then=self.ask_to_write)
             self.app.speaker.say(self.app.phrases.get("found", letter=self.card.name), interrupt=True)
             return
         ball.shake()
@@ -263,6 +269,7 @@ class Basketball(Scene):
     def start_crumple(self, speak=True):
         self.app.sounds.play("crumple")
         self.set_state("crumple")
+        self.timeline.tween(self, "paper_open", 1.0, 0.0, CRUMPLE_TIME, "smooth", then=lambda: self.set_state("aim"))
         key = "throw_easy" if self.easy_throw else "throw"
         if speak:
             self.prompt.ask(self.app.phrases.get(key))
@@ -331,7 +338,16 @@ class Basketball(Scene):
         self.tape_from, self.tape_to = self.tape_x, min(CLOSEST_TAPE, self.tape_x + CLOSER)
         self.ball_back_from = pygame.Vector2(self.flight.pos)
         self.set_state("step_closer")
+        self.timeline.tween(self.step_closer, None, 0.0, 1.0, STEP_CLOSER_TIME, "linear", then=self.stepped_closer)
         self.app.speaker.say(self.app.phrases.get("missed"), interrupt=True)
+
+    def step_closer(self, k):
+        self.step_closer_k = k
+        self.tape_x = self.tape_from + (self.tape_to - self.tape_from) * ease("smooth", k)
+
+    def stepped_closer(self):
+        self.flight = None
+        self.set_state("aim")
 
     def on_basket(self):
         """The ball is through the net: everyone cheers, the letter is collected; then the celebration."""
@@ -340,6 +356,14 @@ class Basketball(Scene):
         self.player.score += 1
         self.cheer = 1.0
         self.set_state("cheer")
+        self.timeline.after(CHEER_DELAY, self.cheered)
+
+    def cheered(self):
+        if self.app.scenes.top is not self:
+            self.timeline.after(0, self.cheered)   # a dialog on top: celebrate once it is gone
+            return
+        self.set_state("celebrating")
+        self.celebrate()
 
     def _paint_next_balls_ahead(self):
         """Paint the next round's balls one per frame now, so the next round starts without a stutter."""
@@ -385,38 +409,26 @@ class Basketball(Scene):
     def pause(self):
         self.drag = None    # a drag cut off by a lost window focus never gets its release
 
+    def exit(self):
+        self.timeline.clear()
+
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
         super().update(dt)
         self.t += dt
-        self.state_t += dt
         self.badge.update(dt)
         self.prompt.update(dt)
         self.net_stretch = max(0.0, self.net_stretch - dt * 1.5)
         self.net_sway = max(0.0, self.net_sway - dt * 0.7)
         self.cheer = max(0.0, self.cheer - dt * 0.7)
-        st = self.state
-        if st == "unfold" and self.state_t >= UNFOLD_TIME:
-            self.ask_to_write()
-        elif st == "crumple" and self.state_t >= CRUMPLE_TIME:
-            self.set_state("aim")
-        elif st == "fly":
+        if self.state == "fly":
             self._fly(dt)
-        elif st == "cheer":
+        elif self.state == "cheer":
             self._paint_next_balls_ahead()
             if not self.flight.over:
                 self.flight.update(dt)       # the ball drops out of the net and bounces while everyone cheers
                 self.flight.events.clear()
-            if self.state_t >= CHEER_DELAY and self.app.scenes.top is self:
-                self.set_state("celebrating")
-                self.celebrate()
-        elif st == "step_closer":
-            k = min(1.0, self.state_t / STEP_CLOSER_TIME)
-            ease = k * k * (3 - 2 * k)
-            self.tape_x = self.tape_from + (self.tape_to - self.tape_from) * ease
-            if k >= 1:
-                self.flight = None
-                self.set_state("aim")
+        self.timeline.update(dt)
 
     def _fly(self, dt):
         flight = self.flight
@@ -476,15 +488,12 @@ class Basketball(Scene):
         """The chosen ball unfolding into a sheet, the sheet while writing, and crumpling back into a ball."""
         seed = self.chosen.seed if self.chosen else 0
         small_from = self.chosen.rect if self.chosen else pygame.Rect(0, 0, 100, 100)
-        if self.state == "unfold":
-            k = _ease(min(1.0, self.state_t / UNFOLD_TIME))
-            ball_rect = small_from
-        elif self.state == "crumple":
-            k = 1 - _ease(min(1.0, self.state_t / CRUMPLE_TIME))
+        k = self.paper_open
+        if self.state == "crumple":
             ball_rect = pygame.Rect(0, 0, THROWN_BALL_RADIUS * 2, THROWN_BALL_RADIUS * 2)
             ball_rect.center = self.hand
         else:
-            k, ball_rect = 1.0, small_from
+            ball_rect = small_from
         rect = _lerp_rect(ball_rect, SHEET, k)
         crumple = 1 - 0.9 * k
         art.draw_sheet(surface, rect, crumple, seed)
@@ -510,11 +519,11 @@ class Basketball(Scene):
         img = avatar(self.player.name, 110)
         surface.blit(img, img.get_rect(center=(self.tape_x - 64, 600 - jump)))   # just behind the tape, not on it
         ball = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, self.chosen.seed if self.chosen else 0)
-        if self.state == "aim" or (self.state == "crumple" and self.state_t > CRUMPLE_TIME * 0.6):
+        if self.state == "aim" or (self.state == "crumple" and self.paper_open < 1 - ease("smooth", 0.6)):
             surface.blit(ball, ball.get_rect(center=self.hand))
         elif self.state == "step_closer":   # the ball hops back to the thrower
-            k = _ease(min(1.0, self.state_t / STEP_CLOSER_TIME))
-            pos = self.ball_back_from.lerp(self.hand, k) - pygame.Vector2(0, math.sin(k * math.pi) * 90)
+            k = self.step_closer_k
+            pos = self.ball_back_from.lerp(self.hand, ease("smooth", k)) - pygame.Vector2(0, math.sin(k * math.pi) * 90)
             surface.blit(ball, ball.get_rect(center=pos))
 
     def _draw_aim(self, surface):
@@ -602,20 +611,6 @@ def _hint_glow(radius: int) -> pygame.Surface:
 def _ball_seed(round_no: int, index: int) -> int:
     """Which paper (colour and creases) a ball gets: different neighbours, different rounds."""
     return round_no * 7 + index
-
-
-def _drop_height(k: float) -> float:
-    """Height (1 = start, 0 = on the floor) of a ball dropped at k = 0 that lands with one small hop."""
-    if k >= 1:
-        return 0.0
-    if k < 0.7:
-        return 1 - (k / 0.7) ** 2
-    hop = (k - 0.7) / 0.3
-    return 0.12 * 4 * hop * (1 - hop)
-
-
-def _ease(k: float) -> float:
-    return k * k * (3 - 2 * k)
 
 
 def _lerp_rect(a: pygame.Rect, b: pygame.Rect, k: float) -> pygame.Rect:

@@ -24,6 +24,7 @@ from games.engine.letters import CaseMode
 from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc, draw_player_rows
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
+from games.engine.timeline import Timeline, ease
 from games.engine.writing_task import WritingTask
 from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
 
@@ -118,7 +119,10 @@ class CandyMatch(Scene):
         self.tries = 0
         self.using_keys = False  # the last input was a key: keep a candy focused as things change
         self.t = 0.0
-        self.state, self.state_t = "deal", 0.0
+        self.timeline = Timeline()
+        self.state = "deal"
+        self.pair_t = 0.0        # seconds the lifted pair has been shown (sparkles, the no-match shake)
+        self.fly_k = 0.0         # a kept pair on its way to the plate, 0..1
         self.warm_up = iter(())
 
     # -- the deal ----------------------------------------------------------------------------------
@@ -172,7 +176,7 @@ class CandyMatch(Scene):
             yield self.pad.draw(pygame.Surface((d.W, d.H)))
 
     def set_state(self, state):
-        self.state, self.state_t = state, 0.0
+        self.state = state
         if state in WAITING_STATES:
             self.prompt.wait()
         else:
@@ -213,6 +217,7 @@ class CandyMatch(Scene):
         if len(self.lifted) == 2:
             self.tries += 1
             self.set_state("look")
+            self.timeline.after(LOOK_TIME, self.judge)
 
     def judge(self):
         first, second = self.lifted
@@ -225,10 +230,18 @@ class CandyMatch(Scene):
                 line = self.app.phrases.get("match_pair", big=big, small=small)
             self.app.speaker.say(line)
             self.set_state("matched")
+            self.timeline.tween(self, "pair_t", 0.0, MATCH_SHOW, MATCH_SHOW, "linear", then=self.after_match)
         else:
             self.app.sounds.play("try_again")
             self.app.speaker.say(self.app.phrases.get("no_match", first=first.face, second=second.face))
             self.set_state("no_match")
+            self.timeline.tween(self, "pair_t", 0.0, NO_MATCH_SHOW, NO_MATCH_SHOW, "linear", then=self.put_back)
+
+    def after_match(self):
+        if self.write_to_keep:
+            self.ask_to_write()
+        else:
+            self.keep_pair()
 
     def put_back(self):
         for c in self.lifted:
@@ -236,6 +249,7 @@ class CandyMatch(Scene):
         self.lifted = []
         self.app.sounds.play("whoosh")
         self.set_state("back")
+        self.timeline.after(1 / LIFT_SPEED, self.next_turn)
 
     def next_turn(self):
         self.set_state("pick")
@@ -283,6 +297,7 @@ class CandyMatch(Scene):
         self.fly_owner = owner
         self.app.sounds.play("whoosh")
         self.set_state("fly")
+        self.timeline.tween(self, "fly_k", 0.0, 1.0, FLY_TIME, "linear", then=self.landed)
 
     def landed(self):
         owner = self.fly_owner
@@ -344,6 +359,7 @@ class CandyMatch(Scene):
         if self.picks[eater] >= TREATS_EACH:
             if all(p >= TREATS_EACH for p in self.picks):
                 self.set_state("feast_over")
+                self.timeline.after(1.0, self.finish_when_eaten)
                 return
             self.turns.advance()
             self.badge.changed()
@@ -365,6 +381,12 @@ class CandyMatch(Scene):
                     self.app.speaker.say(self.app.phrases.get("yum"))
         self.eating = [e for e in self.eating if e["t"] < EAT_TIME]
 
+    def finish_when_eaten(self):
+        if self.eating:
+            self.timeline.after(0, self.finish_when_eaten)
+        else:
+            self.finish()
+
     def finish(self):
         stars = 3 - (self.tries > 2 * self.pairs_wanted) - (self.tries > 3 * self.pairs_wanted)
         message = self.app.phrases.get("everyone_wins") if self.turns.multi else None
@@ -376,6 +398,9 @@ class CandyMatch(Scene):
     def back(self):
         self.app.speaker.stop()
         self.app.pop()
+
+    def exit(self):
+        self.timeline.clear()
 
     # -- keyboard ----------------------------------------------------------------------------------
     def handle(self, event):
@@ -422,7 +447,6 @@ class CandyMatch(Scene):
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
         self.t += dt
-        self.state_t += dt
         next(self.warm_up, None)
         self.badge.update(dt)
         self.home_button.update(dt)
@@ -435,24 +459,9 @@ class CandyMatch(Scene):
         if self.state == "write":
             self.pad.update(dt)
         self.update_eating(dt)
-        st, t = self.state, self.state_t
-        if st == "deal" and all(c.drop >= 1 for c in self.candies):
+        if self.state == "deal" and all(c.drop >= 1 for c in self.candies):
             self.set_state("pick")
-        elif st == "look" and t >= LOOK_TIME:
-            self.judge()
-        elif st == "matched" and t >= MATCH_SHOW:
-            if self.write_to_keep:
-                self.ask_to_write()
-            else:
-                self.keep_pair()
-        elif st == "no_match" and t >= NO_MATCH_SHOW:
-            self.put_back()
-        elif st == "back" and t >= 1 / LIFT_SPEED:
-            self.next_turn()
-        elif st == "fly" and t >= FLY_TIME:
-            self.landed()
-        elif st == "feast_over" and not self.eating and t >= 1.0:
-            self.finish()
+        self.timeline.update(dt)
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):
@@ -479,15 +488,15 @@ class CandyMatch(Scene):
         self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def draw_candy(self, surface, c: Candy):
-        anchor = c.anchor + pygame.Vector2(0, -_fall(c.drop) * 620)
+        anchor = c.anchor + pygame.Vector2(0, -(1 - ease("drop_bounce", c.drop)) * 620)
         if c.drop > 0.3:
             sh = art.shadow(c.size)
             surface.blit(sh, sh.get_rect(center=(c.anchor.x + c.size * 0.05, c.anchor.y)))
         if c.lift > 0:
             label = art.sticker(c.face, int(c.size * 0.72))
             centre = pygame.Vector2(c.anchor.x, c.anchor.y - c.size * 0.38)
-            if self.state == "no_match" and self.state_t < 0.6:     # the two letters shake: not the same
-                centre.x += math.sin(self.state_t * 40) * 6 * (1 - self.state_t / 0.6)
+            if self.state == "no_match" and self.pair_t < 0.6:     # the two letters shake: not the same
+                centre.x += math.sin(self.pair_t * 40) * 6 * (1 - self.pair_t / 0.6)
             surface.blit(label, label.get_rect(center=centre))
             if self.state == "matched":
                 self.draw_sparkles(surface, centre, c.size * 0.5)
@@ -501,17 +510,17 @@ class CandyMatch(Scene):
     def draw_sparkles(self, surface, centre, radius):
         """Little stars circling a sticker: these two match!"""
         for i in range(4):
-            angle = self.state_t * 3 + i * math.tau / 4
-            size = 22 + 6 * round(math.sin(self.state_t * 8 + i))
+            angle = self.pair_t * 3 + i * math.tau / 4
+            size = 22 + 6 * round(math.sin(self.pair_t * 8 + i))
             img = d.star(size)
             at = centre + pygame.Vector2(math.cos(angle), math.sin(angle) * 0.8) * radius
             surface.blit(img, img.get_rect(center=at))
 
     def draw_flying(self, surface, c, start, end):
-        k = min(1.0, self.state_t / FLY_TIME)
-        ease = 1 - (1 - k) ** 3
-        pos = start.lerp(end, ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 110)
-        size = c.size + (self.fly_size - c.size) * ease
+        k = self.fly_k
+        along = ease("out_cubic", k)
+        pos = start.lerp(end, along) + pygame.Vector2(0, -math.sin(k * math.pi) * 110)
+        size = c.size + (self.fly_size - c.size) * along
         big = art.candy_with_label(c.face, c.size)
         scale = size / c.size
         img = pygame.transform.smoothscale(big, (max(1, int(big.get_width() * scale)),
@@ -544,7 +553,7 @@ class CandyMatch(Scene):
         for c in sorted(self.treats, key=lambda c: c.anchor.y):
             if c.kept or c.drop <= 0:
                 continue
-            anchor = c.anchor + pygame.Vector2(0, -_fall(c.drop) * 300)
+            anchor = c.anchor + pygame.Vector2(0, -(1 - ease("drop_bounce", c.drop)) * 300)
             if c is self.focus:
                 ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
                 ring.center = (anchor.x, anchor.y - 4)
@@ -558,8 +567,7 @@ class CandyMatch(Scene):
         size = c.size
         if t < 0.55:
             k = t / 0.55
-            ease = 1 - (1 - k) ** 2
-            pos = e["from"].lerp(e["to"], ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 140)
+            pos = e["from"].lerp(e["to"], ease("out_quad", k)) + pygame.Vector2(0, -math.sin(k * math.pi) * 140)
             img, at = posed_candy(size, c.foil, 0.0, pos)
             surface.blit(img, at)
             return
@@ -677,17 +685,10 @@ def dish_spots(count: int) -> list[tuple[float, float]]:
     return spots
 
 
-def _fall(drop: float) -> float:
-    """How high a dropping candy still is (1 = start, 0 = on the table), with one small bounce."""
-    if drop < 0.75:
-        return 1 - (drop / 0.75) ** 2
-    return 0.06 * math.sin((drop - 0.75) / 0.25 * math.pi)
-
-
 def lifted_offset(size: int, lift: float) -> pygame.Vector2:
     """How far a lifted candy moves from its spot: up and a little aside, to show its sticker."""
-    ease = 1 - (1 - lift) ** 2
-    return pygame.Vector2(size * 0.34 * ease, -size * 0.95 * ease)
+    up = ease("out_quad", lift)
+    return pygame.Vector2(size * 0.34 * up, -size * 0.95 * up)
 
 
 def posed_candy(size, foil, lift, anchor):

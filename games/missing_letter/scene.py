@@ -18,6 +18,7 @@ from games.engine.common_scenes import StarsScreen
 from games.engine.letters import LetterCard, look_alikes_of
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
+from games.engine.timeline import Timeline, ease
 from games.engine.writing_task import WritingTask
 from games.engine.widgets import Button, LetterTile, SayAgainButton
 
@@ -53,8 +54,8 @@ class MissingLetter(Scene):
                                    fallback_after=CHOICES_AFTER, fallback="choices")
         self.pad = self.writing.pad
         self.t = 0.0
+        self.timeline = Timeline()
         self.state = "show"
-        self.state_t = 0.0
         self.cloth = 0.0                 # 0 = lifted, 1 = covering the tray
         self.tiles: list[LetterTile] = []
         self.hidden: list[int] = []      # tray slots still to be found, in order
@@ -82,12 +83,33 @@ class MissingLetter(Scene):
         self.flying = None               # nothing carries over from the last round
         self.cloth = 0.0
         self.set_state("show")
+        self.timeline.clear()
+        for i, tile in enumerate(self.tiles):   # light up each letter as the voice names it
+            self.timeline.after(0.8 + i * SHOW_PER_LETTER, lambda tile=tile: setattr(tile, "glow", SHOW_PER_LETTER * 0.9))
+        self.timeline.after(SHOW_PER_LETTER * n + 1.0, self.cover)
         names = ", ".join(c.name for c in cards)
         self.prompt.ask(self.app.phrases.get("look_at_letters", letters=names))
         self.prompt.hold()   # the tray is being shown: nothing to do yet
 
+    def cover(self):
+        """The cloth slides over the tray; the hidden letters go; then it lifts (or stays, "remember them all")."""
+        self.set_state("cover")
+        self.app.sounds.play("whoosh")
+        self.timeline.tween(self, "cloth", 0.0, 1.0, COVER_TIME, "linear", then=self.covered)
+
+    def covered(self):
+        for i in self.hidden:
+            self.tiles[i].visible = False
+        self.set_state("hidden")
+        self.timeline.after(0.6, self.ask if self.all_hidden else self.uncover)
+
+    def uncover(self):
+        self.set_state("uncover")
+        self.app.sounds.play("whoosh")
+        self.timeline.tween(self, "cloth", 1.0, 0.0, COVER_TIME, "linear", then=self.ask)
+
     def set_state(self, state):
-        self.state, self.state_t = state, 0.0
+        self.state = state
         self.pad.visible = self.pad.enabled = state == "write"
         self.widgets = [self.home_button, self.say_again] + self.tiles + ([self.pad] if state == "write" else []) + \
             (self.choices if state == "choose" else [])
@@ -168,6 +190,19 @@ class MissingLetter(Scene):
         tile.offset = pygame.Vector2(start)
         tile.visible = True
         self.set_state("fly")
+        self.timeline.tween(self.place_flying, None, 0.0, 1.0, 0.8, "linear", then=self.landed)
+
+    def place_flying(self, k):
+        """The card on its way home at time ``k`` (0..1): an arc that slows down as it arrives."""
+        slot, start = self.flying
+        self.tiles[slot].offset = start * (1 - ease("out_cubic", k)) + pygame.Vector2(0, -math.sin(k * math.pi) * 120)
+
+    def landed(self):
+        tile = self.tiles[self.flying[0]]
+        tile.offset = pygame.Vector2()
+        tile.glow = 1.0
+        self.flying = None
+        self.after_fly()
 
     def after_fly(self):
         if self.hidden:
@@ -176,6 +211,7 @@ class MissingLetter(Scene):
             self.finish()
         else:
             self.set_state("next")
+            self.timeline.after(0.8, self.new_round)
 
     def finish(self):
         stars = 3 - (self.helped >= 1) - (self.helped >= 3)
@@ -186,6 +222,9 @@ class MissingLetter(Scene):
         self.app.speaker.stop()
         self.app.pop()
 
+    def exit(self):
+        self.timeline.clear()
+
     def handle(self, event):
         self.prompt.child_acted()
         super().handle(event)
@@ -194,48 +233,8 @@ class MissingLetter(Scene):
     def update(self, dt):
         super().update(dt)
         self.t += dt
-        self.state_t += dt
         self.prompt.update(dt)
-        st = self.state
-        if st == "show":
-            self.cloth = 0.0
-            i = int((self.state_t - 0.8) / SHOW_PER_LETTER)   # light up each letter as the voice names it
-            if 0 <= i < len(self.tiles) and self.tiles[i].glow <= 0:
-                self.tiles[i].glow = SHOW_PER_LETTER * 0.9
-            if self.state_t >= SHOW_PER_LETTER * len(self.tiles) + 1.0:
-                self.set_state("cover")
-                self.app.sounds.play("whoosh")
-        elif st == "cover":
-            self.cloth = min(1.0, self.state_t / COVER_TIME)
-            if self.cloth >= 1.0:
-                for i in self.hidden:
-                    self.tiles[i].visible = False
-                self.set_state("hidden")
-        elif st == "hidden":
-            if self.state_t >= 0.6:
-                if self.all_hidden:
-                    self.ask()     # the cloth stays down: remember them all
-                else:
-                    self.set_state("uncover")
-                    self.app.sounds.play("whoosh")
-        elif st == "uncover":
-            self.cloth = max(0.0, 1 - self.state_t / COVER_TIME)
-            if self.cloth <= 0:
-                self.ask()
-        elif st == "fly" and self.flying:
-            slot, start = self.flying
-            k = min(1.0, self.state_t / 0.8)
-            ease = 1 - (1 - k) ** 3
-            tile = self.tiles[slot]
-            tile.visible = True
-            tile.offset = start * (1 - ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 120)
-            if k >= 1:
-                tile.offset = pygame.Vector2()
-                tile.glow = 1.0
-                self.flying = None
-                self.after_fly()
-        elif st == "next" and self.state_t >= 0.8:
-            self.new_round()
+        self.timeline.update(dt)
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):

@@ -24,6 +24,7 @@ from games.engine.common_scenes import StarsScreen
 from games.engine.icons import icon
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
+from games.engine.timeline import Timeline
 from games.engine.writing_task import WritingTask
 from games.engine.widgets import Button, SayAgainButton
 
@@ -70,8 +71,7 @@ class TraceAndWrite(Scene):
         self.inked: list[int] = []
         self.part_reminders = 0          # times the coach asked for a forgotten bar, dot or hump
         self.letter_helped = False
-        self.finish_soon = False
-        self.steps_after_pause = 0.0   # seconds until the next step, after a traced letter's praise
+        self.timeline = Timeline()
         self.t = 0.0
 
     # -- letters and steps -------------------------------------------------------------------------
@@ -111,7 +111,7 @@ class TraceAndWrite(Scene):
     def start_step(self, kind, level):
         self.step = (kind, level)
         self.writing.cancel()     # only the "write" step is a writing task; the others trace
-        self.finish_soon = False
+        self.timeline.clear()
         self.pad.enabled = kind != "watch"
         name = self.letter   # the face the child writes, as it is written ("m" in a lower-case game)
         if kind == "watch":
@@ -181,7 +181,7 @@ class TraceAndWrite(Scene):
             if verdict.problems:
                 self.say_problem(verdict.problems[0])
         if self.session.finished:
-            self.finish_soon = True   # checked in update(), outside the pad's event handling
+            self.timeline.after(0, self.finish_guided)   # in update(), outside the pad's event handling
 
     def say_problem(self, problem):
         key = {"missing": f"missing_{problem.part}", "case": f"case_{problem.part}", "off_path": "off_path",
@@ -220,7 +220,7 @@ class TraceAndWrite(Scene):
         self.prompt.hold()
         self.app.sounds.play("swish")
         self.app.speaker.say(self.app.phrases.get("praise"), interrupt=True)
-        self.steps_after_pause = 0.9
+        self.timeline.after(0.9, self.next_step)
 
     def review_written(self, verdict, strokes) -> str:
         """The coach's look at a letter the recognizer accepted: was it written the taught way?"""
@@ -280,6 +280,9 @@ class TraceAndWrite(Scene):
         self.app.speaker.stop()
         self.app.pop()
 
+    def exit(self):
+        self.timeline.clear()
+
     def handle(self, event):
         self.prompt.child_acted()
         super().handle(event)
@@ -289,13 +292,7 @@ class TraceAndWrite(Scene):
         super().update(dt)
         self.t += dt
         self.prompt.update(dt)
-        if self.finish_soon:
-            self.finish_soon = False
-            self.finish_guided()
-        if self.steps_after_pause > 0:
-            self.steps_after_pause -= dt
-            if self.steps_after_pause <= 0:
-                self.next_step()
+        self.timeline.update(dt)
 
     def draw(self, surface):
         surface.blit(d.background("wall"), (0, 0))
