@@ -182,6 +182,68 @@ def plate(w: int, h: int, rim=d.WHITE) -> pygame.Surface:
     return d.smooth((w, h + 10), paint)
 
 
+# -- pictures the candy scene asks for as things move (painted once, then kept) ---------------------
+_cache: dict = {}
+
+
+def rotated(size, foil, angle):
+    """The candy tipped by ``angle`` degrees (a lifted candy leans over to show its sticker)."""
+    key = ("rot", size, foil, angle)
+    if key not in _cache:
+        base = candy(size, foil)
+        _cache[key] = base if angle == 0 else pygame.transform.rotozoom(base, angle, 1.0)
+    return _cache[key]
+
+
+def bitten(size, bites):
+    """The unwrapped chocolate after ``bites`` bites (3: all gone but the base)."""
+    key = ("bitten", size, bites)
+    if key not in _cache:
+        img = candy(size, None).copy()
+        ax, ay = candy_anchor(size)
+        for b in range(bites):   # bites from the top down, alternating sides
+            x = ax + (0.16 if b % 2 == 0 else -0.2) * size
+            y = ay - size * (0.62 - 0.2 * b)
+            pygame.draw.circle(img, (0, 0, 0, 0), (x, y), size * (0.2 + 0.05 * b))
+        if bites >= 3:
+            pygame.draw.rect(img, (0, 0, 0, 0), (0, 0, img.get_width(), ay - size * 0.3))
+        _cache[key] = img
+    return _cache[key]
+
+
+def foil_half(size, foil, side):
+    """The left (``side`` -1) or right half of a candy's foil, falling open as it is unwrapped."""
+    key = ("half", size, foil, side)
+    if key not in _cache:
+        img = candy(size, foil, plume=False)
+        w = img.get_width() // 2
+        area = pygame.Rect(0 if side < 0 else w, 0, w, img.get_height())
+        _cache[key] = img.subsurface(area).copy()
+    return _cache[key]
+
+
+def glow(w, h):
+    """A soft yellow glow under the plate of the player whose turn it is."""
+    key = ("glow", w, h)
+    if key not in _cache:
+        def paint(s, k):
+            for i in range(6):
+                r = pygame.Rect(0, 0, (w - i * 8) * k, (h - i * 6) * k)
+                r.center = (w * k / 2, h * k / 2)
+                pygame.draw.ellipse(s, (*d.YELLOW, 40), r)
+        _cache[key] = d.smooth((w, h), paint)
+    return _cache[key]
+
+
+def veil():
+    """A pale wash over the table while a pair is written on the pad."""
+    if "veil" not in _cache:
+        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
+        veil.fill((255, 248, 236, 170))
+        _cache["veil"] = veil
+    return _cache["veil"]
+
+
 def paint_icon(surface, rect: pygame.Rect) -> None:
     """Three kisses on a checked cloth; the middle one lifted to show its letter."""
     surface.blit(_icon(rect.w, rect.h), rect)

@@ -12,7 +12,6 @@ Pairs follow the case mode: ``matching`` pairs ``M`` with ``m``, every other mod
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
@@ -23,15 +22,16 @@ from games.engine.input import Pointer
 from games.engine.letters import CaseMode
 from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc, draw_player_rows
 from games.engine.prompt import Prompt
-from games.engine.scene import Scene
+from games.engine.scene import Scene, nearest_in_direction
 from games.engine.timeline import Timeline, ease
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
+from games.engine.widgets import Button, SayAgainButton
 
 from . import art
+from .table import (CLOTH, DISH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_CANDY_SIZES, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE,
+                    Candy, dish_spots, draw_eating, grid_cells, lifted_offset, plate_layout, posed_candy)
 
 DEAL_STAGGER = 0.06      # seconds between candies landing on the table at the start
-LIFT_SPEED = 3.5         # lifts per second (a lift takes ~0.3 s)
 LOOK_TIME = 0.7          # both candies up before the game says "match" or not
 MATCH_SHOW = 1.2         # a match stays up this long before it goes to the plate (or the pad)
 NO_MATCH_SHOW = 2.2      # time to look at a wrong pair before the candies go back
@@ -39,52 +39,10 @@ FLY_TIME = 0.9
 KEEP_AFTER = 3           # misses after which the pair is kept anyway
 TREATS_EACH = 3
 MOST_PAIRS = 10          # what fits on the cloth
-EAT_TIME = 1.9           # one treat: hop to the plate, unwrap, three bites
 
-CLOTH = pygame.Rect(250, 140, 780, 552)
-PAD = pygame.Rect(420, 150, 480, 500)
-PLATE_SIZE = (210, 130)
-PLATE_SPOTS = {
-    1: [(1150, 430)],
-    2: [(130, 430), (1150, 430)],
-    3: [(130, 320), (1150, 320), (130, 590)],
-    4: [(130, 320), (1150, 320), (130, 590), (1150, 590)],
-}
-MINI = 46                 # size of a kept candy on a plate (they get smaller as a plate fills up)
-PLATE_CANDY_SIZES = (46, 40, 34, 29, 25)
-DISH = pygame.Rect(380, 250, 520, 330)   # the treat dish in the middle of the table
-TREAT_SIZE = 76
+
 SAY_AGAIN_AT = (1196, 74)                # top right, above the table
 WAITING_STATES = ("pick", "write", "feast")   # the game waits for a tap: the prompt repeats when quiet
-
-
-class Candy(Tappable):
-    """One candy on the table (or on the treat dish): a tap target that lifts, flies and can be eaten."""
-
-    tap_slack = TAP_SLACK // 2
-
-    def __init__(self, rect, face: str, size: int, on_press, foil=art.SILVER, base: str = ""):
-        super().__init__(rect)
-        self.face, self.size, self.on_press, self.foil = face, size, on_press, foil
-        self.base = base         # the letter a..z: two candies with the same base are a pair
-        self.anchor = pygame.Vector2(self.rect.centerx, self.rect.bottom - 14)
-        self.up = False          # True once tapped: it rises (``lift``) to show its letter
-        self.lift = 0.0          # 0 on the table .. 1 lifted
-        self.drop = 0.0          # 0 still above the table .. 1 landed (the deal at the start)
-        self.delay = 0.0         # seconds before it starts to drop
-        self.kept = False        # moved to a plate (or eaten)
-
-    def activate(self):
-        self.on_press(self)
-
-    def update(self, dt):
-        if self.delay > 0:
-            self.delay -= dt
-        else:
-            self.drop = min(1.0, self.drop + dt * 3)
-        target = 1.0 if self.up else 0.0
-        step = dt * LIFT_SPEED
-        self.lift = min(target, self.lift + step) if self.lift < target else max(target, self.lift - step)
 
 
 class CandyMatch(Scene):
@@ -158,7 +116,7 @@ class CandyMatch(Scene):
         """Paint the pictures later stages need, one per frame while the candies are dealt, so no
         frame of play stalls on painting (``update`` takes one step per frame)."""
         for angle in range(17):
-            yield _rotated(size, art.SILVER, -angle)
+            yield art.rotated(size, art.SILVER, -angle)
         for face in faces:
             yield art.sticker(face, int(size * 0.72)), art.candy_with_label(face, size)
             for size in PLATE_CANDY_SIZES:
@@ -166,13 +124,13 @@ class CandyMatch(Scene):
         yield [d.star(n) for n in (16, 22, 28)]
         for foil in art.FOILS:
             yield art.candy(TREAT_SIZE, foil)
-            yield _foil_half(TREAT_SIZE, foil, -1), _foil_half(TREAT_SIZE, foil, 1)
+            yield art.foil_half(TREAT_SIZE, foil, -1), art.foil_half(TREAT_SIZE, foil, 1)
         yield art.candy(TREAT_SIZE, None)
         for bites in range(4):
-            yield _bitten(TREAT_SIZE, bites)
-        yield art.plate(DISH.w, DISH.h, art.DISH_RIM), _glow(PLATE_SIZE[0] + 40, PLATE_SIZE[1] + 40)
+            yield art.bitten(TREAT_SIZE, bites)
+        yield art.plate(DISH.w, DISH.h, art.DISH_RIM), art.glow(PLATE_SIZE[0] + 40, PLATE_SIZE[1] + 40)
         if self.write_to_keep:
-            yield _veil(), [art.sticker(face, 140) for face in faces]
+            yield art.veil(), [art.sticker(face, 140) for face in faces]
             yield self.pad.draw(pygame.Surface((d.W, d.H)))
 
     def set_state(self, state):
@@ -408,35 +366,17 @@ class CandyMatch(Scene):
         self.prompt.child_acted()
         super().handle(event)
 
-    def on_key(self, event):
-        step = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
-        if event.key in step and self.state in ("pick", "feast"):
-            self.focus_towards(step[event.key])
-        else:
-            super().on_key(event)
-
     def focus_towards(self, direction):
-        """Arrow keys move focus to the nearest candy that way (on the table or on the dish)."""
+        """Arrow keys walk the candies (on the table or the dish), not the buttons around them."""
         items = [w for w in self.focusable() if isinstance(w, Candy)]
         if not items:
-            return
-        if not isinstance(self.focus, Candy) or self.focus not in items:
-            self.focus = items[0]
-            self.app.sounds.play("click")
-            return
-        here = pygame.Vector2(self.focus.rect.center)
-        best, best_cost = None, math.inf
-        for w in items:
-            v = pygame.Vector2(w.rect.center) - here
-            ahead = v.x * direction[0] + v.y * direction[1]
-            if w is self.focus or ahead <= 0:
-                continue
-            cost = ahead + 2.5 * abs(v.x * direction[1] + v.y * direction[0])
-            if cost < best_cost:
-                best, best_cost = w, cost
-        if best is not None:
-            self.focus = best
-            self.app.sounds.play("click")
+            super().focus_towards(direction)
+        elif self.focus not in items:
+            self._set_focus(items[0])
+        else:
+            best = nearest_in_direction(self.focus.rect, [w for w in items if w is not self.focus], direction)
+            if best is not None:
+                self._set_focus(best)
 
     def nearest_candy(self, gone: Candy):
         """Keep keyboard focus on the table when the focused candy goes to a plate or is eaten."""
@@ -480,7 +420,7 @@ class CandyMatch(Scene):
         if self.treats:
             self.draw_dish(surface)
         for e in self.eating:
-            self.draw_eating(surface, e)
+            draw_eating(surface, e)
         if self.state == "write":
             self.draw_writing(surface)
         self.home_button.draw(surface, focused=self.focus is self.home_button)
@@ -533,7 +473,7 @@ class CandyMatch(Scene):
         w, h = PLATE_SIZE
         player = self.players[i]
         if self.turns.multi and i == self.turns.index and self.state not in ("feast_over",):
-            glow = _glow(w + 40, h + 40)
+            glow = art.glow(w + 40, h + 40)
             glow.set_alpha(int(150 + 80 * math.sin(self.t * 4)))
             surface.blit(glow, glow.get_rect(center=(cx, cy + 4)))
         img = art.plate(w, h, player.color)
@@ -561,49 +501,14 @@ class CandyMatch(Scene):
             img, pos = posed_candy(c.size, c.foil, 0.0, anchor)
             surface.blit(img, pos)
 
-    def draw_eating(self, surface, e):
-        """A treat hops to the plate, its foil opens and falls away, and it is eaten in three bites."""
-        c, t = e["treat"], e["t"]
-        size = c.size
-        if t < 0.55:
-            k = t / 0.55
-            pos = e["from"].lerp(e["to"], ease("out_quad", k)) + pygame.Vector2(0, -math.sin(k * math.pi) * 140)
-            img, at = posed_candy(size, c.foil, 0.0, pos)
-            surface.blit(img, at)
-            return
-        pos = e["to"]
-        ax, ay = art.candy_anchor(size)
-        choc = _bitten(size, e["bites"])
-        fade = 1.0 - max(0.0, (t - 1.55) / (EAT_TIME - 1.55))
-        if fade < 1:
-            choc = choc.copy()
-            choc.set_alpha(int(255 * fade))
-        surface.blit(choc, (pos.x - ax, pos.y - ay))
-        k = min(1.0, (t - 0.55) / 0.5)
-        if k < 1:                               # the two halves of the foil fall open
-            for side in (-1, 1):
-                half = _foil_half(size, c.foil, side)
-                img = pygame.transform.rotate(half, -side * 70 * k)
-                img.set_alpha(int(255 * (1 - k)))
-                centre = (pos.x + side * (size * 0.25 + k * size * 0.5), pos.y - size * 0.45 + k * k * size * 0.6)
-                surface.blit(img, img.get_rect(center=centre))
-        for b in range(e["bites"]):             # crumbs from each bite
-            age = t - (1.0 + 0.25 * b)
-            for j in range(5):
-                x = pos.x + (j - 2) * 9 + b * 6
-                y = pos.y - size * 0.5 + age * 160 + (j % 2) * 8
-                if y < pos.y + 10:
-                    pygame.draw.circle(surface, art.CHOCOLATE, (x, y), 3 + (j % 2))
-
     def draw_writing(self, surface):
-        surface.blit(_veil(), (0, 0))
+        surface.blit(art.veil(), (0, 0))
         for i, c in enumerate(self.lifted):
             label = art.sticker(c.face, 140)
             surface.blit(label, label.get_rect(center=(300, 300 + i * 190)))
         self.pad.draw(surface, focused=self.focus is self.pad)
 
 
-# -- layout and cached pictures ----------------------------------------------------------------------
 class Scoreboard(StarsScreen):
     """The end: the stars and, when several children played, a row for each: animal, name, candies kept."""
 
@@ -617,142 +522,3 @@ class Scoreboard(StarsScreen):
             draw_player_rows(surface, self.players, lambda face, j: art.sticker(face, 44))   # the letters kept
 
 
-@lru_cache(maxsize=64)
-def plate_layout(count: int) -> tuple[int, tuple[tuple[float, float], ...]]:
-    """Where ``count`` kept candies stand on a plate: (candy size, each candy's anchor from the plate's
-    middle). Rows go from the front of the plate's well to the back, every candy inside the rim; when
-    they no longer fit, all of them get smaller (and at the smallest size they stack up in layers)."""
-    for size in PLATE_CANDY_SIZES:
-        rows = _plate_rows(size)
-        if sum(rows_n for _, rows_n in rows) >= count:
-            break
-    spots, left = [], count
-    layer = 0
-    while left > 0:
-        for y, room in rows:
-            n = min(room, left)
-            step = size * PLATE_CANDY_STEP
-            spots += [((j - (n - 1) / 2) * step + layer * size * 0.3, y - layer * size * 0.25) for j in range(n)]
-            left -= n
-            if not left:
-                break
-        layer += 1
-    return size, tuple(spots)
-
-
-PLATE_CANDY_STEP = 0.8   # neighbours on a plate overlap a little, as kisses piled on a plate do
-
-
-def _plate_rows(size: int) -> list[tuple[float, int]]:
-    """Rows of candies of ``size`` that fit in a plate's well: (row's y from the middle, how many fit)."""
-    a, b = PLATE_SIZE[0] / 2 - 12, PLATE_SIZE[1] / 2 - 8      # the inside of the rim
-    top = -PLATE_SIZE[1] / 2 + 6                               # a candy's tip stays below the back rim
-    half_base = size * 0.47
-    rows = []
-    y = b - size * 0.25
-    while y - size * (art.BODY_H + art.PLUME_H) >= top:
-        half_width = a * math.sqrt(max(0.0, 1 - (y / b) ** 2)) - half_base
-        if half_width >= 0:
-            rows.append((y, int(2 * half_width / (size * PLATE_CANDY_STEP)) + 1))
-        y -= size * 0.5
-    return rows
-
-
-def grid_cells(count: int) -> tuple[list[pygame.Rect], int]:
-    """Cells for ``count`` candies on the cloth, and the candy size that fits them."""
-    cols = 4 if count in (8, 12, 16) else 5
-    rows = math.ceil(count / cols)
-    cell_w = min(156, CLOTH.w // cols)
-    cell_h = min(170, (CLOTH.h - 40) // rows)
-    size = int(min(cell_w * 0.7, cell_h * 0.78, 124))
-    x0 = CLOTH.centerx - cols * cell_w / 2
-    y0 = CLOTH.y + 30 + (CLOTH.h - 40 - rows * cell_h) / 2
-    cells = []
-    for i in range(count):
-        r, c = divmod(i, cols)
-        cells.append(pygame.Rect(x0 + c * cell_w + 4, y0 + r * cell_h, cell_w - 8, cell_h))
-    return cells, size
-
-
-def dish_spots(count: int) -> list[tuple[float, float]]:
-    """Where treats sit on the dish: three rows, back row first, the middle row the longest."""
-    rows = [0.36, 0.58, 0.80]                   # heights on the dish, as fractions of its height
-    per_row = [count // 3, count - 2 * (count // 3), count // 3]
-    spots = []
-    for fy, n in zip(rows, per_row):
-        for i in range(n):
-            spots.append((DISH.centerx + (i - (n - 1) / 2) * 84, DISH.y + DISH.h * fy))
-    return spots
-
-
-def lifted_offset(size: int, lift: float) -> pygame.Vector2:
-    """How far a lifted candy moves from its spot: up and a little aside, to show its sticker."""
-    up = ease("out_quad", lift)
-    return pygame.Vector2(size * 0.34 * up, -size * 0.95 * up)
-
-
-def posed_candy(size, foil, lift, anchor):
-    """The candy picture tipped for ``lift`` and where to blit it so its bottom sits at ``anchor``."""
-    angle = -round(16 * lift)
-    img = _rotated(size, foil, angle)
-    ax, ay = art.candy_anchor(size)
-    plain_h = art.candy_height(size)
-    to_centre = pygame.Vector2(size / 2 - ax, plain_h / 2 - ay).rotate(-angle)
-    centre = pygame.Vector2(anchor) + lifted_offset(size, lift) + to_centre
-    return img, img.get_rect(center=(round(centre.x), round(centre.y)))
-
-
-_cache: dict = {}
-
-
-def _rotated(size, foil, angle):
-    key = ("rot", size, foil, angle)
-    if key not in _cache:
-        base = art.candy(size, foil)
-        _cache[key] = base if angle == 0 else pygame.transform.rotozoom(base, angle, 1.0)
-    return _cache[key]
-
-
-def _bitten(size, bites):
-    key = ("bitten", size, bites)
-    if key not in _cache:
-        img = art.candy(size, None).copy()
-        ax, ay = art.candy_anchor(size)
-        for b in range(bites):   # bites from the top down, alternating sides
-            x = ax + (0.16 if b % 2 == 0 else -0.2) * size
-            y = ay - size * (0.62 - 0.2 * b)
-            pygame.draw.circle(img, (0, 0, 0, 0), (x, y), size * (0.2 + 0.05 * b))
-        if bites >= 3:
-            pygame.draw.rect(img, (0, 0, 0, 0), (0, 0, img.get_width(), ay - size * 0.3))
-        _cache[key] = img
-    return _cache[key]
-
-
-def _foil_half(size, foil, side):
-    key = ("half", size, foil, side)
-    if key not in _cache:
-        img = art.candy(size, foil, plume=False)
-        w = img.get_width() // 2
-        area = pygame.Rect(0 if side < 0 else w, 0, w, img.get_height())
-        _cache[key] = img.subsurface(area).copy()
-    return _cache[key]
-
-
-def _glow(w, h):
-    key = ("glow", w, h)
-    if key not in _cache:
-        def paint(s, k):
-            for i in range(6):
-                r = pygame.Rect(0, 0, (w - i * 8) * k, (h - i * 6) * k)
-                r.center = (w * k / 2, h * k / 2)
-                pygame.draw.ellipse(s, (*d.YELLOW, 40), r)
-        _cache[key] = d.smooth((w, h), paint)
-    return _cache[key]
-
-
-def _veil():
-    if "veil" not in _cache:
-        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
-        veil.fill((255, 248, 236, 170))
-        _cache["veil"] = veil
-    return _cache["veil"]
