@@ -17,7 +17,7 @@ import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import StarsScreen
+from games.engine.common_scenes import StarsScreen, home_button, stars_for
 from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import LetterCard, face, look_alikes_of
 from games.engine.players import TurnBadge, Turns, avatar, default_players, draw_player_rows
@@ -25,7 +25,7 @@ from games.engine.prompt import Prompt
 from games.engine.scene import Scene
 from games.engine.timeline import Timeline, ease
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
+from games.engine.widgets import TAP_SLACK, SayAgainButton, Tappable
 
 from . import art
 from .physics import Flight, Hoop, fling_velocity, path_points, perfect_throw
@@ -126,7 +126,7 @@ class Basketball(Scene):
         self.targets = self._choose_targets()
         self.round = 0
         self.helped = 0             # rounds where the writing needed the guide
-        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.home_button = home_button(self.back)
         self.prompt = Prompt(app.speaker)
         self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.wrong_taps = 0
@@ -393,7 +393,7 @@ class Basketball(Scene):
         self.new_round()
 
     def finish(self):
-        stars = 3 - (self.helped >= 1) - (self.helped >= 3)
+        stars = stars_for(self.helped)
         self.app.replace(Scoreboard(self.app, stars, self.turns.players,
                                     replay=self.replay))
 

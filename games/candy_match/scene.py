@@ -17,7 +17,7 @@ import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import StarsScreen
+from games.engine.common_scenes import StarsScreen, home_button, stars_for
 from games.engine.input import Pointer
 from games.engine.letters import CaseMode
 from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc, draw_player_rows
@@ -25,7 +25,7 @@ from games.engine.prompt import Prompt
 from games.engine.scene import Scene, nearest_in_direction
 from games.engine.timeline import Timeline, ease
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import Button, SayAgainButton
+from games.engine.widgets import SayAgainButton
 
 from . import art
 from .table import (CLOTH, DISH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_CANDY_SIZES, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE,
@@ -57,7 +57,7 @@ class CandyMatch(Scene):
         self.turns = Turns(players)
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
-        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.home_button = home_button(self.back)
         self.prompt = Prompt(app.speaker)
         self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.writing = WritingTask(app, PAD, self.on_written, game="candy_match", level=level,
@@ -346,7 +346,7 @@ class CandyMatch(Scene):
             self.finish()
 
     def finish(self):
-        stars = 3 - (self.tries > 2 * self.pairs_wanted) - (self.tries > 3 * self.pairs_wanted)
+        stars = stars_for(self.tries, 2 * self.pairs_wanted + 1, 3 * self.pairs_wanted + 1)
         message = self.app.phrases.get("everyone_wins") if self.turns.multi else None
         fresh = [Player(p.name, p.color) for p in self.players]
         self.app.replace(Scoreboard(

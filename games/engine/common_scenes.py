@@ -13,6 +13,19 @@ from .widgets import Button
 
 log = logging.getLogger(__name__)
 
+HOME_RECT = (24, 24, 96, 96)   # every screen's home (or back) button: the top-left corner
+
+
+def home_button(on_press) -> Button:
+    """The round white home button in the top-left corner, the same on every screen."""
+    return Button(HOME_RECT, on_press, icon_name="home", color=d.WHITE)
+
+
+def stars_for(slips: int, first: int = 1, second: int = 3) -> int:
+    """Stars at the end of a game: 3, one fewer from ``first`` slips on (rounds that needed help,
+    tries over the fewest), and one fewer again from ``second``. Never fewer than 1."""
+    return 3 - (slips >= first) - (slips >= second)
+
 
 class GameStart(Scene):
     """The game's picture and name, spoken how-to-play, and 1-2-3 star buttons to start a level."""
@@ -33,7 +46,7 @@ class GameStart(Scene):
             self.widgets.append(button)
             if level.name == last:
                 self.focus = button   # ring the level played last time; Enter starts it again
-        self.widgets.append(Button((30, 24, 100, 100), app.home, icon_name="home", color=d.WHITE))
+        self.widgets.append(home_button(app.home))
         self.widgets.append(Button((150, 24, 100, 100), self.explain, icon_name="speaker", color=d.WHITE))
 
     def enter(self):

@@ -15,6 +15,7 @@ import math
 import pygame
 
 from . import draw as d
+from .letters import ASCENDERS, DESCENDERS, LINES_TOP, line_unit
 from .input import DOWN, MOVE, UP, Pointer
 from .widgets import Button, Widget
 
@@ -55,8 +56,8 @@ class HandwritingLines:
 
     def __init__(self, rect: pygame.Rect):
         self.rect = rect
-        self.unit = rect.h * 0.78 / 1.5
-        self.top = rect.y + rect.h * 0.10
+        self.unit = line_unit(rect.h)
+        self.top = rect.y + rect.h * LINES_TOP
 
     def y(self, units: float) -> float:
         return self.top + units * self.unit
@@ -85,10 +86,10 @@ class FaintLetterGuide:
         self.char, self.alpha = char, alpha
 
     def draw(self, surface, lines: HandwritingLines):
-        is_upper_or_tall = self.char.isupper() or self.char in "bdfhklt"
+        is_upper_or_tall = self.char.isupper() or self.char in ASCENDERS
         top = lines.y(0) if is_upper_or_tall else lines.y(0.5)
-        bottom = lines.y(1.5) if self.char in "gjpqy" else lines.y(1)
-        if self.char in "gjpqy" and not self.char.isupper():
+        bottom = lines.y(1.5) if self.char in DESCENDERS else lines.y(1)
+        if self.char in DESCENDERS and not self.char.isupper():
             top = lines.y(0.5)
         glyph = d.text_surface(self.char, 400, (150, 150, 170), True)
         ink = glyph.subsurface(glyph.get_bounding_rect())

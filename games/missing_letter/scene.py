@@ -14,13 +14,13 @@ import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import StarsScreen
-from games.engine.letters import LetterCard, look_alikes_of
+from games.engine.common_scenes import StarsScreen, home_button, stars_for
+from games.engine.letters import ALPHABET, LetterCard, look_alikes_of
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
 from games.engine.timeline import Timeline, ease
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import Button, LetterTile, SayAgainButton
+from games.engine.widgets import LetterTile, SayAgainButton
 
 from .art import draw_cloth, tray
 
@@ -47,7 +47,7 @@ class MissingLetter(Scene):
         self.round = 0
         self.helped = 0                  # rounds where the child needed the guide or the choices
         self.practised: list[str] = []
-        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.home_button = home_button(self.back)
         self.prompt = Prompt(app.speaker)
         self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.writing = WritingTask(app, PAD, self.on_written, game="missing_letter", level=level,
@@ -148,7 +148,7 @@ class MissingLetter(Scene):
         card = self.current_card
         pool = [c for c in look_alikes_of(card.base) if c != card.base]
         pool += [c.base for c in self.cards if c.base != card.base]
-        pool += [c for c in "abcdefghijklmnopqrstuvwxyz" if c != card.base]
+        pool += [c for c in ALPHABET if c != card.base]
         others = list(dict.fromkeys(pool))[:6]
         self.app.rng.shuffle(others)
         faces = [card.answer] + [o.upper() if card.answer.isupper() else o for o in others[:2]]
@@ -214,7 +214,7 @@ class MissingLetter(Scene):
             self.timeline.after(0.8, self.new_round)
 
     def finish(self):
-        stars = 3 - (self.helped >= 1) - (self.helped >= 3)
+        stars = stars_for(self.helped)
         self.app.replace(StarsScreen(self.app, stars, self.practised,
                                      replay=lambda: self.app.replace(MissingLetter(self.app, self.level))))
 

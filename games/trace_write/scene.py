@@ -20,7 +20,7 @@ from games.engine.checker import Verdict
 from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels, TracingSession, place_on_lines, review_letter
 from games.engine.coach.guides import StrokeGuide, WatchMe
 from games.engine.coach.help import help_file
-from games.engine.common_scenes import StarsScreen
+from games.engine.common_scenes import StarsScreen, home_button, stars_for
 from games.engine.icons import icon
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
@@ -59,7 +59,7 @@ class TraceAndWrite(Scene):
                                    on_other_verdict=self.on_traced_verdict, on_stroke=self.on_stroke,
                                    on_erase=self.on_erase)
         self.pad = self.writing.pad
-        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.home_button = home_button(self.back)
         self.watch_button = Button((CARD.centerx - 55, CARD.bottom + 30, 110, 110), self.watch, icon_name="eye",
                                    color=d.WHITE)
         self.prompt = Prompt(app.speaker)
@@ -271,7 +271,7 @@ class TraceAndWrite(Scene):
         self.app.push(Celebration(self.app, praise, self.next_letter, big_letter=self.letter))
 
     def finish(self):
-        stars = 3 - (self.helped_letters >= 1) - (self.helped_letters >= 3)
+        stars = stars_for(self.helped_letters)
         self.app.replace(StickerSheet(self.app, self.stickers, lambda: self.app.replace(
             StarsScreen(self.app, stars, [c.shown for c in self.cards],
                         replay=lambda: self.app.replace(TraceAndWrite(self.app, self.level))))))
