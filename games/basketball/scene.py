@@ -11,39 +11,33 @@ by the player whose turn it is, and the turn passes on. After a short run of let
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import StarsScreen, home_button, stars_for
+from games.engine.common_scenes import Scoreboard, home_button, stars_for
 from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import LetterCard, face, look_alikes_of
-from games.engine.players import TurnBadge, Turns, avatar, default_players, draw_player_rows
+from games.engine.players import TurnBadge, Turns, avatar, default_players
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
 from games.engine.timeline import Timeline, ease
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import TAP_SLACK, SayAgainButton, Tappable
+from games.engine.widgets import SayAgainButton
 
-from . import art
-from .physics import Flight, Hoop, fling_velocity, path_points, perfect_throw
+from . import art, court
+from .court import DRAG_IS_A_THROW, FLOOR_BALL_RADIUS, SHEET, PaperBall
+from .physics import Flight, Hoop, fling_velocity, perfect_throw
 
 HOOP = Hoop()
-SHEET = pygame.Rect(140, 110, 930, 520)       # the unfolded paper
 PAD = pygame.Rect(440, 140, 490, 450)         # where the child writes, on the sheet
-PRINTED_LETTER_AT = (290, 360)                # the letter printed on the sheet, left of the pad
-PRINTED_LETTER_SIZE = 230
-FLOOR_BALL_RADIUS = 58
 THROWN_BALL_RADIUS = 30
 HAND_Y = 500                                  # height of the ball in the thrower's hand
 CLOSER = 120                                  # how far the tape moves toward the basket after a miss
 CLOSEST_TAPE = 860
 ASSIST_PER_MISS = 0.25
 MOVE_ON_AFTER = 4                             # writing misses before we crumple and throw anyway
-DRAG_IS_A_THROW = 30                          # pixels: shorter is a tap
-DROP_TIME = 0.45
 UNFOLD_TIME, CRUMPLE_TIME, CHEER_DELAY, STEP_CLOSER_TIME = 0.7, 0.8, 0.8, 1.0
 HINT_AFTER = 2                                # wrong balls tapped before the right one glows
 TARGET_CARD = pygame.Rect(1146, 386, 124, 150)  # the letter to find, on a sign on the basket's pole
@@ -54,58 +48,6 @@ WAITING_STATES = ("find", "write", "aim")     # the game waits for the child: th
 def letters_per_game(players: int) -> int:
     """A short run: 4 letters alone, 2 each when playing together."""
     return max(4, 2 * players)
-
-
-class PaperBall(Tappable):
-    """A crumpled paper ball on the floor; tap it to pick it."""
-
-    tap_slack = TAP_SLACK // 2
-
-    def __init__(self, center, card: LetterCard, seed: int, on_press, delay=0.0):
-        r = FLOOR_BALL_RADIUS
-        super().__init__((center[0] - r, center[1] - r, 2 * r, 2 * r))
-        self.card, self.seed, self.on_press = card, seed, on_press
-        self.wobble = 0.0
-        self.age = -delay          # balls drop onto the floor one after another
-        self.hint = False          # glows gently: "this is the one" after two wrong taps
-
-    def hit(self, pos) -> bool:
-        return math.dist(pos, self.rect.center) <= self.rect.w / 2 + 6
-
-    def activate(self):
-        self.on_press(self)
-
-    def shake(self):
-        self.wobble = 1.0
-
-    def update(self, dt):
-        self.wobble = max(0.0, self.wobble - dt * 1.4)
-        self.age += dt
-
-    def draw(self, surface, focused=False):
-        if self.age < 0:
-            return
-        img = art.paper_ball(self.card.shown, FLOOR_BALL_RADIUS, self.seed)
-        x, y = self.rect.centerx, self.rect.centery - (1 - ease("drop_hop", self.age / DROP_TIME)) * 260
-        if self.wobble > 0:
-            swing = math.sin(self.wobble * 28) * self.wobble
-            img = pygame.transform.rotate(img, swing * 18)
-            x += swing * 12
-        if self.pressed:
-            img = pygame.transform.rotozoom(img, 0, 0.94)
-        if focused:
-            pygame.draw.circle(surface, d.BLUE, self.rect.center, FLOOR_BALL_RADIUS + 12, 6)
-        if self.hint:
-            self._draw_hint(surface, (x, y))
-        surface.blit(img, img.get_rect(center=(x, y)))
-
-    def _draw_hint(self, surface, center):
-        """A warm yellow glow that breathes behind the ball, with a ring around it."""
-        pulse = 0.5 + 0.5 * math.sin(self.age * 4)
-        glow = _hint_glow(FLOOR_BALL_RADIUS + 34)
-        glow.set_alpha(int(170 + 85 * pulse))
-        surface.blit(glow, glow.get_rect(center=center))
-        pygame.draw.circle(surface, d.shade(d.YELLOW, 1.1), center, FLOOR_BALL_RADIUS + 10 + 6 * pulse, 6)
 
 
 class Basketball(Scene):
@@ -198,7 +140,7 @@ class Basketball(Scene):
         for i, c in enumerate(cards):
             x = left + (right - left) * (i + 0.5) / n
             y = 575 + (55 if i % 2 else 0) + self.app.rng.uniform(-8, 8)
-            self.balls.append(PaperBall((x, y), c, seed=_ball_seed(self.round, i), on_press=self.on_ball,
+            self.balls.append(PaperBall((x, y), c, seed=court.ball_seed(self.round, i), on_press=self.on_ball,
                                         delay=0.1 * i))
         self.chosen = None
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
@@ -374,7 +316,7 @@ class Basketball(Scene):
             self._painted_ahead = 0
         if self._painted_ahead < len(self.next_cards):
             i = self._painted_ahead
-            art.paper_ball(self.next_cards[i].shown, FLOOR_BALL_RADIUS, _ball_seed(self.round + 1, i))
+            art.paper_ball(self.next_cards[i].shown, FLOOR_BALL_RADIUS, court.ball_seed(self.round + 1, i))
             self._painted_ahead += 1
 
     def celebrate(self):
@@ -394,8 +336,9 @@ class Basketball(Scene):
 
     def finish(self):
         stars = stars_for(self.helped)
-        self.app.replace(Scoreboard(self.app, stars, self.turns.players,
-                                    replay=self.replay))
+        players = self.turns.players
+        self.app.replace(Scoreboard(self.app, stars, list(players[0].collected), players, replay=self.replay,
+                                    picture=lambda letter, j: art.paper_ball(letter, 22, j + 3)))
 
     def replay(self):
         for p in self.turns.players:
@@ -454,7 +397,7 @@ class Basketball(Scene):
         if thrower_up:   # the tape is where the thrower stands; it would poke out from under the floor balls
             tape = art.tape_line(self.tape_x)
             surface.blit(tape, (self.tape_x - 20, art.TAPE_TOP))
-        self._draw_scoreboard(surface)
+        court.draw_scoreboard(surface, self.turns.players, self.rounds, self.cheer)
         art.draw_rim_back(surface, HOOP)
         if thrower_up:
             self._draw_thrower(surface)
@@ -462,7 +405,8 @@ class Basketball(Scene):
             for ball in self.balls:
                 ball.draw(surface, focused=ball is self.focus)
         if st == "aim":
-            self._draw_aim(surface)
+            drag = None if self.drag is None else pygame.Vector2(self.drag[2]) - pygame.Vector2(self.drag[1])
+            court.draw_aim(surface, HOOP, self.hand, drag, self.t, self.easy_throw, self.assist)
         if self.flight and st in ("fly", "cheer", "celebrating"):
             self._draw_flying_ball(surface)
         art.draw_net_and_rim_front(surface, HOOP, self.t, self.net_stretch, self.net_sway)
@@ -494,24 +438,8 @@ class Basketball(Scene):
             ball_rect.center = self.hand
         else:
             ball_rect = small_from
-        rect = _lerp_rect(ball_rect, SHEET, k)
-        crumple = 1 - 0.9 * k
-        art.draw_sheet(surface, rect, crumple, seed)
-        if k > 0.6:   # the printed letter shows once the sheet is mostly open
-            size = int(PRINTED_LETTER_SIZE * (k - 0.6) / 0.4)
-            if size > 8:
-                cx = rect.x + (PRINTED_LETTER_AT[0] - SHEET.x) * rect.w / SHEET.w
-                cy = rect.y + (PRINTED_LETTER_AT[1] - SHEET.y) * rect.h / SHEET.h
-                glyph = _printed_letter(self.card.shown)
-                if size < PRINTED_LETTER_SIZE:   # growing as the sheet opens: scale the one cached picture
-                    glyph = pygame.transform.smoothscale(
-                        glyph, (max(1, glyph.get_width() * size // PRINTED_LETTER_SIZE), size * glyph.get_height() // PRINTED_LETTER_SIZE))
-                surface.blit(glyph, glyph.get_rect(center=(cx, cy)))
-        if k < 0.35:   # the ball fades in as the paper closes into it
-            radius = FLOOR_BALL_RADIUS if self.state == "unfold" else THROWN_BALL_RADIUS
-            img = art.paper_ball(self.card.shown, radius, seed).copy()
-            img.set_alpha(int(255 * (1 - k / 0.35)))
-            surface.blit(img, img.get_rect(center=rect.center))
+        radius = FLOOR_BALL_RADIUS if self.state == "unfold" else THROWN_BALL_RADIUS
+        court.draw_paper(surface, court.lerp_rect(ball_rect, SHEET, k), k, self.card.shown, seed, radius)
 
     def _draw_thrower(self, surface):
         """The player whose turn it is, standing at the tape line and holding the ball."""
@@ -526,92 +454,8 @@ class Basketball(Scene):
             pos = self.ball_back_from.lerp(self.hand, ease("smooth", k)) - pygame.Vector2(0, math.sin(k * math.pi) * 90)
             surface.blit(ball, ball.get_rect(center=pos))
 
-    def _draw_aim(self, surface):
-        hand = self.hand
-        if self.drag is None:
-            # a bouncing dotted hint toward the basket
-            v = perfect_throw(hand, HOOP)
-            pulse = (self.t * 1.2) % 1.0
-            for i, p in enumerate(path_points(hand, v, 0.35, 7)):
-                alpha = 1 - abs((i / 7) - pulse)
-                pygame.draw.circle(surface, d.shade(d.ORANGE, 1 + 0.3 * alpha), p, 5 + 4 * alpha)
-            if self.easy_throw:
-                ring = art.rim_rect(HOOP).inflate(40 + 14 * math.sin(self.t * 5), 40)
-                pygame.draw.ellipse(surface, d.YELLOW, ring, 5)
-            return
-        start, now = self.drag[1], self.drag[2]
-        vector = pygame.Vector2(now) - pygame.Vector2(start)
-        if vector.length() < DRAG_IS_A_THROW:
-            return
-        pygame.draw.line(surface, d.shade(d.ORANGE, 0.9), hand, hand + vector * 0.5, 6)
-        v = fling_velocity(vector, hand, HOOP, self.assist)
-        for p in path_points(hand, v, 0.45, 9):
-            pygame.draw.circle(surface, d.WHITE, p, 6)
-            pygame.draw.circle(surface, d.ORANGE, p, 6, 2)
-
     def _draw_flying_ball(self, surface):
         seed = self.chosen.seed if self.chosen else 0
         img = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, seed)
         img = pygame.transform.rotate(img, -math.degrees(self.flight.spin) % 360)
         surface.blit(img, img.get_rect(center=self.flight.pos))
-
-    def _draw_scoreboard(self, surface):
-        """Each player's token and the letters they have put in the basket, top right."""
-        players = self.turns.players
-        per_player = math.ceil(self.rounds / len(players))
-        chip = 38
-        for i, p in enumerate(players):
-            y = 40 + i * 50
-            width = 60 + per_player * (chip + 6)
-            x = 1090 - width
-            jump = abs(math.sin(self.cheer * 10 + i)) * 14 * self.cheer
-            d.blit_panel(surface, pygame.Rect(x, y - 22, width, 44), d.shade(p.color, 1.5), radius=20)
-            img = avatar(p.name, 40)
-            surface.blit(img, img.get_rect(center=(x + 26, y - jump)))
-            for j in range(per_player):
-                c = (x + 60 + j * (chip + 6) + chip / 2, y)
-                if j < len(p.collected):
-                    ball = art.paper_ball(p.collected[j], 18, j + 3)
-                    surface.blit(ball, ball.get_rect(center=c))
-                else:
-                    pygame.draw.circle(surface, d.shade(p.color, 1.2), c, 14, 3)
-
-
-class Scoreboard(StarsScreen):
-    """The end: stars for everyone, and every player's collected letters (one row per player)."""
-
-    def __init__(self, app, stars, players, *, replay):
-        self.players = players
-        together = len(players) > 1
-        letters = [] if together else list(players[0].collected)
-        message = app.phrases.get("everyone_wins" if together else "game_over")
-        super().__init__(app, stars, letters, replay=replay, message=message)
-
-    def draw(self, surface):
-        super().draw(surface)
-        if len(self.players) < 2:
-            return
-        draw_player_rows(surface, self.players, lambda ch, j: art.paper_ball(ch, 22, j + 3))
-
-
-@lru_cache(maxsize=8)
-def _printed_letter(char: str) -> pygame.Surface:
-    glyph = d.text_surface(char, PRINTED_LETTER_SIZE, (30, 40, 80), True)
-    return glyph.subsurface(glyph.get_bounding_rect()).copy()
-
-
-@lru_cache(maxsize=2)
-def _hint_glow(radius: int) -> pygame.Surface:
-    def paint(s, k):
-        for i in range(8):
-            pygame.draw.circle(s, (*d.YELLOW, 60), (radius * k, radius * k), (radius - i * 4) * k)
-    return d.smooth((2 * radius, 2 * radius), paint)
-
-
-def _ball_seed(round_no: int, index: int) -> int:
-    """Which paper (colour and creases) a ball gets: different neighbours, different rounds."""
-    return round_no * 7 + index
-
-
-def _lerp_rect(a: pygame.Rect, b: pygame.Rect, k: float) -> pygame.Rect:
-    return pygame.Rect(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k, a.w + (b.w - a.w) * k, a.h + (b.h - a.h) * k)

@@ -17,10 +17,10 @@ import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import StarsScreen, home_button, stars_for
+from games.engine.common_scenes import Scoreboard, home_button, stars_for
 from games.engine.input import Pointer
 from games.engine.letters import CaseMode
-from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc, draw_player_rows
+from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene, nearest_in_direction
 from games.engine.timeline import Timeline, ease
@@ -28,8 +28,9 @@ from games.engine.writing_task import WritingTask
 from games.engine.widgets import SayAgainButton
 
 from . import art
-from .table import (CLOTH, DISH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_CANDY_SIZES, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE,
-                    Candy, dish_spots, draw_eating, grid_cells, lifted_offset, plate_layout, posed_candy)
+from .table import (CLOTH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE, Candy, dish_spots,
+                    draw_dish, draw_eating, draw_flying, draw_sparkles, grid_cells, lifted_offset, pictures_to_prepare,
+                    plate_layout, posed_candy)
 
 DEAL_STAGGER = 0.06      # seconds between candies landing on the table at the start
 LOOK_TIME = 0.7          # both candies up before the game says "match" or not
@@ -98,7 +99,7 @@ class CandyMatch(Scene):
             candy = Candy(cell, face, size, self.on_candy, base=base)
             candy.delay = i * DEAL_STAGGER
             self.candies.append(candy)
-        self.warm_up = self.pictures_to_prepare(size, {f for f, _ in faces})
+        self.warm_up = pictures_to_prepare(size, {f for f, _ in faces}, self.pad if self.write_to_keep else None)
         self.set_state("deal")
         self.prompt_lift(interrupt=True)
         self.badge.changed()
@@ -111,27 +112,6 @@ class CandyMatch(Scene):
         whose_turn = self.app.phrases.get("your_turn", player=self.turns.current.name) if self.turns.multi else None
         key = "lift_two_matching" if self.matching else "lift_two"
         self.prompt.ask(whose_turn, self.app.phrases.get(key), interrupt=interrupt)
-
-    def pictures_to_prepare(self, size, faces):
-        """Paint the pictures later stages need, one per frame while the candies are dealt, so no
-        frame of play stalls on painting (``update`` takes one step per frame)."""
-        for angle in range(17):
-            yield art.rotated(size, art.SILVER, -angle)
-        for face in faces:
-            yield art.sticker(face, int(size * 0.72)), art.candy_with_label(face, size)
-            for size in PLATE_CANDY_SIZES:
-                yield art.candy_with_label(face, size)
-        yield [d.star(n) for n in (16, 22, 28)]
-        for foil in art.FOILS:
-            yield art.candy(TREAT_SIZE, foil)
-            yield art.foil_half(TREAT_SIZE, foil, -1), art.foil_half(TREAT_SIZE, foil, 1)
-        yield art.candy(TREAT_SIZE, None)
-        for bites in range(4):
-            yield art.bitten(TREAT_SIZE, bites)
-        yield art.plate(DISH.w, DISH.h, art.DISH_RIM), art.glow(PLATE_SIZE[0] + 40, PLATE_SIZE[1] + 40)
-        if self.write_to_keep:
-            yield art.veil(), [art.sticker(face, 140) for face in faces]
-            yield self.pad.draw(pygame.Surface((d.W, d.H)))
 
     def set_state(self, state):
         self.state = state
@@ -347,11 +327,11 @@ class CandyMatch(Scene):
 
     def finish(self):
         stars = stars_for(self.tries, 2 * self.pairs_wanted + 1, 3 * self.pairs_wanted + 1)
-        message = self.app.phrases.get("everyone_wins") if self.turns.multi else None
         fresh = [Player(p.name, p.color) for p in self.players]
         self.app.replace(Scoreboard(
-            self.app, stars, self.practised, self.players, message=message,
-            replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh))))
+            self.app, stars, self.practised, self.players,
+            replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh)),
+            picture=lambda face, j: art.sticker(face, 44)))   # the letters kept
 
     def back(self):
         self.app.speaker.stop()
@@ -416,9 +396,9 @@ class CandyMatch(Scene):
             if c.lift > 0:
                 self.draw_candy(surface, c)
         for c, start, end in self.flying:
-            self.draw_flying(surface, c, start, end)
+            draw_flying(surface, c, start, end, self.fly_k, self.fly_size)
         if self.treats:
-            self.draw_dish(surface)
+            draw_dish(surface, self.treats, self.focus)
         for e in self.eating:
             draw_eating(surface, e)
         if self.state == "write":
@@ -439,34 +419,13 @@ class CandyMatch(Scene):
                 centre.x += math.sin(self.pair_t * 40) * 6 * (1 - self.pair_t / 0.6)
             surface.blit(label, label.get_rect(center=centre))
             if self.state == "matched":
-                self.draw_sparkles(surface, centre, c.size * 0.5)
+                draw_sparkles(surface, centre, c.size * 0.5, self.pair_t)
         if c is self.focus:
             ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
             ring.center = (anchor.x, anchor.y - 4)
             pygame.draw.ellipse(surface, d.BLUE, ring, 5)
         img, pos = posed_candy(c.size, c.foil, c.lift, anchor)
         surface.blit(img, pos)
-
-    def draw_sparkles(self, surface, centre, radius):
-        """Little stars circling a sticker: these two match!"""
-        for i in range(4):
-            angle = self.pair_t * 3 + i * math.tau / 4
-            size = 22 + 6 * round(math.sin(self.pair_t * 8 + i))
-            img = d.star(size)
-            at = centre + pygame.Vector2(math.cos(angle), math.sin(angle) * 0.8) * radius
-            surface.blit(img, img.get_rect(center=at))
-
-    def draw_flying(self, surface, c, start, end):
-        k = self.fly_k
-        along = ease("out_cubic", k)
-        pos = start.lerp(end, along) + pygame.Vector2(0, -math.sin(k * math.pi) * 110)
-        size = c.size + (self.fly_size - c.size) * along
-        big = art.candy_with_label(c.face, c.size)
-        scale = size / c.size
-        img = pygame.transform.smoothscale(big, (max(1, int(big.get_width() * scale)),
-                                                 max(1, int(big.get_height() * scale))))
-        ax, ay = art.candy_anchor(c.size)
-        surface.blit(img, (pos.x - ax * scale, pos.y - ay * scale))
 
     def draw_plate(self, surface, i):
         cx, cy = self.plates[i]
@@ -487,38 +446,9 @@ class CandyMatch(Scene):
         if self.turns.multi:
             draw_avatar_on_disc(surface, player.name, 56, (cx - w / 2 + 16, cy + h / 2 - 6))
 
-    def draw_dish(self, surface):
-        dish = art.plate(DISH.w, DISH.h, art.DISH_RIM)
-        surface.blit(dish, DISH.topleft)
-        for c in sorted(self.treats, key=lambda c: c.anchor.y):
-            if c.kept or c.drop <= 0:
-                continue
-            anchor = c.anchor + pygame.Vector2(0, -(1 - ease("drop_bounce", c.drop)) * 300)
-            if c is self.focus:
-                ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
-                ring.center = (anchor.x, anchor.y - 4)
-                pygame.draw.ellipse(surface, d.BLUE, ring, 5)
-            img, pos = posed_candy(c.size, c.foil, 0.0, anchor)
-            surface.blit(img, pos)
-
     def draw_writing(self, surface):
         surface.blit(art.veil(), (0, 0))
         for i, c in enumerate(self.lifted):
             label = art.sticker(c.face, 140)
             surface.blit(label, label.get_rect(center=(300, 300 + i * 190)))
         self.pad.draw(surface, focused=self.focus is self.pad)
-
-
-class Scoreboard(StarsScreen):
-    """The end: the stars and, when several children played, a row for each: animal, name, candies kept."""
-
-    def __init__(self, app, stars, letters, players, *, replay, message=None):
-        self.players = players
-        super().__init__(app, stars, [] if len(players) > 1 else letters, replay=replay, message=message)
-
-    def draw(self, surface):
-        super().draw(surface)
-        if len(self.players) > 1:
-            draw_player_rows(surface, self.players, lambda face, j: art.sticker(face, 44))   # the letters kept
-
-

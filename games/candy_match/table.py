@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import pygame
 
+from games.engine import draw as d
 from games.engine.timeline import ease
 from games.engine.widgets import TAP_SLACK, Tappable
 
@@ -179,3 +180,64 @@ def draw_eating(surface, e):
             y = pos.y - size * 0.5 + age * 160 + (j % 2) * 8
             if y < pos.y + 10:
                 pygame.draw.circle(surface, art.CHOCOLATE, (x, y), 3 + (j % 2))
+
+
+def draw_sparkles(surface, centre, radius, t: float):
+    """Little stars circling a sticker: these two match!"""
+    for i in range(4):
+        angle = t * 3 + i * math.tau / 4
+        size = 22 + 6 * round(math.sin(t * 8 + i))
+        img = d.star(size)
+        at = centre + pygame.Vector2(math.cos(angle), math.sin(angle) * 0.8) * radius
+        surface.blit(img, img.get_rect(center=at))
+
+
+def draw_flying(surface, c, start, end, k: float, to_size: int):
+    """A kept candy on its way to the plate, ``k`` of the way (0..1), shrinking to ``to_size``."""
+    along = ease("out_cubic", k)
+    pos = start.lerp(end, along) + pygame.Vector2(0, -math.sin(k * math.pi) * 110)
+    size = c.size + (to_size - c.size) * along
+    big = art.candy_with_label(c.face, c.size)
+    scale = size / c.size
+    img = pygame.transform.smoothscale(big, (max(1, int(big.get_width() * scale)),
+                                             max(1, int(big.get_height() * scale))))
+    ax, ay = art.candy_anchor(c.size)
+    surface.blit(img, (pos.x - ax * scale, pos.y - ay * scale))
+
+
+def draw_dish(surface, treats, focus):
+    """The treat dish and the treats still on it (the focused one ringed)."""
+    dish = art.plate(DISH.w, DISH.h, art.DISH_RIM)
+    surface.blit(dish, DISH.topleft)
+    for c in sorted(treats, key=lambda c: c.anchor.y):
+        if c.kept or c.drop <= 0:
+            continue
+        anchor = c.anchor + pygame.Vector2(0, -(1 - ease("drop_bounce", c.drop)) * 300)
+        if c is focus:
+            ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
+            ring.center = (anchor.x, anchor.y - 4)
+            pygame.draw.ellipse(surface, d.BLUE, ring, 5)
+        img, pos = posed_candy(c.size, c.foil, 0.0, anchor)
+        surface.blit(img, pos)
+
+
+def pictures_to_prepare(size, faces, pad=None):
+    """Paint the pictures later stages need, one per frame while the candies are dealt, so no
+    frame of play stalls on painting (``update`` takes one step per frame)."""
+    for angle in range(17):
+        yield art.rotated(size, art.SILVER, -angle)
+    for face in faces:
+        yield art.sticker(face, int(size * 0.72)), art.candy_with_label(face, size)
+        for size in PLATE_CANDY_SIZES:
+            yield art.candy_with_label(face, size)
+    yield [d.star(n) for n in (16, 22, 28)]
+    for foil in art.FOILS:
+        yield art.candy(TREAT_SIZE, foil)
+        yield art.foil_half(TREAT_SIZE, foil, -1), art.foil_half(TREAT_SIZE, foil, 1)
+    yield art.candy(TREAT_SIZE, None)
+    for bites in range(4):
+        yield art.bitten(TREAT_SIZE, bites)
+    yield art.plate(DISH.w, DISH.h, art.DISH_RIM), art.glow(PLATE_SIZE[0] + 40, PLATE_SIZE[1] + 40)
+    if pad is not None:   # write to keep
+        yield art.veil(), [art.sticker(face, 140) for face in faces]
+        yield pad.draw(pygame.Surface((d.W, d.H)))

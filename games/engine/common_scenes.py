@@ -7,7 +7,7 @@ import math
 import pygame
 
 from . import draw as d
-from .players import PlayerPicker, default_players
+from .players import PlayerPicker, default_players, draw_player_rows
 from .scene import Scene
 from .widgets import Button
 
@@ -148,3 +148,21 @@ class StarsScreen(Scene):
                 d.blit_panel(surface, r, d.WHITE, radius=18)
                 d.draw_glyph(surface, ch, int(size * 0.62), r.center, LETTER_COLORS[i % len(LETTER_COLORS)])
         super().draw(surface)
+
+
+class Scoreboard(StarsScreen):
+    """The end of a game for 1-4 players: the stars and, when several played, a row for each player
+    (animal, name, and the letters they kept, each drawn by ``picture(letter, index)``)."""
+
+    def __init__(self, app, stars, letters, players, *, replay, picture, message=None):
+        self.players, self.picture = players, picture
+        together = len(players) > 1
+        if message is None and together:
+            message = app.phrases.get("everyone_wins")
+        super().__init__(app, stars, [] if together else letters, replay=replay, message=message)
+
+    def draw(self, surface):
+        super().draw(surface)
+        if len(self.players) > 1:
+            draw_player_rows(surface, self.players, self.picture)
+
