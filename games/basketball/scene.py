@@ -16,15 +16,13 @@ import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import Scoreboard, home_button, stars_for
+from games.engine.common_scenes import Scoreboard, stars_for
+from games.engine.game_scene import GameScene
 from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import LetterCard, face, look_alikes_of
 from games.engine.players import TurnBadge, Turns, avatar, default_players
-from games.engine.prompt import Prompt
-from games.engine.scene import Scene
-from games.engine.timeline import Timeline, ease
+from games.engine.timeline import ease
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import SayAgainButton
 
 from . import art, court
 from .court import DRAG_IS_A_THROW, FLOOR_BALL_RADIUS, SHEET, PaperBall
@@ -50,11 +48,11 @@ def letters_per_game(players: int) -> int:
     return max(4, 2 * players)
 
 
-class Basketball(Scene):
+class Basketball(GameScene):
     """One game of letter basketball for 1-4 players."""
 
     def __init__(self, app, level, players=None):
-        super().__init__(app)
+        super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         opts = level.options
         self.ball_count = opts.get("balls", 3)
@@ -68,17 +66,12 @@ class Basketball(Scene):
         self.targets = self._choose_targets()
         self.round = 0
         self.helped = 0             # rounds where the writing needed the guide
-        self.home_button = home_button(self.back)
-        self.prompt = Prompt(app.speaker)
-        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.wrong_taps = 0
         self.writing = WritingTask(app, PAD, self.on_written, game="basketball", level=level,
                                    fallback_after=MOVE_ON_AFTER, fallback="move_on")
         self.pad = self.writing.pad
         self.balls: list[PaperBall] = []
         self.chosen: PaperBall | None = None
-        self.t = 0.0
-        self.timeline = Timeline()
         self.state = "find"
         self.paper_open = 0.0       # the chosen ball: 0 crumpled .. 1 a sheet to write on
         self.step_closer_k = 0.0    # after a miss: the tape moving closer and the ball coming back, 0..1
@@ -263,10 +256,6 @@ class Basketball(Scene):
                            HOOP.rim_y + HOOP.net_depth + 60 - HOOP.board_top)
         return area.collidepoint(pos)
 
-    def handle(self, event):
-        self.prompt.child_acted()
-        super().handle(event)
-
     def on_key(self, event):
         if self.state == "aim" and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self.easy_throw_now()
@@ -345,22 +334,13 @@ class Basketball(Scene):
             p.score, p.collected = 0, []
         self.app.replace(Basketball(self.app, self.level, self.turns.players))
 
-    def back(self):
-        self.app.speaker.stop()
-        self.app.pop()
-
     def pause(self):
         self.drag = None    # a drag cut off by a lost window focus never gets its release
-
-    def exit(self):
-        self.timeline.clear()
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
         super().update(dt)
-        self.t += dt
         self.badge.update(dt)
-        self.prompt.update(dt)
         self.net_stretch = max(0.0, self.net_stretch - dt * 1.5)
         self.net_sway = max(0.0, self.net_sway - dt * 0.7)
         self.cheer = max(0.0, self.cheer - dt * 0.7)
@@ -371,7 +351,6 @@ class Basketball(Scene):
             if not self.flight.over:
                 self.flight.update(dt)       # the ball drops out of the net and bounces while everyone cheers
                 self.flight.events.clear()
-        self.timeline.update(dt)
 
     def _fly(self, dt):
         flight = self.flight

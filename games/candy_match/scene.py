@@ -17,18 +17,17 @@ import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import Scoreboard, home_button, stars_for
+from games.engine.common_scenes import Scoreboard, stars_for
+from games.engine.game_scene import GameScene
 from games.engine.input import Pointer
 from games.engine.letters import CaseMode
 from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc
-from games.engine.prompt import Prompt
-from games.engine.scene import Scene, nearest_in_direction
-from games.engine.timeline import Timeline, ease
+from games.engine.scene import nearest_in_direction
+from games.engine.timeline import ease
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import SayAgainButton
 
 from . import art
-from .table import (CLOTH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE, Candy, dish_spots,
+from .table import (CLOTH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE, Candy, dish_spots, 
                     draw_dish, draw_eating, draw_flying, draw_sparkles, grid_cells, lifted_offset, pictures_to_prepare,
                     plate_layout, posed_candy)
 
@@ -46,11 +45,11 @@ SAY_AGAIN_AT = (1196, 74)                # top right, above the table
 WAITING_STATES = ("pick", "write", "feast")   # the game waits for a tap: the prompt repeats when quiet
 
 
-class CandyMatch(Scene):
+class CandyMatch(GameScene):
     """One game: find every pair, then everyone eats three candies, then the stars screen."""
 
     def __init__(self, app, level, players: list[Player] | None = None):
-        super().__init__(app)
+        super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         self.pairs_wanted = min(MOST_PAIRS, level.options.get("pairs", 5))
         self.write_to_keep = bool(level.options.get("write_to_keep", False)) or \
@@ -58,9 +57,6 @@ class CandyMatch(Scene):
         self.turns = Turns(players)
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
-        self.home_button = home_button(self.back)
-        self.prompt = Prompt(app.speaker)
-        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.writing = WritingTask(app, PAD, self.on_written, game="candy_match", level=level,
                                    fallback_after=KEEP_AFTER, fallback="keep")
         self.pad = self.writing.pad
@@ -77,8 +73,6 @@ class CandyMatch(Scene):
         self.picks = [0 for _ in self.players]
         self.tries = 0
         self.using_keys = False  # the last input was a key: keep a candy focused as things change
-        self.t = 0.0
-        self.timeline = Timeline()
         self.state = "deal"
         self.pair_t = 0.0        # seconds the lifted pair has been shown (sparkles, the no-match shake)
         self.fly_k = 0.0         # a kept pair on its way to the plate, 0..1
@@ -333,17 +327,9 @@ class CandyMatch(Scene):
             replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh)),
             picture=lambda face, j: art.sticker(face, 44)))   # the letters kept
 
-    def back(self):
-        self.app.speaker.stop()
-        self.app.pop()
-
-    def exit(self):
-        self.timeline.clear()
-
     # -- keyboard ----------------------------------------------------------------------------------
     def handle(self, event):
         self.using_keys = not isinstance(event, Pointer)
-        self.prompt.child_acted()
         super().handle(event)
 
     def focus_towards(self, direction):
@@ -366,12 +352,10 @@ class CandyMatch(Scene):
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
-        self.t += dt
         next(self.warm_up, None)
         self.badge.update(dt)
         self.home_button.update(dt)
         self.say_again.update(dt)
-        self.prompt.update(dt)
         for c in self.candies:
             c.update(dt)
         for c in self.treats:
@@ -381,7 +365,7 @@ class CandyMatch(Scene):
         self.update_eating(dt)
         if self.state == "deal" and all(c.drop >= 1 for c in self.candies):
             self.set_state("pick")
-        self.timeline.update(dt)
+        self.tick(dt)   # not super().update: kept candies and the pad update here, not as widgets
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):

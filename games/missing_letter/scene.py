@@ -14,13 +14,12 @@ import pygame
 
 from games.engine import draw as d
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import StarsScreen, home_button, stars_for
+from games.engine.common_scenes import StarsScreen, stars_for
+from games.engine.game_scene import GameScene
 from games.engine.letters import ALPHABET, LetterCard, look_alikes_of
-from games.engine.prompt import Prompt
-from games.engine.scene import Scene
-from games.engine.timeline import Timeline, ease
+from games.engine.timeline import ease
+from games.engine.widgets import LetterTile
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import LetterTile, SayAgainButton
 
 from .art import draw_cloth, tray
 
@@ -35,11 +34,11 @@ PAD = pygame.Rect(330, 320, 560, 370)
 SAY_AGAIN_AT = (200, 505)        # left of the pad, where the child answers
 
 
-class MissingLetter(Scene):
+class MissingLetter(GameScene):
     """One game: a short run of rounds, then the stars screen."""
 
     def __init__(self, app, level, players=None):
-        super().__init__(app)
+        super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         self.count = level.options.get("letters", 3)
         self.all_hidden = level.options.get("all", False)
@@ -47,14 +46,9 @@ class MissingLetter(Scene):
         self.round = 0
         self.helped = 0                  # rounds where the child needed the guide or the choices
         self.practised: list[str] = []
-        self.home_button = home_button(self.back)
-        self.prompt = Prompt(app.speaker)
-        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.writing = WritingTask(app, PAD, self.on_written, game="missing_letter", level=level,
                                    fallback_after=CHOICES_AFTER, fallback="choices")
         self.pad = self.writing.pad
-        self.t = 0.0
-        self.timeline = Timeline()
         self.state = "show"
         self.cloth = 0.0                 # 0 = lifted, 1 = covering the tray
         self.tiles: list[LetterTile] = []
@@ -218,23 +212,6 @@ class MissingLetter(Scene):
         self.app.replace(StarsScreen(self.app, stars, self.practised,
                                      replay=lambda: self.app.replace(MissingLetter(self.app, self.level))))
 
-    def back(self):
-        self.app.speaker.stop()
-        self.app.pop()
-
-    def exit(self):
-        self.timeline.clear()
-
-    def handle(self, event):
-        self.prompt.child_acted()
-        super().handle(event)
-
-    # -- time --------------------------------------------------------------------------------------
-    def update(self, dt):
-        super().update(dt)
-        self.t += dt
-        self.prompt.update(dt)
-        self.timeline.update(dt)
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):

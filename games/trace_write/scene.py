@@ -20,13 +20,12 @@ from games.engine.checker import Verdict
 from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels, TracingSession, place_on_lines, review_letter
 from games.engine.coach.guides import StrokeGuide, WatchMe
 from games.engine.coach.help import help_file
-from games.engine.common_scenes import StarsScreen, home_button, stars_for
+from games.engine.common_scenes import StarsScreen, stars_for
+from games.engine.game_scene import GameScene
 from games.engine.icons import icon
-from games.engine.prompt import Prompt
 from games.engine.scene import Scene
-from games.engine.timeline import Timeline
+from games.engine.widgets import Button
 from games.engine.writing_task import WritingTask
-from games.engine.widgets import Button, SayAgainButton
 
 from .art import draw_sticker_sheet, sticker
 
@@ -38,11 +37,11 @@ TIP_KINDS = ("order", "direction", "start")
 PART_REMINDERS = 2               # "Don't forget the line across!" keeps the ink this often per letter
 
 
-class TraceAndWrite(Scene):
+class TraceAndWrite(GameScene):
     """One game: a few letters from the active set, one sticker each."""
 
     def __init__(self, app, level, players=None):
-        super().__init__(app)
+        super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         self.options = level.options
         self.help_path = help_file()
@@ -59,11 +58,8 @@ class TraceAndWrite(Scene):
                                    on_other_verdict=self.on_traced_verdict, on_stroke=self.on_stroke,
                                    on_erase=self.on_erase)
         self.pad = self.writing.pad
-        self.home_button = home_button(self.back)
         self.watch_button = Button((CARD.centerx - 55, CARD.bottom + 30, 110, 110), self.watch, icon_name="eye",
                                    color=d.WHITE)
-        self.prompt = Prompt(app.speaker)
-        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.widgets = [self.home_button, self.watch_button, self.say_again, self.pad]
         self.steps: list[tuple[str, int]] = []
         self.step = ("none", 0)
@@ -71,8 +67,6 @@ class TraceAndWrite(Scene):
         self.inked: list[int] = []
         self.part_reminders = 0          # times the coach asked for a forgotten bar, dot or hump
         self.letter_helped = False
-        self.timeline = Timeline()
-        self.t = 0.0
 
     # -- letters and steps -------------------------------------------------------------------------
     @property
@@ -276,24 +270,7 @@ class TraceAndWrite(Scene):
             StarsScreen(self.app, stars, [c.shown for c in self.cards],
                         replay=lambda: self.app.replace(TraceAndWrite(self.app, self.level))))))
 
-    def back(self):
-        self.app.speaker.stop()
-        self.app.pop()
-
-    def exit(self):
-        self.timeline.clear()
-
-    def handle(self, event):
-        self.prompt.child_acted()
-        super().handle(event)
-
     # -- time and drawing ----------------------------------------------------------------------------
-    def update(self, dt):
-        super().update(dt)
-        self.t += dt
-        self.prompt.update(dt)
-        self.timeline.update(dt)
-
     def draw(self, surface):
         surface.blit(d.background("wall"), (0, 0))
         self.home_button.draw(surface, focused=self.focus is self.home_button)
