@@ -149,21 +149,26 @@ def table(cloth: tuple) -> pygame.Surface:
     rect = pygame.Rect(cloth)
     shade_rect = rect.move(6, 10)
     pygame.draw.rect(surf, d.shade(WOOD, 0.75), shade_rect, border_radius=18)
-    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
-    layer.fill((255, 246, 242))
-    check = 44
-    for x in range(0, rect.w, check * 2):
-        layer.fill((*GINGHAM, 110), (x, 0, check, rect.h), special_flags=0)
-    band = pygame.Surface((rect.w, check), pygame.SRCALPHA)
-    band.fill((*GINGHAM, 110))
-    for y in range(0, rect.h, check * 2):
-        layer.blit(band, (0, y))
-    mask = pygame.Surface(rect.size, pygame.SRCALPHA)
-    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=18)
-    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-    surf.blit(layer, rect)
+    surf.blit(gingham(rect.size, 44, 18), rect)
     pygame.draw.rect(surf, d.shade(GINGHAM, 0.85), rect, 4, border_radius=18)
     return surf.convert() if pygame.display.get_surface() else surf
+
+
+def gingham(size, check: int, radius: int) -> pygame.Surface:
+    """A checked cloth of ``size`` with ``check``-pixel squares and corners rounded by ``radius``."""
+    w, h = size
+    layer = pygame.Surface(size, pygame.SRCALPHA)
+    layer.fill((255, 246, 242))
+    for x in range(0, w, check * 2):   # columns see-through (the table's wood shows), rows laid over them
+        layer.fill((*GINGHAM, 110), (x, 0, check, h))
+    band = pygame.Surface((w, check), pygame.SRCALPHA)
+    band.fill((*GINGHAM, 110))
+    for y in range(0, h, check * 2):
+        layer.blit(band, (0, y))
+    mask = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    return layer
 
 
 @lru_cache(maxsize=16)
@@ -253,21 +258,7 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
     cloth = pygame.Rect(0, int(h * 0.38), w, int(h * 0.62))
-    check = max(8, w // 14)
-    layer = pygame.Surface(cloth.size, pygame.SRCALPHA)
-    layer.fill((255, 246, 242))
-    band = pygame.Surface((check, cloth.h), pygame.SRCALPHA)
-    band.fill((*GINGHAM, 110))
-    for x in range(0, cloth.w, check * 2):
-        layer.blit(band, (x, 0))
-    band = pygame.Surface((cloth.w, check), pygame.SRCALPHA)
-    band.fill((*GINGHAM, 110))
-    for y in range(0, cloth.h, check * 2):
-        layer.blit(band, (0, y))
-    mask = pygame.Surface(cloth.size, pygame.SRCALPHA)
-    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=14)
-    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-    s.blit(layer, cloth)
+    s.blit(gingham(cloth.size, max(8, w // 14), 14), cloth)
     size = int(min(w * 0.34, h * 0.5))
     cx, cy = candy_anchor(size)
     for i, lifted in enumerate((False, True, False)):
