@@ -120,6 +120,21 @@ def test_two_misses_on_blank_lines_bring_the_dots_back_and_the_letter_still_ends
     assert game.helped_letters == 1
 
 
+def test_watching_again_between_two_misses_still_brings_the_dots_back_after_the_second(game_app):
+    d = game_app(accept=False, letters="o")
+    game = open_game(d, 2)
+    game.start_step("write", WRITE)
+    write(d, game, seed=1, free=True)
+    d.tap(game.pad.done_button.rect.center)
+    assert game.writing.misses == 1
+    d.tap(game.watch_button.rect.center)
+    wait_for(d, game, "write")
+    assert game.writing.misses == 1, "watching is help, not a fresh start"
+    write(d, game, seed=1, free=True)
+    d.tap(game.pad.done_button.rect.center)
+    assert game.step[0] == "guided"
+
+
 def test_the_watch_button_replays_the_pen_and_returns_to_the_same_step(game_app):
     d = game_app(letters="a")
     game = open_game(d, 0)

@@ -129,11 +129,13 @@ class WritingTask:
         self.done = True
         self._started = clock()
 
-    def start(self, letter: str, *, guide=None, player=None) -> None:
-        """A new letter to write: a clean pad, no misses, the clock starts."""
-        self.letter, self.player = letter, player
-        self.misses, self.help, self.done = 0, "none", False
-        self._started = self.clock()
+    def start(self, letter: str, *, guide=None, player=None, again: bool = False) -> None:
+        """A new letter to write: a clean pad, no misses, the clock starts. ``again``: the same letter
+        once more after a break (watching it written): the misses, help and clock go on."""
+        if not (again and letter == self.letter):
+            self.misses, self.help = 0, "none"
+            self._started = self.clock()
+        self.letter, self.player, self.done = letter, player, False
         self.pad.reset(target=letter, guide=guide)
 
     @property

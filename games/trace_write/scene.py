@@ -66,6 +66,7 @@ class TraceAndWrite(GameScene):
         self.session: TracingSession | None = None
         self.inked: list[int] = []
         self.part_reminders = 0          # times the coach asked for a forgotten bar, dot or hump
+        self.watched_again = False       # the eye button was pressed during this letter
         self.letter_helped = False
 
     # -- letters and steps -------------------------------------------------------------------------
@@ -85,7 +86,7 @@ class TraceAndWrite(GameScene):
         if self.index >= len(self.cards):
             self.finish()
             return
-        self.letter_helped, self.part_reminders = False, 0
+        self.letter_helped, self.part_reminders, self.watched_again = False, 0, False
         help_level = TRACE if not self.options.get("write", True) else self.help.level(self.letter)
         steps = [("watch", 0)] if self.options.get("watch", True) else []
         if help_level < WRITE:
@@ -122,7 +123,7 @@ class TraceAndWrite(GameScene):
             self.prompt.ask(self.app.phrases.get("trace" if level == TRACE else "dots", letter=name))
         else:
             self.session = None
-            self.writing.start(self.letter, guide=StrokeGuide(self.letter, WRITE))
+            self.writing.start(self.letter, guide=StrokeGuide(self.letter, WRITE), again=self.watched_again)
             self.pad.auto_submit = self.app.settings.auto_submit
             which_case = None
             if self.app.settings.case_must_match or self.card.shown != self.card.answer:
@@ -139,6 +140,7 @@ class TraceAndWrite(GameScene):
         if self.step[0] in ("watch", "none", "done"):
             return
         self.steps.insert(0, self.step)
+        self.watched_again = True   # the misses so far still count when the child writes again
         self.start_step("watch", 0)
 
     def speak_cue(self, k, cue):
