@@ -104,9 +104,8 @@ def test_a_rejected_letter_shakes_the_pad_and_keeps_the_ink(pad_scene):
 
 
 def test_undo_and_clear_tell_the_listener_how_many_strokes_went(pad_scene):
-    d, scene = pad_scene(auto_submit=0)
     erased = []
-    scene.pad.on_erase = erased.append
+    d, scene = pad_scene(auto_submit=0, on_erase=erased.append)
     for x in (350, 400, 450):
         d.drag([(x, 200), (x, 400)])
     d.tap(scene.pad.undo_button.rect.center)
