@@ -236,15 +236,9 @@ def test_the_hidden_letter_never_shows_even_when_the_same_slot_is_hidden_again(g
 def test_every_answer_goes_to_the_progress_record_once(game_app):
     """Three misses are three written answers (each with the help shown while it was written: the guide
     from the third on), and the tap among the offered letters is one more."""
-    class Progress:
-        def __init__(self):
-            self.answers = []
-
-        def record(self, answer, player=None):
-            self.answers.append(answer)
-
     d = game_app(accept=False)
-    d.app.progress = Progress()
+    answers = []
+    d.app.progress.record = lambda answer, player=None: answers.append(answer)
     game = open_game(d)
     wait_for_writing(d, game)
     target = game.current_card.answer
@@ -254,7 +248,6 @@ def test_every_answer_goes_to_the_progress_record_once(game_app):
     assert game.state == "choose"
     right = next(t for t in game.choices if t.char == target)
     d.tap(right.rect.center)
-    answers = d.app.progress.answers
     assert [(a.action, a.correct, a.help) for a in answers] == [
         ("wrote", False, "none"), ("wrote", False, "none"), ("wrote", False, "guide"), ("tapped", True, "choices")]
     assert {a.letter for a in answers} == {target} and {a.game for a in answers} == {"missing_letter"}

@@ -28,28 +28,10 @@ from .tracepad import FaintLetterGuide, TracePad
 GUIDE_AFTER = 2   # misses before the faint guide letter shows (every game's default)
 
 
-# Verdicts from checkers that do not say ``refusal`` yet: their reason says it in words.
-_TOO_SMALL_REASONS = ("too small", "too little", "only a dot", "nothing written")
-_NOT_A_LETTER_REASONS = ("scribble", "zig-zag", "not a letter", "not strokes")
-
-
-def refusal_of(verdict, target: str) -> str:
-    """Why ``verdict`` refused the writing: "too small", "not a letter", "another letter" or ""
-    (accepted, or no reason known). Uses the verdict's own ``refusal`` when it has one."""
-    if verdict.accepted:
-        return ""
-    said = getattr(verdict, "refusal", None)
-    if said is not None:
-        return said
-    reason = str(getattr(verdict, "reason", "")).lower()
-    if any(words in reason for words in _TOO_SMALL_REASONS):
-        return "too small"
-    if any(words in reason for words in _NOT_A_LETTER_REASONS):
-        return "not a letter"
-    best = getattr(verdict, "best", None)
-    if best and best.lower() != target.lower():
-        return "another letter"
-    return ""
+def refusal_of(verdict) -> str:
+    """Why ``verdict`` refused the writing: "too small", "not a letter", "another letter", or ""
+    (accepted, or a checker that does not say why)."""
+    return "" if verdict.accepted else (getattr(verdict, "refusal", "") or "")
 
 
 @dataclass(frozen=True)
@@ -159,7 +141,7 @@ class WritingTask:
 
     def say_feedback(self, verdict) -> None:
         """The kind answer to a refused letter, specific to why it was refused."""
-        refusal = refusal_of(verdict, self.letter)
+        refusal = refusal_of(verdict)
         key = {"too small": "write_bigger", "another letter": "looks_like",
                "not a letter": "not_a_letter"}.get(refusal, "try_again")
         best = getattr(verdict, "best", None) or ""
