@@ -161,9 +161,11 @@ class DistanceGrid:
     hundred places of a letter at once, so that only the few promising ones are measured exactly.
     """
 
-    def __init__(self, points, cell: float = 0.02, margin: float = 0.3, most_nodes: int = 40_000):
+    def __init__(self, points, cell: float = 0.02, margin=0.3, most_nodes: int = 40_000, cover=None):
         self.points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
         lo, hi = self.points.min(axis=0) - margin, self.points.max(axis=0) + margin
+        if cover is not None:                                      # a box (lo, hi) the grid must reach too
+            lo, hi = np.minimum(lo, cover[0]), np.maximum(hi, cover[1])
         self.cell = max(float(cell), float(np.sqrt(np.prod(hi - lo) / most_nodes)))   # a huge scribble: coarser
         self.lo = lo
         self.shape = np.ceil((hi - lo) / self.cell).astype(int) + 1
@@ -177,9 +179,16 @@ class DistanceGrid:
             self.at_nodes[i:i + rows] = (dx2[i:i + rows, None, :] + dy2[None, :, :]).min(axis=2)
         np.sqrt(self.at_nodes, out=self.at_nodes)
 
-    def lower_bounds(self, queries) -> np.ndarray:
-        """For each query point (an array of shape (..., 2)), a distance no longer than the true one."""
-        q = np.asarray(queries, dtype=np.float64)
-        node = np.clip(np.rint((q - self.lo) / self.cell).astype(np.intp), 0, self.shape - 1)
-        away = np.hypot(*np.moveaxis(q - (self.lo + node * self.cell), -1, 0))
-        return np.maximum(self.at_nodes[node[..., 0], node[..., 1]] - away, 0.0)
+    def lower_bounds(self, x, y) -> np.ndarray:
+        """For query points with coordinates ``x`` and ``y`` (arrays of one shape), distances no
+        longer than the true ones."""
+        fx = (np.asarray(x, dtype=np.float64) - self.lo[0]) / self.cell    # in grid steps
+        fy = (np.asarray(y, dtype=np.float64) - self.lo[1]) / self.cell
+        ix = np.clip(np.rint(fx), 0, self.shape[0] - 1)
+        iy = np.clip(np.rint(fy), 0, self.shape[1] - 1)
+        away = np.hypot(fx - ix, fy - iy)
+        away *= self.cell
+        node = (ix * self.shape[1] + iy).astype(np.intp)
+        bound = self.at_nodes.ravel().take(node)
+        bound -= away
+        return np.maximum(bound, 0.0, out=bound)

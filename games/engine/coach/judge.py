@@ -284,7 +284,7 @@ def _model(char: str):
     """The school model of ``char`` as dense points, its first point and a distance grid around it."""
     taught = taught_strokes(char)
     points = np.vstack([dense(s.points) for s in taught])
-    return points, taught[0].points[0], DistanceGrid(points)
+    return points, taught[0].points[0], DistanceGrid(points, margin=0.8)
 
 
 class _Ink:
@@ -298,20 +298,24 @@ class _Ink:
         self.strokes, self.lines_place = strokes, lines_place
         self.points = np.vstack([dense(s, 0.03 * lines_place.unit) for s in strokes])   # pixels
         self.starts = np.array([s[0] for s in strokes])
-        self.grid = DistanceGrid(lines_place.to_units(self.points))    # in line units of the lines
+        on_lines = lines_place.to_units(self.points)
+        # The grid reaches wherever a tried place can put the model: from the top of the biggest
+        # letter lifted highest to the descender line of the biggest letter sunk lowest.
+        band = (1 + min(LIFTS) - max(SIZES), 1 + max(LIFTS) + 0.5 * max(SIZES))
+        self.grid = DistanceGrid(on_lines, margin=0.5, cover=((on_lines[:, 0].min(), band[0]),
+                                                              (on_lines[:, 0].max(), band[1])))
         self.measured = {}                          # (char, x0, top, unit) -> (to model, to ink)
 
     def lower_bounds(self, char: str, x0, top, unit, back_weight: float) -> np.ndarray:
         """For each place (arrays ``x0``, ``top``, ``unit``), a cost no higher than :meth:`costs`'."""
         model, _, model_grid = _model(char)
         x0, top, unit = x0[:, None], top[:, None], unit[:, None]
-        ink = np.stack([(self.points[:, 0] - x0) / unit, (self.points[:, 1] - top) / unit], axis=-1)
-        bound = model_grid.lower_bounds(ink).mean(axis=1)
+        bound = model_grid.lower_bounds((self.points[:, 0] - x0) / unit, (self.points[:, 1] - top) / unit).mean(axis=1)
         if back_weight:
             lines = self.lines_place
-            on_lines = np.stack([(x0 + model[:, 0] * unit - lines.x0) / lines.unit,
-                                 (top + model[:, 1] * unit - lines.top) / lines.unit], axis=-1)
-            bound = bound + back_weight * self.grid.lower_bounds(on_lines).mean(axis=1) * (lines.unit / unit[:, 0])
+            to_ink = self.grid.lower_bounds((x0 + model[:, 0] * unit - lines.x0) / lines.unit,
+                                            (top + model[:, 1] * unit - lines.top) / lines.unit).mean(axis=1)
+            bound = bound + back_weight * to_ink * (lines.unit / unit[:, 0])
         return bound + self.start_costs(char, x0[:, 0], top[:, 0], unit[:, 0]) - 1e-9
 
     def start_costs(self, char: str, x0, top, unit) -> np.ndarray:
@@ -344,15 +348,20 @@ class _Ink:
         the first).  Places are measured exactly in the order of their lower bounds, until no
         place left unmeasured can beat the ones found."""
         bounds = self.lower_bounds(char, x0, top, unit, back_weight)
-        order = np.argsort(bounds, kind="stable")
+        known = np.array([(char, x0[k], top[k], unit[k]) in self.measured for k in range(len(x0))], dtype=bool)
         found: dict[int, float] = {}
+        if known.any():   # places measured before cost nothing and may spare measuring others
+            chosen = np.flatnonzero(known)
+            found.update(zip(chosen.tolist(), self.costs(char, x0[chosen], top[chosen], unit[chosen], back_weight)))
+        order = [k for k in np.argsort(bounds, kind="stable").tolist() if not known[k]]
+        best = sorted(found.items(), key=lambda kc: (kc[1], kc[0]))[:how_many]
         batch = 4
         for start in range(0, len(order), batch):
-            chosen = order[start:start + batch]
+            if len(best) == how_many and bounds[order[start]] > best[-1][1]:
+                break                      # no place left can beat the ones found
+            chosen = np.array(order[start:start + batch])
             found.update(zip(chosen.tolist(), self.costs(char, x0[chosen], top[chosen], unit[chosen], back_weight)))
             best = sorted(found.items(), key=lambda kc: (kc[1], kc[0]))[:how_many]
-            if len(best) == how_many and start + batch < len(order) and bounds[order[start + batch]] > best[-1][1]:
-                break
         return best
 
 
