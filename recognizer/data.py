@@ -19,7 +19,6 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
-from scipy.ndimage import grey_dilation
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_NPZ = REPO_ROOT.parent / "shared" / "data" / "emnist-letters.npz"
@@ -31,6 +30,16 @@ OFFICIAL_FILES = {
     "y_test": "emnist-letters-test-labels-idx1-ubyte.gz",
 }
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
+
+
+def _training_only(module):
+    """Import ``module``, which only training needs (the games run without it)."""
+    import importlib
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise ImportError(f"training needs {module.split('.')[0]}, which the games do not install: "
+                          f'pip install -e ".[train]"') from error
 
 
 def default_data_path():
@@ -240,7 +249,7 @@ def augment(images, rng, strength=1.0):
     # Stroke thickness: thicken some (finger-fat strokes), thin or fatten others by gamma.
     fat = rng.random(n) < 0.1 * strength
     if fat.any():
-        images[fat] = grey_dilation(images[fat], size=(1, 2, 2))
+        images[fat] = _training_only("scipy.ndimage").grey_dilation(images[fat], size=(1, 2, 2))
     gamma = np.exp(rng.normal(0, 0.3, n) * strength).astype(np.float32)
     images = np.clip(images, 0, 1) ** gamma[:, None, None]
     images = reframe(images)

@@ -68,6 +68,7 @@ def test_shipped_model_on_emnist_sample(rec, sample):
 
 
 def test_numpy_forward_matches_scikit_learn(rec, sample):
+    pytest.importorskip("sklearn", reason="scikit-learn is only for training: pip install -e .[train]")
     from recognizer.model import images_to_inputs
     from recognizer.train import sklearn_from_network
     inputs = images_to_inputs(sample[0][:300], rec.features)
@@ -256,6 +257,8 @@ def test_model_card_matches_the_data_file_when_present(rec):
 # --- training ----------------------------------------------------------------------------------
 
 def test_two_epoch_training_smoke_run(tmp_path, sample):
+    pytest.importorskip("sklearn", reason="training needs scikit-learn: pip install -e .[train]")
+    pytest.importorskip("scipy", reason="training needs scipy: pip install -e .[train]")
     from recognizer.ood import not_a_letter_strokes
     from recognizer.train import network_from_sklearn, train
     images, labels = sample
@@ -428,7 +431,7 @@ def test_a_huge_drawing_is_resampled_to_a_bounded_number_of_points(rec):
 
 def test_numpy_distance_and_blur_match_scipy():
     """render needs no scipy at run time; its distance and blur give scipy.ndimage's numbers."""
-    ndimage = pytest.importorskip("scipy.ndimage")
+    ndimage = pytest.importorskip("scipy.ndimage", reason="scipy is only for training: pip install -e .[train]")
     from recognizer.render import distance_to_path, gaussian_blur
     rng = np.random.default_rng(5)
     for density in (0.002, 0.02, 0.2):

@@ -20,13 +20,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from scipy.spatial import cKDTree
 
 from games.engine.letters import STROKE_ORDERS
 from recognizer.skeletons import load_skeletons
 
-from .geometry import LetterPlace, dense, dtw_distance, length, nearest_distances, resample
+from .geometry import (DistanceGrid, LetterPlace, best_assignment, dense, dtw_distances, length,
+                       nearest_distances, resample)
 
 ORDER_MODES = STROKE_ORDERS   # "off", "gentle", "strict": see the module's docstring
 
@@ -127,16 +126,36 @@ class StrokeMatch:
 
 def compare_stroke(child, taught: TaughtStroke) -> StrokeMatch:
     """Compare a child's stroke (line units) with a taught stroke."""
-    child = np.asarray(child, dtype=np.float64).reshape(-1, 2)
-    if taught.is_dot:
-        centre = taught.points.mean(axis=0)
-        gap = float(np.hypot(*(resample(child).mean(axis=0) - centre)))
-        if extent(child) > DOT_WIDEST:
-            gap = max(gap, extent(child))
-        return StrokeMatch(gap, gap, float(np.hypot(*(child[0] - centre))), True)
-    a, b = resample(child), resample(taught.points)
-    return StrokeMatch(dtw_distance(a, b), dtw_distance(a[::-1], b),
-                       float(np.hypot(*(child[0] - taught.points[0]))), False)
+    return compare_strokes([child], [taught])[0][0]
+
+
+def compare_strokes(children, taught: list[TaughtStroke]) -> list[list[StrokeMatch]]:
+    """:func:`compare_stroke` of every child's stroke (line units) with every taught stroke, as
+    rows of matches (one row per child's stroke); the path distances are measured all at once."""
+    children = [np.asarray(c, dtype=np.float64).reshape(-1, 2) for c in children]
+    drawn = [resample(c) for c in children]
+    paths = [resample(t.points) for t in taught]
+    lines = [(r, c) for r in range(len(children)) for c, t in enumerate(taught) if not t.is_dot]
+    measured = {}
+    if lines:   # each pair the taught way and with the child's stroke read backwards
+        both = dtw_distances([drawn[r] for r, c in lines] + [drawn[r][::-1] for r, c in lines],
+                             [paths[c] for r, c in lines] * 2)
+        measured = {pair: (both[n], both[n + len(lines)]) for n, pair in enumerate(lines)}
+    rows = []
+    for r, child in enumerate(children):
+        row = []
+        for c, t in enumerate(taught):
+            if t.is_dot:
+                centre = t.points.mean(axis=0)
+                gap = float(np.hypot(*(drawn[r].mean(axis=0) - centre)))
+                if extent(child) > DOT_WIDEST:
+                    gap = max(gap, extent(child))
+                row.append(StrokeMatch(gap, gap, float(np.hypot(*(child[0] - centre))), True))
+            else:
+                ahead, back = measured[r, c]
+                row.append(StrokeMatch(float(ahead), float(back), float(np.hypot(*(child[0] - t.points[0]))), False))
+        rows.append(row)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -187,7 +206,8 @@ class TracingSession:
         if expected is None:
             return StrokeVerdict(False, None)
         child = self.place.to_units(points_px)
-        matches = {k: compare_stroke(child, s) for k, s in enumerate(self.strokes) if not self.done[k]}
+        open_strokes = [k for k in range(len(self.strokes)) if not self.done[k]]
+        matches = dict(zip(open_strokes, compare_strokes([child], [self.strokes[k] for k in open_strokes])[0]))
         fitting = [k for k, m in matches.items() if m.on_path]
         k = min(fitting, key=lambda i: matches[i].distance) if fitting else None
         if matches[expected].on_path and matches[expected].distance <= matches[k].distance + PREFER_EXPECTED:
@@ -262,13 +282,91 @@ START_WEIGHT = 0.1                    # how much the first stroke's start point 
 
 @lru_cache(maxsize=128)
 def _model(char: str):
-    """The school model of ``char`` as dense points, its first point and a search tree over it."""
+    """The school model of ``char`` as dense points, its first point and a distance grid around it."""
     taught = taught_strokes(char)
     points = np.vstack([dense(s.points) for s in taught])
-    return points, taught[0].points[0], cKDTree(points)
+    return points, taught[0].points[0], DistanceGrid(points, margin=0.8)
 
 
-def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float):
+class _Ink:
+    """A child's ink on the lines, ready to weigh many places of a model against it.
+
+    Keeps the exact distances of every place already measured, so that telling big from small
+    and then placing the letter measure each place once.
+    """
+
+    def __init__(self, strokes, lines_place: LetterPlace):
+        self.strokes, self.lines_place = strokes, lines_place
+        self.points = np.vstack([dense(s, 0.03 * lines_place.unit) for s in strokes])   # pixels
+        self.starts = np.array([s[0] for s in strokes])
+        on_lines = lines_place.to_units(self.points)
+        # The grid reaches wherever a tried place can put the model: from the top of the biggest
+        # letter lifted highest to the descender line of the biggest letter sunk lowest.
+        band = (1 + min(LIFTS) - max(SIZES), 1 + max(LIFTS) + 0.5 * max(SIZES))
+        self.grid = DistanceGrid(on_lines, margin=0.5, cover=((on_lines[:, 0].min(), band[0]),
+                                                              (on_lines[:, 0].max(), band[1])))
+        self.measured = {}                          # (char, x0, top, unit) -> (to model, to ink)
+
+    def lower_bounds(self, char: str, x0, top, unit, back_weight: float) -> np.ndarray:
+        """For each place (arrays ``x0``, ``top``, ``unit``), a cost no higher than :meth:`costs`'."""
+        model, _, model_grid = _model(char)
+        x0, top, unit = x0[:, None], top[:, None], unit[:, None]
+        bound = model_grid.lower_bounds((self.points[:, 0] - x0) / unit, (self.points[:, 1] - top) / unit).mean(axis=1)
+        if back_weight:
+            lines = self.lines_place
+            to_ink = self.grid.lower_bounds((x0 + model[:, 0] * unit - lines.x0) / lines.unit,
+                                            (top + model[:, 1] * unit - lines.top) / lines.unit).mean(axis=1)
+            bound = bound + back_weight * to_ink * (lines.unit / unit[:, 0])
+        return bound + self.start_costs(char, x0[:, 0], top[:, 0], unit[:, 0]) - 1e-9
+
+    def start_costs(self, char: str, x0, top, unit) -> np.ndarray:
+        """How far, for each place, the nearest start of a child's stroke is from the letter's start."""
+        start = _model(char)[1]
+        gap = np.hypot((self.starts[None, :, 0] - x0[:, None]) / unit[:, None] - start[0],
+                       (self.starts[None, :, 1] - top[:, None]) / unit[:, None] - start[1]).min(axis=1)
+        return START_WEIGHT * np.minimum(gap, 0.5)
+
+    def costs(self, char: str, x0, top, unit, back_weight: float) -> np.ndarray:
+        """The cost of each place (see :func:`_fit`), measured exactly."""
+        todo = [k for k in range(len(x0)) if (char, x0[k], top[k], unit[k]) not in self.measured]
+        if todo:
+            model = _model(char)[0]
+            k = np.array(todo)
+            ink_x = (self.points[None, :, 0] - x0[k, None]) / unit[k, None]      # (places, ink points)
+            ink_y = (self.points[None, :, 1] - top[k, None]) / unit[k, None]
+            squared = (ink_x[:, :, None] - model[None, None, :, 0]) ** 2
+            squared += (ink_y[:, :, None] - model[None, None, :, 1]) ** 2      # (places, ink, model)
+            to_model = np.sqrt(squared.min(axis=2)).mean(axis=1)
+            to_ink = np.sqrt(squared.min(axis=1)).mean(axis=1)
+            for n, i in enumerate(todo):
+                self.measured[char, x0[i], top[i], unit[i]] = to_model[n], to_ink[n]
+        terms = np.array([self.measured[char, x0[k], top[k], unit[k]] for k in range(len(x0))])
+        cost = terms[:, 0] + back_weight * terms[:, 1] if back_weight else terms[:, 0]
+        return cost + self.start_costs(char, x0, top, unit)
+
+    def cheapest(self, char: str, x0, top, unit, back_weight: float, how_many: int):
+        """The indices and costs of the ``how_many`` cheapest places, cheapest first (of equal ones,
+        the first).  Places are measured exactly in the order of their lower bounds, until no
+        place left unmeasured can beat the ones found."""
+        bounds = self.lower_bounds(char, x0, top, unit, back_weight)
+        known = np.array([(char, x0[k], top[k], unit[k]) in self.measured for k in range(len(x0))], dtype=bool)
+        found: dict[int, float] = {}
+        if known.any():   # places measured before cost nothing and may spare measuring others
+            chosen = np.flatnonzero(known)
+            found.update(zip(chosen.tolist(), self.costs(char, x0[chosen], top[chosen], unit[chosen], back_weight)))
+        order = [k for k in np.argsort(bounds, kind="stable").tolist() if not known[k]]
+        best = sorted(found.items(), key=lambda kc: (kc[1], kc[0]))[:how_many]
+        batch = 4
+        for start in range(0, len(order), batch):
+            if len(best) == how_many and bounds[order[start]] > best[-1][1]:
+                break                      # no place left can beat the ones found
+            chosen = np.array(order[start:start + batch])
+            found.update(zip(chosen.tolist(), self.costs(char, x0[chosen], top[chosen], unit[chosen], back_weight)))
+            best = sorted(found.items(), key=lambda kc: (kc[1], kc[0]))[:how_many]
+        return best
+
+
+def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float, ink: _Ink | None = None):
     """The best place of ``char``'s model on the lines for this ink, and how far off it still is.
 
     Tried: sizes about the baseline, small lifts, and sideways positions lining the model up with
@@ -277,20 +375,12 @@ def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float):
     The cost is the mean distance from the ink to the model (and from the model to the ink when
     ``back_weight`` > 0, weighted by it), plus a small preference for some stroke of the child
     starting where the letter's first stroke starts (whatever order the child drew in).
+    Only the places that can be best are measured exactly (see :meth:`_Ink.cheapest`).
     """
-    model, model_start, model_tree = _model(char)
-    ink = np.vstack([dense(s, 0.03 * lines_place.unit) for s in strokes])
-    ink_tree = cKDTree(ink) if back_weight else None
-    starts = np.array([s[0] for s in strokes])
-    ink_lo, ink_hi = ink.min(axis=0), ink.max(axis=0)
+    ink = ink or _Ink(strokes, lines_place)
+    model, model_start, _ = _model(char)
+    ink_lo, ink_hi = ink.points.min(axis=0), ink.points.max(axis=0)
     lo, hi = model.min(axis=0), model.max(axis=0)
-
-    def cost(place):
-        c = model_tree.query(place.to_units(ink))[0].mean()
-        if back_weight:
-            c += back_weight * ink_tree.query(place.to_pixels(model))[0].mean() / place.unit
-        gap = np.hypot(*(place.to_units(starts) - model_start).T).min()
-        return c + START_WEIGHT * min(gap, 0.5)
 
     coarse = []
     for size in SIZES:
@@ -298,22 +388,21 @@ def _fit(strokes, char: str, lines_place: LetterPlace, back_weight: float):
         for lift in LIFTS:
             top = lines_place.top + lines_place.unit * (1 + lift) - unit   # model baseline on the lines
             lefts = [ink_lo[0] - lo[0] * unit, (ink_lo[0] + ink_hi[0] - (lo[0] + hi[0]) * unit) / 2,
-                     ink_hi[0] - hi[0] * unit] + [x - model_start[0] * unit for x in starts[:3, 0]]
-            for left in lefts:
-                place = LetterPlace(left, top, unit)
-                coarse.append((cost(place), place))
-    coarse.sort(key=lambda cp: cp[0])
-    best_cost, best = coarse[0]
-    for _, place in coarse[:3]:
-        for nudge in NUDGES:
-            moved = LetterPlace(place.x0 + nudge * place.unit, place.top, place.unit)
-            c = cost(moved)
-            if c < best_cost:
-                best_cost, best = c, moved
+                     ink_hi[0] - hi[0] * unit] + [x - model_start[0] * unit for x in ink.starts[:3, 0]]
+            coarse += [(left, top, unit) for left in lefts]
+    x0, top, unit = map(np.array, zip(*coarse))
+    (first, best_cost), *runners_up = ink.cheapest(char, x0, top, unit, back_weight, 3)
+    best = LetterPlace(x0[first], top[first], unit[first])
+    nudged = [(x0[k] + nudge * unit[k], top[k], unit[k]) for k, _ in [(first, best_cost), *runners_up]
+              for nudge in NUDGES]
+    x0, top, unit = map(np.array, zip(*nudged))
+    (k, cost), = ink.cheapest(char, x0, top, unit, back_weight, 1)
+    if cost < best_cost:
+        best_cost, best = cost, LetterPlace(x0[k], top[k], unit[k])
     return best, best_cost
 
 
-def fit_place(strokes_px, char: str, lines_place: LetterPlace) -> LetterPlace:
+def fit_place(strokes_px, char: str, lines_place: LetterPlace, ink: _Ink | None = None) -> LetterPlace:
     """The place on the lines where the school model of ``char`` best fits the ink.
 
     Children write anywhere along the lines, a little too big or small, a little above or below
@@ -321,7 +410,7 @@ def fit_place(strokes_px, char: str, lines_place: LetterPlace) -> LetterPlace:
     pull the model out of place; the first stroke's start point tells an m without its second hump
     from an m shifted by one hump.
     """
-    return _fit(_ink(strokes_px), char, lines_place, back_weight=FIT_BACK_WEIGHT)[0]
+    return _fit(_ink(strokes_px), char, lines_place, FIT_BACK_WEIGHT, ink)[0]
 
 
 def part_coverage(strokes_units: list[np.ndarray], taught: list[TaughtStroke]) -> list[float]:
@@ -356,7 +445,7 @@ def part_coverage(strokes_units: list[np.ndarray], taught: list[TaughtStroke]) -
     return coverage
 
 
-def guess_case(strokes_px, char: str, lines_place: LetterPlace) -> str:
+def guess_case(strokes_px, char: str, lines_place: LetterPlace, weighed: _Ink | None = None) -> str:
     """"upper" or "lower": which school model of ``char`` sits better on the lines where the ink is.
 
     The height on the lines decides for letters that look the same in both cases (c o s u v w x z);
@@ -365,9 +454,10 @@ def guess_case(strokes_px, char: str, lines_place: LetterPlace) -> str:
     """
     strokes = _ink(strokes_px)
     ink = lines_place.to_units(np.vstack(strokes))[:, 1]
+    weighed = weighed or _Ink(strokes, lines_place)
     costs = {}
     for case, c in (("upper", char.upper()), ("lower", char.lower())):
-        place, cost = _fit(strokes, c, lines_place, back_weight=1.0)
+        place, cost = _fit(strokes, c, lines_place, 1.0, weighed)
         model = lines_place.to_units(place.to_pixels(_model(c)[0]))[:, 1]
         # For letters of the same shape in both cases, where the ink starts and ends on the lines
         # counts on its own too, so a wobbly letter that fits neither size well is still told apart.
@@ -391,13 +481,14 @@ def review_letter(strokes_px, char: str, lines_place: LetterPlace, order: str = 
     if not ink:
         review.problems = [Problem("missing", k, s.part) for k, s in enumerate(taught_strokes(char))]
         return review
-    review.case = guess_case(ink, char, lines_place)
+    weighed = _Ink(ink, lines_place)     # measured once for telling the case and placing the letter
+    review.case = guess_case(ink, char, lines_place, weighed)
     wanted = "upper" if char.isupper() else "lower"
     if case_must_match and review.case != wanted:
         review.problems.append(Problem("case", None, wanted))
     written = char.upper() if review.case == "upper" else char.lower()   # judge the letter the child wrote
     taught = taught_strokes(written)
-    place = review.place = fit_place(ink, written, lines_place)
+    place = review.place = fit_place(ink, written, lines_place, weighed)
     child = [place.to_units(s) for s in ink]
     review.coverage = part_coverage(child, taught)
     uncovered = [Problem("missing", k, s.part)
@@ -413,10 +504,9 @@ def review_letter(strokes_px, char: str, lines_place: LetterPlace, order: str = 
 def _order_and_direction(child, taught, found) -> list[Problem]:
     """Pair the child's strokes with taught strokes; report backwards strokes and a wrong order."""
     missing = {p.stroke for p in found}
-    matches = [[compare_stroke(c, t) for t in taught] for c in child]
+    matches = compare_strokes(child, taught)
     cost = np.array([[m.distance if m.on_path else 10.0 for m in row] for row in matches])
-    rows, cols = linear_sum_assignment(cost)
-    pairs = sorted((r, c) for r, c in zip(rows, cols) if cost[r, c] < 10.0 and c not in missing)
+    pairs = [(r, c) for r, c in best_assignment(cost) if cost[r, c] < 10.0 and c not in missing]
     problems = [Problem("direction", int(c)) for r, c in pairs if matches[r][c].reversed]
     order = [c for _, c in pairs]
     if any(b < a for a, b in zip(order, order[1:])):
