@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 CAPTION_HOLD = 1.5        # seconds a caption stays up after its line has been said
 WAIT_FOR_VOICE = 3.0      # seconds a line waits for its WAV before it is shown as a caption only
-RATE_RANGE = (80, 200)    # words per minute; 130 is slow and clear for small children
+RATE_RANGE = (80, 200)    # words per minute set; 120 is slow and clear for small children (about 130 said)
 ENGINE_HUNG_AFTER = 10.0  # seconds one line may take before the engine counts as hung (a line takes ~0.1 s)
 # A letter's phonics sound inside a line: "Find the letter that says /m/!" plays the m sound's WAV there.
 SOUND_MARK = re.compile(r"(?<![\w/])/([a-z])/(?![\w/])")
@@ -75,7 +75,7 @@ class Speaker:
     docstring for how the pieces fit together.
     """
 
-    def __init__(self, enabled: bool = True, rate: int = 130, volume: float = 1.0,
+    def __init__(self, enabled: bool = True, rate: int = 120, volume: float = 1.0,
                  cache_dir: Path | str | None = None, *, synthesizer: Synthesizer | None = None,
                  use_bundled_espeak: bool | None = None, voice: str | None = None,
                  own_clips: Path | str | None = None):
