@@ -6,7 +6,7 @@ prompt with ONE call, where it announces the target::
     call = call_for(app, card, app.phrases.get("find", letter=card.name))   # the game's own name line
     prompt.ask(call.line)            # "Find the letter M!" / "Find the letter that says /m/!" /
                                      # "/m/ ... moon! What does moon start with?"
-    call.draw_cue(surface, rect)     # where the game shows the target: the picture, a speaker, or the letter
+    call.draw_cue(surface, rect)     # where the game shows the target: the picture, "?", or the letter
 
 A sound is written "/m/" in the line: the Speaker plays the letter's ready-made WAV there (no speech
 engine needed) and the caption shows "/m/". Help after misses stays the games' own: they show the letter
@@ -108,19 +108,19 @@ class Call:
     def picture(self, size: int) -> pygame.Surface | None:
         return picture_of(self.word, size) if self.word else None
 
-    def draw_cue(self, surface: pygame.Surface, rect: pygame.Rect, color=d.INK, show_letter: bool = False) -> None:
-        """Draw what stands for the target in `rect`: the picture, a speaker (sound), or the letter
-        (named calls, and whenever `show_letter`: the help after misses)."""
+    def draw_cue(self, surface: pygame.Surface, rect: pygame.Rect, color=d.INK, show_letter: bool = False,
+                 letter_size: int | None = None, card: LetterCard | None = None) -> None:
+        """Draw what stands for the target in `rect`: the picture, a question mark (sound), or the letter
+        (named calls, and whenever `show_letter`: the help after misses). `card`: the game's target now,
+        when it may have changed since the call."""
         side = min(rect.w, rect.h)
         if self.shows_letter or show_letter:
-            d.draw_glyph(surface, self.card.shown, int(side * 0.8), rect.center, color)
+            d.draw_glyph(surface, (card or self.card).shown, letter_size or int(side * 0.8), rect.center, color)
         elif self.word is not None:
             image = self.picture(int(side * 0.9))
             surface.blit(image, image.get_rect(center=rect.center))
-        else:
-            from .icons import icon
-            image = icon("speaker", int(side * 0.7), color)
-            surface.blit(image, image.get_rect(center=rect.center))
+        else:   # by sound: a question mark (which letter says it?); the say-again button plays the sound
+            d.draw_glyph(surface, "?", letter_size or int(side * 0.8), rect.center, d.ORANGE)
 
 
 def way_for(app) -> str:
@@ -139,12 +139,13 @@ def letter_ref(app, card: LetterCard) -> str:
     return card.name if way_for(app) == "name" else sound_of(card)
 
 
-def call_for(app, card: LetterCard, name_line: str | None = None) -> Call:
+def call_for(app, card: LetterCard, name_line: str | None = None, clue: bool = False) -> Call:
     """What a prompt says and shows to ask for `card`, the teacher's way.
 
     `name_line` is the game's own line for a named call ("Find the letter M!"); the engine's is used
-    without one. Picture words are picked at random among the letter's (never the same twice in a row);
-    a letter without any is called by its sound.
+    without one. `clue=True` gives a hint to follow the game's own task instead of a "find" call ("It
+    says /m/.", "/m/ ... moon! It starts like moon."). Picture words are picked at random among the
+    letter's (never the same twice in a row); a letter without any is called by its sound.
     """
     way = way_for(app)
     if way == "name":
@@ -154,9 +155,12 @@ def call_for(app, card: LetterCard, name_line: str | None = None) -> Call:
         last = getattr(app, "_last_picture_word", None)
         word = app.rng.choice([w for w in words if w != last] or words)
         app._last_picture_word = word
-        key = "call_picture_end" if word.end else "call_picture"
+        if clue:
+            key = "clue_picture_end" if word.end else "clue_picture"
+        else:
+            key = "call_picture_end" if word.end else "call_picture"
         return Call(card, way, app.phrases.get(key, sound=sound_of(card), word=word.word), word)
-    return Call(card, "sound", app.phrases.get("call_sound", sound=sound_of(card)))
+    return Call(card, "sound", app.phrases.get("clue_sound" if clue else "call_sound", sound=sound_of(card)))
 
 
 def sample_call(app) -> str:

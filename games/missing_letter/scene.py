@@ -15,6 +15,7 @@ import pygame
 from games.engine import draw as d
 from games.engine.celebration import Celebration, try_again
 from games.engine.common_scenes import StarsScreen
+from games.engine.letter_call import call_for, letter_ref
 from games.engine.letters import LetterCard, look_alikes_of
 from games.engine.prompt import Prompt
 from games.engine.scene import Scene
@@ -84,7 +85,7 @@ class MissingLetter(Scene):
         self.flying = None               # nothing carries over from the last round
         self.cloth = 0.0
         self.set_state("show")
-        names = ", ".join(c.name for c in cards)
+        names = ", ".join(letter_ref(self.app, c) for c in cards)   # "S, A, T" or by sound "/s/, /a/, /t/"
         self.prompt.ask(self.app.phrases.get("look_at_letters", letters=names))
         self.prompt.hold()   # the tray is being shown: nothing to do yet
 
@@ -114,7 +115,8 @@ class MissingLetter(Scene):
         which_case = None
         if card.answer != card.shown:
             which_case = self.app.phrases.get("write_small" if card.answer.islower() else "write_big")
-        self.prompt.ask(task, which_case)
+        self.call = call_for(self.app, card, clue=True)   # by sound or picture word: a clue, said and shown in the gap
+        self.prompt.ask(task, None if self.call.shows_letter else self.call.line, which_case)
 
     # -- answers -----------------------------------------------------------------------------------
     def on_verdict(self, verdict, strokes):
@@ -270,6 +272,8 @@ class MissingLetter(Scene):
             self.tiles[self.flying[0]].draw(surface)   # over the pad, on its way back to the tray
         if self.state == "write" and self.current is not None:
             self._point_at_slot(surface, self.tiles[self.current].rect)
+            if not self.call.shows_letter and not self.all_hidden:
+                self.call.draw_cue(surface, self.tiles[self.current].rect.inflate(-16, -16))
         self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def _tile_on_tray(self, i) -> bool:
