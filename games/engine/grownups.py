@@ -308,8 +308,10 @@ class SettingsScreen(Scene):
                        color=d.WHITE, label_size=26, sound="click")
             b.selected = s.voice == voice
             W.append(b)
-        W.append(Button((740, y, 200, 62), self.listen, icon_name="speaker", label="Listen", color=d.WHITE,
+        W.append(Button((720, y, 200, 62), self.listen, icon_name="speaker", label="Listen", color=d.WHITE,
                         label_size=26))
+        W.append(Button((940, y, 300, 62), self.open_own_voice, label="Record my own voice", color=d.WHITE,
+                        label_size=24))
         y += 120
         self.headings.append(("Call letters by", y))
         for i, way in enumerate(EXAMPLES):
@@ -318,6 +320,11 @@ class SettingsScreen(Scene):
             b.selected = s.call_letters_by == way
             W.append(b)
         self.example = (EXAMPLES[s.call_letters_by], y + 100)
+
+    def open_own_voice(self):
+        """Record letter names and sounds in a grown-up's own voice (games/engine/own_voice.py)."""
+        from .own_voice import OwnVoiceScreen
+        self.app.push(OwnVoiceScreen(self.app))
 
     def listen(self):
         """Say a sample line the way the games will: the chosen voice, speed and way of calling letters."""
