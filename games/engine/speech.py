@@ -84,7 +84,8 @@ class Speaker:
         self.volume = min(1.0, max(0.0, float(volume)))
         self.cache_dir = Path(cache_dir) if cache_dir else paths.user_cache_dir() / "speech"
         self.history: deque[Line] = deque(maxlen=50)   # lines started, oldest first (for benchmarks, tests)
-        self._synth = synthesizer or EspeakSynthesizer(use_bundled=use_bundled_espeak)
+        self._synth = synthesizer or EspeakSynthesizer(voice=espeak_voice(voice or letter_table()["default_voice"]),
+                                                       use_bundled=use_bundled_espeak)
         self._letters = letter_table()
         self.voice = voice or self._letters["default_voice"]   # our voice id ("uk", "us"): names, sounds
         self._engine_voice = espeak_voice(voice) if voice else self._synth.voice   # the engine's name for it
