@@ -19,6 +19,7 @@ from games.engine.celebration import Celebration
 from games.engine.common_scenes import Scoreboard, stars_for
 from games.engine.game_scene import GameScene
 from games.engine.input import DOWN, MOVE, UP, Pointer
+from games.engine.letter_call import call_for
 from games.engine.letters import LetterCard, face, look_alikes_of
 from games.engine.players import TurnBadge, Turns, avatar, default_players
 from games.engine.timeline import ease
@@ -142,7 +143,8 @@ class Basketball(GameScene):
         self.timeline.clear()
         self.set_state("find")
         whose_turn = self.app.phrases.get("your_turn", player=self.player.name) if self.turns.multi else None
-        self.prompt.ask(whose_turn, self.app.phrases.get("find", letter=self.card.name))
+        self.call = call_for(self.app, self.card, self.app.phrases.get("find", letter=self.card.name))
+        self.prompt.ask(whose_turn, self.call.line)
 
     def set_state(self, state):
         self.state = state
@@ -404,7 +406,9 @@ class Basketball(GameScene):
             pygame.draw.line(surface, d.shade(d.BROWN, 0.9), (x, sign.y + 6), (sign.centerx, sign.y - 26), 4)
         pygame.draw.circle(surface, d.INK, (sign.centerx, sign.y - 26), 7)
         d.blit_panel(surface, sign, d.WHITE, radius=22, border=d.ORANGE)
-        d.draw_glyph(surface, self.card.shown, 104, sign.center, d.INK)
+        # by sound or picture word, the letter shows once the child has tried a ball (help) or found it
+        self.call.draw_cue(surface, sign, letter_size=104, card=self.card,
+                           show_letter=self.wrong_taps > 0 or self.state != "find")
         self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def _draw_paper(self, surface):

@@ -20,6 +20,7 @@ os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")   # SIGTERM/SIGINT are ours
 import pygame  # noqa: E402
 
 from . import draw as d
+from . import paths
 from . import widgets
 from .checker import RecognizerChecker
 from .input import PointerInput
@@ -80,7 +81,8 @@ class App:
         s = self.settings
         self.sounds = SoundBoard(volume=0.0 if mute else s.volume)
         widgets.use_sounds(self.sounds.play)
-        self.speaker = speaker or Speaker(enabled=s.speech and not mute, rate=s.speech_rate, volume=s.volume)
+        self.speaker = speaker or Speaker(enabled=s.speech and not mute, rate=s.speech_rate, volume=s.volume,
+                                          voice=s.voice, own_clips=paths.user_data_dir() / "own_voice")
         self.phrases = Phrases()
         self.checker = checker or RecognizerChecker()
         self.progress = Progress.open()   # children's profiles and answers (games/engine/progress.py)

@@ -91,6 +91,18 @@ class EspeakSynthesizer:
                 self._fingerprint = f"{self.name} unavailable ({type(err).__name__})"
         return self._fingerprint
 
+    def set_voice(self, voice: str) -> None:
+        """Speak with another espeak-ng voice from the next line on (worker thread, after ``start``)."""
+        if voice == self.voice:
+            return
+        if self._espeak is not None:
+            with _espeak_lock:
+                if self._espeak.SetVoiceByName(voice.encode("utf-8")) != 0:
+                    raise RuntimeError(f"espeak-ng has no voice {voice!r}")
+        elif self._engine is not None:
+            self._engine.setProperty("voice", voice)
+        self.voice = voice
+
     def start(self) -> None:
         if sys.platform.startswith("linux"):
             self.library = _load_libespeak(self.use_bundled)
@@ -256,10 +268,49 @@ def _let_pyttsx3_read_phonemes() -> None:
 
 # -- what is said ---------------------------------------------------------------------------------------
 
-def load_letter_sounds(path: Path = LETTER_SOUNDS_FILE) -> dict[str, dict[str, str]]:
-    """The phonics sounds and letter names as espeak phoneme codes: {"sounds": {...}, "names": {...}}."""
+def load_letter_sounds(path: Path = LETTER_SOUNDS_FILE) -> dict:
+    """The phonics sounds and letter names as espeak phoneme codes, and the voices.
+
+    {"sounds": {letter: codes}, "names": {letter: codes}, "voices": {id: {"label", "espeak", "z", "names"}},
+    "default_voice": id}. A voice's "names" are the names it says differently (US "zee").
+    """
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {"sounds": data["sounds"], "names": data["names"]}
+    voices = data.get("voices") or {DEFAULT_VOICE: {"label": "English", "espeak": "gmw/en", "names": {}}}
+    return {"sounds": data["sounds"], "names": data["names"], "voices": voices,
+            "default_voice": data.get("default_voice", next(iter(voices)))}
+
+
+DEFAULT_VOICE = "uk"
+SOUNDS_DIR = paths.ASSETS / "speech" / "sounds"   # <voice>/<letter>.wav, made by assets/speech/make_letter_sounds.py
+
+
+def voice_ids() -> list[str]:
+    """The English voices a teacher can choose ("uk", "us"), from the letter sounds file."""
+    return list(letter_table()["voices"])
+
+
+def voice_label(voice: str) -> str:
+    """What the settings screen calls a voice: "UK English (zed)"."""
+    info = letter_table()["voices"].get(voice, {})
+    return f"{info.get('label', voice)} ({info['z']})" if info.get("z") else info.get("label", voice)
+
+
+def espeak_voice(voice: str) -> str:
+    """The espeak-ng voice name of one of our voices ("us" -> "gmw/en-US"); the default's for an unknown id."""
+    voices = letter_table()["voices"]
+    info = voices.get(voice) or voices.get(DEFAULT_VOICE) or next(iter(voices.values()))
+    return info["espeak"]
+
+
+def letter_names(voice: str) -> dict[str, str]:
+    """The letter names in espeak phoneme codes as `voice` says them (z: 'zed' or 'zee')."""
+    table = letter_table()
+    return {**table["names"], **table["voices"].get(voice, {}).get("names", {})}
+
+
+def sound_clip_file(voice: str, letter: str, sounds_dir: Path | None = None) -> Path:
+    """The ready-made WAV of a letter's phonics sound in `voice` (it may be missing: check before use)."""
+    return (sounds_dir or SOUNDS_DIR) / voice / f"{letter.lower()}.wav"
 
 
 # A capital letter standing alone ("Find the letter B!"), or any single letter right after "letter".
@@ -303,5 +354,7 @@ def letter_table() -> dict[str, dict[str, str]]:
             log.warning("The letter sounds file %s could not be read (%s); letters are spoken plainly.",
                         LETTER_SOUNDS_FILE, err)
             _letter_table = {"sounds": {c: c for c in string.ascii_lowercase},
-                             "names": {c: c for c in string.ascii_lowercase}}
+                             "names": {c: c for c in string.ascii_lowercase},
+                             "voices": {DEFAULT_VOICE: {"label": "English", "espeak": "gmw/en", "names": {}}},
+                             "default_voice": DEFAULT_VOICE}
     return _letter_table

@@ -14,7 +14,7 @@ from . import draw as d
 from .input import DOWN, MOVE, UP, Pointer
 from .letters import ALPHABET, CaseMode, load_letter_sets
 from .scene import Scene
-from .settings import STROKE_ORDERS
+from .letters import STROKE_ORDERS
 from .widgets import Button, Widget
 
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -175,19 +175,22 @@ class SettingsScreen(Scene):
         self.s = app.settings
         self.notice = self.s.problem or app.progress.problem   # a damaged settings or progress file
         self.page = "letters"
+        self.example = None   # the voice page's example of how letters are called: (text, y)
         self.build()
 
     def build(self):
         """Lay out the current page: "letters" (letters, case, voice, pen) or "games" (which games, options)."""
         W = []
-        for i, (page, label) in enumerate((("letters", "Letters & voice"), ("games", "Games"))):
-            tab = Button((720 + i * 270, 22, 250, 62), lambda p=page: self.show_page(p), label=label, color=d.WHITE,
+        for i, (page, label) in enumerate((("letters", "Letters"), ("voice", "Voice"), ("games", "Games"))):
+            tab = Button((718 + i * 184, 22, 174, 62), lambda p=page: self.show_page(p), label=label, color=d.WHITE,
                          label_size=26, sound="click")
             tab.selected = self.page == page
             W.append(tab)
         W.append(Button((570, 22, 136, 62), self.open_profiles, label="Children", color=d.WHITE, label_size=24))
         if self.page == "games":
             self._games_page(W)
+        elif self.page == "voice":
+            self._voice_page(W)
         else:
             self._letters_page(W)
         W.append(Button((d.W - 250, d.H - 120, 220, 100), self.done, icon_name="done", label="Done", color=d.GREEN,
@@ -284,14 +287,56 @@ class SettingsScreen(Scene):
                    color=d.GREEN if s.case_must_match else d.WHITE, label_size=24, sound="click")
         W.append(b)
         y += 90
-        rows = [("Voice", "speech", None), ("Speech speed", "speech_rate", 10), ("Volume", "volume", 0.1),
-                ("Check after pen rests", "auto_submit", 0.5), ("Full screen", "fullscreen", None),
+        rows = [("Check after pen rests", "auto_submit", 0.5), ("Full screen", "fullscreen", None),
                 ("Stroke order", "stroke_order", "choice")]
         if self.app.kiosk:
-            rows[4] = ("Full screen (kiosk)", "fullscreen", None)
+            rows[1] = ("Full screen (kiosk)", "fullscreen", None)
+        self._setting_rows(W, rows, y, per_column=2)
+
+    def _voice_page(self, W):
+        """Voice on/off, speed and volume; which English; how games call the letter to find."""
+        from .espeak import voice_ids, voice_label
+        from .letter_call import EXAMPLES
+        s = self.s
+        self.headings = []
+        self._setting_rows(W, [("Voice", "speech", None), ("Speech speed", "speech_rate", 10),
+                               ("Volume", "volume", 0.1)], 130, per_column=3)
+        y = 380
+        self.headings.append(("English voice", y))
+        for i, voice in enumerate(voice_ids()):
+            b = Button((60 + i * 330, y, 310, 62), lambda v=voice: self.set("voice", v), label=voice_label(voice),
+                       color=d.WHITE, label_size=26, sound="click")
+            b.selected = s.voice == voice
+            W.append(b)
+        W.append(Button((720, y, 200, 62), self.listen, icon_name="speaker", label="Listen", color=d.WHITE,
+                        label_size=26))
+        W.append(Button((940, y, 300, 62), self.open_own_voice, label="Record my own voice", color=d.WHITE,
+                        label_size=24))
+        y += 120
+        self.headings.append(("Call letters by", y))
+        for i, way in enumerate(EXAMPLES):
+            b = Button((60 + i * 250, y, 230, 62), lambda w=way: self.set("call_letters_by", w),
+                       label={"picture": "picture word"}.get(way, way), color=d.WHITE, label_size=26, sound="click")
+            b.selected = s.call_letters_by == way
+            W.append(b)
+        self.example = (EXAMPLES[s.call_letters_by], y + 100)
+
+    def open_own_voice(self):
+        """Record letter names and sounds in a grown-up's own voice (games/engine/own_voice.py)."""
+        from .own_voice import OwnVoiceScreen
+        self.app.push(OwnVoiceScreen(self.app))
+
+    def listen(self):
+        """Say a sample line the way the games will: the chosen voice, speed and way of calling letters."""
+        from .letter_call import sample_call
+        self.app.speaker.say(sample_call(self.app), interrupt=True)
+
+    def _setting_rows(self, W, rows, y, per_column):
+        """Rows of (label, settings key, step): step None is on/off, "choice" the stroke orders, a number -/+."""
+        s = self.s
         self.rows = []
         for i, (label, key, step) in enumerate(rows):
-            rx, ry = (60 if i < 3 else 680), y + (i % 3) * 70
+            rx, ry = (60 if i < per_column else 680), y + (i % per_column) * 70
             cx = rx + 300
             self.rows.append((label, key, rx, ry))
             if step == "choice":
@@ -345,6 +390,7 @@ class SettingsScreen(Scene):
         sp = self.app.speaker
         sp.set_enabled(self.s.speech)
         sp.set_rate(self.s.speech_rate)
+        sp.set_voice(self.s.voice)
         sp.set_volume(self.s.volume)
         self.app.sounds.set_volume(self.s.volume)
         self.build()
@@ -369,6 +415,10 @@ class SettingsScreen(Scene):
             for game, y, size, title in self.game_rows:
                 game.paint_icon(surface, pygame.Rect(60, y, 70, 62))
                 d.draw_text(surface, game.title, size, (title.centerx, y + 31), d.INK, bold=True)
+        if self.page == "voice" and self.example:
+            text, y = self.example
+            text = f"The games say: \u201c{text}\u201d"
+            d.draw_text(surface, text, 26, (60 + min(1160, d.font(26).size(text)[0]) / 2, y), d.INK, max_width=1160)
         for text, y in self.headings:
             d.draw_text(surface, text, 24, (60 + d.font(24, True).size(text)[0] / 2, y - 22), d.SOFT_INK, bold=True)
         for label, key, rx, ry in self.rows:

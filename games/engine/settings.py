@@ -20,7 +20,9 @@ from .storage import UnreadableFile, read_json_object, replace_damaged, write_js
 
 log = logging.getLogger(__name__)
 
-SPEECH_RATES = (80, 200)   # words per minute the voice may be set to (the default, 130, is slow and clear)
+SPEECH_RATES = (80, 200)   # words per minute the voice may be set to
+CALL_LETTERS_BY = ("name", "sound", "picture")   # how games announce the letter to find (games/engine/letter_call.py)
+DEFAULT_RATE = 120   # words per minute set; measured ~130 wpm, 2.5 syllables/s on prompts (benchmarks/voice_rates.py)
 
 
 @dataclass
@@ -29,7 +31,9 @@ class Settings:
     week_letters: str = "satpin"
     case_mode: str = CaseMode.UPPER.value
     speech: bool = True
-    speech_rate: int = 130          # words per minute; slow and clear for small children
+    speech_rate: int = DEFAULT_RATE  # words per minute; slow and clear for small children
+    voice: str = "uk"               # which English: "uk" (zed) or "us" (zee); see assets/speech/letter_sounds.json
+    call_letters_by: str = "name"   # "name" (Find the letter M!), "sound" (... that says /m/) or "picture" (moon)
     volume: float = 0.8
     auto_submit: float = 1.5        # seconds the pen rests before the TracePad checks; 0 = Done button only
     fullscreen: bool = False
@@ -117,6 +121,7 @@ LABELS = {   # what the settings screen calls each setting (a grown-up can find 
     "speech_rate": "speech speed", "volume": "volume", "auto_submit": "check after pen rests",
     "fullscreen": "full screen", "levels": "last levels played", "hidden_games": "games shown",
     "game_options": "game options", "stroke_order": "stroke order", "case_must_match": "case must match",
+    "voice": "English voice", "call_letters_by": "call letters by",
 }
 
 
@@ -216,5 +221,13 @@ _CHECKS = {   # every saved field and how a loaded value is checked; JSON keys a
     "game_options": _game_options,
     "stroke_order": _one_of(lambda: STROKE_ORDERS),
     "case_must_match": _flag,
+    "voice": _one_of(lambda: _voice_ids()),
+    "call_letters_by": _one_of(lambda: CALL_LETTERS_BY),
 }
+
+
+def _voice_ids():
+    from .espeak import voice_ids
+    return voice_ids()
+
 assert set(_CHECKS) == {f.name for f in fields(Settings)} - {"problem", "unknown_keys"}, "a setting without a check"

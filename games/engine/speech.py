@@ -25,6 +25,7 @@ import hashlib
 import logging
 import os
 import queue
+import re
 import string
 import threading
 import time
@@ -36,7 +37,8 @@ from typing import Iterable
 import pygame
 
 from . import paths
-from .espeak import EspeakSynthesizer, Synthesizer, letter_table, spoken_form
+from .espeak import (EspeakSynthesizer, Synthesizer, espeak_voice, letter_names, letter_table, sound_clip_file,
+                     spoken_form)
 from .sounds import mixer_problem, start_mixer
 from .settings import SPEECH_RATES
 from .speech_cache import (CACHE_MAX_BYTES, CACHE_VERSION, TOO_LONG, TOO_SHORT, cache_file_name,
@@ -46,8 +48,10 @@ log = logging.getLogger(__name__)
 
 CAPTION_HOLD = 1.5        # seconds a caption stays up after its line has been said
 WAIT_FOR_VOICE = 3.0      # seconds a line waits for its WAV before it is shown as a caption only
-RATE_RANGE = SPEECH_RATES   # words per minute (the settings say which)
+RATE_RANGE = SPEECH_RATES   # words per minute (the settings say which; 120 is slow and clear, about 130 said)
 ENGINE_HUNG_AFTER = 10.0  # seconds one line may take before the engine counts as hung (a line takes ~0.1 s)
+# A letter's phonics sound inside a line: "Find the letter that says /m/!" plays the m sound's WAV there.
+SOUND_MARK = re.compile(r"(?<![\w/])/([a-z])/(?![\w/])")
 
 
 @dataclass
@@ -61,6 +65,7 @@ class Line:
     started_at: float | None = None  # perf_counter() when its sound started (None: shown silently)
     wav: Path | None = None
     failed: bool = False            # no WAV will come: show it as a caption only
+    clip: bool = False              # wav is a ready-made or recorded clip, not the cache's: never deleted
     waited: float = 0.0             # seconds spent at the head of the queue waiting for the WAV
 
 
@@ -71,16 +76,22 @@ class Speaker:
     docstring for how the pieces fit together.
     """
 
-    def __init__(self, enabled: bool = True, rate: int = 130, volume: float = 1.0,
+    def __init__(self, enabled: bool = True, rate: int = 120, volume: float = 1.0,
                  cache_dir: Path | str | None = None, *, synthesizer: Synthesizer | None = None,
-                 use_bundled_espeak: bool | None = None):
+                 use_bundled_espeak: bool | None = None, voice: str | None = None,
+                 own_clips: Path | str | None = None):
         self.enabled = bool(enabled)
         self.rate = _clamp_rate(rate)
         self.volume = min(1.0, max(0.0, float(volume)))
         self.cache_dir = Path(cache_dir) if cache_dir else paths.user_cache_dir() / "speech"
         self.history: deque[Line] = deque(maxlen=50)   # lines started, oldest first (for benchmarks, tests)
-        self._synth = synthesizer or EspeakSynthesizer(use_bundled=use_bundled_espeak)
+        self._synth = synthesizer or EspeakSynthesizer(voice=espeak_voice(voice or letter_table()["default_voice"]),
+                                                       use_bundled=use_bundled_espeak)
         self._letters = letter_table()
+        self.voice = voice or self._letters["default_voice"]   # our voice id ("uk", "us"): names, sounds
+        self._engine_voice = espeak_voice(voice) if voice else self._synth.voice   # the engine's name for it
+        self._names = letter_names(self.voice)
+        self.own_clips = Path(own_clips) if own_clips else None   # a grown-up's recordings, they win
         self._queue: deque[Line] = deque()
         self._current: Line | None = None     # the line being said (or shown silently)
         self._current_sound: pygame.mixer.Sound | None = None
@@ -88,7 +99,7 @@ class Speaker:
         self._silent_length = 0.0             # how long a silent line stays "being said"
         self._caption: str | None = None
         self._caption_left: float | None = None   # seconds until the caption goes (None: while speaking)
-        self._last: Line | None = None
+        self._last: list[Line] = []        # the lines of the last say(), for say_again()
         self._engine_state = "starting"       # starting / ready / missing / hung
         self._sound_id: str | None = None     # what besides text and rate decides the sound (cache key)
         self._working_on: tuple[str, float] | None = None   # (text, monotonic start) while the engine works
@@ -108,18 +119,37 @@ class Speaker:
 
     # -- what the game calls -------------------------------------------------------------------------
     def say(self, text: str, *, interrupt: bool = False) -> None:
-        """Queue `text` to be said (or, with interrupt=True, stop what is said and say this instead)."""
+        """Queue `text` to be said (or, with interrupt=True, stop what is said and say this instead).
+
+        A letter's sound written as "/m/" is played from its ready-made WAV; the caption shows the text as
+        it is ("Find the letter that says /m/!").
+        """
         if not isinstance(text, str) or not text.strip():
             log.warning("Speaker.say() needs some words, got %r; nothing was said.", text)
             return
-        self._add(self._line(text.strip(), text.strip(), letter_names=True), interrupt)
+        caption = text.strip()
+        pieces = SOUND_MARK.split(caption)   # words, letter, words, letter, ...
+        lines = []
+        for i, piece in enumerate(pieces):
+            if i % 2:
+                lines.append(self._sound_line(piece, caption))
+            elif re.search(r"\w", piece):
+                lines.append(self._line(caption, piece.strip(), letter_names=True))
+        for i, line in enumerate(lines):
+            self._add(line, interrupt and i == 0)
+        self._last = lines
 
     def say_letter_name(self, letter: str, *, interrupt: bool = False) -> None:
         """Say the name of a letter ("A" as 'ay', never as the word 'a'); the caption shows the letter."""
         key = _single_letter(letter)
         if key:
-            spoken = f"[[{self._letters['names'][key]}]]" if self._synth.reads_phonemes else letter
-            self._add(self._line(letter, spoken), interrupt)
+            own = self.name_clip(key)
+            if own is not None:
+                self._add(self._clip_line(own, letter, f"[[{self._names[key]}]]"), interrupt)
+            else:
+                spoken = f"[[{self._names[key]}]]" if self._synth.reads_phonemes else letter
+                self._add(self._line(letter, spoken), interrupt)
+            self._last = [self._queue[-1]]
 
     def say_letter_sound(self, letter: str, *, interrupt: bool = False, caption: str | None = None) -> None:
         """Say the phonics sound of a letter (s -> a held 'ssss', c -> /k/); caption "/s/" by default.
@@ -129,12 +159,28 @@ class Speaker:
         key = _single_letter(letter)
         if not key:
             return
-        self._add(self._line(caption or f"/{key}/", f"[[{self._letters['sounds'][key]}]]"), interrupt)
+        self._add(self._sound_line(key, caption or f"/{key}/"), interrupt)
+        self._last = [self._queue[-1]]
+
+    def sound_clip(self, letter: str) -> Path | None:
+        """The WAV that plays `letter`'s sound: the grown-up's own recording, else the ready-made one."""
+        for path in ((self.own_clips / f"sound-{letter}.wav") if self.own_clips else None,
+                     sound_clip_file(self.voice, letter)):
+            if path is not None and path.is_file():
+                return path
+        return None
+
+    def name_clip(self, letter: str) -> Path | None:
+        """The grown-up's own recording of `letter`'s name, if there is one."""
+        path = (self.own_clips / f"name-{letter}.wav") if self.own_clips else None
+        return path if path is not None and path.is_file() else None
 
     def say_again(self) -> None:
         """Say the last line again, straight away (the "say again" button)."""
-        if self._last is not None:
-            self._add(self._line(self._last.caption, self._last.spoken), interrupt=True)
+        for i, line in enumerate(self._last):
+            again = (Line(line.caption, line.spoken, line.key, time.perf_counter(), wav=line.wav, clip=True)
+                     if line.clip else self._line(line.caption, line.spoken))
+            self._add(again, interrupt=i == 0)
 
     def stop(self) -> None:
         """Stop speaking and forget every queued line."""
@@ -152,10 +198,13 @@ class Speaker:
         if isinstance(texts, str):
             texts = [texts]
         for text in texts:
-            if isinstance(text, str) and text.strip():
-                line = self._line(text.strip(), text.strip(), letter_names=True)
-                if line.wav is None and not line.failed:
-                    self._ask_worker(line, generation=None)
+            if not isinstance(text, str):
+                continue
+            for words in SOUND_MARK.split(text)[::2]:   # the sounds in it are ready-made clips
+                if re.search(r"\w", words):
+                    line = self._line(words.strip(), words.strip(), letter_names=True)
+                    if line.wav is None and not line.failed:
+                        self._ask_worker(line, generation=None)
 
     def update(self, dt: float) -> None:
         """Advance by `dt` seconds: pick up finished WAVs, start the next line, age the caption."""
@@ -209,6 +258,18 @@ class Speaker:
             return "Voice: starting..."
         return f"Voice: {self._synth.name}"
 
+    def set_voice(self, voice: str) -> None:
+        """Speak with another of our voices ("uk", "us") from the next line on: names, sounds and engine.
+
+        Lines are cached by the engine's voice, so a line said before in the old voice is never played.
+        """
+        if voice == self.voice:
+            return
+        self.voice = voice
+        self._engine_voice = espeak_voice(voice)
+        self._names = letter_names(voice)
+        self._sound_id = None
+
     def set_rate(self, wpm: int) -> None:
         """Speaking speed for lines said from now on, in words per minute (80-200)."""
         self.rate = _clamp_rate(wpm)
@@ -240,7 +301,7 @@ class Speaker:
     def _line(self, caption: str, spoken: str, letter_names: bool = False) -> Line:
         """A Line, already holding its WAV when the cache has it; `letter_names`: apply spoken_form."""
         if letter_names and self._synth.reads_phonemes:
-            spoken = spoken_form(spoken, self._letters["names"])
+            spoken = spoken_form(spoken, self._names)
         # Turned off, nothing is played: no need to look for the engine's library to name the file.
         sound = self._sound_fingerprint() if self.enabled else "off"
         key = hashlib.sha1("|".join([sound, str(self.rate), spoken]).encode("utf-8"))
@@ -263,13 +324,26 @@ class Speaker:
         if self._sound_id is None:
             engine = getattr(self._synth, "fingerprint", None) or self._synth.name
             volume = getattr(self._synth, "volume", 1.0)
-            self._sound_id = "|".join([CACHE_VERSION, engine, self._synth.voice, f"volume={volume:g}"])
+            self._sound_id = "|".join([CACHE_VERSION, engine, self._engine_voice, f"volume={volume:g}"])
         return self._sound_id
+
+    def _sound_line(self, letter: str, caption: str) -> Line:
+        """A line playing `letter`'s sound: its WAV when there is one, else the engine's phonemes."""
+        clip = self.sound_clip(letter)
+        if clip is None:
+            return self._line(caption, f"[[{self._letters['sounds'][letter]}]]")
+        return self._clip_line(clip, caption, f"/{letter}/")
+
+    def _clip_line(self, clip: Path, caption: str, spoken: str) -> Line:
+        """A line that plays a WAV file as it is (a letter's sound, a grown-up's recording)."""
+        line = Line(caption=caption, spoken=spoken, key=f"clip:{clip}", asked_at=time.perf_counter(),
+                    wav=clip, clip=True)
+        line.failed = not (self.enabled and mixer_problem() is None)
+        return line
 
     def _add(self, line: Line, interrupt: bool) -> None:
         if interrupt:
             self.stop()
-        self._last = line
         self._queue.append(line)
         if self._current is None and (self._caption is None or self._caption_left is not None):
             self._show(line.caption)
@@ -295,7 +369,7 @@ class Speaker:
     def _ask_worker(self, line: Line, generation: int | None) -> None:
         # Lines to say now go before lines being prepared; each kind in the order asked.
         priority = 0 if generation is not None else 1
-        job = (line.key, line.spoken, self.rate, generation)
+        job = (line.key, line.spoken, self.rate, generation, self._engine_voice)
         self._jobs.put((priority, self._next_job_number(), job))
 
     def _work(self) -> None:
@@ -316,7 +390,7 @@ class Speaker:
             _, _, job = self._jobs.get()
             if job is None:
                 return
-            key, spoken, rate, generation = job
+            key, spoken, rate, generation, voice = job
             if generation is not None and generation != self._generation:
                 continue   # stopped before its turn came
             wav = self.cache_dir / cache_file_name(key)
@@ -325,6 +399,8 @@ class Speaker:
                 continue
             self._working_on = (spoken, time.monotonic())
             try:
+                if voice != self._synth.voice and hasattr(self._synth, "set_voice"):
+                    self._synth.set_voice(voice)
                 made = self._synthesise(key, spoken, rate, wav)
                 if made != wav:
                     kept_odd[key] = made
@@ -423,8 +499,11 @@ class Speaker:
             try:
                 self._current_sound = pygame.mixer.Sound(str(line.wav))
             except (pygame.error, FileNotFoundError) as err:
-                log.warning("The speech file %s could not be played (%s); it will be made again.", line.wav, err)
-                line.wav.unlink(missing_ok=True)
+                if line.clip:
+                    log.warning("The sound clip %s could not be played (%s).", line.wav, err)
+                else:
+                    log.warning("The speech file %s could not be played (%s); it will be made again.", line.wav, err)
+                    line.wav.unlink(missing_ok=True)
             else:
                 self._channel.play(self._current_sound)
                 line.started_at = time.perf_counter()

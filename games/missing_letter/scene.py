@@ -16,6 +16,7 @@ from games.engine import draw as d
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import StarsScreen, stars_for
 from games.engine.game_scene import GameScene
+from games.engine.letter_call import call_for, letter_ref
 from games.engine.letters import ALPHABET, LetterCard, look_alikes_of
 from games.engine.timeline import ease
 from games.engine.widgets import LetterTile
@@ -81,7 +82,7 @@ class MissingLetter(GameScene):
         for i, tile in enumerate(self.tiles):   # light up each letter as the voice names it
             self.timeline.after(0.8 + i * SHOW_PER_LETTER, lambda tile=tile: setattr(tile, "glow", SHOW_PER_LETTER * 0.9))
         self.timeline.after(SHOW_PER_LETTER * n + 1.0, self.cover)
-        names = ", ".join(c.name for c in cards)
+        names = ", ".join(letter_ref(self.app, c) for c in cards)   # "S, A, T" or by sound "/s/, /a/, /t/"
         self.prompt.ask(self.app.phrases.get("look_at_letters", letters=names))
         self.prompt.hold()   # the tray is being shown: nothing to do yet
 
@@ -128,7 +129,8 @@ class MissingLetter(GameScene):
         which_case = None
         if card.answer != card.shown:
             which_case = self.app.phrases.get("write_small" if card.answer.islower() else "write_big")
-        self.prompt.ask(task, which_case)
+        self.call = call_for(self.app, card, clue=True)   # by sound or picture word: a clue, said and shown in the gap
+        self.prompt.ask(task, None if self.call.shows_letter else self.call.line, which_case)
 
     # -- answers -----------------------------------------------------------------------------------
     def on_written(self, outcome):
@@ -238,6 +240,8 @@ class MissingLetter(GameScene):
             self.tiles[self.flying[0]].draw(surface)   # over the pad, on its way back to the tray
         if self.state == "write" and self.current is not None:
             self._point_at_slot(surface, self.tiles[self.current].rect)
+            if not self.call.shows_letter and not self.all_hidden:
+                self.call.draw_cue(surface, self.tiles[self.current].rect.inflate(-16, -16))
         self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def _tile_on_tray(self, i) -> bool:
