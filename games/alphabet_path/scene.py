@@ -110,7 +110,7 @@ class AlphabetPath(GameScene):
         self.die = DieButton(self.roll)
         self.stones = [StoneTarget(i, c, self.layout.radius, self.on_stone)
                        for i, c in enumerate(self.layout.centres)]
-        self.found_button = Button((PAD.centerx - 250, 560, 240, 120), self.found, icon_name="check",
+        self.found_button = Button((PAD.centerx - 250, 560, 240, 120), self.found, icon_name="done",
                                    label="Found it", color=d.GREEN, icon_color=d.WHITE)
         self.skip_button = Button((PAD.centerx + 10, 560, 240, 120), self.not_found, icon_name="play",
                                   label="Next", color=d.WHITE)
