@@ -129,6 +129,8 @@ class AlphabetPath(GameScene):
         self.slips = 0
         self.started_at = time.monotonic()
         self.using_keys = False
+        self.warm_up = iter(())
+        self._mats: dict = {}
 
     # -- start -------------------------------------------------------------------------------------
     def enter(self):
@@ -136,7 +138,47 @@ class AlphabetPath(GameScene):
         pool = settings.active_letters().cards(settings.case, self.app.rng,
                                                self.rules.pool_size(len(self.players)))
         self.game = PathGame(self.rules, pool, len(self.players), self.app.rng)
+        self.board = self.paint_board()   # painted before the first frame, not in it
+        self.warm_up = self.pictures_to_prepare()
         self.start_turn(first=True)
+
+    def paint_board(self) -> pygame.Surface:
+        """The meadow with this game's road on it: every stone and its number (they never change)."""
+        board = art.meadow(self.rules.stones).copy()
+        radius = self.layout.radius
+        for stone, centre in zip(self.game.road, self.layout.centres):
+            img = art.stone(stone.face, radius, stone.kind)
+            board.blit(img, img.get_rect(center=centre))
+        tag_size = max(22, radius // 2)
+        for stone, (x, y) in zip(self.game.road, self.layout.centres):   # numbers on top: never hidden by a neighbour
+            tag = art.number_tag(stone.number, tag_size)
+            board.blit(tag, tag.get_rect(center=(x - radius * 0.72, y - radius * 0.72)))
+        return board
+
+    def pictures_to_prepare(self):
+        """Paint what later moments show, one picture per frame while the first player looks at the
+        board, so no frame of play stalls on painting (``update`` takes one step per frame)."""
+        radius = self.layout.radius
+        for stone in self.game.road:
+            yield art.stone(stone.face, radius, stone.kind), art.number_tag(stone.number, max(22, radius // 2))
+        colors = {p.color for p in self.players} if self.turns.multi else {d.RED}
+        for color in colors:
+            for value in range(1, self.rules.die_faces + 1):
+                for lit in range(value + 1):
+                    yield art.die(value, lit, DIE_SIZE, color)
+            yield art.chip(color, 40), art.piece_stand(color, PIECE_SIZE + 10)
+        for rect, mat in zip(self.mat_rects(), self.game.mats):
+            cells, size = mat_cells(rect, len(mat))
+            for spot in mat:
+                yield mat_letter(spot.face, size), art.chip(self.players[0].color, int(size * 0.86))
+        faces = {s.face for s in self.game.road} | {s.face for m in self.game.mats for s in m}
+        for face in faces:
+            yield art.stone(face, 130, "letter")
+            yield art.stone(face, 110, "letter")
+            if self.rules.find_stones:
+                yield art.stone(face, 150, FIND)
+        yield _veil(), art.glow(MATS.w + 36, MATS.h + 36)
+        yield self.pad.draw(pygame.Surface((d.W, d.H)))
 
     def start_turn(self, first=False):
         self.set_state("roll")
@@ -405,6 +447,7 @@ class AlphabetPath(GameScene):
         self.players[self.player].score += 1
         self.players[self.player].collected.append(self.cover_spot.face)
         self.app.sounds.play("pop")
+        self.app.speaker.say(self.app.phrases.get("covered", letter=self.cover_spot.face))
         self.set_state("chip")
         self.timeline.tween(self, "chip_k", 0.0, 1.0, CHIP_TIME, "drop_bounce", then=self.after_cover)
 
@@ -456,6 +499,7 @@ class AlphabetPath(GameScene):
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
+        next(self.warm_up, None)
         self.badge.update(dt)
         for w in (self.home_button, self.say_again, self.found_button, self.skip_button, *self.tiles):
             w.update(dt)
@@ -465,7 +509,6 @@ class AlphabetPath(GameScene):
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):
-        surface.blit(art.meadow(self.rules.stones), (0, 0))
         self.draw_road(surface)
         self.draw_pieces(surface)
         self.draw_die(surface)
@@ -488,22 +531,20 @@ class AlphabetPath(GameScene):
         self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def draw_road(self, surface):
+        surface.blit(self.board, (0, 0))
         game = self.game
-        target = game.next_stone(game.positions[self.player]) if self.state == "hop" and game.hops_left else None
-        for i, (stone, centre) in enumerate(zip(game.road, self.layout.centres)):
+        if self.state == "hop" and game.hops_left:   # the next stone breathes: hop here
+            i = game.next_stone(game.positions[self.player])
+            centre, stone = self.layout.centres[i], game.road[i]
+            pulse = 4 + 3 * math.sin(self.t * 6)
+            pygame.draw.circle(surface, d.YELLOW, centre, self.layout.radius + pulse + 4)
             img = art.stone(stone.face, self.layout.radius, stone.kind)
-            rect = img.get_rect(center=centre)
-            if i == target:   # the next stone breathes: hop here
-                pulse = 4 + 3 * math.sin(self.t * 6)
-                pygame.draw.circle(surface, d.YELLOW, centre, self.layout.radius + pulse + 4)
-            surface.blit(img, rect)
-            if self.stones[i] is self.focus:
-                self.stones[i].draw(surface, focused=True)
-        tag_size = max(22, self.layout.radius // 2)
-        for stone, (x, y) in zip(game.road, self.layout.centres):   # numbers on top: never hidden by a neighbour
-            tag = art.number_tag(stone.number, tag_size)
+            surface.blit(img, img.get_rect(center=centre))
+            tag = art.number_tag(stone.number, max(22, self.layout.radius // 2))
             r = self.layout.radius * 0.72
-            surface.blit(tag, tag.get_rect(center=(x - r, y - r)))
+            surface.blit(tag, tag.get_rect(center=(centre[0] - r, centre[1] - r)))
+        if isinstance(self.focus, StoneTarget):
+            self.focus.draw(surface, focused=True)
 
     def draw_pieces(self, surface):
         order = sorted(range(len(self.players)), key=lambda i: (i == self.player, self.piece_centre(i).y))
@@ -551,22 +592,37 @@ class AlphabetPath(GameScene):
                 g = art.glow(rect.w + 36, rect.h + 36)
                 g.set_alpha(int(170 + 80 * math.sin(self.t * 4)))
                 surface.blit(g, g.get_rect(center=rect.center))
-            d.blit_panel(surface, rect, d.shade(p.color, 1.55), radius=22,
-                         border=d.shade(p.color, 0.7) if mine else None)
-            draw_avatar_on_disc(surface, p.name, 40, (rect.x + 28, rect.y + 28))
-            mat = self.game.mats[i]
-            cells, size = mat_cells(rect, len(mat))
-            for spot, cell in zip(mat, cells):
-                img = mat_letter(spot.face, size)
-                surface.blit(img, img.get_rect(center=cell))
-                dropping = spot is self.cover_spot and self.state == "chip"
-                if spot.covered and not dropping:
+            dropping = self.cover_spot if self.state == "chip" and i == self.player else None
+            surface.blit(self.mat_image(i, mine and self.turns.multi, dropping), (rect.x - 12, rect.y - 12))
+            if dropping is not None:
+                cells, size = mat_cells(rect, len(self.game.mats[i]))
+                cell = cells[self.game.mats[i].index(dropping)]
+                c = art.chip(p.color, int(size * 0.86))
+                surface.blit(c, c.get_rect(center=(cell[0], cell[1] - (1 - self.chip_k) * 160)))
+
+    def mat_image(self, i: int, lit: bool, dropping) -> pygame.Surface:
+        """Player ``i``'s mat as it is now (painted again only when a chip lands or the turn moves)."""
+        mat = self.game.mats[i]
+        key = (i, lit, tuple(s.covered and s is not dropping for s in mat))
+        cached = self._mats.get(key)
+        if cached is None:
+            rect = self.mat_rects()[i]
+            p = self.players[i]
+            img = pygame.Surface((rect.w + 24, rect.h + 30), pygame.SRCALPHA)
+            local = pygame.Rect(12, 12, rect.w, rect.h)
+            d.blit_panel(img, local, d.shade(p.color, 1.55), radius=22, border=d.shade(p.color, 0.7) if lit else None)
+            draw_avatar_on_disc(img, p.name, 40, (local.x + 28, local.y + 28))
+            cells, size = mat_cells(local, len(mat))
+            for spot, cell, covered in zip(mat, cells, key[2]):
+                letter = mat_letter(spot.face, size)
+                img.blit(letter, letter.get_rect(center=cell))
+                if covered:
                     c = art.chip(p.color, int(size * 0.86))
-                    surface.blit(c, c.get_rect(center=cell))
-                elif dropping:
-                    k = self.chip_k
-                    c = art.chip(p.color, int(size * 0.86))
-                    surface.blit(c, c.get_rect(center=(cell[0], cell[1] - (1 - k) * 160)))
+                    img.blit(c, c.get_rect(center=cell))
+            if len(self._mats) > 64:
+                self._mats.clear()
+            self._mats[key] = cached = img
+        return cached
 
     def draw_big_stone(self, surface, at=(450, 440), radius=130, kind="letter"):
         if not self.shown_letter:
