@@ -40,7 +40,9 @@ DIE_CENTER = (1020, 100)
 DIE_SIZE = 140
 MATS = pygame.Rect(912, 196, 356, 500)      # above the caption bar
 PAD = pygame.Rect(470, 150, 480, 500)
-BIG_LETTER_AT = (250, 400)          # the landed letter, big, beside the pad or alone
+BIG_LETTER_AT = (250, 400)          # the landed letter, big, beside the pad
+BOARD_MIDDLE = 450                  # x of the middle of the meadow: overlays centre there
+MAT_PANEL_AT = (575, 430)           # the player's mat shown big (to tap a letter), beside the landed stone          # the landed letter, big, beside the pad or alone
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six"]
 
 TUMBLE_TIME = 1.0
@@ -110,9 +112,9 @@ class AlphabetPath(GameScene):
         self.die = DieButton(self.roll)
         self.stones = [StoneTarget(i, c, self.layout.radius, self.on_stone)
                        for i, c in enumerate(self.layout.centres)]
-        self.found_button = Button((PAD.centerx - 250, 560, 240, 120), self.found, icon_name="done",
+        self.found_button = Button((BOARD_MIDDLE - 255, 540, 240, 120), self.found, icon_name="done",
                                    label="Found it", color=d.GREEN, icon_color=d.WHITE)
-        self.skip_button = Button((PAD.centerx + 10, 560, 240, 120), self.not_found, icon_name="play",
+        self.skip_button = Button((BOARD_MIDDLE + 15, 540, 240, 120), self.not_found, icon_name="play",
                                   label="Next", color=d.WHITE)
         self.tiles: list[LetterTile] = []      # the big mat letters to tap (tap mode, the flag's star)
         self.game: PathGame | None = None
@@ -122,6 +124,7 @@ class AlphabetPath(GameScene):
         self.hop_k = 1.0
         self.dragging = None
         self.shown_letter = ""
+        self.shown_t = 0.0
         self.landing = None
         self.cover_spot: MatSpot | None = None   # the mat letter being written, tapped or chipped
         self.chip_k = 1.0
@@ -299,13 +302,17 @@ class AlphabetPath(GameScene):
     def piece_spot(self, position: int, player: int | None = None) -> pygame.Vector2:
         """Where a piece stands: on its stone (or the start), a little aside when others stand there too."""
         player = self.player if player is None else player
-        centre = self.layout.start if position == START else self.layout.centres[position]
+        if position == START:   # side by side under the start arch
+            x, y = self.layout.start
+            return pygame.Vector2(x - 34 * (len(self.players) - 1) / 2 + 34 * player, y + 10 * (player % 2))
+        r = self.layout.radius
+        # at the back right of its stone, so the letter it stands on can still be read
+        spot = pygame.Vector2(self.layout.centres[position]) + pygame.Vector2(r * 0.5, -r * 0.45)
         sharing = [i for i, p in enumerate(self.game.positions) if p == position]
         if len(sharing) > 1 and player in sharing:
             k = sharing.index(player)
-            angle = math.tau * k / len(sharing) - math.pi / 2
-            return pygame.Vector2(centre) + pygame.Vector2(math.cos(angle), math.sin(angle)) * 22
-        return pygame.Vector2(centre)
+            spot += pygame.Vector2(-r * 0.5 * k, r * 0.12 * (k % 2))
+        return spot
 
     def piece_centre(self, player: int) -> pygame.Vector2:
         if player == self.player and self.hop_k < 1 and self.hop_from is not None:
@@ -375,7 +382,7 @@ class AlphabetPath(GameScene):
             key = "already_covered" if covered else "not_on_mat"
             self.app.speaker.say(self.app.phrases.get(key, letter=face), interrupt=True)
             self.set_state("show")
-            self.timeline.after(SHOW_TIME, self.after_cover)
+            self.timeline.tween(self, "shown_t", 0.0, SHOW_TIME, SHOW_TIME, "linear", then=self.after_cover)
             return
         self.ask_to_cover(spot, self.app.phrases.get("you_have_tap" if self.tap_to_cover else "you_have",
                                                      letter=spot.face))
@@ -383,13 +390,14 @@ class AlphabetPath(GameScene):
     def ask_to_cover(self, spot: MatSpot, line: str):
         """Write the mat letter (or, with the teacher's tap option at level 1, tap it on the mat)."""
         self.cover_spot = spot
-        self.shown_letter = spot.face
+        self.shown_letter = spot.face if self.state == "gift" else self.landing.stone.face
         if self.tap_to_cover:
             self.make_tiles(self.on_mat_tile)
             self.set_state("tap_mat")
             self.prompt.ask(line)
             self.started_at = time.monotonic()
             return
+        self.shown_letter = spot.face
         self.writing.start(spot.face, player=self.turns.current)
         self.set_state("write")
         self.prompt.ask(line)
@@ -408,12 +416,12 @@ class AlphabetPath(GameScene):
         """The player's mat letters, big, to tap: covered ones show their chip and cannot be tapped."""
         mat = self.game.mats[self.player]
         n = len(mat)
-        cols = min(n, 5)
+        cols = n if n <= 3 else math.ceil(n / 2)
         rows = math.ceil(n / cols)
-        size = 128 if rows <= 2 else 110
-        gap = 22
-        x0 = 450 - (cols * size + (cols - 1) * gap) / 2
-        y0 = 430 - (rows * size + (rows - 1) * gap) / 2
+        size = 120 if cols <= 3 else 100
+        gap = 18
+        x0 = MAT_PANEL_AT[0] - (cols * size + (cols - 1) * gap) / 2
+        y0 = MAT_PANEL_AT[1] - (rows * size + (rows - 1) * gap) / 2
         self.tiles = []
         for i, spot in enumerate(mat):
             r, c = divmod(i, cols)
@@ -521,7 +529,7 @@ class AlphabetPath(GameScene):
                 self.draw_big_stone(surface, BIG_LETTER_AT, 110)
                 self.pad.draw(surface, focused=self.focus is self.pad)
             elif self.state == "find":
-                self.draw_big_stone(surface, (PAD.centerx, 330), 150, kind=FIND)
+                self.draw_big_stone(surface, (BOARD_MIDDLE, 320), 150, kind=FIND)
                 self.found_button.draw(surface, focused=self.focus is self.found_button)
                 self.skip_button.draw(surface, focused=self.focus is self.skip_button)
             else:
@@ -588,10 +596,11 @@ class AlphabetPath(GameScene):
         for i, rect in enumerate(self.mat_rects()):
             p = self.players[i]
             mine = i == self.player and self.state not in ("over",)
-            if mine and self.turns.multi:
+            if mine and self.turns.multi:   # whose turn: the mat lights up
                 g = art.glow(rect.w + 36, rect.h + 36)
-                g.set_alpha(int(170 + 80 * math.sin(self.t * 4)))
                 surface.blit(g, g.get_rect(center=rect.center))
+                width = 6 + round(2 * math.sin(self.t * 4))
+                pygame.draw.rect(surface, d.YELLOW, rect.inflate(14, 14), width, border_radius=28)
             dropping = self.cover_spot if self.state == "chip" and i == self.player else None
             surface.blit(self.mat_image(i, mine and self.turns.multi, dropping), (rect.x - 12, rect.y - 12))
             if dropping is not None:
@@ -628,9 +637,21 @@ class AlphabetPath(GameScene):
         if not self.shown_letter:
             return
         img = art.stone(self.shown_letter, radius, kind)
+        if self.state == "show" and self.shown_t < 0.3:   # it pops up from the road
+            k = 0.5 + 0.5 * self.shown_t / 0.3
+            img = pygame.transform.smoothscale(img, (int(img.get_width() * k), int(img.get_height() * k)))
         surface.blit(img, img.get_rect(center=at))
 
     def draw_tiles(self, surface):
+        """The player's mat, big, beside the landed stone (tap its letter) or the flag's star (pick one)."""
+        if self.state == "gift":
+            star = d.star(int(200 + 12 * math.sin(self.t * 4)))
+            surface.blit(star, star.get_rect(center=(170, 430)))
+        else:
+            self.draw_big_stone(surface, (170, 430), 105)
+        panel = self.tiles[0].rect.unionall([t.rect for t in self.tiles[1:]]).inflate(44, 44)
+        d.blit_panel(surface, panel, d.shade(self.turns.current.color, 1.5), radius=28)
+        draw_avatar_on_disc(surface, self.turns.current.name, 48, panel.topleft)
         for tile in self.tiles:
             tile.draw(surface, focused=tile is self.focus)
             if tile.spot.covered:
