@@ -304,7 +304,8 @@ class AlphabetPath(GameScene):
         player = self.player if player is None else player
         if position == START:   # side by side under the start arch
             x, y = self.layout.start
-            return pygame.Vector2(x - 34 * (len(self.players) - 1) / 2 + 34 * player, y + 10 * (player % 2))
+            dx, dy = ((-24, -16), (24, -16), (-24, 26), (24, 26))[player] if self.turns.multi else (0, 0)
+            return pygame.Vector2(x + dx, y + dy)
         r = self.layout.radius
         # at the back right of its stone, so the letter it stands on can still be read
         spot = pygame.Vector2(self.layout.centres[position]) + pygame.Vector2(r * 0.5, -r * 0.45)
