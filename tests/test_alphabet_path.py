@@ -10,8 +10,8 @@ import pytest
 from conftest import Driver, FakeChecker
 
 from games.alphabet_path import GAME
-from games.alphabet_path.rules import (FIND, LEVEL_RULES, START, PathGame, Rules, build_road, deal_mats,
-                                       play_out)
+from games.alphabet_path.rules import (FIND, LEVEL_RULES, SOUNDS, START, PathGame, Rules, build_road,
+                                       deal_mats, play_out)
 from games.alphabet_path.scene import AlphabetPath
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import GameStart, Scoreboard, StarsScreen
@@ -78,6 +78,17 @@ def test_a_small_pool_still_fills_mats_without_repeats():
     assert all(len(m) == 5 and len({s.card.base for s in m}) == 5 for m in mats)
     road = build_road(cards, 15, rng)
     assert Counter(s.card.base for s in road) == Counter({c: 3 for c in "aeiou"})
+
+
+def test_special_stones_are_spread_along_the_road_and_sounds_stones_wait_for_picture_words():
+    rng = random.Random(1)
+    cards = [face(c, CaseMode.UPPER, rng) for c in "abcdefghijkl"]
+    road = build_road(cards, 26, rng, find_stones=4, sounds_stones=2)
+    kinds = [s.kind for s in road]
+    assert kinds.count(FIND) == 4 and kinds.count(SOUNDS) == 2 and kinds[0] == "letter"
+    special = [i for i, k in enumerate(kinds) if k != "letter"]
+    assert min(b - a for a, b in zip(special, special[1:])) >= 3, f"special stones bunched up: {special}"
+    assert all(rules.sounds_stones == 0 for rules in LEVEL_RULES.values()), "no picture words yet: no sounds stones"
 
 
 def test_the_die_is_fair_and_replays_with_the_same_seed():

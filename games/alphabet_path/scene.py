@@ -33,7 +33,7 @@ from games.engine.widgets import Button, LetterTile, Tappable
 from games.engine.writing_task import WritingTask
 
 from . import art
-from .rules import FIND, LEVEL_RULES, START, MatSpot, PathGame, Rules
+from .rules import FIND, LEVEL_RULES, SOUNDS, START, MatSpot, PathGame, Rules
 
 SAY_AGAIN_AT = (1208, 70)
 DIE_CENTER = (1020, 100)
@@ -211,6 +211,8 @@ class AlphabetPath(GameScene):
             self.widgets = base + self.tiles
         elif state == "find":
             self.widgets = base + [self.found_button, self.skip_button]
+            if self.using_keys:
+                self.focus = self.found_button
         else:
             self.widgets = base + [self.die] + self.stones
         if self.using_keys and state == "roll":
@@ -359,6 +361,15 @@ class AlphabetPath(GameScene):
             self.set_state("find")
             self.prompt.ask(self.app.phrases.get("find_in_room", letter=stone.face))
             return
+        if stone.kind == SOUNDS:
+            self.sounds_task(stone)
+            return
+        self.after_find()
+
+    def sounds_task(self, stone):
+        """The hook for "sounds" stones: find something in the room that starts with the letter's sound,
+        with the picture words of the phonics issue. Those words do not exist yet, so no road has
+        sounds stones (``Rules.sounds_stones`` is 0) and such a stone plays as a plain letter."""
         self.after_find()
 
     def found(self):
