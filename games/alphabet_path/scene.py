@@ -180,7 +180,9 @@ class AlphabetPath(GameScene):
             yield art.stone(face, 110, "letter")
             if self.rules.find_stones:
                 yield art.stone(face, 150, FIND)
-        yield _veil(), art.glow(MATS.w + 36, MATS.h + 36)
+        yield _veil()
+        for rect in self.mat_rects():
+            yield art.glow(rect.w + 36, rect.h + 36)
         yield self.pad.draw(pygame.Surface((d.W, d.H)))
 
     def start_turn(self, first=False):
