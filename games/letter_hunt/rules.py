@@ -24,10 +24,12 @@ DECOY_SHARE = 0.25   # about one call in four is a letter nobody has (never two 
 
 @dataclass
 class Basket:
-    """One player's letters, in the order they were picked."""
+    """One player's letters, in the order they were picked. ``places[i]`` is where ``cards[i]`` lies
+    (0..size-1): a tile taken out leaves its place empty, so the others never move under a child's eyes."""
 
     size: int
     cards: list[LetterCard] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
 
     @property
     def full(self) -> bool:
@@ -41,8 +43,14 @@ class Basket:
         """Put ``card`` in, if there is room; True when it went in."""
         if self.full:
             return False
+        self.places.append(min(set(range(self.size)) - set(self.places)))
         self.cards.append(card)
         return True
+
+    def take(self, index: int) -> LetterCard:
+        """Take the card at ``index`` (of ``cards``) out; its place becomes free."""
+        self.places.pop(index)
+        return self.cards.pop(index)
 
     def holds(self, base: str) -> bool:
         return any(c.base == base for c in self.cards)
@@ -54,7 +62,7 @@ class Basket:
     def give_back(self, base: str) -> LetterCard | None:
         """Take one copy of letter ``base`` out (None if there is none)."""
         i = self.index_of(base)
-        return None if i is None else self.cards.pop(i)
+        return None if i is None else self.take(i)
 
     def fill_at_random(self, supply: list[LetterCard], rng: random.Random) -> list[LetterCard]:
         """"Pick for me": fill the empty places from ``supply``, different letters first; returns those added."""

@@ -300,7 +300,7 @@ class LetterHunt(GameScene):
         basket = self.baskets[self.turns.index]
         if self.state != "pick" or tile.index >= len(basket.cards):
             return
-        card = basket.cards.pop(tile.index)
+        card = basket.take(tile.index)
         self.app.sounds.play("whoosh")
         target = self.supply_tiles[self.supply.index(card)]
         self.flights.append(Flight(card.answer, tile.rect.center, target.rect.center, tile.rect.w, target.rect.w,
@@ -428,7 +428,11 @@ class LetterHunt(GameScene):
         if self.state == "answer" and BOX.inflate(60, 60).collidepoint(pos):
             self.claim(tile, pygame.Vector2(pos))
             return
-        tile.hidden = True   # dropped elsewhere: it slides home
+        self.slide_home(tile, pos)
+
+    def slide_home(self, tile: HuntTile, pos):
+        """A tile let go away from the box (or the wrong one) slides back to its place."""
+        tile.hidden = True
 
         def home():
             tile.hidden = False
@@ -444,7 +448,7 @@ class LetterHunt(GameScene):
             self.app.speaker.say(self.app.phrases.get("wrong_claim", chosen=tile.face, letter=self.call.card.answer),
                                  interrupt=True)
             if start.distance_to(tile.rect.center) > 5:
-                self.on_tile_dropped(tile, start)
+                self.slide_home(tile, start)
             tile.wobble = 1.0
             return
         self.record(True, "found", chosen=tile.face, help="guide" if glowed else "none")
@@ -504,7 +508,7 @@ class LetterHunt(GameScene):
         if self.hint_job is not None:
             self.hint_job.cancel()
         player = self.answerer
-        card = self.baskets[player].cards.pop(index)
+        card = self.baskets[player].take(index)
         self.players[player].score += 1
         self.players[player].collected.append(card.answer)
         if card.answer not in self.practised:
@@ -586,8 +590,8 @@ class LetterHunt(GameScene):
         slots = art.basket_slots(rect, self.count, size)
         face_up = not (self.write and self.deck is not None)
         focused_index = self.focus.index if isinstance(self.focus, HuntTile) and self.focus in self.basket_tiles else None
-        self.basket_tiles = [HuntTile(slot, card, self.on_basket_tile, self.on_tile_dropped, face_up, index=i)
-                             for i, (slot, card) in enumerate(zip(slots, basket.cards))]
+        self.basket_tiles = [HuntTile(slots[place], card, self.on_basket_tile, self.on_tile_dropped, face_up, index=i)
+                             for i, (place, card) in enumerate(zip(basket.places, basket.cards))]
         self.basket_rect = rect
         if focused_index is not None and self.basket_tiles:
             self.focus = self.basket_tiles[min(focused_index, len(self.basket_tiles) - 1)]
@@ -708,13 +712,16 @@ class LetterHunt(GameScene):
             size = self.tile_size(rect)
             slots = art.basket_slots(rect, self.count, size)
             face_up = not (self.write and self.deck is not None)
-            for slot, card in zip(slots, self.baskets[player].cards):
-                surface.blit(art.tile(card.answer, size, face_up), slot)
+            basket = self.baskets[player]
+            for place, card in zip(basket.places, basket.cards):
+                surface.blit(art.tile(card.answer, size, face_up), slots[place])
             return
         if places:
             slots = art.basket_slots(rect, self.count, self.tile_size(rect))
-            for slot in slots[len(self.basket_tiles):]:
-                surface.blit(art.empty_place(slot.w), slot)
+            taken = set(self.baskets[player].places)
+            for place, slot in enumerate(slots):
+                if place not in taken:
+                    surface.blit(art.empty_place(slot.w), slot)
         for t in self.basket_tiles:
             t.draw(surface, focused=self.focus is t)
         if self.turns.multi:
