@@ -120,10 +120,42 @@ def basket_opening(rect: pygame.Rect) -> pygame.Rect:
     return pygame.Rect(rect.x + rect.w * 0.07, rect.y + rect.h * 0.07, rect.w * 0.86, rect.h * 0.64)
 
 
-@lru_cache(maxsize=24)
 def basket(w: int, h: int, ribbon) -> pygame.Surface:
     """A woven wicker basket seen from the front and above: a braided rim round the opening where the
     tiles lie, over-and-under strands on the front wall, side handles, and a bow in the player's colour."""
+    return _basket(int(w), int(h), tuple(ribbon))
+
+
+@lru_cache(maxsize=24)
+def _basket(w: int, h: int, ribbon) -> pygame.Surface:
+    img = _wicker(w, h).copy()
+    bow = _bow(w, h, ribbon)
+    img.blit(bow, (0, int(h * 0.7)))
+    return img
+
+
+@lru_cache(maxsize=32)
+def _bow(w: int, h: int, ribbon) -> pygame.Surface:
+    """The ribbon round the basket's front and its bow (the part that changes with the player)."""
+    top = h * 0.7
+
+    def paint(s, k):
+        W, H = w * k, h * k
+        bx, by = W * 0.5, H * 0.82 - top * k
+        band = pygame.Rect(W * 0.09, by - H * 0.035, W * 0.82, H * 0.07)
+        pygame.draw.rect(s, ribbon, band)
+        pygame.draw.rect(s, d.shade(ribbon, 0.75), band, max(1, k))
+        for side in (-1, 1):
+            loop = [(bx, by), (bx + side * W * 0.07, by - H * 0.09), (bx + side * W * 0.08, by + H * 0.07)]
+            pygame.draw.polygon(s, d.shade(ribbon, 1.15), loop)
+            pygame.draw.polygon(s, d.shade(ribbon, 0.7), loop, max(1, k))
+        pygame.draw.circle(s, d.shade(ribbon, 0.85), (bx, by), H * 0.035)
+    return d.smooth((w, h - top), paint)
+
+
+@lru_cache(maxsize=8)
+def _wicker(w: int, h: int) -> pygame.Surface:
+    """The basket itself, without its ribbon (the same for every player)."""
     def paint(s, k):
         W, H = w * k, h * k
         pygame.draw.ellipse(s, (0, 0, 0, 55), pygame.Rect(W * 0.08, H * 0.9, W * 0.84, H * 0.1))
@@ -175,16 +207,6 @@ def basket(w: int, h: int, ribbon) -> pygame.Surface:
             p = _around(rim.inflate(-H * 0.035, -H * 0.035), i / twists)
             pygame.draw.line(s, WICKER_LIGHT, (p[0] - H * 0.018, p[1] - H * 0.018), (p[0] + H * 0.018, p[1] + H * 0.018),
                              max(2, int(H * 0.014)))
-        # the bow in the player's colour, at the front
-        bx, by = W * 0.5, H * 0.82
-        band = pygame.Rect(W * 0.09, by - H * 0.035, W * 0.82, H * 0.07)
-        pygame.draw.rect(s, ribbon, band)
-        pygame.draw.rect(s, d.shade(ribbon, 0.75), band, max(1, k))
-        for side in (-1, 1):
-            loop = [(bx, by), (bx + side * W * 0.07, by - H * 0.09), (bx + side * W * 0.08, by + H * 0.07)]
-            pygame.draw.polygon(s, d.shade(ribbon, 1.15), loop)
-            pygame.draw.polygon(s, d.shade(ribbon, 0.7), loop, max(1, k))
-        pygame.draw.circle(s, d.shade(ribbon, 0.85), (bx, by), H * 0.035)
     return d.smooth((w, h), paint)
 
 
@@ -373,17 +395,17 @@ def _die(size: int) -> pygame.Surface:
 # -- the room ---------------------------------------------------------------------------------------
 @lru_cache(maxsize=2)
 def room() -> pygame.Surface:
-    """The classroom: a warm wall and a round woven rug where the baskets stand."""
+    """The classroom: a warm wall, a shelf, and a round striped rug where the baskets stand."""
+    from pygame import gfxdraw
     surf = d.background("wall").copy()
-
-    def paint(s, k):
-        rug = pygame.Rect(60 * k, 430 * k, (d.W - 120) * k, 420 * k)
-        pygame.draw.ellipse(s, (120, 160, 200), rug)
-        for i in range(1, 6):
-            pygame.draw.ellipse(s, (150, 186, 222) if i % 2 else (108, 146, 190), rug.inflate(-i * 70 * k, -i * 40 * k), 6 * k)
-        shelf = pygame.Rect(0, 412 * k, d.W * k, 14 * k)
-        pygame.draw.rect(s, (214, 176, 128), shelf)
-    surf.blit(d.smooth((d.W, d.H), paint), (0, 0))
+    cx, cy, rx, ry = d.W // 2, 640, d.W // 2 - 60, 210
+    for i in range(6):   # anti-aliased rings, outermost first
+        color = (120, 160, 200) if i == 0 else ((150, 186, 222) if i % 2 else (108, 146, 190))
+        a, b = rx - i * 35, ry - i * 20
+        gfxdraw.filled_ellipse(surf, cx, cy, a, b, color)
+        gfxdraw.aaellipse(surf, cx, cy, a, b, color)
+    surf.fill((214, 176, 128), (0, 412, d.W, 14))
+    surf.fill((196, 156, 108), (0, 424, d.W, 3))
     return surf
 
 

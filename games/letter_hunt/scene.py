@@ -56,10 +56,10 @@ CALLED = pygame.Rect(240, 140, 190, 262)
 BOX = pygame.Rect(462, 150, 390, 262)
 BASKET = pygame.Rect(170, 424, 800, 286)
 SMALL_BASKET = pygame.Rect(20, 520, 390, 210)     # level 3: the face-down basket beside the pad
-PAD = pygame.Rect(440, 440, 420, 340)
+PAD = pygame.Rect(450, 130, 400, 570)     # level 3: over the box while the child writes
 SIDE_BUTTON = pygame.Rect(1010, 470, 240, 200)    # "pick for me" while picking, "not in my basket" in play
-MINI = (262, 100)                                 # the other players' baskets, top right
-MINI_X, MINI_Y, MINI_GAP = 968, 140, 106
+MINI = (222, 92)                                  # the other players' baskets, top right
+MINI_X, MINI_Y, MINI_GAP = 1030, 140, 104
 
 
 class HuntTile(Tappable):
@@ -228,6 +228,7 @@ class LetterHunt(GameScene):
         self.card_away = 0.0         # 0..1 while a finished call's card goes away
         self.box_bounce = 0.0
         self.using_keys = False
+        self.warm_up = iter(())
         self.state = "pick"
 
     # -- picking letters ---------------------------------------------------------------------------
@@ -237,7 +238,31 @@ class LetterHunt(GameScene):
         wanted = min(26, max(SUPPLY_MIN, len(set(letters.letters))))
         self.supply = sorted(letters.cards(settings.case, self.app.rng, wanted), key=lambda c: c.base)
         self.supply_tiles = [HuntTile(r, c, self.on_supply_tile) for r, c in zip(self.supply_places(), self.supply)]
+        self.warm_up = self.pictures_to_prepare()
         self.start_picking(0)
+
+    def pictures_to_prepare(self):
+        """Paint the pictures of the calling stage ahead, a few each frame while the children pick,
+        so no frame of the game waits for a big painting."""
+        big = SMALL_BASKET if self.write else BASKET
+        for rect in (BASKET, big, pygame.Rect(0, 0, *MINI)):
+            for p in self.players:
+                art.basket(rect.w, rect.h, p.color)
+                yield
+        art.box_back(BOX.w, BOX.h)
+        yield
+        art.box_front(BOX.w, BOX.h)
+        yield
+        art.card_back(DECK.w, DECK.h)
+        yield
+        sizes = {self.tile_size(big), self.tile_size(pygame.Rect(0, 0, *MINI))}
+        for i, card in enumerate(self.supply):
+            art.card_face(CALLED.w, CALLED.h, card.shown)
+            for size in sizes:
+                art.tile(card.answer, size, True)
+                art.tile(card.answer, size, False)
+            if i % 3 == 2:
+                yield
 
     def supply_places(self) -> list[pygame.Rect]:
         n = len(self.supply)
@@ -609,6 +634,7 @@ class LetterHunt(GameScene):
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
+        next(self.warm_up, None)
         self.badge.update(dt)
         self.home_button.update(dt)
         self.say_again.update(dt)
@@ -658,9 +684,8 @@ class LetterHunt(GameScene):
             self.draw_basket(surface, i, rect, mini=True)
             draw_avatar_on_disc(surface, self.players[i].name, 52, (rect.x - 30, rect.centery))
         self.draw_basket(surface, self.answerer, self.basket_rect)
-        if self.state in ("answer", "write", "answered") or self.state == "fly":
-            self.not_mine.enabled = self.state in ("answer", "write")
-            self.not_mine.draw(surface, focused=self.focus is self.not_mine)
+        self.not_mine.enabled = self.state in ("answer", "write")   # greyed while nobody is asked
+        self.not_mine.draw(surface, focused=self.focus is self.not_mine)
         if self.writing is not None and self.state == "write":
             self.writing.pad.draw(surface, focused=self.focus is self.writing.pad)
 
