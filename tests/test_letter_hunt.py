@@ -107,6 +107,27 @@ def test_the_caller_names_the_letter_and_both_cases_when_matching(make_app):
     assert call.face == "m" and "letter m!" in call.lines[0] and "big letter M" in call.lines[0]
 
 
+def test_a_caller_that_shows_a_picture_plugs_in(start):
+    """The hook for the sounds variant: any caller with ``call(card)`` giving a picture and a word."""
+    from games.letter_hunt.rules import Call
+
+    class WordCaller:
+        def call(self, card):
+            picture = pygame.Surface((60, 60), pygame.SRCALPHA)
+            pygame.draw.circle(picture, (250, 200, 40), (30, 30), 28)
+            return Call(card, card.shown, (f"Sun! What does sun start with? ({card.shown})",), picture, "sun")
+
+    d = start(seed=8)
+    game = open_game(d)
+    game.caller = WordCaller()
+    d.tap(game.pick_for_me.rect.center)
+    assert my_turn(d, game)
+    assert d.app.speaker.caption.startswith("Sun!") or "Sun!" in " ".join(game.prompt.lines)
+    d.frames(2)
+    card = game.called_face
+    assert card is not None and card.get_at((card.get_width() // 2, card.get_height() // 2))[:3] == (250, 200, 40)
+
+
 # -- playing ----------------------------------------------------------------------------------------
 @pytest.fixture
 def start(make_app):

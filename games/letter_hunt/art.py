@@ -27,8 +27,8 @@ LETTER_INKS = [d.RED, d.BLUE, d.GREEN, d.PURPLE, d.shade(d.ORANGE, 0.85), d.TEAL
 
 
 def ink_for(face: str):
-    """Each letter keeps one colour everywhere (tile, card, box)."""
-    return LETTER_INKS[ord(face.lower()) % len(LETTER_INKS)]
+    """Each letter keeps one colour everywhere (tile, card, box); a card without a letter gets gold."""
+    return LETTER_INKS[ord(face.lower()) % len(LETTER_INKS)] if face else d.shade(d.GOLD, 0.8)
 
 
 # -- letter tiles -----------------------------------------------------------------------------------

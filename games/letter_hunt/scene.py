@@ -214,6 +214,7 @@ class LetterHunt(GameScene):
         self.flights: list[Flight] = []
         self.deck: Deck | None = None
         self.call = None
+        self.called_face = None
         self.answerer = 0
         self.answerers: list[int] = []
         self.call_start = 0          # who answers first rotates from call to call
@@ -377,6 +378,7 @@ class LetterHunt(GameScene):
             self.finish()
             return
         self.call = self.caller.call(card)
+        self.called_face = None      # the called card's face, painted when it first shows
         self.card_away = 0.0
         self.app.sounds.play("flip")
         self.set_state("flip")
@@ -701,8 +703,10 @@ class LetterHunt(GameScene):
         face_up = k >= 0.5
         width = max(2, int(w * abs(2 * k - 1)))
         if face_up:
-            img = art.card_face(CALLED.w, CALLED.h, self.call.face) if self.call.picture is None else \
-                art.card_picture_face(CALLED.w, CALLED.h, self.call.picture)
+            if self.called_face is None:
+                self.called_face = art.card_face(CALLED.w, CALLED.h, self.call.face) if self.call.picture is None \
+                    else art.card_picture_face(CALLED.w, CALLED.h, self.call.picture)
+            img = self.called_face
         else:
             img = art.card_back(DECK.w, DECK.h)
         img = pygame.transform.smoothscale(img, (width, int(h))) if (width, int(h)) != img.get_size() else img
