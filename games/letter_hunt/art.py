@@ -437,7 +437,7 @@ def _icon(w: int, h: int) -> pygame.Surface:
     b = pygame.Rect(0, 0, int(w * 0.92), int(h * 0.55))
     b.midbottom = (w / 2, h)
     s.blit(basket(b.w, b.h, d.ORANGE), b)
-    for face, slot in zip("aBm", basket_slots(b, 3, int(b.h * 0.46))):
+    for face, slot in zip("aBm", basket_slots(b, 3, int(b.h * 0.56))):
         s.blit(tile(face, slot.w), slot)
     return s
 
