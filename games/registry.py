@@ -20,6 +20,7 @@ GAME_MODULES = [
     "games.candy_match",
     "games.trace_write",
     "games.alphabet_path",
+    "games.letter_hunt",
 ]
 
 

@@ -1,0 +1,149 @@
+"""The rules of letter hunt, without pictures: baskets, the deck of called cards, and the caller.
+
+- A :class:`Basket` holds one player's letter cards (a letter may be picked more than once, as with
+  a classroom box of letter tiles); ``give_back(base)`` takes one copy out.
+- The :class:`Deck` says which letter is called next. Calls come from letters still in some basket;
+  now and then (never twice in a row) a letter that is in nobody's basket, so "not in my basket" is
+  a real answer even for one player. Every call of a letter still in a basket takes at least one
+  tile out of the game (whoever has it must give it back), so a game of ``T`` tiles ends within
+  ``2 * T`` calls (:meth:`Deck.most_calls`).
+- A caller turns a drawn card into what is shown and said (:class:`Call`). :class:`NameCaller`
+  calls letters by name. The sounds variant (issue 15: "Sun! What does sun start with?") plugs in
+  here as another caller with the same ``call(card)``, giving a ``picture`` and a ``word``; the
+  scene already draws a call's picture on the called card instead of the letter.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from games.engine.letters import LetterCard
+
+DECOY_SHARE = 0.25   # about one call in four is a letter nobody has (never two in a row)
+
+
+@dataclass
+class Basket:
+    """One player's letters, in the order they were picked. ``places[i]`` is where ``cards[i]`` lies
+    (0..size-1): a tile taken out leaves its place empty, so the others never move under a child's eyes."""
+
+    size: int
+    cards: list[LetterCard] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return len(self.cards) >= self.size
+
+    @property
+    def empty(self) -> bool:
+        return not self.cards
+
+    def add(self, card: LetterCard) -> bool:
+        """Put ``card`` in, if there is room; True when it went in."""
+        if self.full:
+            return False
+        self.places.append(min(set(range(self.size)) - set(self.places)))
+        self.cards.append(card)
+        return True
+
+    def take(self, index: int) -> LetterCard:
+        """Take the card at ``index`` (of ``cards``) out; its place becomes free."""
+        self.places.pop(index)
+        return self.cards.pop(index)
+
+    def holds(self, base: str) -> bool:
+        return any(c.base == base for c in self.cards)
+
+    def index_of(self, base: str) -> int | None:
+        """Where the first copy of letter ``base`` lies in the basket (None: not there)."""
+        return next((i for i, c in enumerate(self.cards) if c.base == base), None)
+
+    def give_back(self, base: str) -> LetterCard | None:
+        """Take one copy of letter ``base`` out (None if there is none)."""
+        i = self.index_of(base)
+        return None if i is None else self.take(i)
+
+    def fill_at_random(self, supply: list[LetterCard], rng: random.Random) -> list[LetterCard]:
+        """"Pick for me": fill the empty places from ``supply``, different letters first; returns those added."""
+        added = []
+        while not self.full and supply:
+            unused = [c for c in supply if not self.holds(c.base)]
+            card = rng.choice(unused or supply)
+            self.add(card)
+            added.append(card)
+        return added
+
+
+class Deck:
+    """The shuffled letter cards the caller flips over, one call at a time (see the module's docstring)."""
+
+    def __init__(self, supply: list[LetterCard], rng: random.Random, decoy_share: float = DECOY_SHARE):
+        self.supply, self.rng, self.decoy_share = list(supply), rng, decoy_share
+        self._pile: list[LetterCard] = []   # live letters, shuffled; drawn from the end
+        self.last: LetterCard | None = None
+        self.last_was_decoy = False
+        self.calls = 0
+
+    @staticmethod
+    def most_calls(tiles: int) -> int:
+        """The most calls a game with ``tiles`` tiles in its baskets can take."""
+        return 2 * tiles
+
+    def draw(self, baskets: list[Basket]) -> LetterCard | None:
+        """The next card to call; None when every basket is empty (the game is over)."""
+        live = {c.base: c for b in baskets for c in b.cards}
+        if not live:
+            return None
+        decoys = [c for c in self.supply if c.base not in live]
+        if decoys and not self.last_was_decoy and self.rng.random() < self.decoy_share:
+            card = self.rng.choice(decoys)
+            self.last_was_decoy = True
+        else:
+            card = self._next_live(live)
+            self.last_was_decoy = False
+        self.last = card
+        self.calls += 1
+        return card
+
+    def _next_live(self, live: dict[str, LetterCard]) -> LetterCard:
+        self._pile = [c for c in self._pile if c.base in live]
+        if not self._pile:
+            self._pile = list(live.values())
+            self.rng.shuffle(self._pile)
+            if len(self._pile) > 1 and self.last is not None and self._pile[-1].base == self.last.base:
+                self._pile.insert(0, self._pile.pop())   # not the same letter twice running
+        return self._pile.pop()
+
+
+@dataclass(frozen=True)
+class Call:
+    """What the caller shows and says for one drawn card.
+
+    ``face``: the letter on the called card; ``lines``: what is said (each line is also the caption);
+    ``picture``: a picture (a pygame Surface) shown on the card instead of the letter, with ``word``,
+    in the sounds variant; None when letters are called by name.
+    """
+
+    card: LetterCard
+    face: str
+    lines: tuple[str, ...]
+    picture: object = None
+    word: str | None = None
+
+
+class NameCaller:
+    """Calls a card by its letter's name ("The letter B! Who has the letter B?"). With matching
+    case the card shows one case and the baskets hold the other: both are named."""
+
+    def __init__(self, phrases):
+        self.phrases = phrases
+
+    def call(self, card: LetterCard) -> Call:
+        if card.shown != card.answer:
+            big, small = (card.shown, card.answer) if card.shown.isupper() else (card.answer, card.shown)
+            key = "call_big" if card.shown.isupper() else "call_small"
+            line = self.phrases.get(key, big=big, small=small)
+        else:
+            line = self.phrases.get("call", letter=card.shown)
+        return Call(card, card.shown, (line,))
