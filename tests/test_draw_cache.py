@@ -128,3 +128,19 @@ def test_leaving_a_game_drops_its_pictures_but_keeps_the_launcher_icons_and_text
 def test_the_software_framebuffer_is_chosen_only_under_x11(environ, expected):
     prefer_software_framebuffer(environ)
     assert environ.get("SDL_FRAMEBUFFER_ACCELERATION") == expected
+
+
+def test_no_picture_is_kept_outside_the_byte_bounded_cache():
+    """Drawn pictures are kept only by @surface_cache (bounded in bytes, dropped when a game is left):
+    an lru_cache or a module-level dict of Surfaces would grow past the memory budget unseen."""
+    import ast
+    from pathlib import Path
+    offenders = []
+    for path in Path(d.__file__).resolve().parent.parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and "Surface" in ast.unparse(node.returns or ast.Constant("")):
+                for dec in node.decorator_list:
+                    if "lru_cache" in ast.unparse(dec) or "functools.cache" in ast.unparse(dec):
+                        offenders.append(f"{path.name}:{node.lineno} {node.name}")
+    assert offenders == []

@@ -99,7 +99,7 @@ def _nearest_index(path, point) -> int:
 
 
 # -- the meadow --------------------------------------------------------------------------------------
-@lru_cache(maxsize=4)
+@d.surface_cache
 def meadow(stones: int) -> pygame.Surface:
     """The whole background for a road of ``stones``: sky, meadow, road, pond, trees, flowers, the
     start arch and the finish flag, and the side table for the die and the mats."""
@@ -193,7 +193,7 @@ def _scenery(stones: int) -> tuple:
     return tuple(out)
 
 
-@lru_cache(maxsize=16)
+@d.surface_cache
 def tree(size: int) -> pygame.Surface:
     """A round leafy tree: trunk, three shades of green, a light side and a few apples."""
     def paint(s, k):
@@ -211,7 +211,7 @@ def tree(size: int) -> pygame.Surface:
     return d.smooth((size, size * 1.3), paint)
 
 
-@lru_cache(maxsize=16)
+@d.surface_cache
 def bush(size: int) -> pygame.Surface:
     def paint(s, k):
         w, h = size * k, size * 0.7 * k
@@ -222,7 +222,7 @@ def bush(size: int) -> pygame.Surface:
     return d.smooth((size, size * 0.7), paint)
 
 
-@lru_cache(maxsize=16)
+@d.surface_cache
 def flowers(size: int) -> pygame.Surface:
     """A little clump of flowers: stems, leaves and round petals round a yellow middle."""
     def paint(s, k):
@@ -237,7 +237,7 @@ def flowers(size: int) -> pygame.Surface:
     return d.smooth((size, size), paint)
 
 
-@lru_cache(maxsize=4)
+@d.surface_cache
 def pond(size: int) -> pygame.Surface:
     """A pond with a reedy bank, a shine on the water and two lily pads (one with a flower)."""
     def paint(s, k):
@@ -257,7 +257,7 @@ def pond(size: int) -> pygame.Surface:
     return d.smooth((size, size * 0.62), paint)
 
 
-@lru_cache(maxsize=4)
+@d.surface_cache
 def start_arch(radius: int) -> pygame.Surface:
     """The start: a little wooden arch with a green pennant."""
     size = int(radius * 2.6)
@@ -271,7 +271,7 @@ def start_arch(radius: int) -> pygame.Surface:
     return d.smooth((size, size), paint)
 
 
-@lru_cache(maxsize=4)
+@d.surface_cache
 def flag(size: int) -> pygame.Surface:
     """The finish flag: a chequered flag on a pole, on a little mound."""
     def paint(s, k):
@@ -290,7 +290,7 @@ def flag(size: int) -> pygame.Surface:
     return d.smooth((size * 0.8, size), paint)
 
 
-@lru_cache(maxsize=2)
+@d.surface_cache
 def table(w: int, h: int) -> pygame.Surface:
     """The side table the die and the mats lie on: warm wood with planks and a soft edge."""
     surf = pygame.Surface((w, h))
@@ -304,7 +304,7 @@ def table(w: int, h: int) -> pygame.Surface:
 
 
 # -- stones, pieces, the die, the mats -------------------------------------------------------------
-@lru_cache(maxsize=128)
+@d.surface_cache
 def stone(face: str, radius: int, kind: str = "letter", number: int = 0) -> pygame.Surface:
     """A round stepping stone with its letter and a little number tag; "find" stones have a gold rim
     and a magnifying glass."""
@@ -332,7 +332,7 @@ def stone(face: str, radius: int, kind: str = "letter", number: int = 0) -> pyga
     return img
 
 
-@lru_cache(maxsize=64)
+@d.surface_cache
 def number_tag(number: int, size: int) -> pygame.Surface:
     """The stone's number on a small white disc (the road is counted, not just walked)."""
     img = d.smooth((size, size), lambda s, k: (pygame.draw.circle(s, d.WHITE, (size * k / 2,) * 2, size * k / 2),
@@ -341,7 +341,7 @@ def number_tag(number: int, size: int) -> pygame.Surface:
     return img
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache
 def piece_stand(color, size: int) -> pygame.Surface:
     """The base a player's animal stands on: a little coloured pawn foot with a shadow."""
     def paint(s, k):
@@ -358,7 +358,7 @@ PIPS = {1: [(0, 0)], 2: [(-1, -1), (1, 1)], 3: [(-1, -1), (0, 0), (1, 1)],
         6: [(-1, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (1, 1)]}
 
 
-@lru_cache(maxsize=64)
+@d.surface_cache
 def die(value: int, lit: int, size: int, color=d.RED) -> pygame.Surface:
     """The die showing ``value``; the first ``lit`` pips glow (they light up as the voice counts)."""
     def paint(s, k):
@@ -380,7 +380,7 @@ def die(value: int, lit: int, size: int, color=d.RED) -> pygame.Surface:
     return d.smooth((size, size), paint)
 
 
-@lru_cache(maxsize=32)
+@d.surface_cache
 def chip(color, size: int) -> pygame.Surface:
     """A see-through plastic counting chip in the player's colour, with a shine."""
     def paint(s, k):
@@ -391,7 +391,7 @@ def chip(color, size: int) -> pygame.Surface:
     return d.smooth((size, size), paint)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache
 def glow(w: int, h: int) -> pygame.Surface:
     """A soft yellow glow behind the mat of the player whose turn it is."""
     def paint(s, k):
@@ -407,7 +407,7 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
     surface.blit(_icon(rect.w, rect.h), rect)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache(shared=True)
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
     grass = d.smooth((w, h), lambda p, k: pygame.draw.ellipse(p, GRASS, (0, h * 0.3 * k, w * k, h * 0.7 * k)))

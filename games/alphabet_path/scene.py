@@ -692,23 +692,17 @@ def mat_cells(rect: pygame.Rect, count: int) -> tuple[list[tuple[int, int]], int
     return cells, min(size, 96)
 
 
-_cache: dict = {}
-
-
+@d.surface_cache
 def mat_letter(face: str, size: int) -> pygame.Surface:
     """A letter printed on a mat: a white rounded square with the letter in ink."""
-    key = ("mat", face, size)
-    if key not in _cache:
-        img = pygame.Surface((size + 20, size + 26), pygame.SRCALPHA)
-        d.blit_panel(img, pygame.Rect(10, 10, size, size), d.WHITE, radius=max(6, size // 5), gloss=False)
-        d.draw_glyph(img, face, int(size * 0.62), (10 + size / 2, 10 + size / 2), d.INK)
-        _cache[key] = img
-    return _cache[key]
+    img = pygame.Surface((size + 20, size + 26), pygame.SRCALPHA)
+    d.blit_panel(img, pygame.Rect(10, 10, size, size), d.WHITE, radius=max(6, size // 5), gloss=False)
+    d.draw_glyph(img, face, int(size * 0.62), (10 + size / 2, 10 + size / 2), d.INK)
+    return img
 
 
+@d.surface_cache
 def _veil():
-    if "veil" not in _cache:
-        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
-        veil.fill((255, 248, 236, 170))
-        _cache["veil"] = veil
-    return _cache["veil"]
+    veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
+    veil.fill((255, 248, 236, 170))
+    return veil

@@ -63,7 +63,7 @@ def picture_words() -> dict[str, list[PictureWord]]:
         return {}
 
 
-@lru_cache(maxsize=64)
+@d.surface_cache(shared=True)
 def _picture(path: Path, size: int) -> pygame.Surface | None:
     try:
         image = pygame.image.load(str(path))

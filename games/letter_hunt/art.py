@@ -8,7 +8,6 @@ scales a card's width while it flips.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
@@ -32,7 +31,7 @@ def ink_for(face: str):
 
 
 # -- letter tiles -----------------------------------------------------------------------------------
-@lru_cache(maxsize=256)
+@d.surface_cache
 def tile(face: str, size: int, face_up: bool = True) -> pygame.Surface:
     """A thick wooden letter tile, ``size`` px square (plus its shadow): the letter carved in colour,
     or (face down) the plain back with a little leaf, so nobody can peek."""
@@ -86,7 +85,7 @@ def empty_place(size: int) -> pygame.Surface:
     return _empty_place(max(8, int(size)))
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache
 def _empty_place(size: int) -> pygame.Surface:
     def paint(s, k):
         r = pygame.Rect(0, 0, size * k, size * k).inflate(-8 * k, -8 * k)
@@ -126,7 +125,7 @@ def basket(w: int, h: int, ribbon) -> pygame.Surface:
     return _basket(int(w), int(h), tuple(ribbon))
 
 
-@lru_cache(maxsize=24)
+@d.surface_cache
 def _basket(w: int, h: int, ribbon) -> pygame.Surface:
     img = _wicker(w, h).copy()
     bow = _bow(w, h, ribbon)
@@ -134,7 +133,7 @@ def _basket(w: int, h: int, ribbon) -> pygame.Surface:
     return img
 
 
-@lru_cache(maxsize=32)
+@d.surface_cache
 def _bow(w: int, h: int, ribbon) -> pygame.Surface:
     """The ribbon round the basket's front and its bow (the part that changes with the player)."""
     top = h * 0.7
@@ -153,7 +152,7 @@ def _bow(w: int, h: int, ribbon) -> pygame.Surface:
     return d.smooth((w, h - top), paint)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache
 def _wicker(w: int, h: int) -> pygame.Surface:
     """The basket itself, without its ribbon (the same for every player)."""
     def paint(s, k):
@@ -240,7 +239,7 @@ def box_parts(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     return top, front
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache
 def box_back(w: int, h: int) -> pygame.Surface:
     """The back of the letter box: its inside and the two open lid flaps (drawn behind falling tiles)."""
     def paint(s, k):
@@ -264,7 +263,7 @@ def box_back(w: int, h: int) -> pygame.Surface:
     return d.smooth((w, h), paint)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache
 def box_front(w: int, h: int) -> pygame.Surface:
     """The box's wooden front: planks, nails and A B C painted in colour."""
     def paint(s, k):
@@ -299,7 +298,7 @@ def box_front(w: int, h: int) -> pygame.Surface:
 
 
 # -- the caller's cards -----------------------------------------------------------------------------
-@lru_cache(maxsize=8)
+@d.surface_cache
 def card_back(w: int, h: int) -> pygame.Surface:
     """The back of a caller's card: deep blue with a gold border and a field of little stars."""
     def paint(s, k):
@@ -321,7 +320,7 @@ def card_back(w: int, h: int) -> pygame.Surface:
     return d.smooth((w, h), paint)
 
 
-@lru_cache(maxsize=64)
+@d.surface_cache
 def card_face(w: int, h: int, face: str) -> pygame.Surface:
     """A called card, face up: the letter big in its colour, small in two corners, like a playing card."""
     def paint(s, k):
@@ -379,7 +378,7 @@ def paint_pick_for_me(surface, rect: pygame.Rect) -> None:
     surface.blit(_die(int(rect.h * 0.42)), _die(int(rect.h * 0.42)).get_rect(center=(rect.centerx, rect.y + rect.h * 0.3)))
 
 
-@lru_cache(maxsize=4)
+@d.surface_cache
 def _die(size: int) -> pygame.Surface:
     def paint(s, k):
         S = size * k
@@ -393,7 +392,7 @@ def _die(size: int) -> pygame.Surface:
 
 
 # -- the room ---------------------------------------------------------------------------------------
-@lru_cache(maxsize=2)
+@d.surface_cache
 def room() -> pygame.Surface:
     """The classroom: a warm wall, a shelf, and a round striped rug where the baskets stand."""
     from pygame import gfxdraw
@@ -413,7 +412,7 @@ def glow(w: int, h: int) -> pygame.Surface:
     return _glow(int(w) // 8 * 8, int(h) // 8 * 8)
 
 
-@lru_cache(maxsize=16)
+@d.surface_cache
 def _glow(w: int, h: int) -> pygame.Surface:
     def paint(s, k):
         for i in range(6):
@@ -428,7 +427,7 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
     surface.blit(_icon(rect.w, rect.h), rect)
 
 
-@lru_cache(maxsize=8)
+@d.surface_cache(shared=True)
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
     cw, ch = int(w * 0.36), int(h * 0.48)
