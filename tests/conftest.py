@@ -27,7 +27,7 @@ class FakeChecker:
         from games.engine.checker import Verdict
         self.asked.append((strokes, target))
         ok = self.accept(strokes, target) if callable(self.accept) else self.accept
-        return Verdict(bool(ok), 0.9 if ok else 0.1, target.lower() if ok else None, "fake")
+        return Verdict(bool(ok), 0.9 if ok else 0.1, target.lower() if ok else "", "fake")
 
 
 @pytest.fixture(autouse=True)

@@ -15,23 +15,11 @@ from __future__ import annotations
 import logging
 import math
 import threading
-from dataclasses import dataclass
 
+from recognizer.model import TOO_SMALL, Verdict   # the one Verdict: games read what the recognizer says
 from recognizer.render import ink_extent
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Same fields as ``recognizer.Verdict`` (``refusal``: why it was refused, e.g. "too small",
-    "not a letter", "another letter"; empty when accepted)."""
-
-    accepted: bool
-    confidence: float
-    best: str | None
-    reason: str
-    refusal: str = ""
 
 
 #: The one "too small to be a letter" size for writing on a pad, in canvas pixels (1280x800): ink
@@ -60,8 +48,8 @@ class WritingOnlyChecker:
 
     def check(self, strokes, target) -> Verdict:
         if ink_extent(strokes) < SMALLEST_LETTER:
-            return Verdict(False, 0.0, None, "too small for a letter", "too small")
-        return Verdict(True, 0.5, None, "not checked: no recognizer model")
+            return Verdict(False, 0.0, "", "too small for a letter", TOO_SMALL)
+        return Verdict(True, 0.5, "", "not checked: no recognizer model")
 
 
 class PendingCheck:
@@ -126,14 +114,14 @@ class RecognizerChecker:
         fails, it is set aside for the rest of the run and writing is accepted unchecked."""
         strokes = limited(strokes)
         if ink_extent(strokes) < SMALLEST_LETTER:
-            return Verdict(False, 0.0, None, "too small for a letter", "too small")
+            return Verdict(False, 0.0, "", "too small for a letter", TOO_SMALL)
         self._ready.wait(timeout=30)
         rec = self._rec
         if rec is None:
             return (self._fallback or WritingOnlyChecker()).check(strokes, target)
         try:
             v = rec.check(strokes, target)
-            return Verdict(bool(v.accepted), float(v.confidence), v.best, str(v.reason), str(v.refusal))
+            return v
         except Exception as err:   # a damaged model or a bug must not stop the games
             log.exception("the letter recognizer failed; writing is accepted unchecked from now on")
             self._rec = None
@@ -159,5 +147,5 @@ class RecognizerChecker:
             verdict = self.check(strokes, target)
         except Exception:
             log.exception("a letter could not be checked")
-            verdict = Verdict(False, 0.0, None, "this writing could not be checked")
+            verdict = Verdict(False, 0.0, "", "this writing could not be checked")
         pending.finish(verdict)

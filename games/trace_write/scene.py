@@ -196,7 +196,7 @@ class TraceAndWrite(GameScene):
         """Every stroke is done: ask the recognizer too (the coach may have done a stroke for the child)."""
         strokes = [list(s) for s in self.pad.strokes]
         verdict = self.app.checker.check(strokes, self.letter) if strokes else \
-            Verdict(False, 0.0, None, "the coach drew every stroke")
+            Verdict(False, 0.0, "", "the coach drew every stroke")
         self.guided_verdict(verdict)
 
     def guided_verdict(self, verdict):
