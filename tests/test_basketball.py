@@ -344,3 +344,22 @@ def test_the_tape_line_does_not_poke_out_from_under_the_balls_on_the_floor(game_
     d.tap(game.pad.done_button.rect.center)
     d.until(lambda: game.state == "aim", what="the ball")
     assert _tape_pixels(d, game) > 300     # the thrower stands at the tape line
+
+
+def test_each_ball_a_child_picks_goes_to_the_progress_record(game_app):
+    """A wrong ball and then the right one are two 'found' answers; after two wrong balls the glow
+    counts as help."""
+    d = game_app()
+    answers = []
+    d.app.progress.record = lambda answer, player=None: answers.append((answer, player))
+    game = open_game(d)
+    d.seconds(4)
+    wrong = [b for b in game.balls if b.card.base != game.card.base]
+    d.tap(wrong[0].rect.center)
+    d.tap(wrong[1].rect.center)
+    d.tap(right_ball(game).rect.center)
+    got = [(a.action, a.correct, a.help, a.chosen) for a, _ in answers]
+    assert got == [("found", False, "none", wrong[0].card.shown), ("found", False, "none", wrong[1].card.shown),
+                   ("found", True, "guide", right_ball(game).card.shown)]
+    assert {a.letter for a, _ in answers} == {game.card.answer} and {a.game for a, _ in answers} == {"basketball"}
+    assert all(p is game.player for _, p in answers)

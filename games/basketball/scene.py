@@ -22,6 +22,7 @@ from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letter_call import call_for
 from games.engine.letters import LetterCard, face, look_alikes_of
 from games.engine.players import TurnBadge, Turns, avatar, default_players
+from games.engine.progress import Answer
 from games.engine.timeline import ease
 from games.engine.writing_task import WritingTask
 
@@ -163,6 +164,10 @@ class Basketball(GameScene):
     def on_ball(self, ball: PaperBall):
         if self.state != "find":
             return
+        self.app.progress.record(Answer(
+            game="basketball", level=self.level.name, letter=self.card.answer, action="found",
+            correct=ball.card.base == self.card.base, chosen=ball.card.shown,
+            help="guide" if self.wrong_taps >= HINT_AFTER else "none"), player=self.player)
         if ball.card.base == self.card.base:
             self.chosen = ball
             self.app.sounds.play("flip")
