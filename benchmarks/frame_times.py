@@ -147,6 +147,7 @@ def make_checker(fake):
 
 def writing_pad(app):
     """A TracePad alone on the screen; each verdict clears it for the next letter."""
+    from games.engine.letters import ALPHABET
     from games.engine.scene import Scene
     from games.engine.tracepad import TracePad
 
@@ -160,7 +161,7 @@ def writing_pad(app):
 
         def on_verdict(self, verdict, strokes):
             self.letters += 1
-            self.pad.reset(target="abcdefghijklmnopqrstuvwxyz"[self.letters % 26])
+            self.pad.reset(target=ALPHABET[self.letters % 26])
 
         def draw(self, surface):
             surface.fill((250, 244, 230))

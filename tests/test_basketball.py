@@ -11,7 +11,8 @@ from conftest import Driver, FakeChecker
 
 from games.basketball import physics
 from games.basketball.physics import Flight, Hoop, fling_velocity, perfect_throw, simulate
-from games.basketball.scene import (CLOSER, DRAG_IS_A_THROW, GUIDE_AFTER, MOVE_ON_AFTER, Basketball, Scoreboard,
+from games.engine.writing_task import GUIDE_AFTER
+from games.basketball.scene import (CLOSER, DRAG_IS_A_THROW, MOVE_ON_AFTER, Basketball, Scoreboard,
                                     letters_per_game)
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import GameStart, StarsScreen
@@ -269,7 +270,7 @@ def test_writing_misses_bring_a_guide_then_the_game_moves_on(game_app):
     for miss in range(1, MOVE_ON_AFTER + 1):
         write_something(d, game)
         d.tap(game.pad.done_button.rect.center)
-        assert game.write_misses == miss
+        assert game.writing.misses == miss
         if miss < MOVE_ON_AFTER:
             assert game.state == "write"
             assert (game.pad.guide is not None) == (miss >= GUIDE_AFTER)

@@ -71,11 +71,11 @@ def test_misses_bring_a_guide_then_three_choices_and_the_round_still_ends_in_suc
     target = game.current_card
     write_something(d, game)
     d.tap(game.pad.done_button.rect.center)
-    assert game.misses == 1 and game.pad.guide is None and game.state == "write"
+    assert game.writing.misses == 1 and game.pad.guide is None and game.state == "write"
     assert "again" in d.app.speaker.caption.lower() or "try" in d.app.speaker.caption.lower()
     write_something(d, game)
     d.tap(game.pad.done_button.rect.center)
-    assert game.misses == 2 and game.pad.guide is not None and game.pad.guide.char == target.answer
+    assert game.writing.misses == 2 and game.pad.guide is not None and game.pad.guide.char == target.answer
     write_something(d, game)
     d.tap(game.pad.done_button.rect.center)
     assert game.state == "choose" and len(game.choices) == 3
@@ -163,7 +163,7 @@ def test_the_shipped_recognizer_judges_what_the_child_writes_on_the_pad(make_app
     pad = game.pad.rect
     d.drag([(pad.x + 60 + i * 40, pad.y + (60 if i % 2 else 300)) for i in range(12)])   # a zig-zag
     d.tap(game.pad.done_button.rect.center)
-    assert game.misses == 1 and game.state == "write"
+    assert game.writing.misses == 1 and game.state == "write"
     answer = game.current_card.answer
     strokes = synth_strokes(answer, np.random.default_rng(7), allograph="school", messiness=0.3,
                             canvas=(pad.w - 40, pad.h - 40))

@@ -99,12 +99,12 @@ def test_a_dot_the_network_forgives_is_still_asked_for(game_app):
     write(d, game, seed=3, fault="missing", free=True)
     d.tap(game.pad.done_button.rect.center)
     assert "dot" in d.app.speaker.caption
-    assert game.stickers == [] and game.write_misses == 0 and len(game.pad.strokes) == 1   # the stem stays
+    assert game.stickers == [] and game.writing.misses == 0 and len(game.pad.strokes) == 1   # the stem stays
     # a child who keeps pressing Done without the dot is reminded once more, then it counts as a miss
     d.tap(game.pad.done_button.rect.center)
-    assert "dot" in d.app.speaker.caption and game.write_misses == 0
+    assert "dot" in d.app.speaker.caption and game.writing.misses == 0
     d.tap(game.pad.done_button.rect.center)
-    assert game.stickers == [] and game.write_misses == 1 and game.pad.strokes == []
+    assert game.stickers == [] and game.writing.misses == 1 and game.pad.strokes == []
 
 
 def test_two_misses_on_blank_lines_bring_the_dots_back_and_the_letter_still_ends(game_app):

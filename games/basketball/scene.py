@@ -11,39 +11,31 @@ by the player whose turn it is, and the turn passes on. After a short run of let
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
 from games.engine import draw as d
-from games.engine.celebration import Celebration, try_again
-from games.engine.common_scenes import StarsScreen
+from games.engine.celebration import Celebration
+from games.engine.common_scenes import Scoreboard, stars_for
+from games.engine.game_scene import GameScene
 from games.engine.input import DOWN, MOVE, UP, Pointer
 from games.engine.letters import LetterCard, face, look_alikes_of
-from games.engine.players import TurnBadge, Turns, avatar, default_players, draw_player_rows
-from games.engine.prompt import Prompt
-from games.engine.scene import Scene
-from games.engine.tracepad import FaintLetterGuide, TracePad
-from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
+from games.engine.players import TurnBadge, Turns, avatar, default_players
+from games.engine.timeline import ease
+from games.engine.writing_task import WritingTask
 
-from . import art
-from .physics import Flight, Hoop, fling_velocity, path_points, perfect_throw
+from . import art, court
+from .court import DRAG_IS_A_THROW, FLOOR_BALL_RADIUS, SHEET, PaperBall
+from .physics import Flight, Hoop, fling_velocity, perfect_throw
 
 HOOP = Hoop()
-SHEET = pygame.Rect(140, 110, 930, 520)       # the unfolded paper
 PAD = pygame.Rect(440, 140, 490, 450)         # where the child writes, on the sheet
-PRINTED_LETTER_AT = (290, 360)                # the letter printed on the sheet, left of the pad
-PRINTED_LETTER_SIZE = 230
-FLOOR_BALL_RADIUS = 58
 THROWN_BALL_RADIUS = 30
 HAND_Y = 500                                  # height of the ball in the thrower's hand
 CLOSER = 120                                  # how far the tape moves toward the basket after a miss
 CLOSEST_TAPE = 860
 ASSIST_PER_MISS = 0.25
-GUIDE_AFTER = 2                               # writing misses before the faint guide letter appears
 MOVE_ON_AFTER = 4                             # writing misses before we crumple and throw anyway
-DRAG_IS_A_THROW = 30                          # pixels: shorter is a tap
-DROP_TIME = 0.45
 UNFOLD_TIME, CRUMPLE_TIME, CHEER_DELAY, STEP_CLOSER_TIME = 0.7, 0.8, 0.8, 1.0
 HINT_AFTER = 2                                # wrong balls tapped before the right one glows
 TARGET_CARD = pygame.Rect(1146, 386, 124, 150)  # the letter to find, on a sign on the basket's pole
@@ -56,63 +48,11 @@ def letters_per_game(players: int) -> int:
     return max(4, 2 * players)
 
 
-class PaperBall(Tappable):
-    """A crumpled paper ball on the floor; tap it to pick it."""
-
-    tap_slack = TAP_SLACK // 2
-
-    def __init__(self, center, card: LetterCard, seed: int, on_press, delay=0.0):
-        r = FLOOR_BALL_RADIUS
-        super().__init__((center[0] - r, center[1] - r, 2 * r, 2 * r))
-        self.card, self.seed, self.on_press = card, seed, on_press
-        self.wobble = 0.0
-        self.age = -delay          # balls drop onto the floor one after another
-        self.hint = False          # glows gently: "this is the one" after two wrong taps
-
-    def hit(self, pos) -> bool:
-        return math.dist(pos, self.rect.center) <= self.rect.w / 2 + 6
-
-    def activate(self):
-        self.on_press(self)
-
-    def shake(self):
-        self.wobble = 1.0
-
-    def update(self, dt):
-        self.wobble = max(0.0, self.wobble - dt * 1.4)
-        self.age += dt
-
-    def draw(self, surface, focused=False):
-        if self.age < 0:
-            return
-        img = art.paper_ball(self.card.shown, FLOOR_BALL_RADIUS, self.seed)
-        x, y = self.rect.centerx, self.rect.centery - _drop_height(self.age / DROP_TIME) * 260
-        if self.wobble > 0:
-            swing = math.sin(self.wobble * 28) * self.wobble
-            img = pygame.transform.rotate(img, swing * 18)
-            x += swing * 12
-        if self.pressed:
-            img = pygame.transform.rotozoom(img, 0, 0.94)
-        if focused:
-            pygame.draw.circle(surface, d.BLUE, self.rect.center, FLOOR_BALL_RADIUS + 12, 6)
-        if self.hint:
-            self._draw_hint(surface, (x, y))
-        surface.blit(img, img.get_rect(center=(x, y)))
-
-    def _draw_hint(self, surface, center):
-        """A warm yellow glow that breathes behind the ball, with a ring around it."""
-        pulse = 0.5 + 0.5 * math.sin(self.age * 4)
-        glow = _hint_glow(FLOOR_BALL_RADIUS + 34)
-        glow.set_alpha(int(170 + 85 * pulse))
-        surface.blit(glow, glow.get_rect(center=center))
-        pygame.draw.circle(surface, d.shade(d.YELLOW, 1.1), center, FLOOR_BALL_RADIUS + 10 + 6 * pulse, 6)
-
-
-class Basketball(Scene):
+class Basketball(GameScene):
     """One game of letter basketball for 1-4 players."""
 
     def __init__(self, app, level, players=None):
-        super().__init__(app)
+        super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         opts = level.options
         self.ball_count = opts.get("balls", 3)
@@ -126,19 +66,17 @@ class Basketball(Scene):
         self.targets = self._choose_targets()
         self.round = 0
         self.helped = 0             # rounds where the writing needed the guide
-        self.round_helped = False
-        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
-        self.prompt = Prompt(app.speaker)
-        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.wrong_taps = 0
-        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
+        self.writing = WritingTask(app, PAD, self.on_written, game="basketball", level=level,
+                                   fallback_after=MOVE_ON_AFTER, fallback="move_on")
+        self.pad = self.writing.pad
         self.balls: list[PaperBall] = []
         self.chosen: PaperBall | None = None
-        self.t = 0.0
-        self.state, self.state_t = "find", 0.0
+        self.state = "find"
+        self.paper_open = 0.0       # the chosen ball: 0 crumpled .. 1 a sheet to write on
+        self.step_closer_k = 0.0    # after a miss: the tape moving closer and the ball coming back, 0..1
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
         self.throw_misses = 0
-        self.write_misses = 0
         self.flight: Flight | None = None
         self.drag: tuple[int, tuple, tuple] | None = None    # (pointer id, start, now)
         self.net_stretch = self.net_sway = 0.0
@@ -195,19 +133,19 @@ class Basketball(Scene):
         for i, c in enumerate(cards):
             x = left + (right - left) * (i + 0.5) / n
             y = 575 + (55 if i % 2 else 0) + self.app.rng.uniform(-8, 8)
-            self.balls.append(PaperBall((x, y), c, seed=_ball_seed(self.round, i), on_press=self.on_ball,
+            self.balls.append(PaperBall((x, y), c, seed=court.ball_seed(self.round, i), on_press=self.on_ball,
                                         delay=0.1 * i))
         self.chosen = None
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
-        self.throw_misses = self.write_misses = self.wrong_taps = 0
-        self.round_helped = False
+        self.throw_misses = self.wrong_taps = 0
         self.flight = None
+        self.timeline.clear()
         self.set_state("find")
         whose_turn = self.app.phrases.get("your_turn", player=self.player.name) if self.turns.multi else None
         self.prompt.ask(whose_turn, self.app.phrases.get("find", letter=self.card.name))
 
     def set_state(self, state):
-        self.state, self.state_t = state, 0.0
+        self.state = state
         self.pad.visible = self.pad.enabled = state == "write"
         self.widgets = [self.home_button, self.say_again] + (self.balls if state == "find" else []) + \
             ([self.pad] if state == "write" else [])
@@ -227,6 +165,7 @@ class Basketball(Scene):
             self.chosen = ball
             self.app.sounds.play("flip")
             self.set_state("unfold")
+            self.timeline.tween(self, "paper_open", 0.0, 1.0, UNFOLD_TIME, "smooth", then=self.ask_to_write)
             self.app.speaker.say(self.app.phrases.get("found", letter=self.card.name), interrupt=True)
             return
         ball.shake()
@@ -244,7 +183,7 @@ class Basketball(Scene):
 
     # -- writing -----------------------------------------------------------------------------------
     def ask_to_write(self):
-        self.pad.reset(target=self.card.answer, guide=None)
+        self.writing.start(self.card.answer, player=self.player)
         self.set_state("write")
         which_case = None
         if self.card.answer != self.card.shown:
@@ -253,29 +192,19 @@ class Basketball(Scene):
         self.prompt.ask(self.app.phrases.get("write", letter=self.card.name), which_case,
                         interrupt=False)
 
-    def on_verdict(self, verdict, strokes):
+    def on_written(self, outcome):
+        """Written (or, after four misses, crumpled and thrown anyway: every round ends in a throw)."""
         if self.state != "write":
             return
-        if verdict.accepted:
-            self.start_crumple()
-            return
-        self.write_misses += 1
-        if self.write_misses >= GUIDE_AFTER:
-            self.round_helped = True
-        if self.write_misses >= MOVE_ON_AFTER:
+        if not outcome.accepted:
             self.app.speaker.say(self.app.phrases.get("move_on"), interrupt=True)
-            self.start_crumple(speak=False)
-            return
-        try_again(self.app, self.app.phrases.get("try_again"))
-        guide = FaintLetterGuide(self.card.answer) if self.write_misses >= GUIDE_AFTER else None
-        self.pad.reset(guide=guide)
-        if self.write_misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.card.answer))
+        self.helped += outcome.help != "none"
+        self.start_crumple(speak=outcome.accepted)
 
     def start_crumple(self, speak=True):
-        self.helped += self.round_helped
         self.app.sounds.play("crumple")
         self.set_state("crumple")
+        self.timeline.tween(self, "paper_open", 1.0, 0.0, CRUMPLE_TIME, "smooth", then=lambda: self.set_state("aim"))
         key = "throw_easy" if self.easy_throw else "throw"
         if speak:
             self.prompt.ask(self.app.phrases.get(key))
@@ -327,10 +256,6 @@ class Basketball(Scene):
                            HOOP.rim_y + HOOP.net_depth + 60 - HOOP.board_top)
         return area.collidepoint(pos)
 
-    def handle(self, event):
-        self.prompt.child_acted()
-        super().handle(event)
-
     def on_key(self, event):
         if self.state == "aim" and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self.easy_throw_now()
@@ -344,7 +269,16 @@ class Basketball(Scene):
         self.tape_from, self.tape_to = self.tape_x, min(CLOSEST_TAPE, self.tape_x + CLOSER)
         self.ball_back_from = pygame.Vector2(self.flight.pos)
         self.set_state("step_closer")
+        self.timeline.tween(self.step_closer, None, 0.0, 1.0, STEP_CLOSER_TIME, "linear", then=self.stepped_closer)
         self.app.speaker.say(self.app.phrases.get("missed"), interrupt=True)
+
+    def step_closer(self, k):
+        self.step_closer_k = k
+        self.tape_x = self.tape_from + (self.tape_to - self.tape_from) * ease("smooth", k)
+
+    def stepped_closer(self):
+        self.flight = None
+        self.set_state("aim")
 
     def on_basket(self):
         """The ball is through the net: everyone cheers, the letter is collected; then the celebration."""
@@ -353,6 +287,14 @@ class Basketball(Scene):
         self.player.score += 1
         self.cheer = 1.0
         self.set_state("cheer")
+        self.timeline.after(CHEER_DELAY, self.cheered)
+
+    def cheered(self):
+        if self.app.scenes.top is not self:
+            self.timeline.after(0, self.cheered)   # a dialog on top: celebrate once it is gone
+            return
+        self.set_state("celebrating")
+        self.celebrate()
 
     def _paint_next_balls_ahead(self):
         """Paint the next round's balls one per frame now, so the next round starts without a stutter."""
@@ -363,7 +305,7 @@ class Basketball(Scene):
             self._painted_ahead = 0
         if self._painted_ahead < len(self.next_cards):
             i = self._painted_ahead
-            art.paper_ball(self.next_cards[i].shown, FLOOR_BALL_RADIUS, _ball_seed(self.round + 1, i))
+            art.paper_ball(self.next_cards[i].shown, FLOOR_BALL_RADIUS, court.ball_seed(self.round + 1, i))
             self._painted_ahead += 1
 
     def celebrate(self):
@@ -382,18 +324,15 @@ class Basketball(Scene):
         self.new_round()
 
     def finish(self):
-        stars = 3 - (self.helped >= 1) - (self.helped >= 3)
-        self.app.replace(Scoreboard(self.app, stars, self.turns.players,
-                                    replay=self.replay))
+        stars = stars_for(self.helped)
+        players = self.turns.players
+        self.app.replace(Scoreboard(self.app, stars, list(players[0].collected), players, replay=self.replay,
+                                    picture=lambda letter, j: art.paper_ball(letter, 22, j + 3)))
 
     def replay(self):
         for p in self.turns.players:
             p.score, p.collected = 0, []
         self.app.replace(Basketball(self.app, self.level, self.turns.players))
-
-    def back(self):
-        self.app.speaker.stop()
-        self.app.pop()
 
     def pause(self):
         self.drag = None    # a drag cut off by a lost window focus never gets its release
@@ -401,35 +340,17 @@ class Basketball(Scene):
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
         super().update(dt)
-        self.t += dt
-        self.state_t += dt
         self.badge.update(dt)
-        self.prompt.update(dt)
         self.net_stretch = max(0.0, self.net_stretch - dt * 1.5)
         self.net_sway = max(0.0, self.net_sway - dt * 0.7)
         self.cheer = max(0.0, self.cheer - dt * 0.7)
-        st = self.state
-        if st == "unfold" and self.state_t >= UNFOLD_TIME:
-            self.ask_to_write()
-        elif st == "crumple" and self.state_t >= CRUMPLE_TIME:
-            self.set_state("aim")
-        elif st == "fly":
+        if self.state == "fly":
             self._fly(dt)
-        elif st == "cheer":
+        elif self.state == "cheer":
             self._paint_next_balls_ahead()
             if not self.flight.over:
                 self.flight.update(dt)       # the ball drops out of the net and bounces while everyone cheers
                 self.flight.events.clear()
-            if self.state_t >= CHEER_DELAY and self.app.scenes.top is self:
-                self.set_state("celebrating")
-                self.celebrate()
-        elif st == "step_closer":
-            k = min(1.0, self.state_t / STEP_CLOSER_TIME)
-            ease = k * k * (3 - 2 * k)
-            self.tape_x = self.tape_from + (self.tape_to - self.tape_from) * ease
-            if k >= 1:
-                self.flight = None
-                self.set_state("aim")
 
     def _fly(self, dt):
         flight = self.flight
@@ -455,7 +376,7 @@ class Basketball(Scene):
         if thrower_up:   # the tape is where the thrower stands; it would poke out from under the floor balls
             tape = art.tape_line(self.tape_x)
             surface.blit(tape, (self.tape_x - 20, art.TAPE_TOP))
-        self._draw_scoreboard(surface)
+        court.draw_scoreboard(surface, self.turns.players, self.rounds, self.cheer)
         art.draw_rim_back(surface, HOOP)
         if thrower_up:
             self._draw_thrower(surface)
@@ -463,7 +384,8 @@ class Basketball(Scene):
             for ball in self.balls:
                 ball.draw(surface, focused=ball is self.focus)
         if st == "aim":
-            self._draw_aim(surface)
+            drag = None if self.drag is None else pygame.Vector2(self.drag[2]) - pygame.Vector2(self.drag[1])
+            court.draw_aim(surface, HOOP, self.hand, drag, self.t, self.easy_throw, self.assist)
         if self.flight and st in ("fly", "cheer", "celebrating"):
             self._draw_flying_ball(surface)
         art.draw_net_and_rim_front(surface, HOOP, self.t, self.net_stretch, self.net_sway)
@@ -489,33 +411,14 @@ class Basketball(Scene):
         """The chosen ball unfolding into a sheet, the sheet while writing, and crumpling back into a ball."""
         seed = self.chosen.seed if self.chosen else 0
         small_from = self.chosen.rect if self.chosen else pygame.Rect(0, 0, 100, 100)
-        if self.state == "unfold":
-            k = _ease(min(1.0, self.state_t / UNFOLD_TIME))
-            ball_rect = small_from
-        elif self.state == "crumple":
-            k = 1 - _ease(min(1.0, self.state_t / CRUMPLE_TIME))
+        k = self.paper_open
+        if self.state == "crumple":
             ball_rect = pygame.Rect(0, 0, THROWN_BALL_RADIUS * 2, THROWN_BALL_RADIUS * 2)
             ball_rect.center = self.hand
         else:
-            k, ball_rect = 1.0, small_from
-        rect = _lerp_rect(ball_rect, SHEET, k)
-        crumple = 1 - 0.9 * k
-        art.draw_sheet(surface, rect, crumple, seed)
-        if k > 0.6:   # the printed letter shows once the sheet is mostly open
-            size = int(PRINTED_LETTER_SIZE * (k - 0.6) / 0.4)
-            if size > 8:
-                cx = rect.x + (PRINTED_LETTER_AT[0] - SHEET.x) * rect.w / SHEET.w
-                cy = rect.y + (PRINTED_LETTER_AT[1] - SHEET.y) * rect.h / SHEET.h
-                glyph = _printed_letter(self.card.shown)
-                if size < PRINTED_LETTER_SIZE:   # growing as the sheet opens: scale the one cached picture
-                    glyph = pygame.transform.smoothscale(
-                        glyph, (max(1, glyph.get_width() * size // PRINTED_LETTER_SIZE), size * glyph.get_height() // PRINTED_LETTER_SIZE))
-                surface.blit(glyph, glyph.get_rect(center=(cx, cy)))
-        if k < 0.35:   # the ball fades in as the paper closes into it
-            radius = FLOOR_BALL_RADIUS if self.state == "unfold" else THROWN_BALL_RADIUS
-            img = art.paper_ball(self.card.shown, radius, seed).copy()
-            img.set_alpha(int(255 * (1 - k / 0.35)))
-            surface.blit(img, img.get_rect(center=rect.center))
+            ball_rect = small_from
+        radius = FLOOR_BALL_RADIUS if self.state == "unfold" else THROWN_BALL_RADIUS
+        court.draw_paper(surface, court.lerp_rect(ball_rect, SHEET, k), k, self.card.shown, seed, radius)
 
     def _draw_thrower(self, surface):
         """The player whose turn it is, standing at the tape line and holding the ball."""
@@ -523,113 +426,15 @@ class Basketball(Scene):
         img = avatar(self.player.name, 110)
         surface.blit(img, img.get_rect(center=(self.tape_x - 64, 600 - jump)))   # just behind the tape, not on it
         ball = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, self.chosen.seed if self.chosen else 0)
-        if self.state == "aim" or (self.state == "crumple" and self.state_t > CRUMPLE_TIME * 0.6):
+        if self.state == "aim" or (self.state == "crumple" and self.paper_open < 1 - ease("smooth", 0.6)):
             surface.blit(ball, ball.get_rect(center=self.hand))
         elif self.state == "step_closer":   # the ball hops back to the thrower
-            k = _ease(min(1.0, self.state_t / STEP_CLOSER_TIME))
-            pos = self.ball_back_from.lerp(self.hand, k) - pygame.Vector2(0, math.sin(k * math.pi) * 90)
+            k = self.step_closer_k
+            pos = self.ball_back_from.lerp(self.hand, ease("smooth", k)) - pygame.Vector2(0, math.sin(k * math.pi) * 90)
             surface.blit(ball, ball.get_rect(center=pos))
-
-    def _draw_aim(self, surface):
-        hand = self.hand
-        if self.drag is None:
-            # a bouncing dotted hint toward the basket
-            v = perfect_throw(hand, HOOP)
-            pulse = (self.t * 1.2) % 1.0
-            for i, p in enumerate(path_points(hand, v, 0.35, 7)):
-                alpha = 1 - abs((i / 7) - pulse)
-                pygame.draw.circle(surface, d.shade(d.ORANGE, 1 + 0.3 * alpha), p, 5 + 4 * alpha)
-            if self.easy_throw:
-                ring = art.rim_rect(HOOP).inflate(40 + 14 * math.sin(self.t * 5), 40)
-                pygame.draw.ellipse(surface, d.YELLOW, ring, 5)
-            return
-        start, now = self.drag[1], self.drag[2]
-        vector = pygame.Vector2(now) - pygame.Vector2(start)
-        if vector.length() < DRAG_IS_A_THROW:
-            return
-        pygame.draw.line(surface, d.shade(d.ORANGE, 0.9), hand, hand + vector * 0.5, 6)
-        v = fling_velocity(vector, hand, HOOP, self.assist)
-        for p in path_points(hand, v, 0.45, 9):
-            pygame.draw.circle(surface, d.WHITE, p, 6)
-            pygame.draw.circle(surface, d.ORANGE, p, 6, 2)
 
     def _draw_flying_ball(self, surface):
         seed = self.chosen.seed if self.chosen else 0
         img = art.paper_ball(self.card.shown, THROWN_BALL_RADIUS, seed)
         img = pygame.transform.rotate(img, -math.degrees(self.flight.spin) % 360)
         surface.blit(img, img.get_rect(center=self.flight.pos))
-
-    def _draw_scoreboard(self, surface):
-        """Each player's token and the letters they have put in the basket, top right."""
-        players = self.turns.players
-        per_player = math.ceil(self.rounds / len(players))
-        chip = 38
-        for i, p in enumerate(players):
-            y = 40 + i * 50
-            width = 60 + per_player * (chip + 6)
-            x = 1090 - width
-            jump = abs(math.sin(self.cheer * 10 + i)) * 14 * self.cheer
-            d.blit_panel(surface, pygame.Rect(x, y - 22, width, 44), d.shade(p.color, 1.5), radius=20)
-            img = avatar(p.name, 40)
-            surface.blit(img, img.get_rect(center=(x + 26, y - jump)))
-            for j in range(per_player):
-                c = (x + 60 + j * (chip + 6) + chip / 2, y)
-                if j < len(p.collected):
-                    ball = art.paper_ball(p.collected[j], 18, j + 3)
-                    surface.blit(ball, ball.get_rect(center=c))
-                else:
-                    pygame.draw.circle(surface, d.shade(p.color, 1.2), c, 14, 3)
-
-
-class Scoreboard(StarsScreen):
-    """The end: stars for everyone, and every player's collected letters (one row per player)."""
-
-    def __init__(self, app, stars, players, *, replay):
-        self.players = players
-        together = len(players) > 1
-        letters = [] if together else list(players[0].collected)
-        message = app.phrases.get("everyone_wins" if together else "game_over")
-        super().__init__(app, stars, letters, replay=replay, message=message)
-
-    def draw(self, surface):
-        super().draw(surface)
-        if len(self.players) < 2:
-            return
-        draw_player_rows(surface, self.players, lambda ch, j: art.paper_ball(ch, 22, j + 3))
-
-
-@lru_cache(maxsize=8)
-def _printed_letter(char: str) -> pygame.Surface:
-    glyph = d.text_surface(char, PRINTED_LETTER_SIZE, (30, 40, 80), True)
-    return glyph.subsurface(glyph.get_bounding_rect()).copy()
-
-
-@lru_cache(maxsize=2)
-def _hint_glow(radius: int) -> pygame.Surface:
-    def paint(s, k):
-        for i in range(8):
-            pygame.draw.circle(s, (*d.YELLOW, 60), (radius * k, radius * k), (radius - i * 4) * k)
-    return d.smooth((2 * radius, 2 * radius), paint)
-
-
-def _ball_seed(round_no: int, index: int) -> int:
-    """Which paper (colour and creases) a ball gets: different neighbours, different rounds."""
-    return round_no * 7 + index
-
-
-def _drop_height(k: float) -> float:
-    """Height (1 = start, 0 = on the floor) of a ball dropped at k = 0 that lands with one small hop."""
-    if k >= 1:
-        return 0.0
-    if k < 0.7:
-        return 1 - (k / 0.7) ** 2
-    hop = (k - 0.7) / 0.3
-    return 0.12 * 4 * hop * (1 - hop)
-
-
-def _ease(k: float) -> float:
-    return k * k * (3 - 2 * k)
-
-
-def _lerp_rect(a: pygame.Rect, b: pygame.Rect, k: float) -> pygame.Rect:
-    return pygame.Rect(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k, a.w + (b.w - a.w) * k, a.h + (b.h - a.h) * k)

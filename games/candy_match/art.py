@@ -149,21 +149,26 @@ def table(cloth: tuple) -> pygame.Surface:
     rect = pygame.Rect(cloth)
     shade_rect = rect.move(6, 10)
     pygame.draw.rect(surf, d.shade(WOOD, 0.75), shade_rect, border_radius=18)
-    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
-    layer.fill((255, 246, 242))
-    check = 44
-    for x in range(0, rect.w, check * 2):
-        layer.fill((*GINGHAM, 110), (x, 0, check, rect.h), special_flags=0)
-    band = pygame.Surface((rect.w, check), pygame.SRCALPHA)
-    band.fill((*GINGHAM, 110))
-    for y in range(0, rect.h, check * 2):
-        layer.blit(band, (0, y))
-    mask = pygame.Surface(rect.size, pygame.SRCALPHA)
-    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=18)
-    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-    surf.blit(layer, rect)
+    surf.blit(gingham(rect.size, 44, 18), rect)
     pygame.draw.rect(surf, d.shade(GINGHAM, 0.85), rect, 4, border_radius=18)
     return surf.convert() if pygame.display.get_surface() else surf
+
+
+def gingham(size, check: int, radius: int) -> pygame.Surface:
+    """A checked cloth of ``size`` with ``check``-pixel squares and corners rounded by ``radius``."""
+    w, h = size
+    layer = pygame.Surface(size, pygame.SRCALPHA)
+    layer.fill((255, 246, 242))
+    for x in range(0, w, check * 2):   # columns see-through (the table's wood shows), rows laid over them
+        layer.fill((*GINGHAM, 110), (x, 0, check, h))
+    band = pygame.Surface((w, check), pygame.SRCALPHA)
+    band.fill((*GINGHAM, 110))
+    for y in range(0, h, check * 2):
+        layer.blit(band, (0, y))
+    mask = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    return layer
 
 
 @lru_cache(maxsize=16)
@@ -182,6 +187,68 @@ def plate(w: int, h: int, rim=d.WHITE) -> pygame.Surface:
     return d.smooth((w, h + 10), paint)
 
 
+# -- pictures the candy scene asks for as things move (painted once, then kept) ---------------------
+_cache: dict = {}
+
+
+def rotated(size, foil, angle):
+    """The candy tipped by ``angle`` degrees (a lifted candy leans over to show its sticker)."""
+    key = ("rot", size, foil, angle)
+    if key not in _cache:
+        base = candy(size, foil)
+        _cache[key] = base if angle == 0 else pygame.transform.rotozoom(base, angle, 1.0)
+    return _cache[key]
+
+
+def bitten(size, bites):
+    """The unwrapped chocolate after ``bites`` bites (3: all gone but the base)."""
+    key = ("bitten", size, bites)
+    if key not in _cache:
+        img = candy(size, None).copy()
+        ax, ay = candy_anchor(size)
+        for b in range(bites):   # bites from the top down, alternating sides
+            x = ax + (0.16 if b % 2 == 0 else -0.2) * size
+            y = ay - size * (0.62 - 0.2 * b)
+            pygame.draw.circle(img, (0, 0, 0, 0), (x, y), size * (0.2 + 0.05 * b))
+        if bites >= 3:
+            pygame.draw.rect(img, (0, 0, 0, 0), (0, 0, img.get_width(), ay - size * 0.3))
+        _cache[key] = img
+    return _cache[key]
+
+
+def foil_half(size, foil, side):
+    """The left (``side`` -1) or right half of a candy's foil, falling open as it is unwrapped."""
+    key = ("half", size, foil, side)
+    if key not in _cache:
+        img = candy(size, foil, plume=False)
+        w = img.get_width() // 2
+        area = pygame.Rect(0 if side < 0 else w, 0, w, img.get_height())
+        _cache[key] = img.subsurface(area).copy()
+    return _cache[key]
+
+
+def glow(w, h):
+    """A soft yellow glow under the plate of the player whose turn it is."""
+    key = ("glow", w, h)
+    if key not in _cache:
+        def paint(s, k):
+            for i in range(6):
+                r = pygame.Rect(0, 0, (w - i * 8) * k, (h - i * 6) * k)
+                r.center = (w * k / 2, h * k / 2)
+                pygame.draw.ellipse(s, (*d.YELLOW, 40), r)
+        _cache[key] = d.smooth((w, h), paint)
+    return _cache[key]
+
+
+def veil():
+    """A pale wash over the table while a pair is written on the pad."""
+    if "veil" not in _cache:
+        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
+        veil.fill((255, 248, 236, 170))
+        _cache["veil"] = veil
+    return _cache["veil"]
+
+
 def paint_icon(surface, rect: pygame.Rect) -> None:
     """Three kisses on a checked cloth; the middle one lifted to show its letter."""
     surface.blit(_icon(rect.w, rect.h), rect)
@@ -191,21 +258,7 @@ def paint_icon(surface, rect: pygame.Rect) -> None:
 def _icon(w: int, h: int) -> pygame.Surface:
     s = pygame.Surface((w, h), pygame.SRCALPHA)
     cloth = pygame.Rect(0, int(h * 0.38), w, int(h * 0.62))
-    check = max(8, w // 14)
-    layer = pygame.Surface(cloth.size, pygame.SRCALPHA)
-    layer.fill((255, 246, 242))
-    band = pygame.Surface((check, cloth.h), pygame.SRCALPHA)
-    band.fill((*GINGHAM, 110))
-    for x in range(0, cloth.w, check * 2):
-        layer.blit(band, (x, 0))
-    band = pygame.Surface((cloth.w, check), pygame.SRCALPHA)
-    band.fill((*GINGHAM, 110))
-    for y in range(0, cloth.h, check * 2):
-        layer.blit(band, (0, y))
-    mask = pygame.Surface(cloth.size, pygame.SRCALPHA)
-    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=14)
-    layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-    s.blit(layer, cloth)
+    s.blit(gingham(cloth.size, max(8, w // 14), 14), cloth)
     size = int(min(w * 0.34, h * 0.5))
     cx, cy = candy_anchor(size)
     for i, lifted in enumerate((False, True, False)):

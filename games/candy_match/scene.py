@@ -12,86 +12,44 @@ Pairs follow the case mode: ``matching`` pairs ``M`` with ``m``, every other mod
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import pygame
 
 from games.engine import draw as d
-from games.engine.celebration import Celebration, try_again
-from games.engine.common_scenes import StarsScreen
+from games.engine.celebration import Celebration
+from games.engine.common_scenes import Scoreboard, stars_for
+from games.engine.game_scene import GameScene
 from games.engine.input import Pointer
 from games.engine.letters import CaseMode
-from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc, draw_player_rows
-from games.engine.prompt import Prompt
-from games.engine.scene import Scene
-from games.engine.tracepad import FaintLetterGuide, TracePad
-from games.engine.widgets import TAP_SLACK, Button, SayAgainButton, Tappable
+from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc
+from games.engine.scene import nearest_in_direction
+from games.engine.timeline import ease
+from games.engine.writing_task import WritingTask
 
 from . import art
+from .table import (CLOTH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE, Candy, dish_spots, 
+                    draw_dish, draw_eating, draw_flying, draw_sparkles, grid_cells, lifted_offset, pictures_to_prepare,
+                    plate_layout, posed_candy)
 
 DEAL_STAGGER = 0.06      # seconds between candies landing on the table at the start
-LIFT_SPEED = 3.5         # lifts per second (a lift takes ~0.3 s)
 LOOK_TIME = 0.7          # both candies up before the game says "match" or not
 MATCH_SHOW = 1.2         # a match stays up this long before it goes to the plate (or the pad)
 NO_MATCH_SHOW = 2.2      # time to look at a wrong pair before the candies go back
 FLY_TIME = 0.9
-GUIDE_AFTER = 2          # write-to-keep misses before the faint letter guide appears
 KEEP_AFTER = 3           # misses after which the pair is kept anyway
 TREATS_EACH = 3
 MOST_PAIRS = 10          # what fits on the cloth
-EAT_TIME = 1.9           # one treat: hop to the plate, unwrap, three bites
 
-CLOTH = pygame.Rect(250, 140, 780, 552)
-PAD = pygame.Rect(420, 150, 480, 500)
-PLATE_SIZE = (210, 130)
-PLATE_SPOTS = {
-    1: [(1150, 430)],
-    2: [(130, 430), (1150, 430)],
-    3: [(130, 320), (1150, 320), (130, 590)],
-    4: [(130, 320), (1150, 320), (130, 590), (1150, 590)],
-}
-MINI = 46                 # size of a kept candy on a plate (they get smaller as a plate fills up)
-PLATE_CANDY_SIZES = (46, 40, 34, 29, 25)
-DISH = pygame.Rect(380, 250, 520, 330)   # the treat dish in the middle of the table
-TREAT_SIZE = 76
+
 SAY_AGAIN_AT = (1196, 74)                # top right, above the table
 WAITING_STATES = ("pick", "write", "feast")   # the game waits for a tap: the prompt repeats when quiet
 
 
-class Candy(Tappable):
-    """One candy on the table (or on the treat dish): a tap target that lifts, flies and can be eaten."""
-
-    tap_slack = TAP_SLACK // 2
-
-    def __init__(self, rect, face: str, size: int, on_press, foil=art.SILVER, base: str = ""):
-        super().__init__(rect)
-        self.face, self.size, self.on_press, self.foil = face, size, on_press, foil
-        self.base = base         # the letter a..z: two candies with the same base are a pair
-        self.anchor = pygame.Vector2(self.rect.centerx, self.rect.bottom - 14)
-        self.up = False          # True once tapped: it rises (``lift``) to show its letter
-        self.lift = 0.0          # 0 on the table .. 1 lifted
-        self.drop = 0.0          # 0 still above the table .. 1 landed (the deal at the start)
-        self.delay = 0.0         # seconds before it starts to drop
-        self.kept = False        # moved to a plate (or eaten)
-
-    def activate(self):
-        self.on_press(self)
-
-    def update(self, dt):
-        if self.delay > 0:
-            self.delay -= dt
-        else:
-            self.drop = min(1.0, self.drop + dt * 3)
-        target = 1.0 if self.up else 0.0
-        step = dt * LIFT_SPEED
-        self.lift = min(target, self.lift + step) if self.lift < target else max(target, self.lift - step)
-
-
-class CandyMatch(Scene):
+class CandyMatch(GameScene):
     """One game: find every pair, then everyone eats three candies, then the stars screen."""
 
     def __init__(self, app, level, players: list[Player] | None = None):
-        super().__init__(app)
+        super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         self.pairs_wanted = min(MOST_PAIRS, level.options.get("pairs", 5))
         self.write_to_keep = bool(level.options.get("write_to_keep", False)) or \
@@ -99,10 +57,9 @@ class CandyMatch(Scene):
         self.turns = Turns(players)
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
-        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
-        self.prompt = Prompt(app.speaker)
-        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
-        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
+        self.writing = WritingTask(app, PAD, self.on_written, game="candy_match", level=level,
+                                   fallback_after=KEEP_AFTER, fallback="keep")
+        self.pad = self.writing.pad
         self.plates = PLATE_SPOTS[min(4, len(self.players))]
         self.kept: list[list[tuple[str, str]]] = [[] for _ in self.players]   # per player: pairs of faces
         self.practised: list[str] = []
@@ -115,10 +72,10 @@ class CandyMatch(Scene):
         self.eating: list[dict] = []
         self.picks = [0 for _ in self.players]
         self.tries = 0
-        self.misses = 0
         self.using_keys = False  # the last input was a key: keep a candy focused as things change
-        self.t = 0.0
-        self.state, self.state_t = "deal", 0.0
+        self.state = "deal"
+        self.pair_t = 0.0        # seconds the lifted pair has been shown (sparkles, the no-match shake)
+        self.fly_k = 0.0         # a kept pair on its way to the plate, 0..1
         self.warm_up = iter(())
 
     # -- the deal ----------------------------------------------------------------------------------
@@ -136,7 +93,7 @@ class CandyMatch(Scene):
             candy = Candy(cell, face, size, self.on_candy, base=base)
             candy.delay = i * DEAL_STAGGER
             self.candies.append(candy)
-        self.warm_up = self.pictures_to_prepare(size, {f for f, _ in faces})
+        self.warm_up = pictures_to_prepare(size, {f for f, _ in faces}, self.pad if self.write_to_keep else None)
         self.set_state("deal")
         self.prompt_lift(interrupt=True)
         self.badge.changed()
@@ -150,29 +107,8 @@ class CandyMatch(Scene):
         key = "lift_two_matching" if self.matching else "lift_two"
         self.prompt.ask(whose_turn, self.app.phrases.get(key), interrupt=interrupt)
 
-    def pictures_to_prepare(self, size, faces):
-        """Paint the pictures later stages need, one per frame while the candies are dealt, so no
-        frame of play stalls on painting (``update`` takes one step per frame)."""
-        for angle in range(17):
-            yield _rotated(size, art.SILVER, -angle)
-        for face in faces:
-            yield art.sticker(face, int(size * 0.72)), art.candy_with_label(face, size)
-            for size in PLATE_CANDY_SIZES:
-                yield art.candy_with_label(face, size)
-        yield [d.star(n) for n in (16, 22, 28)]
-        for foil in art.FOILS:
-            yield art.candy(TREAT_SIZE, foil)
-            yield _foil_half(TREAT_SIZE, foil, -1), _foil_half(TREAT_SIZE, foil, 1)
-        yield art.candy(TREAT_SIZE, None)
-        for bites in range(4):
-            yield _bitten(TREAT_SIZE, bites)
-        yield art.plate(DISH.w, DISH.h, art.DISH_RIM), _glow(PLATE_SIZE[0] + 40, PLATE_SIZE[1] + 40)
-        if self.write_to_keep:
-            yield _veil(), [art.sticker(face, 140) for face in faces]
-            yield self.pad.draw(pygame.Surface((d.W, d.H)))
-
     def set_state(self, state):
-        self.state, self.state_t = state, 0.0
+        self.state = state
         if state in WAITING_STATES:
             self.prompt.wait()
         else:
@@ -213,6 +149,7 @@ class CandyMatch(Scene):
         if len(self.lifted) == 2:
             self.tries += 1
             self.set_state("look")
+            self.timeline.after(LOOK_TIME, self.judge)
 
     def judge(self):
         first, second = self.lifted
@@ -225,10 +162,18 @@ class CandyMatch(Scene):
                 line = self.app.phrases.get("match_pair", big=big, small=small)
             self.app.speaker.say(line)
             self.set_state("matched")
+            self.timeline.tween(self, "pair_t", 0.0, MATCH_SHOW, MATCH_SHOW, "linear", then=self.after_match)
         else:
             self.app.sounds.play("try_again")
             self.app.speaker.say(self.app.phrases.get("no_match", first=first.face, second=second.face))
             self.set_state("no_match")
+            self.timeline.tween(self, "pair_t", 0.0, NO_MATCH_SHOW, NO_MATCH_SHOW, "linear", then=self.put_back)
+
+    def after_match(self):
+        if self.write_to_keep:
+            self.ask_to_write()
+        else:
+            self.keep_pair()
 
     def put_back(self):
         for c in self.lifted:
@@ -236,6 +181,7 @@ class CandyMatch(Scene):
         self.lifted = []
         self.app.sounds.play("whoosh")
         self.set_state("back")
+        self.timeline.after(1 / LIFT_SPEED, self.next_turn)
 
     def next_turn(self):
         self.set_state("pick")
@@ -256,27 +202,19 @@ class CandyMatch(Scene):
         return min(c.face for c in self.lifted)
 
     def ask_to_write(self):
-        self.misses = 0
-        self.pad.reset(target=self.letter_to_write, guide=None)
+        self.writing.start(self.letter_to_write, player=self.turns.current)
         self.set_state("write")
         self.prompt.ask(self.app.phrases.get("write_to_keep", letter=self.letter_to_write))
 
-    def on_verdict(self, verdict, strokes):
-        if verdict.accepted:
+    def on_written(self, outcome):
+        """Written: a celebration, then the pair goes to the plate. After three misses it is kept anyway."""
+        if outcome.accepted:
             praise = self.app.phrases.get("wrote_letter", letter=self.letter_to_write)
             self.set_state("celebrate")
             self.app.push(Celebration(self.app, praise, self.keep_pair, big_letter=self.letter_to_write))
             return
-        self.misses += 1
-        if self.misses >= KEEP_AFTER:
-            self.app.speaker.say(self.app.phrases.get("kept_anyway"), interrupt=True)
-            self.keep_pair()
-            return
-        try_again(self.app, self.app.phrases.get("try_again"))
-        guide = FaintLetterGuide(self.letter_to_write) if self.misses >= GUIDE_AFTER else None
-        self.pad.reset(guide=guide)
-        if self.misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.letter_to_write))
+        self.app.speaker.say(self.app.phrases.get("kept_anyway"), interrupt=True)
+        self.keep_pair()
 
     # -- keeping a pair ----------------------------------------------------------------------------
     def keep_pair(self):
@@ -291,6 +229,7 @@ class CandyMatch(Scene):
         self.fly_owner = owner
         self.app.sounds.play("whoosh")
         self.set_state("fly")
+        self.timeline.tween(self, "fly_k", 0.0, 1.0, FLY_TIME, "linear", then=self.landed)
 
     def landed(self):
         owner = self.fly_owner
@@ -352,6 +291,7 @@ class CandyMatch(Scene):
         if self.picks[eater] >= TREATS_EACH:
             if all(p >= TREATS_EACH for p in self.picks):
                 self.set_state("feast_over")
+                self.timeline.after(1.0, self.finish_when_eaten)
                 return
             self.turns.advance()
             self.badge.changed()
@@ -373,53 +313,36 @@ class CandyMatch(Scene):
                     self.app.speaker.say(self.app.phrases.get("yum"))
         self.eating = [e for e in self.eating if e["t"] < EAT_TIME]
 
+    def finish_when_eaten(self):
+        if self.eating:
+            self.timeline.after(0, self.finish_when_eaten)
+        else:
+            self.finish()
+
     def finish(self):
-        stars = 3 - (self.tries > 2 * self.pairs_wanted) - (self.tries > 3 * self.pairs_wanted)
-        message = self.app.phrases.get("everyone_wins") if self.turns.multi else None
+        stars = stars_for(self.tries, 2 * self.pairs_wanted + 1, 3 * self.pairs_wanted + 1)
         fresh = [Player(p.name, p.color) for p in self.players]
         self.app.replace(Scoreboard(
-            self.app, stars, self.practised, self.players, message=message,
-            replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh))))
-
-    def back(self):
-        self.app.speaker.stop()
-        self.app.pop()
+            self.app, stars, self.practised, self.players,
+            replay=lambda: self.app.replace(CandyMatch(self.app, self.level, fresh)),
+            picture=lambda face, j: art.sticker(face, 44)))   # the letters kept
 
     # -- keyboard ----------------------------------------------------------------------------------
     def handle(self, event):
         self.using_keys = not isinstance(event, Pointer)
-        self.prompt.child_acted()
         super().handle(event)
 
-    def on_key(self, event):
-        step = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
-        if event.key in step and self.state in ("pick", "feast"):
-            self.focus_towards(step[event.key])
-        else:
-            super().on_key(event)
-
     def focus_towards(self, direction):
-        """Arrow keys move focus to the nearest candy that way (on the table or on the dish)."""
+        """Arrow keys walk the candies (on the table or the dish), not the buttons around them."""
         items = [w for w in self.focusable() if isinstance(w, Candy)]
         if not items:
-            return
-        if not isinstance(self.focus, Candy) or self.focus not in items:
-            self.focus = items[0]
-            self.app.sounds.play("click")
-            return
-        here = pygame.Vector2(self.focus.rect.center)
-        best, best_cost = None, math.inf
-        for w in items:
-            v = pygame.Vector2(w.rect.center) - here
-            ahead = v.x * direction[0] + v.y * direction[1]
-            if w is self.focus or ahead <= 0:
-                continue
-            cost = ahead + 2.5 * abs(v.x * direction[1] + v.y * direction[0])
-            if cost < best_cost:
-                best, best_cost = w, cost
-        if best is not None:
-            self.focus = best
-            self.app.sounds.play("click")
+            super().focus_towards(direction)
+        elif self.focus not in items:
+            self._set_focus(items[0])
+        else:
+            best = nearest_in_direction(self.focus.rect, [w for w in items if w is not self.focus], direction)
+            if best is not None:
+                self._set_focus(best)
 
     def nearest_candy(self, gone: Candy):
         """Keep keyboard focus on the table when the focused candy goes to a plate or is eaten."""
@@ -429,13 +352,10 @@ class CandyMatch(Scene):
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
-        self.t += dt
-        self.state_t += dt
         next(self.warm_up, None)
         self.badge.update(dt)
         self.home_button.update(dt)
         self.say_again.update(dt)
-        self.prompt.update(dt)
         for c in self.candies:
             c.update(dt)
         for c in self.treats:
@@ -443,24 +363,9 @@ class CandyMatch(Scene):
         if self.state == "write":
             self.pad.update(dt)
         self.update_eating(dt)
-        st, t = self.state, self.state_t
-        if st == "deal" and all(c.drop >= 1 for c in self.candies):
+        if self.state == "deal" and all(c.drop >= 1 for c in self.candies):
             self.set_state("pick")
-        elif st == "look" and t >= LOOK_TIME:
-            self.judge()
-        elif st == "matched" and t >= MATCH_SHOW:
-            if self.write_to_keep:
-                self.ask_to_write()
-            else:
-                self.keep_pair()
-        elif st == "no_match" and t >= NO_MATCH_SHOW:
-            self.put_back()
-        elif st == "back" and t >= 1 / LIFT_SPEED:
-            self.next_turn()
-        elif st == "fly" and t >= FLY_TIME:
-            self.landed()
-        elif st == "feast_over" and not self.eating and t >= 1.0:
-            self.finish()
+        self.tick(dt)   # not super().update: kept candies and the pad update here, not as widgets
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):
@@ -475,11 +380,11 @@ class CandyMatch(Scene):
             if c.lift > 0:
                 self.draw_candy(surface, c)
         for c, start, end in self.flying:
-            self.draw_flying(surface, c, start, end)
+            draw_flying(surface, c, start, end, self.fly_k, self.fly_size)
         if self.treats:
-            self.draw_dish(surface)
+            draw_dish(surface, self.treats, self.focus)
         for e in self.eating:
-            self.draw_eating(surface, e)
+            draw_eating(surface, e)
         if self.state == "write":
             self.draw_writing(surface)
         self.home_button.draw(surface, focused=self.focus is self.home_button)
@@ -487,18 +392,18 @@ class CandyMatch(Scene):
         self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def draw_candy(self, surface, c: Candy):
-        anchor = c.anchor + pygame.Vector2(0, -_fall(c.drop) * 620)
+        anchor = c.anchor + pygame.Vector2(0, -(1 - ease("drop_bounce", c.drop)) * 620)
         if c.drop > 0.3:
             sh = art.shadow(c.size)
             surface.blit(sh, sh.get_rect(center=(c.anchor.x + c.size * 0.05, c.anchor.y)))
         if c.lift > 0:
             label = art.sticker(c.face, int(c.size * 0.72))
             centre = pygame.Vector2(c.anchor.x, c.anchor.y - c.size * 0.38)
-            if self.state == "no_match" and self.state_t < 0.6:     # the two letters shake: not the same
-                centre.x += math.sin(self.state_t * 40) * 6 * (1 - self.state_t / 0.6)
+            if self.state == "no_match" and self.pair_t < 0.6:     # the two letters shake: not the same
+                centre.x += math.sin(self.pair_t * 40) * 6 * (1 - self.pair_t / 0.6)
             surface.blit(label, label.get_rect(center=centre))
             if self.state == "matched":
-                self.draw_sparkles(surface, centre, c.size * 0.5)
+                draw_sparkles(surface, centre, c.size * 0.5, self.pair_t)
         if c is self.focus:
             ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
             ring.center = (anchor.x, anchor.y - 4)
@@ -506,33 +411,12 @@ class CandyMatch(Scene):
         img, pos = posed_candy(c.size, c.foil, c.lift, anchor)
         surface.blit(img, pos)
 
-    def draw_sparkles(self, surface, centre, radius):
-        """Little stars circling a sticker: these two match!"""
-        for i in range(4):
-            angle = self.state_t * 3 + i * math.tau / 4
-            size = 22 + 6 * round(math.sin(self.state_t * 8 + i))
-            img = d.star(size)
-            at = centre + pygame.Vector2(math.cos(angle), math.sin(angle) * 0.8) * radius
-            surface.blit(img, img.get_rect(center=at))
-
-    def draw_flying(self, surface, c, start, end):
-        k = min(1.0, self.state_t / FLY_TIME)
-        ease = 1 - (1 - k) ** 3
-        pos = start.lerp(end, ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 110)
-        size = c.size + (self.fly_size - c.size) * ease
-        big = art.candy_with_label(c.face, c.size)
-        scale = size / c.size
-        img = pygame.transform.smoothscale(big, (max(1, int(big.get_width() * scale)),
-                                                 max(1, int(big.get_height() * scale))))
-        ax, ay = art.candy_anchor(c.size)
-        surface.blit(img, (pos.x - ax * scale, pos.y - ay * scale))
-
     def draw_plate(self, surface, i):
         cx, cy = self.plates[i]
         w, h = PLATE_SIZE
         player = self.players[i]
         if self.turns.multi and i == self.turns.index and self.state not in ("feast_over",):
-            glow = _glow(w + 40, h + 40)
+            glow = art.glow(w + 40, h + 40)
             glow.set_alpha(int(150 + 80 * math.sin(self.t * 4)))
             surface.blit(glow, glow.get_rect(center=(cx, cy + 4)))
         img = art.plate(w, h, player.color)
@@ -546,220 +430,9 @@ class CandyMatch(Scene):
         if self.turns.multi:
             draw_avatar_on_disc(surface, player.name, 56, (cx - w / 2 + 16, cy + h / 2 - 6))
 
-    def draw_dish(self, surface):
-        dish = art.plate(DISH.w, DISH.h, art.DISH_RIM)
-        surface.blit(dish, DISH.topleft)
-        for c in sorted(self.treats, key=lambda c: c.anchor.y):
-            if c.kept or c.drop <= 0:
-                continue
-            anchor = c.anchor + pygame.Vector2(0, -_fall(c.drop) * 300)
-            if c is self.focus:
-                ring = pygame.Rect(0, 0, c.size * 1.3, c.size * 0.5)
-                ring.center = (anchor.x, anchor.y - 4)
-                pygame.draw.ellipse(surface, d.BLUE, ring, 5)
-            img, pos = posed_candy(c.size, c.foil, 0.0, anchor)
-            surface.blit(img, pos)
-
-    def draw_eating(self, surface, e):
-        """A treat hops to the plate, its foil opens and falls away, and it is eaten in three bites."""
-        c, t = e["treat"], e["t"]
-        size = c.size
-        if t < 0.55:
-            k = t / 0.55
-            ease = 1 - (1 - k) ** 2
-            pos = e["from"].lerp(e["to"], ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 140)
-            img, at = posed_candy(size, c.foil, 0.0, pos)
-            surface.blit(img, at)
-            return
-        pos = e["to"]
-        ax, ay = art.candy_anchor(size)
-        choc = _bitten(size, e["bites"])
-        fade = 1.0 - max(0.0, (t - 1.55) / (EAT_TIME - 1.55))
-        if fade < 1:
-            choc = choc.copy()
-            choc.set_alpha(int(255 * fade))
-        surface.blit(choc, (pos.x - ax, pos.y - ay))
-        k = min(1.0, (t - 0.55) / 0.5)
-        if k < 1:                               # the two halves of the foil fall open
-            for side in (-1, 1):
-                half = _foil_half(size, c.foil, side)
-                img = pygame.transform.rotate(half, -side * 70 * k)
-                img.set_alpha(int(255 * (1 - k)))
-                centre = (pos.x + side * (size * 0.25 + k * size * 0.5), pos.y - size * 0.45 + k * k * size * 0.6)
-                surface.blit(img, img.get_rect(center=centre))
-        for b in range(e["bites"]):             # crumbs from each bite
-            age = t - (1.0 + 0.25 * b)
-            for j in range(5):
-                x = pos.x + (j - 2) * 9 + b * 6
-                y = pos.y - size * 0.5 + age * 160 + (j % 2) * 8
-                if y < pos.y + 10:
-                    pygame.draw.circle(surface, art.CHOCOLATE, (x, y), 3 + (j % 2))
-
     def draw_writing(self, surface):
-        surface.blit(_veil(), (0, 0))
+        surface.blit(art.veil(), (0, 0))
         for i, c in enumerate(self.lifted):
             label = art.sticker(c.face, 140)
             surface.blit(label, label.get_rect(center=(300, 300 + i * 190)))
         self.pad.draw(surface, focused=self.focus is self.pad)
-
-
-# -- layout and cached pictures ----------------------------------------------------------------------
-class Scoreboard(StarsScreen):
-    """The end: the stars and, when several children played, a row for each: animal, name, candies kept."""
-
-    def __init__(self, app, stars, letters, players, *, replay, message=None):
-        self.players = players
-        super().__init__(app, stars, [] if len(players) > 1 else letters, replay=replay, message=message)
-
-    def draw(self, surface):
-        super().draw(surface)
-        if len(self.players) > 1:
-            draw_player_rows(surface, self.players, lambda face, j: art.sticker(face, 44))   # the letters kept
-
-
-@lru_cache(maxsize=64)
-def plate_layout(count: int) -> tuple[int, tuple[tuple[float, float], ...]]:
-    """Where ``count`` kept candies stand on a plate: (candy size, each candy's anchor from the plate's
-    middle). Rows go from the front of the plate's well to the back, every candy inside the rim; when
-    they no longer fit, all of them get smaller (and at the smallest size they stack up in layers)."""
-    for size in PLATE_CANDY_SIZES:
-        rows = _plate_rows(size)
-        if sum(rows_n for _, rows_n in rows) >= count:
-            break
-    spots, left = [], count
-    layer = 0
-    while left > 0:
-        for y, room in rows:
-            n = min(room, left)
-            step = size * PLATE_CANDY_STEP
-            spots += [((j - (n - 1) / 2) * step + layer * size * 0.3, y - layer * size * 0.25) for j in range(n)]
-            left -= n
-            if not left:
-                break
-        layer += 1
-    return size, tuple(spots)
-
-
-PLATE_CANDY_STEP = 0.8   # neighbours on a plate overlap a little, as kisses piled on a plate do
-
-
-def _plate_rows(size: int) -> list[tuple[float, int]]:
-    """Rows of candies of ``size`` that fit in a plate's well: (row's y from the middle, how many fit)."""
-    a, b = PLATE_SIZE[0] / 2 - 12, PLATE_SIZE[1] / 2 - 8      # the inside of the rim
-    top = -PLATE_SIZE[1] / 2 + 6                               # a candy's tip stays below the back rim
-    half_base = size * 0.47
-    rows = []
-    y = b - size * 0.25
-    while y - size * (art.BODY_H + art.PLUME_H) >= top:
-        half_width = a * math.sqrt(max(0.0, 1 - (y / b) ** 2)) - half_base
-        if half_width >= 0:
-            rows.append((y, int(2 * half_width / (size * PLATE_CANDY_STEP)) + 1))
-        y -= size * 0.5
-    return rows
-
-
-def grid_cells(count: int) -> tuple[list[pygame.Rect], int]:
-    """Cells for ``count`` candies on the cloth, and the candy size that fits them."""
-    cols = 4 if count in (8, 12, 16) else 5
-    rows = math.ceil(count / cols)
-    cell_w = min(156, CLOTH.w // cols)
-    cell_h = min(170, (CLOTH.h - 40) // rows)
-    size = int(min(cell_w * 0.7, cell_h * 0.78, 124))
-    x0 = CLOTH.centerx - cols * cell_w / 2
-    y0 = CLOTH.y + 30 + (CLOTH.h - 40 - rows * cell_h) / 2
-    cells = []
-    for i in range(count):
-        r, c = divmod(i, cols)
-        cells.append(pygame.Rect(x0 + c * cell_w + 4, y0 + r * cell_h, cell_w - 8, cell_h))
-    return cells, size
-
-
-def dish_spots(count: int) -> list[tuple[float, float]]:
-    """Where treats sit on the dish: three rows, back row first, the middle row the longest."""
-    rows = [0.36, 0.58, 0.80]                   # heights on the dish, as fractions of its height
-    per_row = [count // 3, count - 2 * (count // 3), count // 3]
-    spots = []
-    for fy, n in zip(rows, per_row):
-        for i in range(n):
-            spots.append((DISH.centerx + (i - (n - 1) / 2) * 84, DISH.y + DISH.h * fy))
-    return spots
-
-
-def _fall(drop: float) -> float:
-    """How high a dropping candy still is (1 = start, 0 = on the table), with one small bounce."""
-    if drop < 0.75:
-        return 1 - (drop / 0.75) ** 2
-    return 0.06 * math.sin((drop - 0.75) / 0.25 * math.pi)
-
-
-def lifted_offset(size: int, lift: float) -> pygame.Vector2:
-    """How far a lifted candy moves from its spot: up and a little aside, to show its sticker."""
-    ease = 1 - (1 - lift) ** 2
-    return pygame.Vector2(size * 0.34 * ease, -size * 0.95 * ease)
-
-
-def posed_candy(size, foil, lift, anchor):
-    """The candy picture tipped for ``lift`` and where to blit it so its bottom sits at ``anchor``."""
-    angle = -round(16 * lift)
-    img = _rotated(size, foil, angle)
-    ax, ay = art.candy_anchor(size)
-    plain_h = art.candy_height(size)
-    to_centre = pygame.Vector2(size / 2 - ax, plain_h / 2 - ay).rotate(-angle)
-    centre = pygame.Vector2(anchor) + lifted_offset(size, lift) + to_centre
-    return img, img.get_rect(center=(round(centre.x), round(centre.y)))
-
-
-_cache: dict = {}
-
-
-def _rotated(size, foil, angle):
-    key = ("rot", size, foil, angle)
-    if key not in _cache:
-        base = art.candy(size, foil)
-        _cache[key] = base if angle == 0 else pygame.transform.rotozoom(base, angle, 1.0)
-    return _cache[key]
-
-
-def _bitten(size, bites):
-    key = ("bitten", size, bites)
-    if key not in _cache:
-        img = art.candy(size, None).copy()
-        ax, ay = art.candy_anchor(size)
-        for b in range(bites):   # bites from the top down, alternating sides
-            x = ax + (0.16 if b % 2 == 0 else -0.2) * size
-            y = ay - size * (0.62 - 0.2 * b)
-            pygame.draw.circle(img, (0, 0, 0, 0), (x, y), size * (0.2 + 0.05 * b))
-        if bites >= 3:
-            pygame.draw.rect(img, (0, 0, 0, 0), (0, 0, img.get_width(), ay - size * 0.3))
-        _cache[key] = img
-    return _cache[key]
-
-
-def _foil_half(size, foil, side):
-    key = ("half", size, foil, side)
-    if key not in _cache:
-        img = art.candy(size, foil, plume=False)
-        w = img.get_width() // 2
-        area = pygame.Rect(0 if side < 0 else w, 0, w, img.get_height())
-        _cache[key] = img.subsurface(area).copy()
-    return _cache[key]
-
-
-def _glow(w, h):
-    key = ("glow", w, h)
-    if key not in _cache:
-        def paint(s, k):
-            for i in range(6):
-                r = pygame.Rect(0, 0, (w - i * 8) * k, (h - i * 6) * k)
-                r.center = (w * k / 2, h * k / 2)
-                pygame.draw.ellipse(s, (*d.YELLOW, 40), r)
-        _cache[key] = d.smooth((w, h), paint)
-    return _cache[key]
-
-
-def _veil():
-    if "veil" not in _cache:
-        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
-        veil.fill((255, 248, 236, 170))
-        _cache["veil"] = veil
-    return _cache["veil"]

@@ -17,6 +17,8 @@ import math
 import threading
 from dataclasses import dataclass
 
+from recognizer.render import ink_extent
+
 log = logging.getLogger(__name__)
 
 
@@ -32,16 +34,11 @@ class Verdict:
     refusal: str = ""
 
 
-SMALLEST_LETTER = 30   # canvas pixels: smaller ink on a pad is a tap or a smudge, not a letter
-
-
-def ink_extent(strokes) -> float:
-    """The longer side of the box around all the ink, in the strokes' own units."""
-    points = [p for s in strokes for p in s]
-    if not points:
-        return 0.0
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return max(max(xs) - min(xs), max(ys) - min(ys))
+#: The one "too small to be a letter" size for writing on a pad, in canvas pixels (1280x800): ink
+#: whose box is under 30 px on its longer side is a tap, a dot or a smudge, however the recognizer
+#: would read it. (The recognizer keeps its own, smaller rule for strokes in any units:
+#: ``recognizer.model.SMALLEST_LETTER_PX``, which counts only for strokes evidently in pixels.)
+SMALLEST_LETTER = 30
 
 
 MAX_POINTS = 4000   # more points than a child writes in minutes: evenly thinned before any work
@@ -56,22 +53,14 @@ def limited(strokes, most=MAX_POINTS):
     return [list(s[::step]) + ([s[-1]] if (len(s) - 1) % step else []) for s in strokes if len(s)]
 
 
-def ink_length(strokes) -> float:
-    total = 0.0
-    for s in strokes:
-        for a, b in zip(s, s[1:]):
-            total += math.dist(a, b)
-    return total
-
-
 class WritingOnlyChecker:
     """Used only when the recognizer's model is missing: praises real writing, not a tap."""
 
     status = "Letters are not checked: the recognizer model could not be loaded."
 
     def check(self, strokes, target) -> Verdict:
-        if ink_length(strokes) < 40:
-            return Verdict(False, 0.0, None, "too little writing", "too small")
+        if ink_extent(strokes) < SMALLEST_LETTER:
+            return Verdict(False, 0.0, None, "too small for a letter", "too small")
         return Verdict(True, 0.5, None, "not checked: no recognizer model")
 
 

@@ -7,11 +7,24 @@ import math
 import pygame
 
 from . import draw as d
-from .players import PlayerPicker, default_players
+from .players import PlayerPicker, default_players, draw_player_rows
 from .scene import Scene
 from .widgets import Button
 
 log = logging.getLogger(__name__)
+
+HOME_RECT = (24, 24, 96, 96)   # every screen's home (or back) button: the top-left corner
+
+
+def home_button(on_press) -> Button:
+    """The round white home button in the top-left corner, the same on every screen."""
+    return Button(HOME_RECT, on_press, icon_name="home", color=d.WHITE)
+
+
+def stars_for(slips: int, first: int = 1, second: int = 3) -> int:
+    """Stars at the end of a game: 3, one fewer from ``first`` slips on (rounds that needed help,
+    tries over the fewest), and one fewer again from ``second``. Never fewer than 1."""
+    return 3 - (slips >= first) - (slips >= second)
 
 
 class GameStart(Scene):
@@ -33,7 +46,7 @@ class GameStart(Scene):
             self.widgets.append(button)
             if level.name == last:
                 self.focus = button   # ring the level played last time; Enter starts it again
-        self.widgets.append(Button((30, 24, 100, 100), app.home, icon_name="home", color=d.WHITE))
+        self.widgets.append(home_button(app.home))
         self.widgets.append(Button((150, 24, 100, 100), self.explain, icon_name="speaker", color=d.WHITE))
 
     def enter(self):
@@ -135,3 +148,21 @@ class StarsScreen(Scene):
                 d.blit_panel(surface, r, d.WHITE, radius=18)
                 d.draw_glyph(surface, ch, int(size * 0.62), r.center, LETTER_COLORS[i % len(LETTER_COLORS)])
         super().draw(surface)
+
+
+class Scoreboard(StarsScreen):
+    """The end of a game for 1-4 players: the stars and, when several played, a row for each player
+    (animal, name, and the letters they kept, each drawn by ``picture(letter, index)``)."""
+
+    def __init__(self, app, stars, letters, players, *, replay, picture, message=None):
+        self.players, self.picture = players, picture
+        together = len(players) > 1
+        if message is None and together:
+            message = app.phrases.get("everyone_wins")
+        super().__init__(app, stars, [] if together else letters, replay=replay, message=message)
+
+    def draw(self, surface):
+        super().draw(surface)
+        if len(self.players) > 1:
+            draw_player_rows(surface, self.players, self.picture)
+

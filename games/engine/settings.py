@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import paths
-from .letters import CaseMode, LetterSet, clean_letters, load_letter_sets
+from .letters import STROKE_ORDERS, CaseMode, LetterSet, clean_letters, load_letter_sets
 from .storage import UnreadableFile, read_json_object, replace_damaged, write_json_atomic
 
 log = logging.getLogger(__name__)
 
-STROKE_ORDERS = ("off", "gentle", "strict")   # how much the writing coach says about stroke order
+SPEECH_RATES = (80, 200)   # words per minute the voice may be set to (the default, 130, is slow and clear)
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Settings:
     problem: str | None = field(default=None, compare=False)   # not saved: what was wrong with the file
     unknown_keys: dict = field(default_factory=dict, compare=False, repr=False)   # kept for a newer version
 
-    RANGES = {"speech_rate": (80, 200), "volume": (0.0, 1.0), "auto_submit": (0.0, 5.0)}
+    RANGES = {"speech_rate": SPEECH_RATES, "volume": (0.0, 1.0), "auto_submit": (0.0, 5.0)}
 
     @property
     def case(self) -> CaseMode:

@@ -38,6 +38,7 @@ import pygame
 from . import paths
 from .espeak import EspeakSynthesizer, Synthesizer, letter_table, spoken_form
 from .sounds import mixer_problem, start_mixer
+from .settings import SPEECH_RATES
 from .speech_cache import (CACHE_MAX_BYTES, CACHE_VERSION, TOO_LONG, TOO_SHORT, cache_file_name,
                            expected_seconds, prune_cache, tidy_wav, wav_seconds)
 
@@ -45,7 +46,7 @@ log = logging.getLogger(__name__)
 
 CAPTION_HOLD = 1.5        # seconds a caption stays up after its line has been said
 WAIT_FOR_VOICE = 3.0      # seconds a line waits for its WAV before it is shown as a caption only
-RATE_RANGE = (80, 200)    # words per minute; 130 is slow and clear for small children
+RATE_RANGE = SPEECH_RATES   # words per minute (the settings say which)
 ENGINE_HUNG_AFTER = 10.0  # seconds one line may take before the engine counts as hung (a line takes ~0.1 s)
 
 

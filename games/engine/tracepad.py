@@ -15,10 +15,12 @@ import math
 import pygame
 
 from . import draw as d
+from .letters import ASCENDERS, DESCENDERS, LINES_TOP, line_unit
 from .input import DOWN, MOVE, UP, Pointer
 from .widgets import Button, Widget
 
-INK_WIDTH = 22
+INK_WIDTH = 22                # canvas pixels: the child's ink, as thick as a felt pen
+INK_COLOR = (40, 70, 200)     # the child's ink: a school-pen blue
 MIN_STEP = 2.0    # canvas pixels between recorded points
 THINKING_SHOWS_AFTER = 0.05   # seconds: a quick check answers before the pencil would only flicker
 
@@ -54,8 +56,8 @@ class HandwritingLines:
 
     def __init__(self, rect: pygame.Rect):
         self.rect = rect
-        self.unit = rect.h * 0.78 / 1.5
-        self.top = rect.y + rect.h * 0.10
+        self.unit = line_unit(rect.h)
+        self.top = rect.y + rect.h * LINES_TOP
 
     def y(self, units: float) -> float:
         return self.top + units * self.unit
@@ -84,10 +86,10 @@ class FaintLetterGuide:
         self.char, self.alpha = char, alpha
 
     def draw(self, surface, lines: HandwritingLines):
-        is_upper_or_tall = self.char.isupper() or self.char in "bdfhklt"
+        is_upper_or_tall = self.char.isupper() or self.char in ASCENDERS
         top = lines.y(0) if is_upper_or_tall else lines.y(0.5)
-        bottom = lines.y(1.5) if self.char in "gjpqy" else lines.y(1)
-        if self.char in "gjpqy" and not self.char.isupper():
+        bottom = lines.y(1.5) if self.char in DESCENDERS else lines.y(1)
+        if self.char in DESCENDERS and not self.char.isupper():
             top = lines.y(0.5)
         glyph = d.text_surface(self.char, 400, (150, 150, 170), True)
         ink = glyph.subsurface(glyph.get_bounding_rect())
@@ -101,7 +103,7 @@ class TracePad(Widget):
     """Capture and show a child's writing; ask the checker when the child is done."""
 
     def __init__(self, rect, checker, on_verdict, *, target=None, auto_submit=1.5, guide=None,
-                 ink_color=(40, 70, 200), sounds=None):
+                 ink_color=INK_COLOR, on_stroke=None, on_erase=None):
         super().__init__(rect)
         self.checker, self.on_verdict = checker, on_verdict
         self.target, self.auto_submit, self.guide = target, auto_submit, guide
@@ -123,8 +125,8 @@ class TracePad(Widget):
         self.done_button = Button((x, self.rect.bottom - side - 20, side, side + 20), self.submit,
                                   icon_name="done", color=d.GREEN, icon_color=d.WHITE)
         self.buttons = [self.undo_button, self.clear_button, self.done_button]
-        self.on_stroke = None    # optional callback(stroke) after each finished stroke (writing coach)
-        self.on_erase = None     # optional callback(count) when Undo or Clear takes strokes away
+        self.on_stroke = on_stroke    # optional callback(stroke) after each finished stroke (writing coach)
+        self.on_erase = on_erase      # optional callback(count) when Undo or Clear takes strokes away
 
     # -- input -------------------------------------------------------------------------------------
     @property

@@ -13,13 +13,13 @@ import math
 import pygame
 
 from games.engine import draw as d
-from games.engine.celebration import Celebration, try_again
-from games.engine.common_scenes import StarsScreen
-from games.engine.letters import LetterCard, look_alikes_of
-from games.engine.prompt import Prompt
-from games.engine.scene import Scene
-from games.engine.tracepad import FaintLetterGuide, TracePad
-from games.engine.widgets import Button, LetterTile, SayAgainButton
+from games.engine.celebration import Celebration
+from games.engine.common_scenes import StarsScreen, stars_for
+from games.engine.game_scene import GameScene
+from games.engine.letters import ALPHABET, LetterCard, look_alikes_of
+from games.engine.timeline import ease
+from games.engine.widgets import LetterTile
+from games.engine.writing_task import WritingTask
 
 from .art import draw_cloth, tray
 
@@ -27,7 +27,6 @@ ROUNDS = 5
 ROUNDS_ALL = 3
 SHOW_PER_LETTER = 1.0
 COVER_TIME = 0.9
-GUIDE_AFTER = 2
 CHOICES_AFTER = 3
 
 TRAY = pygame.Rect(190, 40, 900, 250)
@@ -35,11 +34,11 @@ PAD = pygame.Rect(330, 320, 560, 370)
 SAY_AGAIN_AT = (200, 505)        # left of the pad, where the child answers
 
 
-class MissingLetter(Scene):
+class MissingLetter(GameScene):
     """One game: a short run of rounds, then the stars screen."""
 
     def __init__(self, app, level, players=None):
-        super().__init__(app)
+        super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         self.count = level.options.get("letters", 3)
         self.all_hidden = level.options.get("all", False)
@@ -47,19 +46,15 @@ class MissingLetter(Scene):
         self.round = 0
         self.helped = 0                  # rounds where the child needed the guide or the choices
         self.practised: list[str] = []
-        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
-        self.prompt = Prompt(app.speaker)
-        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
-        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=app.settings.auto_submit)
-        self.t = 0.0
+        self.writing = WritingTask(app, PAD, self.on_written, game="missing_letter", level=level,
+                                   fallback_after=CHOICES_AFTER, fallback="choices")
+        self.pad = self.writing.pad
         self.state = "show"
-        self.state_t = 0.0
         self.cloth = 0.0                 # 0 = lifted, 1 = covering the tray
         self.tiles: list[LetterTile] = []
         self.hidden: list[int] = []      # tray slots still to be found, in order
         self.choices: list[LetterTile] = []
         self.flying = None
-        self.misses = 0
 
     # -- rounds ------------------------------------------------------------------------------------
     def enter(self):
@@ -78,18 +73,37 @@ class MissingLetter(Scene):
             self.hidden = list(range(n))
         else:
             self.hidden = [self.app.rng.randrange(n)]
-        self.misses = 0
-        self.round_helped = False
         self.choices = []
         self.flying = None               # nothing carries over from the last round
         self.cloth = 0.0
         self.set_state("show")
+        self.timeline.clear()
+        for i, tile in enumerate(self.tiles):   # light up each letter as the voice names it
+            self.timeline.after(0.8 + i * SHOW_PER_LETTER, lambda tile=tile: setattr(tile, "glow", SHOW_PER_LETTER * 0.9))
+        self.timeline.after(SHOW_PER_LETTER * n + 1.0, self.cover)
         names = ", ".join(c.name for c in cards)
         self.prompt.ask(self.app.phrases.get("look_at_letters", letters=names))
         self.prompt.hold()   # the tray is being shown: nothing to do yet
 
+    def cover(self):
+        """The cloth slides over the tray; the hidden letters go; then it lifts (or stays, "remember them all")."""
+        self.set_state("cover")
+        self.app.sounds.play("whoosh")
+        self.timeline.tween(self, "cloth", 0.0, 1.0, COVER_TIME, "linear", then=self.covered)
+
+    def covered(self):
+        for i in self.hidden:
+            self.tiles[i].visible = False
+        self.set_state("hidden")
+        self.timeline.after(0.6, self.ask if self.all_hidden else self.uncover)
+
+    def uncover(self):
+        self.set_state("uncover")
+        self.app.sounds.play("whoosh")
+        self.timeline.tween(self, "cloth", 1.0, 0.0, COVER_TIME, "linear", then=self.ask)
+
     def set_state(self, state):
-        self.state, self.state_t = state, 0.0
+        self.state = state
         self.pad.visible = self.pad.enabled = state == "write"
         self.widgets = [self.home_button, self.say_again] + self.tiles + ([self.pad] if state == "write" else []) + \
             (self.choices if state == "choose" else [])
@@ -104,7 +118,7 @@ class MissingLetter(Scene):
 
     def ask(self):
         card = self.current_card
-        self.pad.reset(target=card.answer, guide=None)
+        self.writing.start(card.answer)
         self.set_state("write")
         if self.all_hidden:
             key = "write_hidden_letter" if len(self.hidden) == len(self.cards) else "write_next_hidden"
@@ -117,25 +131,18 @@ class MissingLetter(Scene):
         self.prompt.ask(task, which_case)
 
     # -- answers -----------------------------------------------------------------------------------
-    def on_verdict(self, verdict, strokes):
-        if verdict.accepted:
+    def on_written(self, outcome):
+        """The writing task is over: the letter was written, or three misses bring the choices."""
+        if outcome.accepted:
             self.found()
-            return
-        self.misses += 1
-        self.round_helped = self.round_helped or self.misses >= GUIDE_AFTER
-        if self.misses >= CHOICES_AFTER:
+        else:
             self.offer_choices()
-            return
-        try_again(self.app, self.app.phrases.get("try_again"))
-        self.pad.reset(guide=FaintLetterGuide(self.current_card.answer) if self.misses >= GUIDE_AFTER else None)
-        if self.misses == GUIDE_AFTER:
-            self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.current_card.answer))
 
     def offer_choices(self):
         card = self.current_card
         pool = [c for c in look_alikes_of(card.base) if c != card.base]
         pool += [c.base for c in self.cards if c.base != card.base]
-        pool += [c for c in "abcdefghijklmnopqrstuvwxyz" if c != card.base]
+        pool += [c for c in ALPHABET if c != card.base]
         others = list(dict.fromkeys(pool))[:6]
         self.app.rng.shuffle(others)
         faces = [card.answer] + [o.upper() if card.answer.isupper() else o for o in others[:2]]
@@ -148,7 +155,9 @@ class MissingLetter(Scene):
         self.prompt.ask(self.app.phrases.get("tap_missing"))
 
     def on_choice(self, tile):
-        if tile.char == self.current_card.answer:
+        right = tile.char == self.current_card.answer
+        self.writing.report(None, None, correct=right, chosen=tile.char)
+        if right:
             self.found()
         else:
             tile.shake()
@@ -160,7 +169,7 @@ class MissingLetter(Scene):
         """The big letter is celebrated in the middle; then its card flies from there back into its gap."""
         slot = self.current
         self.practised.append(self.cards[slot].shown)
-        self.helped += self.round_helped
+        self.helped += self.writing.help != "none"
         self.hidden.pop(0)
         self.set_state("celebrate")      # the card stays off the tray while the big letter is shown
         self.prompt.hold()
@@ -175,75 +184,34 @@ class MissingLetter(Scene):
         tile.offset = pygame.Vector2(start)
         tile.visible = True
         self.set_state("fly")
+        self.timeline.tween(self.place_flying, None, 0.0, 1.0, 0.8, "linear", then=self.landed)
+
+    def place_flying(self, k):
+        """The card on its way home at time ``k`` (0..1): an arc that slows down as it arrives."""
+        slot, start = self.flying
+        self.tiles[slot].offset = start * (1 - ease("out_cubic", k)) + pygame.Vector2(0, -math.sin(k * math.pi) * 120)
+
+    def landed(self):
+        tile = self.tiles[self.flying[0]]
+        tile.offset = pygame.Vector2()
+        tile.glow = 1.0
+        self.flying = None
+        self.after_fly()
 
     def after_fly(self):
         if self.hidden:
-            self.misses, self.round_helped = 0, False
             self.ask()
         elif self.round >= self.rounds:
             self.finish()
         else:
             self.set_state("next")
+            self.timeline.after(0.8, self.new_round)
 
     def finish(self):
-        stars = 3 - (self.helped >= 1) - (self.helped >= 3)
+        stars = stars_for(self.helped)
         self.app.replace(StarsScreen(self.app, stars, self.practised,
                                      replay=lambda: self.app.replace(MissingLetter(self.app, self.level))))
 
-    def back(self):
-        self.app.speaker.stop()
-        self.app.pop()
-
-    def handle(self, event):
-        self.prompt.child_acted()
-        super().handle(event)
-
-    # -- time --------------------------------------------------------------------------------------
-    def update(self, dt):
-        super().update(dt)
-        self.t += dt
-        self.state_t += dt
-        self.prompt.update(dt)
-        st = self.state
-        if st == "show":
-            self.cloth = 0.0
-            i = int((self.state_t - 0.8) / SHOW_PER_LETTER)   # light up each letter as the voice names it
-            if 0 <= i < len(self.tiles) and self.tiles[i].glow <= 0:
-                self.tiles[i].glow = SHOW_PER_LETTER * 0.9
-            if self.state_t >= SHOW_PER_LETTER * len(self.tiles) + 1.0:
-                self.set_state("cover")
-                self.app.sounds.play("whoosh")
-        elif st == "cover":
-            self.cloth = min(1.0, self.state_t / COVER_TIME)
-            if self.cloth >= 1.0:
-                for i in self.hidden:
-                    self.tiles[i].visible = False
-                self.set_state("hidden")
-        elif st == "hidden":
-            if self.state_t >= 0.6:
-                if self.all_hidden:
-                    self.ask()     # the cloth stays down: remember them all
-                else:
-                    self.set_state("uncover")
-                    self.app.sounds.play("whoosh")
-        elif st == "uncover":
-            self.cloth = max(0.0, 1 - self.state_t / COVER_TIME)
-            if self.cloth <= 0:
-                self.ask()
-        elif st == "fly" and self.flying:
-            slot, start = self.flying
-            k = min(1.0, self.state_t / 0.8)
-            ease = 1 - (1 - k) ** 3
-            tile = self.tiles[slot]
-            tile.visible = True
-            tile.offset = start * (1 - ease) + pygame.Vector2(0, -math.sin(k * math.pi) * 120)
-            if k >= 1:
-                tile.offset = pygame.Vector2()
-                tile.glow = 1.0
-                self.flying = None
-                self.after_fly()
-        elif st == "next" and self.state_t >= 0.8:
-            self.new_round()
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):

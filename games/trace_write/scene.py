@@ -15,17 +15,17 @@ import math
 import pygame
 
 from games.engine import draw as d
-from games.engine.celebration import Celebration, try_again
+from games.engine.celebration import Celebration
 from games.engine.checker import Verdict
 from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels, TracingSession, place_on_lines, review_letter
 from games.engine.coach.guides import StrokeGuide, WatchMe
 from games.engine.coach.help import help_file
-from games.engine.common_scenes import StarsScreen
+from games.engine.common_scenes import StarsScreen, stars_for
+from games.engine.game_scene import GameScene
 from games.engine.icons import icon
-from games.engine.prompt import Prompt
 from games.engine.scene import Scene
-from games.engine.tracepad import TracePad
-from games.engine.widgets import Button, SayAgainButton
+from games.engine.widgets import Button
+from games.engine.writing_task import WritingTask
 
 from .art import draw_sticker_sheet, sticker
 
@@ -37,11 +37,11 @@ TIP_KINDS = ("order", "direction", "start")
 PART_REMINDERS = 2               # "Don't forget the line across!" keeps the ink this often per letter
 
 
-class TraceAndWrite(Scene):
+class TraceAndWrite(GameScene):
     """One game: a few letters from the active set, one sticker each."""
 
     def __init__(self, app, level, players=None):
-        super().__init__(app)
+        super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         self.options = level.options
         self.help_path = help_file()
@@ -51,25 +51,22 @@ class TraceAndWrite(Scene):
         self.index = -1
         self.stickers: list[str] = []
         self.helped_letters = 0
-        self.pad = TracePad(PAD, app.checker, self.on_verdict, auto_submit=0)
-        self.pad.on_stroke = self.on_stroke
-        self.pad.on_erase = self.on_erase
-        self.home_button = Button((24, 24, 96, 96), self.back, icon_name="home", color=d.WHITE)
+        self.writing = WritingTask(app, PAD, self.on_written, game="trace_write", level=level, auto_submit=0,
+                                   guide_after=WRITE_MISSES_BEFORE_HELP, fallback_after=WRITE_MISSES_BEFORE_HELP,
+                                   fallback="trace", reviewer=self.review_written, on_miss=self.on_write_miss,
+                                   retry_guide=lambda misses: StrokeGuide(self.letter, WRITE),
+                                   on_other_verdict=self.on_traced_verdict, on_stroke=self.on_stroke,
+                                   on_erase=self.on_erase)
+        self.pad = self.writing.pad
         self.watch_button = Button((CARD.centerx - 55, CARD.bottom + 30, 110, 110), self.watch, icon_name="eye",
                                    color=d.WHITE)
-        self.prompt = Prompt(app.speaker)
-        self.say_again = SayAgainButton(SAY_AGAIN_AT, self.prompt)
         self.widgets = [self.home_button, self.watch_button, self.say_again, self.pad]
         self.steps: list[tuple[str, int]] = []
         self.step = ("none", 0)
         self.session: TracingSession | None = None
         self.inked: list[int] = []
-        self.write_misses = 0
         self.part_reminders = 0          # times the coach asked for a forgotten bar, dot or hump
         self.letter_helped = False
-        self.finish_soon = False
-        self.steps_after_pause = 0.0   # seconds until the next step, after a traced letter's praise
-        self.t = 0.0
 
     # -- letters and steps -------------------------------------------------------------------------
     @property
@@ -88,7 +85,7 @@ class TraceAndWrite(Scene):
         if self.index >= len(self.cards):
             self.finish()
             return
-        self.write_misses, self.letter_helped, self.part_reminders = 0, False, 0
+        self.letter_helped, self.part_reminders = False, 0
         help_level = TRACE if not self.options.get("write", True) else self.help.level(self.letter)
         steps = [("watch", 0)] if self.options.get("watch", True) else []
         if help_level < WRITE:
@@ -107,7 +104,8 @@ class TraceAndWrite(Scene):
 
     def start_step(self, kind, level):
         self.step = (kind, level)
-        self.finish_soon = False
+        self.writing.cancel()     # only the "write" step is a writing task; the others trace
+        self.timeline.clear()
         self.pad.enabled = kind != "watch"
         name = self.letter   # the face the child writes, as it is written ("m" in a lower-case game)
         if kind == "watch":
@@ -124,7 +122,7 @@ class TraceAndWrite(Scene):
             self.prompt.ask(self.app.phrases.get("trace" if level == TRACE else "dots", letter=name))
         else:
             self.session = None
-            self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, WRITE))
+            self.writing.start(self.letter, guide=StrokeGuide(self.letter, WRITE))
             self.pad.auto_submit = self.app.settings.auto_submit
             which_case = None
             if self.app.settings.case_must_match or self.card.shown != self.card.answer:
@@ -177,7 +175,7 @@ class TraceAndWrite(Scene):
             if verdict.problems:
                 self.say_problem(verdict.problems[0])
         if self.session.finished:
-            self.finish_soon = True   # checked in update(), outside the pad's event handling
+            self.timeline.after(0, self.finish_guided)   # in update(), outside the pad's event handling
 
     def say_problem(self, problem):
         key = {"missing": f"missing_{problem.part}", "case": f"case_{problem.part}", "off_path": "off_path",
@@ -187,12 +185,10 @@ class TraceAndWrite(Scene):
             number = self.session.current + 1
         self.say(key, interrupt=True, letter=self.letter, number=number)
 
-    def on_verdict(self, verdict, strokes):
-        kind, level = self.step
-        if kind == "guided":
+    def on_traced_verdict(self, verdict, strokes):
+        """Done pressed while tracing (the write step's verdicts go to the writing task)."""
+        if self.step[0] == "guided":
             self.guided_verdict(verdict)
-        elif kind == "write":
-            self.written_verdict(verdict, strokes)
 
     def finish_guided(self):
         """Every stroke is done: ask the recognizer too (the coach may have done a stroke for the child)."""
@@ -209,6 +205,7 @@ class TraceAndWrite(Scene):
             self.app.sounds.play("try_again")
             return
         clean = session.clean and verdict.accepted
+        self.writing.report(verdict, self.pad.strokes, correct=verdict.accepted, letter=self.letter, help="guide")
         self.letter_helped |= not clean
         self.help.record(self.letter, "clean" if clean else "helped")
         self.help.save(self.help_path)
@@ -217,45 +214,44 @@ class TraceAndWrite(Scene):
         self.prompt.hold()
         self.app.sounds.play("swish")
         self.app.speaker.say(self.app.phrases.get("praise"), interrupt=True)
-        self.steps_after_pause = 0.9
+        self.timeline.after(0.9, self.next_step)
 
-    def written_verdict(self, verdict, strokes):
-        if verdict.accepted:
-            review = review_letter(strokes, self.letter, self.lines_place(), self.app.settings.stroke_order,
-                                   self.app.settings.case_must_match)
-            blocking = [p for p in review.problems
-                        if p.kind in ("missing", "case") or self.app.settings.stroke_order == "strict"]
-            if not blocking:
-                tips = [p for p in review.problems if p.kind in TIP_KINDS]
-                self.help.record(self.letter, "helped" if tips or self.part_reminders else "clean")
-                self.help.save(self.help_path)
-                self.letter_helped |= bool(tips)
-                if tips:
-                    self.say_problem(tips[0])
-                self.letter_done()
-                return
-            if all(p.kind == "missing" for p in blocking) and self.part_reminders < PART_REMINDERS:
-                # Only a part is missing: the ink stays on the pad so the child can add the bar or dot.
-                self.part_reminders += 1
-                self.letter_helped = True
-                self.say_problem(blocking[0])
-                self.app.sounds.play("try_again")
-                return
-            self.say_problem(blocking[0])
-            self.app.sounds.play("try_again")
-        else:
-            try_again(self.app, self.app.phrases.get("try_again"))
-        self.write_misses += 1
+    def review_written(self, verdict, strokes) -> str:
+        """The coach's look at a letter the recognizer accepted: was it written the taught way?"""
+        review = review_letter(strokes, self.letter, self.lines_place(), self.app.settings.stroke_order,
+                               self.app.settings.case_must_match)
+        blocking = [p for p in review.problems
+                    if p.kind in ("missing", "case") or self.app.settings.stroke_order == "strict"]
+        if not blocking:
+            tips = [p for p in review.problems if p.kind in TIP_KINDS]
+            self.help.record(self.letter, "helped" if tips or self.part_reminders else "clean")
+            self.help.save(self.help_path)
+            self.letter_helped |= bool(tips)
+            if tips:
+                self.say_problem(tips[0])
+            return "accept"
+        self.say_problem(blocking[0])
+        self.app.sounds.play("try_again")
+        if all(p.kind == "missing" for p in blocking) and self.part_reminders < PART_REMINDERS:
+            # Only a part is missing: the ink stays on the pad so the child can add the bar or dot.
+            self.part_reminders += 1
+            self.letter_helped = True
+            return "keep"
+        return "miss"
+
+    def on_write_miss(self, outcome):
         self.letter_helped = True
         self.help.record(self.letter, "miss")
         self.help.save(self.help_path)
-        if self.write_misses >= WRITE_MISSES_BEFORE_HELP:
-            # The hint comes back: trace with dots (or the full path), then this letter is done.
-            self.say("hint_back")
-            self.start_step("guided", min(DOTS, self.help.level(self.letter)))
-            self.steps = []
-        else:
-            self.pad.reset(guide=StrokeGuide(self.letter, WRITE))
+
+    def on_written(self, outcome):
+        if outcome.accepted:
+            self.letter_done()
+            return
+        # Two misses: the hint comes back (trace with dots or the full path), then this letter is done.
+        self.say("hint_back")
+        self.start_step("guided", min(DOTS, self.help.level(self.letter)))
+        self.steps = []
 
     # -- stickers and the end ----------------------------------------------------------------------
     def letter_done(self):
@@ -269,32 +265,12 @@ class TraceAndWrite(Scene):
         self.app.push(Celebration(self.app, praise, self.next_letter, big_letter=self.letter))
 
     def finish(self):
-        stars = 3 - (self.helped_letters >= 1) - (self.helped_letters >= 3)
+        stars = stars_for(self.helped_letters)
         self.app.replace(StickerSheet(self.app, self.stickers, lambda: self.app.replace(
             StarsScreen(self.app, stars, [c.shown for c in self.cards],
                         replay=lambda: self.app.replace(TraceAndWrite(self.app, self.level))))))
 
-    def back(self):
-        self.app.speaker.stop()
-        self.app.pop()
-
-    def handle(self, event):
-        self.prompt.child_acted()
-        super().handle(event)
-
     # -- time and drawing ----------------------------------------------------------------------------
-    def update(self, dt):
-        super().update(dt)
-        self.t += dt
-        self.prompt.update(dt)
-        if self.finish_soon:
-            self.finish_soon = False
-            self.finish_guided()
-        if self.steps_after_pause > 0:
-            self.steps_after_pause -= dt
-            if self.steps_after_pause <= 0:
-                self.next_step()
-
     def draw(self, surface):
         surface.blit(d.background("wall"), (0, 0))
         self.home_button.draw(surface, focused=self.focus is self.home_button)

@@ -15,6 +15,7 @@ import numpy as np
 import pygame
 
 from games.engine import draw as d
+from games.engine.tracepad import INK_COLOR, INK_WIDTH
 from games.engine.tracepad import draw_pencil as draw_pen
 
 from .geometry import arc_length, dense
@@ -27,8 +28,8 @@ PATH_GREY = (165, 175, 200)
 NEXT_ORANGE = (245, 140, 40)
 LIT = (255, 214, 90)
 OUTLINE = (226, 230, 242)
-PEN_INK = (40, 70, 200)
-LIT_WIDTH = 38             # a done stroke glows a little wider than the child's ink (22 px)
+PEN_INK = INK_COLOR           # the pen that shows how, in the child's own ink
+LIT_WIDTH = INK_WIDTH + 16  # a done stroke glows a little wider than the child's ink
 
 
 def _stroke_pixels(char, lines):

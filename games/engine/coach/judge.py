@@ -23,11 +23,12 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial import cKDTree
 
+from games.engine.letters import STROKE_ORDERS
 from recognizer.skeletons import load_skeletons
 
 from .geometry import LetterPlace, dense, dtw_distance, length, nearest_distances, resample
 
-ORDER_MODES = ("off", "gentle", "strict")
+ORDER_MODES = STROKE_ORDERS   # "off", "gentle", "strict": see the module's docstring
 
 # Tolerances in line units (top line to baseline = 1).  A five-year-old's fingertip is about
 # 0.15 units wide on a classroom tablet, so these are generous.

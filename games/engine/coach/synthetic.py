@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from games.engine.letters import LINES_TOP, line_unit
 from recognizer import synth
 
 from .geometry import LetterPlace, dense, length, nearest_distances, resample
@@ -104,8 +105,7 @@ def pad_place(char: str, rect=(150, 40, 860, 640)) -> LetterPlace:
     """The place of ``char`` on a pad with the TracePad's line layout (no pygame needed)."""
     from .judge import place_on_lines
     x, y, w, h = rect
-    unit = h * 0.78 / 1.5
-    return place_on_lines(char, x + w / 2, y + h * 0.10, unit)
+    return place_on_lines(char, x + w / 2, y + h * LINES_TOP, line_unit(h))
 
 
 __all__ = ["FAULTS", "fault_fits", "school_trace", "pad_place", "length", "resample"]
