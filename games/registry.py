@@ -19,6 +19,7 @@ GAME_MODULES = [
     "games.basketball",
     "games.candy_match",
     "games.trace_write",
+    "games.bingo",
 ]
 
 
