@@ -338,3 +338,55 @@ def test_the_caller_ends_in_a_bounded_number_of_calls(seed):
 def test_game_is_registered_with_three_levels_and_two_teacher_options():
     assert GAME.players == (1, 4) and len(GAME.levels) == 3
     assert {o.key for o in GAME.options} == {"write_to_cover", "teacher_calls"}
+
+
+# -- cards on paper --------------------------------------------------------------------------------
+def _pdf_objects_where_the_xref_says(data: bytes) -> bool:
+    start = int(data.rsplit(b"startxref", 1)[1].split()[0])
+    lines = data[start:].split(b"\n")
+    count = int(lines[1].split()[1])
+    offsets = [int(line.split()[0]) for line in lines[3:2 + count]]
+    return all(data[o:].startswith(b"%d 0 obj" % n) for n, o in enumerate(offsets, start=1))
+
+
+def test_print_bingo_writes_a_pdf_of_the_current_set_from_the_command_line(tmp_path, capsys):
+    from games.launcher import main
+    settings = Settings()
+    settings.letter_set = "vowels"
+    settings.save()
+    out = tmp_path / "cards.pdf"
+    assert main(["print-bingo", "--players", "3", "--out", str(out), "--seed", "5"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+    assert b"/Type /Pages /Kids [" in data and b"/Count 3" in data, "two pages of cards and the caller's page"
+    assert _pdf_objects_where_the_xref_says(data)
+    assert "saved" in capsys.readouterr().out
+
+
+def test_print_bingo_pngs_hold_cards_of_the_set_and_the_letters_to_call(tmp_path, monkeypatch):
+    from games.bingo import print_cards
+    import games.bingo.cards as cards_module
+    made = []
+    original = cards_module.deal
+    monkeypatch.setattr(cards_module, "deal", lambda *a, **kw: made.append(original(*a, **kw)) or made[-1])
+    out = tmp_path / "cards.png"
+    assert print_cards.main(["--players", "1", "--out", str(out), "--letters", "satpinmdg", "--seed", "1"]) == 0
+    pages = [tmp_path / "cards-1.png", tmp_path / "cards-2.png"]
+    assert all(p.exists() for p in pages) and not out.exists()
+    img = pygame.image.load(str(pages[0]))
+    assert img.get_size() == print_cards.PAGE
+    assert len(made) == 1 and {f.base for f in made[0][0].letters} <= set("satpinmdg")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--players", "2", "--out", "cards.txt"], ".pdf or .png"),
+    (["--players", "0", "--out", "cards.pdf"], "--players"),
+    (["--players", "2", "--out", "no/such/folder/cards.pdf"], "no folder"),
+    (["--players", "2", "--out", "cards.pdf", "--letters", "123"], "no letter set"),
+])
+def test_print_bingo_refuses_bad_input_clearly_and_writes_nothing(tmp_path, monkeypatch, capsys, args, words):
+    from games.bingo import print_cards
+    monkeypatch.chdir(tmp_path)
+    assert print_cards.main(args) == 2
+    assert words in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
