@@ -285,6 +285,14 @@ def _mini_card(surface, rect, size, color, covered=(), free=True, pencil=False):
         surface.blit(img, img.get_rect(center=(rect.right - rect.w * 0.05, rect.bottom - rect.h * 0.1)))
 
 
+@lru_cache(maxsize=16)
+def full_card(color, size: int, side: int) -> pygame.Surface:
+    """A small card covered with chips (the end screen's picture of a full card)."""
+    surf = pygame.Surface((size + 20, size + 26), pygame.SRCALPHA)
+    _mini_card(surf, pygame.Rect(10, 10, size, size), side, color, covered=set(range(side * side)))
+    return surf
+
+
 def paint_level(surface, rect: pygame.Rect, level) -> None:
     """The level's card: 3x3 with the star, 4x4, or 4x4 with a pencil (write to cover)."""
     size = level.options.get("size", 3)

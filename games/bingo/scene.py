@@ -113,7 +113,9 @@ class Bingo(GameScene):
         pool = [f for f in pool if f.base in used]
         decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used)), mode)
         self.caller = Caller(self.cards, pool, rng, decoys)
-        self.tumbling = [(f.call, rng.uniform(0, math.tau), rng.uniform(0.2, 0.7)) for f in pool[:9]]
+        shown = pool[:9]
+        self.tumbling = [(f.call, i * math.tau / len(shown) + rng.uniform(-0.3, 0.3), rng.uniform(0.35, 0.72))
+                         for i, f in enumerate(shown)]
         big_w = art.card_width(BIG_CARD.h)
         self.big_rect = pygame.Rect(BIG_CARD_CENTER_X - big_w // 2, BIG_CARD.y, big_w, BIG_CARD.h)
         for i in range(len(self.players)):
@@ -143,7 +145,7 @@ class Bingo(GameScene):
 
     def mini_rect(self, i) -> pygame.Rect:
         w = art.card_width(MINI_H)
-        return pygame.Rect(MINI_X, 150 + i * (MINI_H + 12), w, MINI_H)
+        return pygame.Rect(MINI_X, 162 + i * (MINI_H + 12), w, MINI_H)
 
     # -- states and widgets ------------------------------------------------------------------------
     def set_state(self, state):
@@ -292,7 +294,6 @@ class Bingo(GameScene):
         player, index = self.turns.index, self.target_index()
         self.cards[player].cover(index)
         self.players[player].score += 1
-        self.players[player].collected.append(self.call.square)
         self.pops[(player, index)] = 0.0
         self.app.sounds.play("pop")
         self.squares = [s for s in self.squares if s.index != index]
@@ -333,10 +334,13 @@ class Bingo(GameScene):
         n = len(self.players)
         stars = stars_for(self.slips, 2 * n + 1, 5 * n + 1)
         fresh = [Player(p.name, p.color, child=p.child) for p in self.players]
+        for i, p in enumerate(self.players):   # the end screen's row: their full card, a star for each line
+            p.collected = [("card", p.color)] + [("line", None)] * len(self.lines_seen[i])
         self.app.replace(Scoreboard(
             self.app, stars, [f.call for f in self.caller.called if any(f in c.letters for c in self.cards)],
             self.players, replay=lambda: self.app.replace(Bingo(self.app, self.level, fresh)),
-            picture=lambda face, j: art.ball(face, 44), message=self.message))
+            picture=lambda item, j: art.full_card(item[1], 46, self.size) if item[0] == "card" else d.star(40),
+            message=self.message))
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
@@ -376,14 +380,15 @@ class Bingo(GameScene):
             surface.blit(img, img.get_rect(center=(170 + i * 50, 66)))
 
     def draw_strip(self, surface):
-        panel = STRIP.inflate(16, 12)
+        panel = self.strip[0].rect.unionall([b.rect for b in self.strip]).inflate(28, 16)
         d.blit_panel(surface, panel, (226, 230, 240), radius=18, gloss=False)
         called = {f.base for f in self.caller.called}
         for b in self.strip:
             b.draw(surface, focused=self.focus is b)
             if b.face.base in called:   # a tick on the letters already called
-                x, y = b.rect.right - 10, b.rect.bottom - 10
-                pygame.draw.lines(surface, d.GREEN, False, [(x - 14, y - 8), (x - 8, y - 2), (x + 2, y - 16)], 5)
+                x, y = b.rect.right - 2, b.rect.bottom - 2
+                pygame.draw.circle(surface, d.GREEN, (x - 6, y - 8), 11)
+                pygame.draw.lines(surface, d.WHITE, False, [(x - 12, y - 8), (x - 7, y - 3), (x + 0, y - 13)], 3)
 
     def draw_called_ball(self, surface):
         if self.call is None or self.state == "spin":
@@ -417,9 +422,12 @@ class Bingo(GameScene):
             d.draw_glyph(surface, face.square, int(sq.h * 0.4), sq.center, d.WHITE)
         if self.state in ("find", "write") and self.glowing:
             sq = rects[self.target_index()]
-            halo = art.glow(int(sq.w * 1.5))
-            halo.set_alpha(int(150 + 100 * math.sin(self.t * 4)))
+            pulse = 0.5 + 0.5 * math.sin(self.t * 3.5)
+            halo = art.glow(int(sq.w * 1.6))
+            halo.set_alpha(int(120 + 120 * pulse))
             surface.blit(halo, halo.get_rect(center=sq.center))
+            warm = tuple(int(a + (b - a) * (0.35 + 0.4 * pulse)) for a, b in zip(art.PAPER_CELL, (255, 226, 120)))
+            pygame.draw.rect(surface, warm, sq, border_radius=int(sq.w * 0.16))
             pygame.draw.rect(surface, d.GOLD, sq.inflate(6, 6), 6, border_radius=int(sq.w * 0.18))
             d.draw_glyph(surface, card.squares[self.target_index()].square, int(sq.h * 0.62), sq.center, d.INK)
         for s in self.squares:
