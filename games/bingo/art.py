@@ -37,19 +37,22 @@ def hall() -> pygame.Surface:
     """A warm wall with bunting, and the wooden caller's table on the left."""
     surf = d.background("wall").copy()
 
-    def paint(s, k):
-        for i in range(17):   # bunting across the top
+    def bunting(s, k):
+        for i in range(17):
             x = i * 80 + 20
             col = d.CANDY[i % len(d.CANDY)]
             pygame.draw.polygon(s, d.shade(col, 1.15), [(x * k, 4 * k), ((x + 56) * k, 4 * k), ((x + 28) * k, 40 * k)])
         pygame.draw.line(s, d.shade(d.BROWN, 1.2), (0, 4 * k), (d.W * k, 4 * k), 3 * k)
-        table = pygame.Rect(18 * k, 556 * k, 364 * k, 40 * k)
-        pygame.draw.rect(s, d.shade(STAND, 0.8), table.move(0, 8 * k), border_radius=14 * k)
-        pygame.draw.rect(s, STAND, table, border_radius=14 * k)
-        pygame.draw.rect(s, d.shade(STAND, 1.25), table.inflate(-24 * k, -28 * k).move(0, -6 * k), border_radius=6 * k)
-        for x in (48, 330):
-            pygame.draw.rect(s, d.shade(STAND, 0.75), pygame.Rect(x * k, 596 * k, 22 * k, 110 * k), border_radius=6 * k)
-    surf.blit(d.smooth((d.W, d.H), paint), (0, 0))
+
+    def table(s, k):   # drawn in its own box: (0, 0) is (18, 556) on the wall
+        top = pygame.Rect(0, 0, 364 * k, 40 * k)
+        for x in (30, 312):
+            pygame.draw.rect(s, d.shade(STAND, 0.75), pygame.Rect(x * k, 40 * k, 22 * k, 110 * k), border_radius=6 * k)
+        pygame.draw.rect(s, d.shade(STAND, 0.8), top.move(0, 8 * k), border_radius=14 * k)
+        pygame.draw.rect(s, STAND, top, border_radius=14 * k)
+        pygame.draw.rect(s, d.shade(STAND, 1.25), top.inflate(-24 * k, -28 * k).move(0, -6 * k), border_radius=6 * k)
+    surf.blit(d.smooth((d.W, 44), bunting), (0, 0))
+    surf.blit(d.smooth((364, 150), table), (18, 556))
     return surf.convert() if pygame.display.get_surface() else surf
 
 
@@ -86,11 +89,12 @@ def chip(color, size: int) -> pygame.Surface:
 
 
 def chip_popping(color, size: int, k: float) -> pygame.Surface:
-    """The chip at ``k`` (0..1) of its pop: it grows past its size and settles back (few sizes: cached)."""
+    """The chip at ``k`` (0..1) of its pop: it grows past its size and settles back."""
     if k >= 1:
         return chip(color, size)
     grow = max(0.1, 1 + 2.7 * (k - 1) ** 3 + 1.7 * (k - 1) ** 2)   # ease-out-back
-    return chip(color, max(8, int(size * grow) // 4 * 4))
+    side = max(4, int(size * grow))
+    return pygame.transform.smoothscale(chip(color, int(size * 1.2)), (side, side))
 
 
 @lru_cache(maxsize=16)
@@ -295,8 +299,15 @@ def full_card(color, size: int, side: int) -> pygame.Surface:
 
 def paint_level(surface, rect: pygame.Rect, level) -> None:
     """The level's card: 3x3 with the star, 4x4, or 4x4 with a pencil (write to cover)."""
-    size = level.options.get("size", 3)
-    side = int(min(rect.w * (0.72 if level.options.get("write") else 0.9), rect.h * 0.95))
+    img = _level(rect.w, rect.h, level.options.get("size", 3), bool(level.options.get("write")))
+    surface.blit(img, rect.topleft)
+
+
+@lru_cache(maxsize=8)
+def _level(w: int, h: int, size: int, write: bool) -> pygame.Surface:
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    side = int(min(w * (0.72 if write else 0.9), h * 0.95))
     card = pygame.Rect(0, 0, side, side)
-    card.center = (rect.centerx - (rect.w * 0.1 if level.options.get("write") else 0), rect.centery)
-    _mini_card(surface, card, size, d.BLUE, covered={1, 5} if size == 4 else {1}, pencil=level.options.get("write"))
+    card.center = (w / 2 - (w * 0.1 if write else 0), h / 2)
+    _mini_card(surf, card, size, d.BLUE, covered={1, 5} if size == 4 else {1}, pencil=write)
+    return surf

@@ -100,6 +100,7 @@ class Bingo(GameScene):
         self.history: list = []     # balls already in the tray before, for the row along the top
         self.big_pictures: dict[int, pygame.Surface] = {}
         self.mini_pictures: dict[int, pygame.Surface] = {}
+        self.warm_up = iter(())
 
     # -- the deal ----------------------------------------------------------------------------------
     def enter(self):
@@ -118,8 +119,7 @@ class Bingo(GameScene):
                          for i, f in enumerate(shown)]
         big_w = art.card_width(BIG_CARD.h)
         self.big_rect = pygame.Rect(BIG_CARD_CENTER_X - big_w // 2, BIG_CARD.y, big_w, BIG_CARD.h)
-        for i in range(len(self.players)):
-            self.mini_pictures[i] = self.card_picture(i, art.card_width(MINI_H), MINI_H)
+        self.warm_up = self.pictures_to_prepare(pool)
         if self.teacher_calls:
             self.make_strip(pool)
             self.prompt.ask(self.app.phrases.get("teacher_start"))
@@ -128,6 +128,23 @@ class Bingo(GameScene):
             self.prompt.ask(self.app.phrases.get("listen"))
             self.set_state("intro")
             self.timeline.after(INTRO, self.next_call)
+
+    def pictures_to_prepare(self, pool):
+        """Paint what the game will show, one picture a frame during the intro (no frame waits long)."""
+        yield art.hall()
+        yield art.cage_stand()
+        for i, p in enumerate(self.players):
+            self.mini_pictures[i] = self.card_picture(i, art.card_width(MINI_H), MINI_H)
+            yield
+            if i not in self.big_pictures:
+                self.big_pictures[i] = self.card_picture(i, self.big_rect.w, self.big_rect.h)
+                yield
+            square = art.square_rects(self.big_rect, self.size)[0]
+            chip = int(square.w * 0.86)
+            yield art.chip(p.color, chip), art.chip(p.color, int(chip * 1.2))   # the chip, and its pop
+        for f in pool:
+            yield art.ball(f.call, art.TRAY_BALL), art.ball(f.call, 46)
+        yield art.glow(int(art.square_rects(self.big_rect, self.size)[0].w * 1.6))
 
     def card_picture(self, i, w, h):
         p = self.players[i]
@@ -344,6 +361,7 @@ class Bingo(GameScene):
 
     # -- time --------------------------------------------------------------------------------------
     def update(self, dt):
+        next(self.warm_up, None)
         super().update(dt)   # the squares, the strip and the pad are widgets: they update there
         self.spin += self.spin_speed * dt
         for key in list(self.pops):
@@ -398,8 +416,10 @@ class Bingo(GameScene):
         door = (art.CAGE_CENTER[0], art.CAGE_CENTER[1] + art.CAGE_R)
         x = door[0] + math.sin(k * math.pi) * 30
         y = door[1] + (art.TRAY_CENTER[1] - door[1]) * drop
-        size = int(40 + (art.TRAY_BALL - 40) * k) // 4 * 4
-        img = art.ball(self.call.call, size)
+        size = int(40 + (art.TRAY_BALL - 40) * k)
+        img = art.ball(self.call.call, art.TRAY_BALL)
+        if size < art.TRAY_BALL:
+            img = pygame.transform.smoothscale(img, (size, size))
         surface.blit(img, img.get_rect(center=(x, y)))
 
     def draw_big_card(self, surface):
@@ -441,6 +461,8 @@ class Bingo(GameScene):
 
     def draw_mini(self, surface, i):
         rect = self.mini_rect(i)
+        if i not in self.mini_pictures:
+            self.mini_pictures[i] = self.card_picture(i, rect.w, rect.h)
         if i == self.turns.index and self.state not in ("over", "intro", "teacher", "spin"):
             pulse = 5 + 2 * math.sin(self.t * 5)
             pygame.draw.rect(surface, d.GOLD, rect.inflate(14 + pulse, 14 + pulse), 6, border_radius=16)
