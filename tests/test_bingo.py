@@ -391,3 +391,18 @@ def test_print_bingo_refuses_bad_input_clearly_and_writes_nothing(tmp_path, monk
     assert print_cards.main(args) == 2
     assert words in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_tap_in_the_gap_between_squares_still_finds_a_square(start):
+    d = start()
+    game = open_game(d, level_index=1)
+    next_turn(d, game)
+    target = target_square(game)
+    right = next((s for s in game.squares if s.rect.y == target.rect.y and s.rect.x > target.rect.x), None)
+    left = next((s for s in game.squares if s.rect.y == target.rect.y and s.rect.right < target.rect.x), None)
+    if right is not None:
+        gap_x = (target.rect.right + right.rect.x) // 2 - 1
+    else:
+        gap_x = (left.rect.right + target.rect.x) // 2 + 1
+    d.tap((gap_x, target.rect.centery))
+    assert game.target_index() in game.cards[0].covered, "the tap went to the nearer square"

@@ -55,11 +55,15 @@ class Square(Tappable):
     """One square of the big card: tapped to cover it."""
 
     tap_slack = 4   # squares sit close together: a tap belongs to the square it lands on
+    REACH = 4       # half the gap: a tap between two squares goes to the nearer one
 
     def __init__(self, rect, index, face, on_tap):
         super().__init__(rect)
         self.index, self.face, self.on_tap = index, face, on_tap
         self.wobble = 0.0
+
+    def hit(self, pos) -> bool:
+        return self.rect.inflate(2 * self.REACH, 2 * self.REACH).collidepoint(pos)
 
     def activate(self):
         self.on_tap(self)
