@@ -400,9 +400,11 @@ def test_a_tap_in_the_gap_between_squares_still_finds_a_square(start):
     target = target_square(game)
     right = next((s for s in game.squares if s.rect.y == target.rect.y and s.rect.x > target.rect.x), None)
     left = next((s for s in game.squares if s.rect.y == target.rect.y and s.rect.right < target.rect.x), None)
-    if right is not None:
-        gap_x = (target.rect.right + right.rect.x) // 2 - 1
+    if right is not None:   # (a Rect's right edge is outside it: right + 2 is 3 px into the gap)
+        assert right.rect.x - target.rect.right >= 8
+        gap_x = target.rect.right + 2
     else:
-        gap_x = (left.rect.right + target.rect.x) // 2 + 1
+        assert target.rect.x - left.rect.right >= 8
+        gap_x = target.rect.x - 3
     d.tap((gap_x, target.rect.centery))
     assert game.target_index() in game.cards[0].covered, "the tap went to the nearer square"

@@ -118,8 +118,8 @@ class Bingo(GameScene):
         pool = [f for f in pool if f.base in used]
         decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used)), mode)
         self.caller = Caller(self.cards, pool, rng, decoys)
-        shown = pool[:9]
-        self.tumbling = [(f.call, i * math.tau / len(shown) + rng.uniform(-0.3, 0.3), rng.uniform(0.35, 0.72))
+        shown = pool[:12]
+        self.tumbling = [(f.call, i * math.tau / len(shown) + rng.uniform(-0.3, 0.3), rng.uniform(0.3, 0.75))
                          for i, f in enumerate(shown)]
         big_w = art.card_width(BIG_CARD.h)
         self.big_rect = pygame.Rect(BIG_CARD_CENTER_X - big_w // 2, BIG_CARD.y, big_w, BIG_CARD.h)
@@ -383,7 +383,8 @@ class Bingo(GameScene):
             self.draw_strip(surface)
         else:
             self.draw_history(surface)
-        art.draw_cage(surface, self.t, self.spin, self.tumbling)
+        called = {f.call for f in self.caller.called}   # called balls have left the cage
+        art.draw_cage(surface, self.t, self.spin, [b for b in self.tumbling if b[0] not in called])
         art.draw_tray(surface)
         self.draw_called_ball(surface)
         self.draw_big_card(surface)
