@@ -355,8 +355,8 @@ class Bingo(GameScene):
         n = len(self.players)
         stars = stars_for(self.slips, 2 * n + 1, 5 * n + 1)
         fresh = [Player(p.name, p.color, child=p.child) for p in self.players]
-        for i, p in enumerate(self.players):   # the end screen's row: their full card, a star for each line
-            p.collected = [("card", p.color)] + [("line", None)] * len(self.lines_seen[i])
+        for p in self.players:   # the end screen's row: their full card and three stars, the same for all
+            p.collected = [("card", p.color)] + [("star", None)] * 3
         self.app.replace(Scoreboard(
             self.app, stars, [f.call for f in self.caller.called if any(f in c.letters for c in self.cards)],
             self.players, replay=lambda: self.app.replace(Bingo(self.app, self.level, fresh)),
