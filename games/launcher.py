@@ -145,7 +145,8 @@ def run_progress_command(argv) -> int:
 def parse_args(argv=None):
     p = argparse.ArgumentParser(prog="letterplay", description="Letterplay: letter games for children aged 3-6.",
                                 epilog="Progress: letterplay report --out DIR | export --out FILE | import FILE | "
-                                       "class-list import|export FILE --class NAME")
+                                       "class-list import|export FILE --class NAME. "
+                                       "Bingo cards on paper: letterplay print-bingo --players 4 --out cards.pdf")
     p.add_argument("--fullscreen", action="store_true", help="fill the whole screen")
     p.add_argument("--size", metavar="WxH",
                    help="window size (default: as big as fits the screen, at most 1280x800)")
@@ -179,6 +180,9 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in progress_commands():
         return run_progress_command(argv)
+    if argv and argv[0] == "print-bingo":   # bingo cards on paper (games/bingo/print_cards.py)
+        from .bingo.print_cards import main as print_bingo
+        return print_bingo(argv[1:])
     args = parse_args(argv)
     prefer_software_framebuffer()
     logging.basicConfig(level=logging.INFO, format="letterplay: %(message)s")

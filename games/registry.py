@@ -21,6 +21,7 @@ GAME_MODULES = [
     "games.trace_write",
     "games.alphabet_path",
     "games.letter_hunt",
+    "games.bingo",
 ]
 
 

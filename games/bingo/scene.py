@@ -1,0 +1,504 @@
+"""Alphabet bingo, as played in preschool: the caller draws a letter, whoever has it covers it.
+
+Each player (1-4 animals) has a card in their animal's colour: 3x3 with a free star (level 1), 4x4
+(level 2), 4x4 where every square is written before it is covered (level 3, or any level with the
+teacher's "write to cover"). The wire cage turns and rolls out a ball; the game says it ("The letter
+B! Who has the letter B?"). Every player whose card still needs it then takes a turn, in order: their
+card comes up big, they tap the square (after ``GLOW_AFTER`` seconds it glows gently; a wrong square
+wobbles and its letter is named), and a chip pops on. A line or a full card is celebrated for that
+player, and play goes on until every card is full; the end screen cheers everyone by animal.
+
+With the teacher's "I call the letters" the game says no calls: the grown-up calls aloud and taps the
+letter on a small strip at the top; the ball rolls out and the turns go as before.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from games.engine import draw as d
+from games.engine.celebration import Celebration
+from games.engine.common_scenes import Scoreboard, stars_for
+from games.engine.game_scene import GameScene
+from games.engine.players import Player, Turns, draw_avatar_on_disc
+from games.engine.progress import Answer
+from games.engine.timeline import ease
+from games.engine.widgets import Button, Tappable
+from games.engine.writing_task import WritingTask
+
+from . import art
+from .cards import Caller, deal, faces_for, layout, letters_per_card, pool_size
+
+SAY_AGAIN_AT = (1196, 74)
+BIG_CARD = pygame.Rect(0, 112, 0, 580)          # the player whose turn it is: big, x set from its width
+BIG_CARD_CENTER_X = 748
+MINI_H = 140                                     # everyone's cards, small, down the right side
+MINI_X = 1128
+PAD = pygame.Rect(520, 140, 440, 470)            # write to cover: the pad over the card
+STRIP = pygame.Rect(140, 16, 940, 60)            # "I call the letters": the grown-ups' strip
+
+INTRO = 2.2          # seconds before the first ball
+SPIN_TIME = 0.9      # the cage turns
+ROLL_TIME = 0.7      # the ball rolls down to the tray
+GLOW_AFTER = 6.0     # seconds of searching before the square glows
+POP_TIME = 0.45      # a chip pops on
+AFTER_COVER = 0.6    # a moment to see the chip before the next turn
+NOBODY_PAUSE = 2.4   # "Nobody has Q!" before the next ball
+WRITE_TRIES = 3      # misses before the chip goes on anyway
+HISTORY_MOST = 18    # called balls shown along the top
+
+WAITING_STATES = ("find", "write", "teacher")   # the game waits for the child (or the grown-up)
+
+
+class Square(Tappable):
+    """One square of the big card: tapped to cover it."""
+
+    tap_slack = 4   # squares sit close together: a tap belongs to the square it lands on
+    REACH = 4       # half the gap: a tap between two squares goes to the nearer one
+
+    def __init__(self, rect, index, face, on_tap):
+        super().__init__(rect)
+        self.index, self.face, self.on_tap = index, face, on_tap
+        self.wobble = 0.0
+
+    def hit(self, pos) -> bool:
+        return self.rect.inflate(2 * self.REACH, 2 * self.REACH).collidepoint(pos)
+
+    def activate(self):
+        self.on_tap(self)
+
+    def update(self, dt):
+        self.wobble = max(0.0, self.wobble - dt * 1.6)
+
+
+class Bingo(GameScene):
+    """One game of bingo, from the first ball to every card full."""
+
+    def __init__(self, app, level, players: list[Player] | None = None):
+        super().__init__(app, SAY_AGAIN_AT)
+        self.level = level
+        self.size, self.free_centre = layout(level.options)
+        self.write_to_cover = bool(level.options.get("write")) or \
+            app.settings.game_option("bingo", "write_to_cover")
+        self.teacher_calls = app.settings.game_option("bingo", "teacher_calls")
+        self.turns = Turns(players)
+        self.players = self.turns.players
+        self.writing = WritingTask(app, PAD, self.on_written, game="bingo", level=level,
+                                   fallback_after=WRITE_TRIES, fallback="keep")
+        self.pad = self.writing.pad
+        self.state = "intro"
+        self.call = None            # the Face called now
+        self.queue: list[int] = []  # players still to cover the called letter, in turn order
+        self.squares: list[Square] = []
+        self.strip: list[Button] = []
+        self.found_square: Square | None = None
+        self.find_t = 0.0           # seconds the current player has been looking
+        self.glowing = False
+        self.slips = 0              # wrong taps, glows and letters written with the chip given anyway
+        self.spin, self.spin_speed = 0.0, 0.4
+        self.roll_k = 1.0           # the called ball rolling from the cage to the tray, 0..1
+        self.pops: dict[tuple[int, int], float] = {}   # (player, square) -> chip pop 0..1
+        self.lines_seen = [set() for _ in self.players]
+        self.full_seen = [False for _ in self.players]
+        self.history: list = []     # balls already in the tray before, for the row along the top
+        self.big_pictures: dict[int, pygame.Surface] = {}
+        self.mini_pictures: dict[int, pygame.Surface] = {}
+        self.warm_up = iter(())
+
+    # -- the deal ----------------------------------------------------------------------------------
+    def enter(self):
+        settings, rng = self.app.settings, self.app.rng
+        letters = settings.active_letters()
+        mode = letters.case or settings.case
+        per_card = letters_per_card(self.size, self.free_centre)
+        pool = faces_for(letters.cards(mode, rng, pool_size(per_card, len(self.players))), mode)
+        self.cards = deal(pool, len(self.players), self.size, self.free_centre, rng)
+        used = {f.base for c in self.cards for f in c.letters}
+        pool = [f for f in pool if f.base in used]
+        decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used)), mode)
+        self.caller = Caller(self.cards, pool, rng, decoys)
+        shown = pool[:12]
+        self.tumbling = [(f.call, i * math.tau / len(shown) + rng.uniform(-0.3, 0.3), rng.uniform(0.3, 0.75))
+                         for i, f in enumerate(shown)]
+        big_w = art.card_width(BIG_CARD.h)
+        self.big_rect = pygame.Rect(BIG_CARD_CENTER_X - big_w // 2, BIG_CARD.y, big_w, BIG_CARD.h)
+        self.warm_up = self.pictures_to_prepare(pool)
+        if self.teacher_calls:
+            self.make_strip(pool)
+            self.prompt.ask(self.app.phrases.get("teacher_start"))
+            self.set_state("teacher")
+        else:
+            self.prompt.ask(self.app.phrases.get("listen"))
+            self.set_state("intro")
+            self.timeline.after(INTRO, self.next_call)
+
+    def pictures_to_prepare(self, pool):
+        """Paint what the game will show, one picture a frame during the intro (no frame waits long)."""
+        yield art.hall()
+        yield art.cage_stand()
+        for i, p in enumerate(self.players):
+            self.mini_pictures[i] = self.card_picture(i, art.card_width(MINI_H), MINI_H)
+            yield
+            if i not in self.big_pictures:
+                self.big_pictures[i] = self.card_picture(i, self.big_rect.w, self.big_rect.h)
+                yield
+            square = art.square_rects(self.big_rect, self.size)[0]
+            chip = int(square.w * 0.86)
+            yield art.chip(p.color, chip), art.chip(p.color, int(chip * 1.2))   # the chip, and its pop
+        for f in pool:
+            yield art.ball(f.call, art.TRAY_BALL), art.ball(f.call, 46)
+        yield art.glow(int(art.square_rects(self.big_rect, self.size)[0].w * 1.6))
+
+    def card_picture(self, i, w, h):
+        p = self.players[i]
+        return art.card_picture(self.cards[i], p.color, p.name, w, h)
+
+    def make_strip(self, pool):
+        faces = sorted(pool, key=lambda f: f.base)
+        step = min(52, STRIP.w // max(1, len(faces)))
+        x0 = STRIP.centerx - step * len(faces) / 2
+        for i, f in enumerate(faces):
+            button = Button((x0 + i * step + 2, STRIP.y + 4, step - 4, STRIP.h - 8), lambda f=f: self.teacher_called(f),
+                            label=f.call, color=d.WHITE, sound="click", label_size=30)
+            button.face = f
+            self.strip.append(button)
+
+    def mini_rect(self, i) -> pygame.Rect:
+        w = art.card_width(MINI_H)
+        return pygame.Rect(MINI_X, 162 + i * (MINI_H + 12), w, MINI_H)
+
+    # -- states and widgets ------------------------------------------------------------------------
+    def set_state(self, state):
+        self.state = state
+        if state in WAITING_STATES:
+            self.prompt.wait()
+        else:
+            self.prompt.hold()
+        widgets = [self.home_button, self.say_again]
+        self.pad.visible = self.pad.enabled = state == "write"
+        if state == "find":
+            widgets += self.squares
+        elif state == "write":
+            widgets.append(self.pad)
+        elif state == "teacher":
+            for b in self.strip:
+                b.enabled = bool(self.caller.holders(b.face.base))
+            widgets += self.strip
+        self.widgets = widgets
+        self.settle_focus()
+
+    def show_card(self, player: int):
+        """The card of ``player`` comes up big, its squares ready to tap."""
+        self.turns.index = player
+        self.squares = [Square(rect, i, face, self.on_square)
+                        for i, (rect, face) in enumerate(zip(art.square_rects(self.big_rect, self.size),
+                                                             self.cards[player].squares))
+                        if i not in self.cards[player].covered]
+        if player not in self.big_pictures:
+            self.big_pictures[player] = self.card_picture(player, self.big_rect.w, self.big_rect.h)
+
+    # -- calling -----------------------------------------------------------------------------------
+    def next_call(self):
+        face = self.caller.next()
+        if face is None:
+            self.all_full()
+            return
+        self.roll_out(face)
+
+    def teacher_called(self, face):
+        if self.state != "teacher" or not self.caller.holders(face.base):
+            return
+        self.caller.take(face.base)
+        self.roll_out(face)
+
+    def roll_out(self, face):
+        if self.call is not None:
+            self.history.append(self.call)
+        self.call = face
+        self.app.sounds.play("whoosh")
+        self.set_state("spin")
+        self.spin_speed = 9.0
+        self.roll_k = 0.0
+        self.timeline.after(SPIN_TIME, self.ball_out)
+
+    def ball_out(self):
+        self.spin_speed = 0.4
+        self.app.sounds.play("flip")
+        self.timeline.tween(self, "roll_k", 0.0, 1.0, ROLL_TIME, "drop_hop", then=self.announce)
+
+    def announce(self):
+        self.queue = self.caller.holders(self.call.base)
+        call_line = None if self.teacher_calls else self.app.phrases.get("call", letter=self.call.call)
+        if not self.queue:
+            self.prompt.ask(call_line, self.app.phrases.get("nobody_has", letter=self.call.call))
+            self.set_state("nobody")
+            self.timeline.after(NOBODY_PAUSE, self.next_call)
+            return
+        self.call_line = call_line
+        self.next_holder(first=True)
+
+    def next_holder(self, first=False):
+        if not self.queue:
+            self.after_call()
+            return
+        player = self.queue.pop(0)
+        self.show_card(player)
+        self.find_t, self.glowing, self.found_square = 0.0, False, None
+        self.set_state("find")
+        turn = self.turn_line()
+        if first:
+            self.prompt.ask(self.call_line, turn)
+        else:
+            self.app.speaker.say(turn, interrupt=True)
+            self.prompt.keep(self.call_line, turn)
+
+    def turn_line(self) -> str:
+        name, letter = self.turns.current.name, self.call.square
+        if self.teacher_calls:
+            key = "find_after_teacher_player" if self.turns.multi else "find_after_teacher"
+        else:
+            key = "find_player" if self.turns.multi else "find"
+        return self.app.phrases.get(key, player=name, letter=letter)
+
+    def after_call(self):
+        if all(c.full for c in self.cards):
+            self.all_full()
+        elif self.teacher_calls:
+            self.prompt.ask(self.app.phrases.get("teacher_next"))
+            self.set_state("teacher")
+        else:
+            self.next_call()
+
+    # -- finding and covering ----------------------------------------------------------------------
+    def target_index(self) -> int:
+        return self.cards[self.turns.index].index_of(self.call.base)
+
+    def on_square(self, square: Square):
+        if self.state != "find":
+            return
+        player = self.turns.current
+        right = square.index == self.target_index()
+        self.record(square.face.square, correct=right, chosen=square.face.square)
+        if not right:
+            self.slips += 1
+            square.wobble = 1.0
+            self.app.sounds.play("try_again")
+            self.app.speaker.say(self.app.phrases.get("that_is", letter=square.face.square), interrupt=True)
+            return
+        self.found_square = square
+        if self.write_to_cover:
+            self.writing.start(square.face.square, player=player)
+            self.set_state("write")
+            self.prompt.ask(self.app.phrases.get("write_to_cover", letter=square.face.square))
+        else:
+            self.app.speaker.say(self.app.phrases.get("covered"), interrupt=True)
+            self.cover()
+
+    def record(self, letter, *, correct, chosen):
+        """One find (a tap among the card's squares) for the progress record."""
+        self.app.progress.record(Answer(game="bingo", level=self.level.name, letter=letter,
+                                        case="upper" if letter.isupper() else "lower", action="found",
+                                        correct=correct, chosen=chosen, help="guide" if self.glowing else "none",
+                                        seconds=round(self.find_t, 2)), player=self.turns.current)
+
+    def on_written(self, outcome):
+        """Written (or, after ``WRITE_TRIES`` misses, covered anyway): the chip goes on."""
+        if outcome.accepted:
+            self.app.speaker.say(self.app.phrases.get("wrote_letter", letter=outcome.letter), interrupt=True)
+        else:
+            self.slips += 1
+            self.app.speaker.say(self.app.phrases.get("covered_anyway"), interrupt=True)
+        self.cover()
+
+    def cover(self):
+        player, index = self.turns.index, self.target_index()
+        self.cards[player].cover(index)
+        self.players[player].score += 1
+        self.pops[(player, index)] = 0.0
+        self.app.sounds.play("pop")
+        self.squares = [s for s in self.squares if s.index != index]
+        self.set_state("cover")
+        self.timeline.after(POP_TIME + AFTER_COVER, self.check_card)
+
+    def check_card(self):
+        """A new line or a full card: a celebration for this player; then the next turn."""
+        i, card = self.turns.index, self.cards[self.turns.index]
+        name = self.players[i].name
+        several = self.turns.multi
+        praise = None
+        if card.full and not self.full_seen[i]:
+            self.full_seen[i] = True
+            praise = self.app.phrases.get("full_card" if several else "full_card_one", player=name)
+            if not all(c.full for c in self.cards):
+                praise += " " + self.app.phrases.get("keep_playing")
+        new_lines = set(card.lines()) - self.lines_seen[i]
+        self.lines_seen[i] |= new_lines
+        if praise is None and new_lines:
+            praise = self.app.phrases.get("line" if several else "line_one", player=name)
+        if praise:
+            self.set_state("celebrate")
+            self.app.push(Celebration(self.app, praise, self.next_holder, stars=1 + 2 * card.full))
+        else:
+            self.next_holder()
+
+    # -- the end -----------------------------------------------------------------------------------
+    def all_full(self):
+        names = [p.name for p in self.players]
+        together = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        key = "all_full" if len(names) > 1 else "all_full_one"
+        self.message = self.app.phrases.get(key, players=together)
+        self.set_state("over")
+        self.timeline.after(0.8, self.finish)
+
+    def finish(self):
+        n = len(self.players)
+        stars = stars_for(self.slips, 2 * n + 1, 5 * n + 1)
+        fresh = [Player(p.name, p.color, child=p.child) for p in self.players]
+        for p in self.players:   # the end screen's row: their full card and three stars, the same for all
+            p.collected = [("card", p.color)] + [("star", None)] * 3
+        self.app.replace(Scoreboard(
+            self.app, stars, [f.call for f in self.caller.called if any(f in c.letters for c in self.cards)],
+            self.players, replay=lambda: self.app.replace(Bingo(self.app, self.level, fresh)),
+            picture=lambda item, j: art.full_card(item[1], 46, self.size) if item[0] == "card" else d.star(40),
+            message=self.message))
+
+    # -- time --------------------------------------------------------------------------------------
+    def update(self, dt):
+        next(self.warm_up, None)
+        super().update(dt)   # the squares, the strip and the pad are widgets: they update there
+        self.spin += self.spin_speed * dt
+        for key in list(self.pops):
+            self.pops[key] = min(1.0, self.pops[key] + dt / POP_TIME)
+        if self.state == "find":
+            self.find_t += dt
+            if self.find_t >= GLOW_AFTER and not self.glowing:
+                self.glowing = True
+                self.slips += 1
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def draw(self, surface):
+        surface.blit(art.hall(), (0, 0))
+        if self.teacher_calls:
+            self.draw_strip(surface)
+        else:
+            self.draw_history(surface)
+        called = {f.call for f in self.caller.called}   # called balls have left the cage
+        art.draw_cage(surface, self.t, self.spin, [b for b in self.tumbling if b[0] not in called])
+        art.draw_tray(surface)
+        self.draw_called_ball(surface)
+        self.draw_big_card(surface)
+        if self.turns.multi:
+            for i in range(len(self.players)):
+                self.draw_mini(surface, i)
+        if self.state == "write":
+            self.draw_writing(surface)
+        self.home_button.draw(surface, focused=self.focus is self.home_button)
+        self.say_again.draw(surface, focused=self.focus is self.say_again)
+
+    def draw_history(self, surface):
+        shown = self.history[-HISTORY_MOST:]
+        for i, f in enumerate(shown):
+            img = art.ball(f.call, 46)
+            surface.blit(img, img.get_rect(center=(170 + i * 50, 66)))
+
+    def draw_strip(self, surface):
+        panel = self.strip[0].rect.unionall([b.rect for b in self.strip]).inflate(28, 16)
+        d.blit_panel(surface, panel, (226, 230, 240), radius=18, gloss=False)
+        called = {f.base for f in self.caller.called}
+        for b in self.strip:
+            b.draw(surface, focused=self.focus is b)
+            if b.face.base in called:   # a tick on the letters already called
+                x, y = b.rect.right - 2, b.rect.bottom - 2
+                pygame.draw.circle(surface, d.GREEN, (x - 6, y - 8), 11)
+                pygame.draw.lines(surface, d.WHITE, False, [(x - 12, y - 8), (x - 7, y - 3), (x + 0, y - 13)], 3)
+
+    def draw_called_ball(self, surface):
+        if self.call is None or self.state == "spin":
+            return
+        k = ease("linear", self.roll_k)
+        drop = ease("drop_hop", self.roll_k)
+        door = (art.CAGE_CENTER[0], art.CAGE_CENTER[1] + art.CAGE_R)
+        x = door[0] + math.sin(k * math.pi) * 30
+        y = door[1] + (art.TRAY_CENTER[1] - door[1]) * drop
+        size = int(40 + (art.TRAY_BALL - 40) * k)
+        img = art.ball(self.call.call, art.TRAY_BALL)
+        if size < art.TRAY_BALL:
+            img = pygame.transform.smoothscale(img, (size, size))
+        surface.blit(img, img.get_rect(center=(x, y)))
+
+    def draw_big_card(self, surface):
+        i = self.turns.index
+        picture = self.big_pictures.get(i)
+        if picture is None:
+            self.show_card(i)
+            picture = self.big_pictures[i]
+        surface.blit(picture, (self.big_rect.x - 10, self.big_rect.y - 10))
+        color = self.players[i].color
+        rects = art.square_rects(self.big_rect, self.size)
+        card = self.cards[i]
+        for index in card.covered:
+            face = card.squares[index]
+            if face is None:
+                continue
+            sq = rects[index]
+            img = art.chip_popping(color, int(sq.w * 0.86), self.pops.get((i, index), 1.0))
+            surface.blit(img, img.get_rect(center=sq.center))
+            d.draw_glyph(surface, face.square, int(sq.h * 0.4), sq.center, d.WHITE)
+        if self.state in ("find", "write") and self.glowing:
+            sq = rects[self.target_index()]
+            pulse = 0.5 + 0.5 * math.sin(self.t * 3.5)
+            halo = art.glow(int(sq.w * 1.6))
+            halo.set_alpha(int(120 + 120 * pulse))
+            surface.blit(halo, halo.get_rect(center=sq.center))
+            warm = tuple(int(a + (b - a) * (0.35 + 0.4 * pulse)) for a, b in zip(art.PAPER_CELL, (255, 226, 120)))
+            pygame.draw.rect(surface, warm, sq, border_radius=int(sq.w * 0.16))
+            pygame.draw.rect(surface, d.GOLD, sq.inflate(6, 6), 6, border_radius=int(sq.w * 0.18))
+            d.draw_glyph(surface, card.squares[self.target_index()].square, int(sq.h * 0.62), sq.center, d.INK)
+        for s in self.squares:
+            if s.wobble > 0:
+                pygame.draw.rect(surface, color, s.rect.inflate(4, 4))
+                moved = s.rect.move(math.sin(s.wobble * 28) * 12 * s.wobble, 0)
+                pygame.draw.rect(surface, art.PAPER_CELL, moved, border_radius=int(moved.w * 0.16))
+                d.draw_glyph(surface, s.face.square, int(s.rect.h * 0.62), moved.center, d.INK)
+            if s is self.focus:
+                pygame.draw.rect(surface, d.BLUE, s.rect.inflate(8, 8), 6, border_radius=int(s.rect.w * 0.2))
+
+    def draw_mini(self, surface, i):
+        rect = self.mini_rect(i)
+        if i not in self.mini_pictures:
+            self.mini_pictures[i] = self.card_picture(i, rect.w, rect.h)
+        if i == self.turns.index and self.state not in ("over", "intro", "teacher", "spin"):
+            pulse = 5 + 2 * math.sin(self.t * 5)
+            pygame.draw.rect(surface, d.GOLD, rect.inflate(14 + pulse, 14 + pulse), 6, border_radius=16)
+        surface.blit(self.mini_pictures[i], (rect.x - 10, rect.y - 10))
+        rects = art.square_rects(rect, self.size)
+        for index in self.cards[i].covered:
+            if self.cards[i].squares[index] is not None:
+                sq = rects[index]
+                img = art.chip(self.players[i].color, int(sq.w * 0.9) // 2 * 2)
+                surface.blit(img, img.get_rect(center=sq.center))
+
+    def draw_writing(self, surface):
+        veil = _veil()
+        surface.blit(veil, (0, 0))
+        tile = pygame.Rect(0, 0, 104, 104)
+        tile.center = (PAD.x - 72, PAD.y + 110)
+        d.blit_panel(surface, tile, self.players[self.turns.index].color, radius=20)
+        inner = tile.inflate(-16, -16)
+        pygame.draw.rect(surface, art.PAPER_CELL, inner, border_radius=14)
+        d.draw_glyph(surface, self.call.square, int(inner.h * 0.7), inner.center, d.INK)
+        draw_avatar_on_disc(surface, self.turns.current.name, 70, (tile.centerx, tile.bottom + 60))
+        self.pad.draw(surface, focused=self.focus is self.pad)
+
+
+_veils = {}
+
+
+def _veil() -> pygame.Surface:
+    """A soft white veil over the card while the child writes."""
+    if "v" not in _veils:
+        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
+        veil.fill((255, 255, 255, 150))
+        _veils["v"] = veil
+    return _veils["v"]
