@@ -94,6 +94,8 @@ class DieButton(Tappable):
 class AlphabetPath(GameScene):
     """One game of the alphabet path for 1-4 players (see the module's docstring)."""
 
+    waiting_states = WAITING_STATES
+
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
         self.level = level
@@ -197,11 +199,7 @@ class AlphabetPath(GameScene):
             self.focus = self.die
 
     def set_state(self, state):
-        self.state = state
-        if state in WAITING_STATES:
-            self.prompt.wait()
-        else:
-            self.prompt.hold()
+        super().set_state(state)
         self.die.enabled = state == "roll"
         for s in self.stones:
             s.enabled = state == "hop"

@@ -75,6 +75,8 @@ class Square(Tappable):
 class Bingo(GameScene):
     """One game of bingo, from the first ball to every card full."""
 
+    waiting_states = WAITING_STATES
+
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
         self.level = level
@@ -170,11 +172,7 @@ class Bingo(GameScene):
 
     # -- states and widgets ------------------------------------------------------------------------
     def set_state(self, state):
-        self.state = state
-        if state in WAITING_STATES:
-            self.prompt.wait()
-        else:
-            self.prompt.hold()
+        super().set_state(state)
         widgets = [self.home_button, self.say_again]
         self.pad.visible = self.pad.enabled = state == "write"
         if state == "find":

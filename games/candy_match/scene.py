@@ -48,6 +48,8 @@ WAITING_STATES = ("pick", "write", "feast")   # the game waits for a tap: the pr
 class CandyMatch(GameScene):
     """One game: find every pair, then everyone eats three candies, then the stars screen."""
 
+    waiting_states = WAITING_STATES
+
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
         self.level = level
@@ -108,11 +110,7 @@ class CandyMatch(GameScene):
         self.prompt.ask(whose_turn, self.app.phrases.get(key), interrupt=interrupt)
 
     def set_state(self, state):
-        self.state = state
-        if state in WAITING_STATES:
-            self.prompt.wait()
-        else:
-            self.prompt.hold()
+        super().set_state(state)
         on_table = [c for c in self.candies if not c.kept]
         for c in on_table:
             c.enabled = state == "pick"

@@ -18,6 +18,9 @@ from .widgets import SayAgainButton
 class GameScene(Scene):
     """A game's scene; ``say_again_at`` is where the game puts its say-again button."""
 
+    #: the states in which the game waits for the child: there the task is said again when all is quiet
+    waiting_states: tuple[str, ...] = ()
+
     def __init__(self, app, say_again_at):
         super().__init__(app)
         self.t = 0.0
@@ -25,6 +28,14 @@ class GameScene(Scene):
         self.home_button = home_button(self.back)
         self.prompt = Prompt(app.speaker)
         self.say_again = SayAgainButton(say_again_at, self.prompt)
+
+    def set_state(self, state):
+        """Move to ``state``; the prompt repeats only while the game waits for the child."""
+        self.state = state
+        if state in self.waiting_states:
+            self.prompt.wait()
+        else:
+            self.prompt.hold()
 
     def back(self):
         self.app.speaker.stop()
