@@ -102,23 +102,7 @@ class Launcher(Scene):
 
 def card_grid(n: int, area=pygame.Rect(50, 140, d.W - 100, 545), gap=30, aspect=1.1) -> list[pygame.Rect]:
     """Rectangles for ``n`` game cards: as big as fits in ``area``, rows centred, never under the captions."""
-    best = None
-    for cols in range(1, max(1, n) + 1):
-        rows = -(-n // cols)
-        h = min((area.h - (rows - 1) * gap) / rows, (area.w - (cols - 1) * gap) / cols / aspect, 300)
-        if best is None or h > best[1] + 0.5:
-            best = (cols, h)
-    cols, h = best
-    w = h * aspect
-    rows = -(-n // cols)
-    top = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2
-    rects = []
-    for i in range(n):
-        r, c = divmod(i, cols)
-        in_row = min(cols, n - r * cols)
-        left = area.centerx - (in_row * w + (in_row - 1) * gap) / 2
-        rects.append(pygame.Rect(round(left + c * (w + gap)), round(top + r * (h + gap)), round(w), round(h)))
-    return rects
+    return d.grid_rects(n, area, gap, aspect, largest=300)
 
 
 def _card_painter(game):

@@ -319,3 +319,25 @@ def reset_caches() -> None:
     """Forget fonts and every drawn picture (needed after ``pygame.quit()`` and a new start)."""
     font.cache_clear()
     PICTURES.clear()
+
+
+def grid_rects(n: int, area: pygame.Rect, gap: float, aspect: float, largest: float) -> list[pygame.Rect]:
+    """``n`` equal cells (width = ``aspect`` x height, at most ``largest`` high) as big as fit in
+    ``area``, ``gap`` apart, in rows centred in the area (the last row centred too)."""
+    best = None
+    for cols in range(1, max(1, n) + 1):
+        rows = -(-n // cols)
+        h = min((area.h - (rows - 1) * gap) / rows, (area.w - (cols - 1) * gap) / cols / aspect, largest)
+        if best is None or h > best[1] + 0.5:
+            best = (cols, h)
+    cols, h = best
+    w = h * aspect
+    rows = -(-n // cols)
+    top = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2
+    rects = []
+    for i in range(n):
+        r, c = divmod(i, cols)
+        in_row = min(cols, n - r * cols)
+        left = area.centerx - (in_row * w + (in_row - 1) * gap) / 2
+        rects.append(pygame.Rect(round(left + c * (w + gap)), round(top + r * (h + gap)), round(w), round(h)))
+    return rects

@@ -31,23 +31,7 @@ MIN_CELL = 100   # children's touch targets stay above 96 px
 
 def grid_cells(n: int, area: pygame.Rect, gap: int = 16, aspect: float = 1.0) -> list[pygame.Rect]:
     """``n`` cells as big as fit in ``area`` (at most 230 px high), rows centred."""
-    best = None
-    for cols in range(1, max(1, n) + 1):
-        rows = -(-n // cols)
-        h = min((area.h - (rows - 1) * gap) / rows, (area.w - (cols - 1) * gap) / cols / aspect, 230)
-        if best is None or h > best[1] + 0.5:
-            best = (cols, h)
-    cols, h = best
-    w = h * aspect
-    rows = -(-n // cols)
-    top = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2
-    out = []
-    for i in range(n):
-        r, c = divmod(i, cols)
-        in_row = min(cols, n - r * cols)
-        left = area.centerx - (in_row * w + (in_row - 1) * gap) / 2
-        out.append(pygame.Rect(round(left + c * (w + gap)), round(top + r * (h + gap)), round(w), round(h)))
-    return out
+    return d.grid_rects(n, area, gap, aspect, largest=230)
 
 
 class AvatarCard(Tappable):
