@@ -189,18 +189,12 @@ def main(argv=None) -> int:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from .engine.app import App
-    from .engine.letters import clean_letters, load_letter_sets
     from .engine.settings import Settings
 
     settings = Settings.load()
-    if args.letters:
-        if args.letters in load_letter_sets():
-            settings.letter_set = args.letters
-        elif clean_letters(args.letters):
-            settings.letter_set, settings.week_letters = "week", clean_letters(args.letters)
-        else:
-            print(f"letterplay: no letter set {args.letters!r}; use a set id or some letters", file=sys.stderr)
-            return 2
+    if args.letters and not settings.use_letters(args.letters):
+        print(f"letterplay: no letter set {args.letters!r}; use a set id or some letters", file=sys.stderr)
+        return 2
     game = None
     if args.game:
         try:

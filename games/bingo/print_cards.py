@@ -51,19 +51,13 @@ def main(argv=None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from games.engine.letters import clean_letters, load_letter_sets
     from games.engine.settings import Settings
 
     settings = Settings.load()
-    if args.letters:
-        if args.letters in load_letter_sets():
-            settings.letter_set = args.letters
-        elif clean_letters(args.letters):
-            settings.letter_set, settings.week_letters = "week", clean_letters(args.letters)
-        else:
-            print(f"letterplay print-bingo: no letter set {args.letters!r}; use a set id or some letters",
-                  file=sys.stderr)
-            return 2
+    if args.letters and not settings.use_letters(args.letters):
+        print(f"letterplay print-bingo: no letter set {args.letters!r}; use a set id or some letters",
+              file=sys.stderr)
+        return 2
     pygame.font.init()   # fonts only: no window, no sound card
     try:
         pages = make_pages(settings, args.players, 3 if args.level == 1 else 4, random.Random(args.seed))

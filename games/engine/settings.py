@@ -56,6 +56,17 @@ class Settings:
         value = self.game_options.get(game_id, {}).get(key, default) if isinstance(self.game_options.get(game_id), dict) else default
         return value if isinstance(value, bool) else default
 
+    def use_letters(self, text: str) -> bool:
+        """For this run, play the set called ``text`` or, failing that, its letters as the letters of
+        the week (``--letters satpin``). False if ``text`` is neither (nothing changes)."""
+        if text in load_letter_sets():
+            self.letter_set = text
+        elif clean_letters(text):
+            self.letter_set, self.week_letters = "week", clean_letters(text)
+        else:
+            return False
+        return True
+
     def active_letters(self) -> LetterSet:
         """The letter set every game draws from."""
         sets = load_letter_sets(self.week_letters)
