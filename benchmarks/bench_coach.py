@@ -40,13 +40,13 @@ def main(argv=None):
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
-    from games.engine.coach import judge
+    from recognizer.coach import judge
     imported = time.perf_counter() - t
     heavy = sorted({m.split(".")[0] for m in sys.modules} & {"scipy", "sklearn"})
-    print(f"import games.engine.coach.judge: {1000 * imported:.0f} ms   (scipy/sklearn imported: {heavy})")
+    print(f"import recognizer.coach.judge: {1000 * imported:.0f} ms   (scipy/sklearn imported: {heavy})")
 
     import numpy as np
-    from games.engine.coach.synthetic import pad_place, school_trace
+    from recognizer.coach.synthetic import pad_place, school_trace
     rng = np.random.default_rng(args.seed)
     timings = {"trace (per stroke)": ([], []), "review (per letter)": ([], []),
                "review, letter's first": ([], [])}

@@ -26,7 +26,7 @@ NAMES = ["Mia", "Noah", "Zoë", "Liam", "Ava", "Leo", "Emma", "Oscar", "Lily", "
 def strokes_for(ch, rng):
     """A five-year-old's writing of ``ch`` (the coach's synthetic traces)."""
     import numpy as np
-    from games.engine.coach.synthetic import pad_place, school_trace
+    from recognizer.coach.synthetic import pad_place, school_trace
     g = np.random.default_rng(rng.randrange(1 << 30))
     return [s.tolist() for s in school_trace(ch, pad_place(ch), g, messiness=1.0, free=True)]
 

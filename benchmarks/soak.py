@@ -153,7 +153,7 @@ class Soak:
         if not target or not str(target).isalpha():
             return False
         if hasattr(top, "lines_place"):   # the writing coach watches how: write on its lines
-            from games.engine.coach.synthetic import school_trace
+            from recognizer.coach.synthetic import school_trace
             strokes = school_trace(target, top.lines_place(), self.nrng, messiness=0.3)
         else:
             from recognizer.synth import synth_strokes

@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from games.engine.coach import judge
-from games.engine.coach.geometry import (DistanceGrid, best_assignment, dense, dtw_distance, dtw_distances,
-                                         nearest_distances, resample)
-from games.engine.coach.synthetic import pad_place, school_trace
+from recognizer.coach import judge
+from recognizer.coach.geometry import (DistanceGrid, best_assignment, dense, dtw_distance, dtw_distances,
+                                       nearest_distances, resample)
+from recognizer.coach.synthetic import pad_place, school_trace
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,7 +26,7 @@ COACH_AT_WORK = """
 import json, sys
 import numpy as np
 from games.engine.coach import TracingSession, review_letter
-from games.engine.coach.synthetic import pad_place, school_trace
+from recognizer.coach.synthetic import pad_place, school_trace
 rng = np.random.default_rng(0)
 place = pad_place("t")
 session = TracingSession("t", place)
@@ -46,6 +46,41 @@ def test_the_coach_traces_and_reviews_without_scipy_or_scikit_learn():
     seen = json.loads(run.stdout.strip().splitlines()[-1])
     assert seen["finished"] and seen["case"] == "lower"
     assert seen["heavy"] == [], f"the coach imported {seen['heavy'][:5]}"
+
+
+PURE_COACH = """
+import json, sys
+import numpy as np
+from recognizer.coach import geometry, judge, lines, synthetic
+rng = np.random.default_rng(1)
+place = synthetic.pad_place("m")
+session = judge.TracingSession("m", place, order="strict")
+for stroke in synthetic.school_trace("m", place, rng):
+    session.add_stroke(stroke)
+review = judge.review_letter(synthetic.school_trace("m", place, rng, free=True), "m", place)
+print(json.dumps({"finished": session.finished, "case": review.case,
+                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in ("pygame", "games"))}))
+"""
+
+
+def test_the_coach_s_pure_parts_never_import_pygame_or_the_games():
+    # The dependency points one way: games -> recognizer.coach, never back.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", PURE_COACH], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen["finished"] and seen["case"] == "lower"
+    assert seen["loaded"] == [], f"recognizer.coach imported {seen['loaded'][:5]}"
+
+
+def test_the_games_take_the_handwriting_lines_and_stroke_orders_from_the_coach():
+    from games.engine import letters, settings
+    from recognizer.coach import lines
+    assert letters.STROKE_ORDERS is lines.STROKE_ORDERS and letters.line_unit is lines.line_unit
+    assert letters.LINES_TOP == lines.LINES_TOP
+    assert judge.ORDER_MODES is lines.STROKE_ORDERS
+    assert settings.STROKE_ORDERS is lines.STROKE_ORDERS
 
 
 def exhaustive_assignment_cost(cost):

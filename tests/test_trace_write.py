@@ -7,11 +7,11 @@ from conftest import Driver, FakeChecker
 
 from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels
 from games.engine.coach.help import help_file
-from games.engine.coach.synthetic import school_trace
 from games.engine.common_scenes import GameStart, StarsScreen
 from games.engine.settings import Settings
 from games.launcher import Launcher
 from games.trace_write.scene import StickerSheet, TraceAndWrite
+from recognizer.coach.synthetic import school_trace
 
 
 @pytest.fixture

@@ -17,25 +17,14 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+# The handwriting lines and stroke-order modes live beside the coach that judges by them (no copies here).
+from recognizer.coach.lines import LINES_TOP, STROKE_ORDERS, line_unit  # noqa: F401
+
 from . import paths
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 ASCENDERS = "bdfhklt"     # small letters that reach up to the top line
 DESCENDERS = "gjpqy"      # small letters that hang below the baseline
-
-#: How much the writing coach says about stroke order: "off", "gentle" (tips) or "strict" (redo it).
-STROKE_ORDERS = ("off", "gentle", "strict")
-
-# School handwriting lines on a writing pad, in "line units": 0 = top line, 0.5 = dashed midline,
-# 1 = baseline, 1.5 = descender line. The top line sits LINES_TOP of the pad's height down from its
-# top edge, and the four lines together span LINES_SPAN of its height.
-LINES_TOP = 0.10
-LINES_SPAN = 0.78
-
-
-def line_unit(pad_height: float) -> float:
-    """Pixels from the top line to the baseline on a pad ``pad_height`` pixels high."""
-    return pad_height * LINES_SPAN / 1.5
 
 
 class CaseMode(str, Enum):

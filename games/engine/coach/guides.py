@@ -1,4 +1,4 @@
-"""What the writing coach shows on a TracePad (pygame drawing only; the judging is in :mod:`.judge`).
+"""What the writing coach shows on a TracePad (pygame drawing only; the judging is in :mod:`recognizer.coach.judge`).
 
 Both classes are TracePad guides: ``draw(surface, lines)`` and ``update(dt)``.
 
@@ -17,10 +17,10 @@ import pygame
 from games.engine import draw as d
 from games.engine.tracepad import INK_COLOR, INK_WIDTH
 from games.engine.tracepad import draw_pencil as draw_pen
+from recognizer.coach.geometry import arc_length, dense
+from recognizer.coach.judge import TracingSession, place_on_lines, taught_strokes
 
-from .geometry import arc_length, dense
 from .help import DOTS, TRACE, WRITE
-from .judge import TracingSession, place_on_lines, taught_strokes
 
 PATH_DOT_GAP = 17          # pixels between the dots of a dotted path
 START_GREEN = (46, 170, 80)

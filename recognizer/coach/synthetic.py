@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from games.engine.letters import LINES_TOP, line_unit
 from recognizer import synth
 
 from .geometry import LetterPlace, dense, length, nearest_distances, resample
 from .judge import taught_strokes
+from .lines import LINES_TOP, line_unit
 
 FAULTS = ("reversed", "missing", "off_path", "order")
 

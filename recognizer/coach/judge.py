@@ -21,11 +21,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from games.engine.letters import STROKE_ORDERS
 from recognizer.skeletons import load_skeletons
 
 from .geometry import (DistanceGrid, LetterPlace, best_assignment, dense, dtw_distances, length,
                        nearest_distances, resample)
+from .lines import STROKE_ORDERS
 
 ORDER_MODES = STROKE_ORDERS   # "off", "gentle", "strict": see the module's docstring
 
