@@ -190,3 +190,137 @@ def test_missing_letter_help_still_says_the_letters_name(make_app):
         d.tap(game.pad.done_button.rect.center)
     assert game.pad.guide is not None and game.pad.guide.char == target.answer
     assert any(f"letter {target.answer}" in c for c in captions(d.app)[-3:] + [d.app.speaker.caption])
+
+
+# -- bingo: the ball is called by the letter's name, its sound, or a picture word ---------------------
+
+def said_so_far(app):
+    return captions(app) + [app.speaker.caption or ""]
+
+
+def ink_of(letter, center, size):
+    """Where `letter` on a bingo ball of `size` px at `center` is dark: the points to look at."""
+    from games.bingo import art
+    alone = pygame.Surface((1280, 800))
+    alone.fill((255, 255, 255))
+    img = art.ball(letter, size)
+    alone.blit(img, img.get_rect(center=center))
+    box = pygame.Rect(0, 0, size // 2, size // 2)
+    box.center = center
+    ink = [(x, y) for x in range(box.x, box.right, 2) for y in range(box.y, box.bottom, 2)
+           if sum(alone.get_at((x, y))[:3]) < 200]
+    assert len(ink) > 20
+    return ink
+
+
+def ball_shows_letter(game) -> bool:
+    from games.bingo import art
+    surface = pygame.Surface((1280, 800))
+    surface.fill((255, 255, 255))
+    game.draw_called_ball(surface)
+    return all(sum(surface.get_at(p)[:3]) < 200 for p in ink_of(game.call.call, art.TRAY_CENTER, art.TRAY_BALL))
+
+
+def bingo_call(make_app, way):
+    d, game = start(make_app, "bingo", way)
+    d.until(lambda: game.state == "find", seconds=20, what="the first holder's turn")
+    d.frames(1)
+    return d, game
+
+
+@pytest.mark.parametrize("way", ["name", "sound", "picture"])
+def test_bingo_calls_the_ball_the_teachers_way(make_app, way):
+    d, game = bingo_call(make_app, way)
+    said = said_so_far(d.app) + game.prompt.lines                                    # the turn line may be next
+    face = game.call
+    named = [line for line in said if re.search(rf"\bletter {face.call}\b|\bletter {face.square}\b", line)]
+    if way == "name":                                                                 # as before
+        assert set(said) & {v.format(letter=face.call) for v in d.app.phrases._games["bingo"]["call"]}
+        assert "/" not in " ".join(said) and ball_shows_letter(game)
+        assert any("on your card" in line for line in named)                          # "Find the letter m on your card!"
+    else:
+        assert game.cue.line in said and f"/{face.base}/" in game.cue.line and not named   # no name, not even in the turn line
+        assert not ball_shows_letter(game)                                             # the ball shows "?" or the picture
+    if way == "picture":
+        assert game.cue.word.word in game.cue.line and game.cue.word.letter == face.base
+
+
+@pytest.mark.parametrize("way", ["sound", "picture"])
+def test_bingo_by_sound_names_and_shows_the_letter_after_a_wrong_square(make_app, way):
+    d, game = bingo_call(make_app, way)
+    wrong = next(s for s in game.squares if s.index != game.target_index())
+    d.tap(wrong.rect.center)
+    assert f"letter {game.call.square}" in d.app.speaker.caption and f"letter {wrong.face.square}" in d.app.speaker.caption
+    assert ball_shows_letter(game)
+    assert any(f"letter {game.call.square}" in line for line in game.prompt.lines)   # say-again names it now
+    d.tap(next(s for s in game.squares if s.index == game.target_index()).rect.center)
+    assert game.state == "cover"                                                      # and the child finishes
+
+
+@pytest.mark.parametrize("way", ["name", "sound", "picture"])
+def test_bingo_glow_names_the_letter_only_when_it_was_not_named(make_app, way):
+    from games.bingo.scene import GLOW_AFTER
+    d, game = bingo_call(make_app, way)
+    heard = len(d.app.speaker.history)
+    d.seconds(GLOW_AFTER + 0.3)
+    assert game.glowing and game.state == "find"
+    after = said_so_far(d.app)[heard:]
+    glow_said = [line for line in after if f"letter {game.call.square}" in line and "on your card" not in line]
+    if way == "name":
+        assert not glow_said                                                          # as before: the glow is silent
+    else:
+        assert glow_said and ball_shows_letter(game)
+
+
+def test_bingo_wrong_square_by_name_is_unchanged(make_app):
+    d, game = bingo_call(make_app, "name")
+    wrong = next(s for s in game.squares if s.index != game.target_index())
+    d.tap(wrong.rect.center)
+    lines = [v.format(letter=wrong.face.square) for v in d.app.phrases._games["bingo"]["that_is"]]
+    assert d.app.speaker.caption in lines
+
+
+# -- letter hunt: the called card shows the letter, "?" or a picture ----------------------------------
+
+def hunt_call(make_app, way):
+    d, game = start(make_app, "letter_hunt", way)
+    d.tap(game.pick_for_me.rect.center)
+    d.until(lambda: game.state == "answer", seconds=20, what="the first call")
+    d.frames(2)
+    return d, game
+
+
+def called_card_shows_letter(game) -> bool:
+    from games.letter_hunt import art
+    from games.letter_hunt.scene import CALLED
+    letter = art.card_face(CALLED.w, CALLED.h, game.call.card.shown)
+    return game.called_face is not None and \
+        pygame.image.tobytes(game.called_face, "RGBA") == pygame.image.tobytes(letter, "RGBA")
+
+
+@pytest.mark.parametrize("way", ["name", "sound", "picture"])
+def test_letter_hunt_calls_the_card_the_teachers_way(make_app, way):
+    d, game = hunt_call(make_app, way)
+    card, line = game.call.card, game.call.lines[0]
+    assert line in said_so_far(d.app)
+    if way == "name":
+        assert f"letter {card.shown}" in line and "/" not in line and called_card_shows_letter(game)
+    else:
+        assert f"/{card.base}/" in line and not re.search(rf"\bletter {card.shown}\b", line, re.I)
+        assert game.call.face == "?" and not called_card_shows_letter(game)
+    if way == "picture":
+        assert game.call.picture is not None and game.call.word in line and game.call.word[0] == card.base
+
+
+@pytest.mark.parametrize("way", ["sound", "picture"])
+def test_letter_hunt_by_sound_shows_and_names_the_letter_after_a_miss(make_app, way):
+    d, game = hunt_call(make_app, way)
+    assert not called_card_shows_letter(game)
+    wrong = next(t for t in game.basket_tiles if t.card.base != game.base)
+    d.tap(wrong.rect.center)
+    assert f"letter {game.call.card.answer}" in d.app.speaker.caption                # the miss names it
+    d.frames(1)
+    assert game.call.face == game.call.card.shown and called_card_shows_letter(game)  # and the card shows it
+    tile = game.tile_of_call()
+    d.tap(tile.rect.center if tile else game.not_mine.rect.center)
+    assert game.state in ("fly", "answered")                                           # and the child finishes

@@ -56,9 +56,11 @@ def hall() -> pygame.Surface:
 
 
 # -- balls and chips ----------------------------------------------------------------------------------
+CUE_DISC = 0.74    # a blank ball's disc, as a fraction of its radius: room for the picture word
 @d.surface_cache
-def ball(face: str, size: int) -> pygame.Surface:
-    """A shiny bingo ball with the letter on a white disc (``face`` "" : a plain ball)."""
+def ball(face: str, size: int, blank: bool = False) -> pygame.Surface:
+    """A shiny bingo ball with the letter on a white disc (``face`` "" : a plain ball). ``blank``: a bigger
+    disc left empty, for a letter called by its sound or a picture word (the scene draws the cue on it)."""
     color = ball_color(face) if face else d.YELLOW
 
     def paint(s, k):
@@ -67,9 +69,9 @@ def ball(face: str, size: int) -> pygame.Surface:
         pygame.draw.circle(s, color, (r - r * 0.04, r - r * 0.05), r * 0.93)
         pygame.draw.circle(s, d.shade(color, 1.3), (r - r * 0.3, r - r * 0.35), r * 0.32)
         if face:
-            pygame.draw.circle(s, d.WHITE, (r, r), r * 0.6)
+            pygame.draw.circle(s, d.WHITE, (r, r), r * (CUE_DISC if blank else 0.6))
     img = d.smooth((size, size), paint)
-    if face:
+    if face and not blank:
         d.draw_glyph(img, face, int(size * 0.5), (size / 2, size / 2), d.INK)
     return img
 

@@ -8,6 +8,10 @@ card comes up big, they tap the square (after ``GLOW_AFTER`` seconds it glows ge
 wobbles and its letter is named), and a chip pops on. A line or a full card is celebrated for that
 player, and play goes on until every card is full; the end screen cheers everyone by animal.
 
+With the teacher's "call letters by" sound or picture word, the ball shows the picture (or "?") and the
+call says "/m/ ... moon!" instead of the letter's name; a wrong square or the glow shows the letter
+on the ball and says its name, so a child who does not know the sound still finishes.
+
 With the teacher's "I call the letters" the game says no calls: the grown-up calls aloud and taps the
 letter on a small strip at the top; the ball rolls out and the turns go as before.
 """
@@ -21,6 +25,8 @@ from games.engine import draw as d
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import Scoreboard, stars_for
 from games.engine.game_scene import GameScene
+from games.engine.letter_call import call_for
+from games.engine.letters import LetterCard
 from games.engine.players import Player, Turns, draw_avatar_on_disc
 from games.engine.progress import Answer
 from games.engine.timeline import ease
@@ -91,6 +97,8 @@ class Bingo(GameScene):
         self.pad = self.writing.pad
         self.state = "intro"
         self.call = None            # the Face called now
+        self.cue = None             # how it was called (engine letter_call): None when the grown-up calls
+        self.named = True           # its name was said: at once by name; by sound or picture after help
         self.queue: list[int] = []  # players still to cover the called letter, in turn order
         self.squares: list[Square] = []
         self.strip: list[Button] = []
@@ -227,8 +235,13 @@ class Bingo(GameScene):
 
     def announce(self):
         self.queue = self.caller.holders(self.call.base)
-        call_line = None if self.teacher_calls else self.app.phrases.get("call", letter=self.call.call)
+        self.cue = None if self.teacher_calls else call_for(
+            self.app, LetterCard(self.call.base, self.call.call, self.call.square),
+            self.app.phrases.get("call", letter=self.call.call))
+        call_line = self.cue and self.cue.line
+        self.named = self.cue is None or self.cue.shows_letter
         if not self.queue:
+            self.named = True   # "Nobody has the letter Q!" names it
             self.prompt.ask(call_line, self.app.phrases.get("nobody_has", letter=self.call.call))
             self.set_state("nobody")
             self.timeline.after(NOBODY_PAUSE, self.next_call)
@@ -253,7 +266,7 @@ class Bingo(GameScene):
 
     def turn_line(self) -> str:
         name, letter = self.turns.current.name, self.call.square
-        if self.teacher_calls:
+        if self.teacher_calls or not self.named:   # "that letter": by sound or picture, not named yet
             key = "find_after_teacher_player" if self.turns.multi else "find_after_teacher"
         else:
             key = "find_player" if self.turns.multi else "find"
@@ -282,7 +295,11 @@ class Bingo(GameScene):
             self.slips += 1
             square.wobble = 1.0
             self.app.sounds.play("try_again")
-            self.app.speaker.say(self.app.phrases.get("that_is", letter=square.face.square), interrupt=True)
+            if self.named:
+                self.app.speaker.say(self.app.phrases.get("that_is", letter=square.face.square), interrupt=True)
+            else:
+                self.name_the_letter(self.app.phrases.get("that_is_find", chosen=square.face.square,
+                                                          letter=self.call.square))
             return
         self.found_square = square
         if self.write_to_cover:
@@ -292,6 +309,13 @@ class Bingo(GameScene):
         else:
             self.app.speaker.say(self.app.phrases.get("covered"), interrupt=True)
             self.cover()
+
+    def name_the_letter(self, line):
+        """Help when called by sound or picture word: the ball shows the letter, `line` names it, and the
+        say-again button now names it too."""
+        self.named = True
+        self.app.speaker.say(line, interrupt=True)
+        self.prompt.keep(self.call_line, self.turn_line())
 
     def record(self, letter, *, correct, chosen):
         """One find (a tap among the card's squares) for the progress record."""
@@ -373,6 +397,8 @@ class Bingo(GameScene):
             if self.find_t >= GLOW_AFTER and not self.glowing:
                 self.glowing = True
                 self.slips += 1
+                if not self.named:
+                    self.name_the_letter(self.app.phrases.get("glow_name", letter=self.call.square))
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):
@@ -420,7 +446,13 @@ class Bingo(GameScene):
         x = door[0] + math.sin(k * math.pi) * 30
         y = door[1] + (art.TRAY_CENTER[1] - door[1]) * drop
         size = int(40 + (art.TRAY_BALL - 40) * k)
-        img = art.ball(self.call.call, art.TRAY_BALL)
+        if self.named:
+            img = art.ball(self.call.call, art.TRAY_BALL)
+        else:   # by sound or picture word: the picture, or "?", on the ball's disc
+            img = art.ball(self.call.call, art.TRAY_BALL, blank=True).copy()
+            disc = pygame.Rect(0, 0, art.TRAY_BALL * art.CUE_DISC * 0.9, art.TRAY_BALL * art.CUE_DISC * 0.9)
+            disc.center = (art.TRAY_BALL // 2, art.TRAY_BALL // 2)
+            self.cue.draw_cue(img, disc)
         if size < art.TRAY_BALL:
             img = pygame.transform.smoothscale(img, (size, size))
         surface.blit(img, img.get_rect(center=(x, y)))

@@ -8,15 +8,17 @@
   tile out of the game (whoever has it must give it back), so a game of ``T`` tiles ends within
   ``2 * T`` calls (:meth:`Deck.most_calls`).
 - A caller turns a drawn card into what is shown and said (:class:`Call`). :class:`NameCaller`
-  calls letters by name. The sounds variant (issue 15: "Sun! What does sun start with?") plugs in
-  here as another caller with the same ``call(card)``, giving a ``picture`` and a ``word``; the
-  scene already draws a call's picture on the called card instead of the letter.
+  calls letters by name; :class:`TeachersCaller` calls them the teacher's way (issue 15: by name, by
+  sound, or by a picture word, "/s/ ... sun! What does sun start with?"), through the engine's
+  ``letter_call``, giving a ``picture`` and a ``word``; the scene draws a call's picture on the
+  called card instead of the letter.
 """
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
 
+from games.engine.letter_call import call_for, way_for
 from games.engine.letters import LetterCard
 
 DECOY_SHARE = 0.25   # about one call in four is a letter nobody has (never two in a row)
@@ -147,3 +149,21 @@ class NameCaller:
         else:
             line = self.phrases.get("call", letter=card.shown)
         return Call(card, card.shown, (line,))
+
+
+class TeachersCaller:
+    """Calls a card the teacher's way (settings "call letters by"): by name as :class:`NameCaller`; by
+    sound ("Find the letter that says /m/!") with "?" on the card; by picture word ("/m/ ... moon! What
+    does moon start with?") with the picture on the card. The lines come from the engine's ``call_for``."""
+
+    PICTURE = 160   # px: the picture word's picture (the called card scales it to fit)
+
+    def __init__(self, app):
+        self.app = app
+        self.by_name = NameCaller(app.phrases)
+
+    def call(self, card: LetterCard) -> Call:
+        if way_for(self.app) == "name":
+            return self.by_name.call(card)
+        cue = call_for(self.app, card)
+        return Call(card, "?", (cue.line,), cue.picture(self.PICTURE), cue.word.word if cue.word else None)

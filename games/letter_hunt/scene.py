@@ -12,11 +12,13 @@ shown and goes back anyway). Everyone plays until every basket is empty; the end
 everyone, and says who emptied their basket first only when the teacher turned that on.
 
 The deck (``rules.Deck``) calls letters still in some basket, with an occasional letter nobody has,
-so a game ends within ``2 x tiles`` calls. Who says the calls is ``self.caller`` (``rules.NameCaller``);
-the sounds variant plugs in there (see ``rules``).
+so a game ends within ``2 x tiles`` calls. Who says the calls is ``self.caller`` (``rules.TeachersCaller``):
+by the letter's name, or as the teacher set "call letters by", by its sound ("?" on the called card) or a
+picture word (the picture on the card). Then a miss shows the letter on the card; the miss's line names it.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pygame
@@ -33,7 +35,7 @@ from games.engine.widgets import Button, Tappable
 from games.engine.writing_task import WritingTask
 
 from . import art
-from .rules import Basket, Deck, NameCaller
+from .rules import Basket, Deck, TeachersCaller
 
 GAME_ID = "letter_hunt"
 SUPPLY_MIN = 6          # a tiny letter set is filled up to this many letters (look-alikes first)
@@ -201,7 +203,7 @@ class LetterHunt(GameScene):
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
         self.baskets = [Basket(self.count) for _ in self.players]
-        self.caller = NameCaller(app.phrases)   # the sounds variant gives another caller (rules.py)
+        self.caller = TeachersCaller(app)   # by name, sound or picture word, as the teacher chose
         self.writing = None
         if self.write:
             self.writing = WritingTask(app, PAD, self.on_written, game=GAME_ID, level=level,
@@ -438,6 +440,12 @@ class LetterHunt(GameScene):
         if self.state == "answer" and tile is not None:
             tile.glow = 4.0
 
+    def show_called_letter(self):
+        """Help after a miss when called by sound or picture word: the called card shows the letter."""
+        if self.call.face != self.call.card.shown:
+            self.call = dataclasses.replace(self.call, face=self.call.card.shown, picture=None)
+            self.called_face = None
+
     def record(self, correct: bool, action: str, chosen: str | None = None, help: str = "none"):
         self.app.progress.record(Answer(
             game=GAME_ID, level=self.level.name, letter=self.call.card.answer, action=action, correct=correct,
@@ -474,6 +482,7 @@ class LetterHunt(GameScene):
             self.app.sounds.play("try_again")
             self.app.speaker.say(self.app.phrases.get("wrong_claim", chosen=tile.face, letter=self.call.card.answer),
                                  interrupt=True)
+            self.show_called_letter()
             if start.distance_to(tile.rect.center) > 5:
                 self.slide_home(tile, start)
             tile.wobble = 1.0
@@ -496,6 +505,7 @@ class LetterHunt(GameScene):
         self.slips += 1
         self.record(False, "found")
         self.app.sounds.play("try_again")
+        self.show_called_letter()
         tile = self.tile_of_call()
         if self.write:   # the tile peeks up, then turns over again: now write it
             self.app.speaker.say(self.app.phrases.get("was_there", letter=letter), interrupt=True)
