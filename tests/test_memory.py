@@ -39,3 +39,23 @@ def test_reset_caches_closes_every_font(fonts):
     f = d.font(30)
     d.reset_caches()
     assert len(fonts) == 0 and d.font(30) is not f
+
+
+def test_the_writing_coach_keeps_a_few_letter_models_not_the_whole_alphabet():
+    import string
+    import tracemalloc
+
+    from games.engine.coach import judge
+    judge._model.cache_clear()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for letter in string.ascii_letters:   # a long session: every letter coached once
+            points, start, grid = judge._model(letter)
+            assert grid.at_nodes.size > 0
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+        judge._model.cache_clear()
+    assert held < 4 * 2**20, f"the coach's letter models hold {held / 2**20:.1f} MB"
+    assert judge._model("a")[2].at_nodes.size > 0   # a letter made again after it was let go
