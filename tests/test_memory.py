@@ -59,3 +59,27 @@ def test_the_writing_coach_keeps_a_few_letter_models_not_the_whole_alphabet():
         judge._model.cache_clear()
     assert held < 4 * 2**20, f"the coach's letter models hold {held / 2**20:.1f} MB"
     assert judge._model("a")[2].at_nodes.size > 0   # a letter made again after it was let go
+
+
+def test_a_left_game_screen_held_in_a_reference_cycle_is_freed_at_the_launcher():
+    import gc
+    import weakref
+
+    class Screen:   # a scene whose buttons call back into it: a reference cycle
+        def __init__(self):
+            self.background = pygame.Surface((1280, 800))
+            self.on_tap = self.tap
+
+        def tap(self):
+            pass
+
+    gc.disable()   # as between the interpreter's rare full collections
+    try:
+        screen = Screen()
+        gone = weakref.ref(screen)
+        del screen
+        assert gone() is not None
+        d.forget_game_pictures()
+        assert gone() is None, "the left screen's 4 MB picture is still held"
+    finally:
+        gc.enable()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import gc
 import math
 from collections import OrderedDict
 
@@ -156,6 +157,7 @@ def surface_cache(function=None, *, shared: bool | None = None):
 def forget_game_pictures() -> None:
     """Drop the pictures games drew (tables, balls, candies) when the child is back at the launcher."""
     PICTURES.clear(keep=lambda f: f.shared)
+    gc.collect()   # left scenes hold full-screen pictures in reference cycles: free them now, not some day
     release_memory()
 
 
