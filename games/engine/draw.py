@@ -8,9 +8,9 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import gc
 import math
 from collections import OrderedDict
-from functools import lru_cache
 
 import pygame
 
@@ -157,6 +157,7 @@ def surface_cache(function=None, *, shared: bool | None = None):
 def forget_game_pictures() -> None:
     """Drop the pictures games drew (tables, balls, candies) when the child is back at the launcher."""
     PICTURES.clear(keep=lambda f: f.shared)
+    gc.collect()   # left scenes hold full-screen pictures in reference cycles: free them now, not some day
     release_memory()
 
 
@@ -172,14 +173,64 @@ def shade(color, factor: float):
     return tuple(int(c * factor) for c in color[:3])
 
 
-@lru_cache(maxsize=64)
+FONT_CACHE_BYTES = 12 * 2**20   # open fonts and the glyphs each has drawn
+
+
+def font_bytes(size: int) -> int:
+    """About what an open font holds once it has drawn an alphabet: its glyph pictures grow with size².
+
+    Measured with pygame-ce 2.5 / SDL_ttf: 52 glyphs at 300 px take ~1.9 MB; opening one is 0.2 ms.
+    """
+    return 64 * 1024 + 24 * size * size
+
+
+class FontCache:
+    """Open fonts by (size, bold), bounded by :func:`font_bytes`: the least recently used are closed.
+
+    Counting fonts is not enough: sizes run from 12 to 300 px (text that shrinks to fit tries many),
+    and 64 big fonts held ~55 MB of glyphs.
+    """
+
+    def __init__(self, budget: int = FONT_CACHE_BYTES):
+        self.budget = budget
+        self.bytes = 0
+        self._fonts: OrderedDict = OrderedDict()   # (size, bold) -> font
+
+    def __len__(self):
+        return len(self._fonts)
+
+    def get(self, size: int, bold: bool) -> pygame.font.Font:
+        key = (size, bold)
+        f = self._fonts.get(key)
+        if f is not None:
+            self._fonts.move_to_end(key)
+            return f
+        name = "Andika-Bold.ttf" if bold else "Andika-Regular.ttf"
+        try:
+            f = pygame.font.Font(paths.FONTS / name, size)
+        except (OSError, FileNotFoundError):
+            f = pygame.font.Font(None, size)   # pygame's own font: readable, never a crash
+        self._fonts[key] = f
+        self.bytes += font_bytes(size)
+        while self.bytes > self.budget and len(self._fonts) > 1:
+            (old_size, _), _ = self._fonts.popitem(last=False)
+            self.bytes -= font_bytes(old_size)
+        return f
+
+    def clear(self) -> None:
+        self._fonts.clear()
+        self.bytes = 0
+
+
+FONTS = FontCache()
+
+
 def font(size: int, bold: bool = False) -> pygame.font.Font:
-    """Andika, the school font with single-storey a and g, at ``size`` pixels."""
-    name = "Andika-Bold.ttf" if bold else "Andika-Regular.ttf"
-    try:
-        return pygame.font.Font(paths.FONTS / name, size)
-    except (OSError, FileNotFoundError):
-        return pygame.font.Font(None, size)   # pygame's own font: readable, never a crash
+    """Andika, the school font with single-storey a and g, at ``size`` pixels (kept open while used)."""
+    return FONTS.get(int(size), bool(bold))
+
+
+font.cache_clear = lambda: FONTS.clear()
 
 
 @surface_cache

@@ -280,7 +280,10 @@ EXTENT_WEIGHT = 0.5                   # telling cases apart: weight of the ink's
 START_WEIGHT = 0.1                    # how much the first stroke's start point helps to place the letter
 
 
-@lru_cache(maxsize=128)
+MODELS_KEPT = 12   # ~210 KB each, 3 ms to make again: all 52 letters kept would hold 11 MB
+
+
+@lru_cache(maxsize=MODELS_KEPT)
 def _model(char: str):
     """The school model of ``char`` as dense points, its first point and a distance grid around it."""
     taught = taught_strokes(char)
