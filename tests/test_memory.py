@@ -45,7 +45,7 @@ def test_the_writing_coach_keeps_a_few_letter_models_not_the_whole_alphabet():
     import string
     import tracemalloc
 
-    from games.engine.coach import judge
+    from recognizer.coach import judge
     judge._model.cache_clear()
     tracemalloc.start()
     try:
