@@ -68,3 +68,16 @@ def play(make_app):
     app.push(Launcher(app))
     app.run_frames(2)
     return Driver(app)
+
+
+@pytest.fixture
+def start(make_app):
+    """``start(checker=..., settings=..., seed=...)``: an app at the launcher, and its Driver."""
+    from games.launcher import Launcher
+
+    def make(checker=None, settings=None, seed=1):
+        app = make_app(checker=checker or FakeChecker(), settings=settings, seed=seed)
+        app.push(Launcher(app))
+        app.run_frames(2)
+        return Driver(app)
+    return make

@@ -16,7 +16,6 @@ from games.alphabet_path.scene import AlphabetPath
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import GameStart, Scoreboard, StarsScreen
 from games.engine.letters import ALPHABET, CaseMode, face
-from games.engine.players import PlayerPicker
 from games.engine.settings import Settings
 from games.launcher import Launcher
 
@@ -173,34 +172,13 @@ def test_matching_mode_mats_show_the_other_case_of_the_road_letter():
 
 
 # -- the game, played with real events ------------------------------------------------------------
-@pytest.fixture
-def start(make_app):
-    def make(checker=None, settings=None, seed=1):
-        app = make_app(checker=checker or FakeChecker(), settings=settings, seed=seed)
-        app.push(Launcher(app))
-        app.run_frames(2)
-        return Driver(app)
-    return make
-
-
 def wait(d: Driver, predicate, seconds=30, what="condition"):
-    for _ in range(int(seconds / STEP)):
-        if predicate():
-            return
-        d.app.run_frames(1, dt=STEP)
-    raise AssertionError(f"timed out waiting for {what}; top scene is {type(d.top).__name__}")
+    d.until(predicate, seconds, what, step=STEP)
 
 
 def open_game(d: Driver, level_index=0, players=1) -> AlphabetPath:
     """Launcher card -> level button -> tap animals to join -> the green button."""
-    d.tap(d.top.cards["alphabet_path"].rect.center)
-    assert isinstance(d.top, GameStart)
-    d.tap(d.top.widgets[level_index].rect.center)
-    assert isinstance(d.top, PlayerPicker)
-    for token in d.top.tokens[1:players]:
-        d.tap(token.rect.center)
-    d.tap(d.top.play.rect.center)
-    game = d.top
+    game = d.open_game("alphabet_path", level_index, players)
     assert isinstance(game, AlphabetPath)
     return game
 

@@ -15,9 +15,8 @@ from games.bingo import GAME
 from games.bingo.cards import DECOYS_MOST, FREE, Caller, Card, Face, deal, faces_for
 from games.bingo.scene import GLOW_AFTER, Bingo, Square
 from games.engine.celebration import Celebration
-from games.engine.common_scenes import GameStart, Scoreboard
+from games.engine.common_scenes import Scoreboard
 from games.engine.letters import CaseMode, LetterCard
-from games.engine.players import PlayerPicker
 from games.engine.settings import Settings
 from games.launcher import Launcher
 
@@ -30,35 +29,15 @@ def is_line(text: str, key: str, **values) -> bool:
     return any(text.startswith(v.format(**values)) for v in PHRASES[key])
 
 
-@pytest.fixture
-def start(make_app):
-    def make(checker=None, settings=None, seed=1):
-        app = make_app(checker=checker or FakeChecker(), settings=settings, seed=seed)
-        app.push(Launcher(app))
-        app.run_frames(2)
-        return Driver(app)
-    return make
-
-
 def wait(d: Driver, predicate, seconds=30, what="condition"):
-    for _ in range(int(seconds / STEP)):
-        if predicate():
-            return
-        d.app.run_frames(1, dt=STEP)
-    raise AssertionError(f"timed out waiting for {what}; top scene is {type(d.top).__name__}")
+    d.until(predicate, seconds, what, step=STEP)
 
 
 def open_game(d: Driver, level_index=0, players=1) -> Bingo:
     """Launcher card -> level button -> tap animals to join -> the green button."""
-    d.tap(d.top.cards["bingo"].rect.center)
-    assert isinstance(d.top, GameStart)
-    d.tap(d.top.widgets[level_index].rect.center)
-    assert isinstance(d.top, PlayerPicker)
-    for token in d.top.tokens[1:players]:
-        d.tap(token.rect.center)
-    d.tap(d.top.play.rect.center)
-    assert isinstance(d.top, Bingo)
-    return d.top
+    game = d.open_game("bingo", level_index, players)
+    assert isinstance(game, Bingo)
+    return game
 
 
 def waiting(game):

@@ -12,7 +12,7 @@ from games.candy_match import GAME, art
 from games.candy_match.scene import MOST_PAIRS, TREATS_EACH, Candy, CandyMatch, Scoreboard
 from games.engine.celebration import Celebration
 from games.engine.common_scenes import GameStart, StarsScreen
-from games.engine.players import PlayerPicker, default_players
+from games.engine.players import default_players
 from games.engine.prompt import REPEAT_AFTER
 from games.engine.settings import Settings
 from games.engine.phrases import PHRASES_FILE, read_phrase_file
@@ -24,35 +24,13 @@ PHRASES = Path(candy_match.__file__).with_name("phrases.json")
 STEP = 1 / 15   # waiting runs whole frames at 15 fps: the same game logic, fewer pictures to draw
 
 
-@pytest.fixture
-def start(make_app):
-    """An app at the launcher; ``start(checker=..., settings=...)`` returns its Driver."""
-    def make(checker=None, settings=None, seed=1):
-        app = make_app(checker=checker or FakeChecker(), settings=settings, seed=seed)
-        app.push(Launcher(app))
-        app.run_frames(2)
-        return Driver(app)
-    return make
-
-
 def wait(d: Driver, predicate, seconds=30, what="condition"):
-    for _ in range(int(seconds / STEP)):
-        if predicate():
-            return
-        d.app.run_frames(1, dt=STEP)
-    raise AssertionError(f"timed out waiting for {what}; top scene is {type(d.top).__name__}")
+    d.until(predicate, seconds, what, step=STEP)
 
 
 def open_game(d: Driver, level_index=0, players=1) -> CandyMatch:
     """Launcher card -> level button -> tap animals to join -> the green button."""
-    d.tap(d.top.cards["candy_match"].rect.center)
-    assert isinstance(d.top, GameStart)
-    d.tap(d.top.widgets[level_index].rect.center)
-    assert isinstance(d.top, PlayerPicker)
-    for token in d.top.tokens[1:players]:
-        d.tap(token.rect.center)
-    d.tap(d.top.play.rect.center)
-    game = d.top
+    game = d.open_game("candy_match", level_index, players)
     assert isinstance(game, CandyMatch)
     wait(d, lambda: game.state == "pick", what="the candies to be dealt")
     return game

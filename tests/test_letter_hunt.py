@@ -13,7 +13,6 @@ from games.engine.celebration import Celebration
 from games.engine.common_scenes import GameStart, StarsScreen
 from games.engine.letters import CaseMode, LetterCard, face
 from games.engine.phrases import read_phrase_file
-from games.engine.players import PlayerPicker
 from games.engine.settings import Settings
 from games import letter_hunt
 from games.launcher import Launcher
@@ -129,33 +128,13 @@ def test_a_caller_that_shows_a_picture_plugs_in(start):
 
 
 # -- playing ----------------------------------------------------------------------------------------
-@pytest.fixture
-def start(make_app):
-    def make(checker=None, settings=None, seed=1):
-        app = make_app(checker=checker or FakeChecker(), settings=settings, seed=seed)
-        app.push(Launcher(app))
-        app.run_frames(2)
-        return Driver(app)
-    return make
-
-
 def wait(d: Driver, predicate, seconds=30, what="condition"):
-    for _ in range(int(seconds / STEP)):
-        if predicate():
-            return
-        d.app.run_frames(1, dt=STEP)
-    raise AssertionError(f"timed out waiting for {what}; top scene is {type(d.top).__name__}")
+    d.until(predicate, seconds, what, step=STEP)
 
 
 def open_game(d: Driver, level_index=0, players=1) -> LetterHunt:
-    d.tap(d.top.cards["letter_hunt"].rect.center)
-    assert isinstance(d.top, GameStart)
-    d.tap(d.top.widgets[level_index].rect.center)
-    assert isinstance(d.top, PlayerPicker)
-    for token in d.top.tokens[1:players]:
-        d.tap(token.rect.center)
-    d.tap(d.top.play.rect.center)
-    game = d.top
+    """Launcher card -> level button -> tap animals to join -> the green button."""
+    game = d.open_game("letter_hunt", level_index, players)
     assert isinstance(game, LetterHunt)
     return game
 

@@ -71,9 +71,24 @@ class Driver:
         self.post(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0)
         self.frames(1)
 
-    def until(self, predicate, seconds=20, what="condition"):
-        for _ in range(int(seconds * 30)):
+    def until(self, predicate, seconds=20, what="condition", step=1 / 30):
+        """Run frames of ``step`` seconds until ``predicate()`` holds (AssertionError after ``seconds``)."""
+        for _ in range(int(seconds / step)):
             if predicate():
                 return
-            self.app.run_frames(1, dt=1 / 30)
+            self.app.run_frames(1, dt=step)
         raise AssertionError(f"timed out waiting for {what}; top scene is {type(self.top).__name__}")
+
+    def open_game(self, game_id, level_index=0, players=1):
+        """From the launcher: the game's card -> a level -> tap animals to join -> the green button.
+        Returns the scene on top (the game, or the avatar picker when the class has children)."""
+        from .common_scenes import GameStart
+        from .players import PlayerPicker
+        self.tap(self.top.cards[game_id].rect.center)
+        assert isinstance(self.top, GameStart), f"the card did not open the level picker: {self.top}"
+        self.tap(self.top.widgets[level_index].rect.center)
+        assert isinstance(self.top, PlayerPicker), f"the level did not open the player picker: {self.top}"
+        for token in self.top.tokens[1:players]:
+            self.tap(token.rect.center)
+        self.tap(self.top.play.rect.center)
+        return self.top
