@@ -161,13 +161,22 @@ class Recognizer:
             count = int(archive["network_count"])
             for n in range(count):
                 layers = int(archive[f"net{n}_layers"])
+                kind = str(archive[f"net{n}_kind"]) if f"net{n}_kind" in archive.files else "mlp"
+                dtype = np.float32 if kind == "cnn" else np.float64
                 weights = []
                 for i in range(layers):
-                    w = archive[f"net{n}_w{i}"].astype(np.float64)
+                    w = archive[f"net{n}_w{i}"].astype(dtype)
                     if f"net{n}_scale{i}" in archive.files:          # int8 weights, one scale per unit
-                        w = w * archive[f"net{n}_scale{i}"].astype(np.float64)
+                        w = w * archive[f"net{n}_scale{i}"].astype(dtype)
                     weights.append(w)
-                networks.append(Network(weights, [archive[f"net{n}_b{i}"] for i in range(layers)]))
+                biases = [archive[f"net{n}_b{i}"] for i in range(layers)]
+                if kind == "cnn":
+                    from recognizer.cnn import ConvNet
+                    networks.append(ConvNet(str(archive[f"net{n}_spec"]), weights, biases))
+                elif kind == "mlp":
+                    networks.append(Network(weights, biases))
+                else:
+                    raise ValueError(f"{path}: network {n} is of unknown kind {kind!r}")
         card_path = path.with_suffix(".json")
         card = json.loads(card_path.read_text()) if card_path.exists() else {}
         return cls(networks, card)
@@ -182,6 +191,9 @@ class Recognizer:
         arrays = {"network_count": np.array(len(self.networks))}
         for n, net in enumerate(self.networks):
             arrays[f"net{n}_layers"] = np.array(len(net.weights))
+            if getattr(net, "kind", "mlp") == "cnn":
+                arrays[f"net{n}_kind"] = np.array("cnn")
+                arrays[f"net{n}_spec"] = np.array(net.spec)
             for i, (w, b) in enumerate(zip(net.weights, net.biases)):
                 if precision == "int8":
                     arrays[f"net{n}_w{i}"], arrays[f"net{n}_scale{i}"] = quantize(w)
@@ -296,7 +308,12 @@ def quantize(weights):
 
 
 def as_stored(network, precision="int8"):
-    """The network with its weights rounded exactly as `Recognizer.save` stores them."""
+    """The network with its weights rounded exactly as `Recognizer.save` stores them.
+
+    A convolutional network (recognizer.cnn) is rounded when exported and comes back as it is.
+    """
+    if getattr(network, "kind", "mlp") != "mlp":
+        return network
     if precision == "int8":
         weights = []
         for w in network.weights:
