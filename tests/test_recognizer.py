@@ -68,13 +68,100 @@ def test_shipped_model_on_emnist_sample(rec, sample):
 
 
 def test_numpy_forward_matches_scikit_learn(rec, sample):
-    from recognizer.model import images_to_inputs
+    from recognizer.model import Network, images_to_inputs
     from recognizer.train import sklearn_from_network
-    inputs = images_to_inputs(sample[0][:300], rec.features)
-    for network in rec.networks:
+    inputs = images_to_inputs(sample[0][:300], "pixels")
+    # The shipped perceptrons if any, else a random one of the shape --kind mlp trains.
+    networks = [n for n in rec.networks if getattr(n, "kind", "mlp") == "mlp"]
+    if not networks:
+        rng = np.random.default_rng(0)
+        networks = [Network([rng.normal(0, 0.05, (784, 64)), rng.normal(0, 0.2, (64, 27))],
+                            [rng.normal(0, 0.1, 64), rng.normal(0, 0.1, 27)])]
+    for network in networks:
+        if network.weights[0].shape[0] != inputs.shape[1]:
+            inputs = images_to_inputs(sample[0][:300], rec.features)
         ours = network.probabilities(inputs)
         theirs = sklearn_from_network(network).predict_proba(inputs)
         assert np.max(np.abs(ours - theirs)) < 1e-6
+
+
+# --- the convolutional network (numpy inference of recognizer/cnn.py) ----------------------------
+
+def _naive_conv(x, weights, bias, k):
+    """Direct loops over pixels, channels last; weights rows ordered (ky, kx, c)."""
+    n, h, w, c = x.shape
+    kernel = weights.reshape(k, k, c, -1)
+    padded = np.pad(x, ((0, 0), (k // 2, k // 2), (k // 2, k // 2), (0, 0)))
+    out = np.zeros((n, h, w, kernel.shape[-1]))
+    for i in range(h):
+        for j in range(w):
+            out[:, i, j] = np.einsum("nyxc,yxcf->nf", padded[:, i:i + k, j:j + k], kernel) + bias
+    return out
+
+
+def test_numpy_convolution_and_pool_match_direct_loops():
+    from recognizer.cnn import conv2d, max_pool
+    rng = np.random.default_rng(1)
+    for k, c in ((3, 1), (3, 4), (5, 2)):
+        x = rng.normal(size=(2, 7, 7, c)).astype(np.float32)
+        w = rng.normal(size=(k * k * c, 3)).astype(np.float32)
+        b = rng.normal(size=3).astype(np.float32)
+        np.testing.assert_allclose(conv2d(x, w, b), _naive_conv(x, w, b, k), rtol=1e-4, atol=1e-4)
+    x = rng.normal(size=(1, 7, 7, 2))
+    pooled = max_pool(x)
+    assert pooled.shape == (1, 3, 3, 2)                 # odd sizes drop the last row and column
+    assert pooled[0, 1, 2, 1] == x[0, 2:4, 4:6, 1].max()
+
+
+def test_convnet_numpy_forward_equals_torch():
+    torch = pytest.importorskip("torch")                # training extra only: skipped in CI
+    from recognizer.cnn_train import build_torch, export
+    spec = "c3x8,p,c5x12,p,c3x16,p,d20,d27"
+    torch.manual_seed(0)
+    model = build_torch(spec)
+    with torch.no_grad():                               # batch-norm statistics as after training
+        for module in model:
+            if isinstance(module, torch.nn.BatchNorm2d):
+                module.running_mean.uniform_(-0.2, 0.2)
+                module.running_var.uniform_(0.5, 2.0)
+                module.weight.uniform_(0.5, 1.5)
+                module.bias.uniform_(-0.2, 0.2)
+    model.eval()
+    images = torch.rand(6, 1, 28, 28)
+    with torch.no_grad():
+        expected = torch.softmax(model(images), dim=1).numpy()
+    ours = export(model, spec, precision="float32").probabilities(images.numpy().reshape(6, -1))
+    assert ours.shape == (6, 27)
+    np.testing.assert_allclose(ours, expected, atol=1e-5)
+    # As stored (int8 per output channel) it stays close.
+    stored = export(model, spec).probabilities(images.numpy().reshape(6, -1))
+    assert np.abs(stored - expected).max() < 0.05
+
+
+def test_convnet_survives_save_and_load(tmp_path, sample):
+    from recognizer.cnn import ConvNet
+    from recognizer.cnn_train import stored
+    rng = np.random.default_rng(2)
+    spec = "c3x4,p,c3x6,p,d27"
+    shapes = [(9, 4), (36, 6), (6 * 7 * 7, 27)]
+    weights, biases = stored([rng.normal(0, 0.3, s) for s in shapes], [rng.normal(0, 0.1, s[1]) for s in shapes])
+    model = Recognizer([ConvNet(spec, weights, biases)], {"architecture": {"features": "pixels"}})
+    model.save(tmp_path / "cnn.npz")
+    again = Recognizer.load(tmp_path / "cnn.npz")
+    assert type(again.networks[0]).__name__ == "ConvNet" and again.networks[0].spec == spec
+    np.testing.assert_allclose(again.rank_images(sample[0][:8]), model.rank_images(sample[0][:8]), atol=1e-6)
+    with pytest.raises(ValueError, match="layers with weights"):
+        ConvNet(spec, weights[:2], biases[:2])
+
+
+def test_shipped_weights_load_with_numpy_alone(rec, sample):
+    outputs = rec.all_probabilities(sample[0][:20])
+    assert outputs.shape == (20, 27)
+    assert np.isfinite(outputs).all()
+    np.testing.assert_allclose(outputs.sum(axis=1), 1.0, atol=1e-6)
+    for network in rec.networks:
+        for w, b in zip(network.weights, network.biases):
+            assert np.isfinite(w).all() and np.isfinite(b).all() and w.shape[1] == b.shape[0]
 
 
 # --- API contracts -----------------------------------------------------------------------------
