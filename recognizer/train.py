@@ -1,13 +1,13 @@
 """Train the letter recognizer and write the shipped weights plus model card.
 
-    python -m recognizer.train                         # reproduces assets/models/letters.npz (see the card)
-    python -m recognizer.train --epochs 2 --out /tmp/try.npz
-    python -m recognizer.train --kind mlp              # the earlier scikit-learn MLP ensemble
+    python -m recognizer.train                         # the shipped MLP ensemble (scikit-learn; see the card)
+    python -m recognizer.train --kind cnn              # two small convolutional networks (torch, CPU)
+    python -m recognizer.train --kind cnn --networks 1 --epochs 2 --out /tmp/try.npz
 
-The shipped network is a small convolutional network (recognizer/cnn.py) trained
-with PyTorch on the CPU (recognizer/cnn_train.py; `pip install .[train]`); the
-games run its exported weights in numpy. `--kind mlp` trains the earlier
-multi-layer perceptrons with scikit-learn instead.
+`--kind mlp` (the default, what the shipped weights are) fits multi-layer
+perceptrons with scikit-learn. `--kind cnn` trains a small convolutional network
+(recognizer/cnn.py) with PyTorch on the CPU (recognizer/cnn_train.py; needs the
+`train` extra: pip install .[train]); the games run either in numpy only.
 
 Training data, freshly augmented every epoch:
   * EMNIST letter images (class-balanced draw from the training split, minus
@@ -373,13 +373,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(default_data_path()), help="EMNIST letters npz")
     parser.add_argument("--out", default=str(DEFAULT_MODEL), help="where to write the weights (.npz; card beside it)")
-    parser.add_argument("--kind", default="cnn", choices=("cnn", "mlp"),
+    parser.add_argument("--kind", default="mlp", choices=("cnn", "mlp"),
                         help="convolutional network (torch) or multi-layer perceptrons (scikit-learn)")
     parser.add_argument("--spec", default=CNN_SPEC, help="layers of the convolutional network (recognizer/cnn.py)")
     parser.add_argument("--epochs", type=int, default=None, help=f"default {CNN_EPOCHS} (cnn) or 16 (mlp)")
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--networks", type=int, default=None,
-                        help="ensemble size (seeds seed, seed+1, ...); default 1 (cnn) or 2 (mlp)")
+                        help="ensemble size (seeds seed, seed+1, ...)")
     parser.add_argument("--hidden", default="512,256", help="hidden layer sizes of the mlp, comma separated")
     parser.add_argument("--per-class", type=int, default=None,
                         help=f"EMNIST images per letter per epoch; default {CNN_PER_CLASS} (cnn) or 2000 (mlp)")
@@ -405,7 +405,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     cnn = args.kind == "cnn"
     args.epochs = args.epochs or (CNN_EPOCHS if cnn else 16)
-    args.networks = args.networks or (1 if cnn else 2)
+    args.networks = args.networks or 2
     args.per_class = args.per_class or (CNN_PER_CLASS if cnn else 2000)
 
     try:
