@@ -2,6 +2,7 @@
 
     python benchmarks/bench_recognizer.py                  # prints p50/p99 in milliseconds
     python benchmarks/bench_recognizer.py --update-card    # also stores them in the model card
+    python benchmarks/bench_recognizer.py --model=PATH     # another model (.npz)
 
 Goals: check() at most 5 ms (p50) and 20 ms (p99) on 2 cores, load at most
 100 ms. Needs no data set: it times synthetic finger traces (recognizer.synth).
@@ -29,10 +30,11 @@ def percentiles(seconds):
 
 def main():
     rng = np.random.default_rng(0)
+    model = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--model=")), None)
     loads = []
     for _ in range(5):
         started = time.perf_counter()
-        rec = Recognizer.load()
+        rec = Recognizer.load(model)
         loads.append(time.perf_counter() - started)
     network = rec.networks[0]
     shape = getattr(network, "spec", None) or f"layers {[w.shape[0] for w in network.weights]}"
@@ -85,14 +87,15 @@ def main():
 
     if "--update-card" in sys.argv[1:]:
         from recognizer.model import DEFAULT_MODEL
-        card_path = DEFAULT_MODEL.with_suffix(".json")
+        card_path = Path(model or DEFAULT_MODEL).with_suffix(".json")
         card = json.loads(card_path.read_text())
         ms = np.asarray(check_times) * 1000
         card["speed"] = {"command": "python benchmarks/bench_recognizer.py --update-card",
                          "check_ms_p50": round(float(np.percentile(ms, 50)), 2),
                          "check_ms_p99": round(float(np.percentile(ms, 99)), 2),
                          "load_ms_median": round(float(np.median(loads)) * 1000, 1),
-                         "cpus": os.cpu_count(), "numpy_vs_sklearn_max_difference": difference,
+                         "cpus": os.cpu_count(), "command": "python benchmarks/bench_recognizer.py "
+                         + " ".join(sys.argv[1:]), "numpy_vs_sklearn_max_difference": difference,
                          "load_average_1min": round(os.getloadavg()[0], 1)}
         card_path.write_text(json.dumps(card, indent=2) + "\n")
         print(f"stored the timings in {card_path}")
