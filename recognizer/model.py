@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from recognizer import LETTERS
+from recognizer.cnn import ConvNet, layer_shapes
 from recognizer.letter_or_not import DEFAULT_JUDGE, LetterOrNot, drawing_features
 from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth, is_upright_line
 from recognizer.render import clean_strokes, ink_extent, render
@@ -229,9 +230,25 @@ class Recognizer:
             raise ModelError(f"{name}: no networks")
         inputs = FEATURE_SIZES[self.features]
         for n, net in enumerate(self.networks):
+            if getattr(net, "kind", "mlp") == "cnn":
+                if self.features != "pixels":
+                    raise ModelError(f"{name}: network {n} is a convolutional network, which reads pixels; "
+                                     f"the model card's architecture.features is {self.features!r}")
+                try:
+                    expected = layer_shapes(net.spec)
+                except ValueError as err:
+                    raise ModelError(f"{name}: network {n}: {err}") from None
+            else:
+                expected = None
             width = inputs
             for i, (w, b) in enumerate(zip(net.weights, net.biases)):
-                if w.ndim != 2 or w.shape[0] != width or b.shape != (w.shape[1],):
+                if expected is not None:
+                    shape_w, shape_b = expected[i]
+                    if w.shape != shape_w or b.shape != shape_b:
+                        raise ModelError(f"{name}: network {n} layer {i} has weights of shape {w.shape} and "
+                                         f"biases of shape {b.shape}; its spec {net.spec!r} needs {shape_w} "
+                                         f"and {shape_b}")
+                elif w.ndim != 2 or w.shape[0] != width or b.shape != (w.shape[1],):
                     given = f" for the model card's features {self.features!r}" if i == 0 else ""
                     raise ModelError(f"{name}: network {n} layer {i} has weights of shape {w.shape} and "
                                      f"biases of shape {b.shape}; expected ({width}, units) and (units,){given}")
@@ -253,6 +270,9 @@ class Recognizer:
         arrays = {"network_count": np.array(len(self.networks))}
         for n, net in enumerate(self.networks):
             arrays[f"net{n}_layers"] = np.array(len(net.weights))
+            if getattr(net, "kind", "mlp") == "cnn":
+                arrays[f"net{n}_kind"] = np.array("cnn")
+                arrays[f"net{n}_spec"] = np.array(net.spec)
             for i, (w, b) in enumerate(zip(net.weights, net.biases)):
                 if precision == "int8":
                     arrays[f"net{n}_w{i}"], arrays[f"net{n}_scale{i}"] = quantize(w)
@@ -260,7 +280,8 @@ class Recognizer:
                     arrays[f"net{n}_w{i}"] = w.astype(np.float16)
                 arrays[f"net{n}_b{i}"] = b.astype(np.float32)
         np.savez_compressed(path, **arrays)
-        path.with_suffix(".json").write_text(json.dumps(self.card, indent=2) + "\n")
+        card = {**self.card, "architecture": {**self.card.get("architecture", {}), "features": self.features}}
+        path.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n")
 
     # --- images -----------------------------------------------------------------------------
     def all_probabilities(self, images):
@@ -370,6 +391,7 @@ class ModelError(ValueError):
 # Network input size for each kind of features: 28 x 28 pixels, plus 7 x 7 cells x 8 directions.
 FEATURE_SIZES = {"pixels": 28 * 28, "pixels+directions": 28 * 28 + 7 * 7 * GRADIENT_BINS}
 MAX_NETWORKS, MAX_LAYERS = 16, 16
+NETWORK_KINDS = ("mlp", "cnn")      # model.Network, recognizer.cnn.ConvNet
 
 
 def _is_number(value):
@@ -391,6 +413,9 @@ def read_card(path):
     for section in ("architecture", "operating_point"):
         if not isinstance(card.get(section, {}), dict):
             raise ModelError(f"{path}: the model card's {section} is not a JSON object")
+    if "features" not in card.get("architecture", {}):
+        raise ModelError(f"{path}: the model card's architecture.features is missing "
+                         f"(it says what the networks read: {', '.join(FEATURE_SIZES)})")
     return card
 
 
@@ -414,20 +439,39 @@ def read_networks(archive, name):
             raise ModelError(f"{name}: {key} must be a whole number from 1 to {most}, got {value!r}")
         return int(value)
 
+    def text(key):
+        if key not in archive.files:
+            raise ModelError(f"{name}: the array {key} is missing")
+        value = archive[key]
+        if value.dtype.kind != "U" or value.ndim != 0:
+            raise ModelError(f"{name}: {key} must be one text, got {value.dtype} values of shape {value.shape}")
+        return str(value)
+
     networks = []
     for n in range(count("network_count", MAX_NETWORKS)):
+        kind = text(f"net{n}_kind") if f"net{n}_kind" in archive.files else "mlp"
+        if kind not in NETWORK_KINDS:
+            raise ModelError(f"{name}: net{n}_kind is {kind!r}; known kinds: {', '.join(NETWORK_KINDS)}")
+        dtype = np.float32 if kind == "cnn" else np.float64
         weights, biases = [], []
         for i in range(count(f"net{n}_layers", MAX_LAYERS)):
-            w = array(f"net{n}_w{i}", 2).astype(np.float64)
+            w = array(f"net{n}_w{i}", 2).astype(dtype)
             if f"net{n}_scale{i}" in archive.files:          # int8 weights, one scale per unit
                 scale = array(f"net{n}_scale{i}", 1)
                 if scale.shape != (w.shape[1],):
                     raise ModelError(f"{name}: net{n}_scale{i} has shape {scale.shape}; expected ({w.shape[1]},), "
                                      f"one scale per unit of net{n}_w{i}")
-                w = w * scale.astype(np.float64)
+                w = w * scale.astype(dtype)
             weights.append(w)
             biases.append(array(f"net{n}_b{i}", 1))
-        networks.append(Network(weights, biases))
+        if kind == "mlp":
+            networks.append(Network(weights, biases))
+            continue
+        spec = text(f"net{n}_spec")
+        try:
+            networks.append(ConvNet(spec, weights, biases))
+        except ValueError as err:
+            raise ModelError(f"{name}: network {n} (net{n}_spec): {err}") from None
     return networks
 
 
@@ -446,7 +490,12 @@ def quantize(weights):
 
 
 def as_stored(network, precision="int8"):
-    """The network with its weights rounded exactly as `Recognizer.save` stores them."""
+    """The network with its weights rounded exactly as `Recognizer.save` stores them.
+
+    A convolutional network (recognizer.cnn) is rounded when exported and comes back as it is.
+    """
+    if getattr(network, "kind", "mlp") != "mlp":
+        return network
     if precision == "int8":
         weights = []
         for w in network.weights:

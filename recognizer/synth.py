@@ -58,6 +58,14 @@ P_MISSING = 0.03        # a short stroke forgotten (a dot, a crossbar), if the l
 P_EXTRA = 0.03          # an extra short stray stroke
 P_REVERSED = 0.06       # one stroke drawn in the wrong direction
 P_REORDERED = 0.05      # strokes drawn in a different order
+P_APART = 0.06          # a part drawn well away from the rest: a bowl that does not meet its stem
+P_PART_SIZE = 0.06      # one part much too big or too small
+P_RETRACED = 0.04       # the letter, or one stroke of it, drawn twice over
+
+# Habits of joined-up writers (the same chance at every messiness, adults have them too).
+P_LEAD_IN = 0.12        # a lead-in stroke up from the baseline into a lower-case letter's first stroke
+P_EXIT_TAIL = 0.12      # an exit flick to the right off a lower-case stroke that ends on the baseline
+P_NO_DOT = 0.12         # i and j written without their dot
 
 
 def as_generator(rng) -> np.random.Generator:
@@ -242,6 +250,52 @@ def _finish(events, rng, jitter_px, quantize):
     return np.round(events) if quantize else events
 
 
+def lead_in(points, rng):
+    """Prepend a joined-up lead-in: a curve up from the baseline, left of the start, into `points`."""
+    start = points[0]
+    if start[1] > 0.9:                       # already starts on the baseline
+        return points
+    origin = np.array([start[0] - rng.uniform(0.08, 0.22), 1.0 - rng.uniform(0.0, 0.06)])
+    bend = np.array([start[0] - rng.uniform(0.0, 0.08), origin[1] - rng.uniform(0.0, 0.1)])
+    return np.vstack([_bezier(origin, bend, start), points[1:]])
+
+
+def exit_tail(points, rng):
+    """Append an exit flick up and to the right to a stroke that ends near the baseline."""
+    end = points[-1]
+    if not 0.85 <= end[1] <= 1.1:
+        return points
+    tip = end + np.array([rng.uniform(0.08, 0.2), -rng.uniform(0.03, 0.15)])
+    bend = end + np.array([rng.uniform(0.03, 0.08), rng.uniform(0.0, 0.04)])
+    return np.vstack([points, _bezier(end, bend, tip)[1:]])
+
+
+def _bezier(a, control, b):
+    """A quadratic curve from a to b, evenly resampled."""
+    t = np.linspace(0, 1, 20)[:, None]
+    curve = (1 - t) ** 2 * a + 2 * t * (1 - t) * control + t ** 2 * b
+    return resample_even(curve, SKELETON_STEP)
+
+
+def child_accidents(strokes, cues, rng, m, g):
+    """Parts apart or the wrong size, and strokes drawn twice over (line units in and out)."""
+    body = [k for k, cue in enumerate(cues) if cue != "dot"]
+    if len(body) > 1 and rng.random() < P_APART * m:
+        k = body[1 + rng.integers(len(body) - 1)]
+        angle = rng.uniform(0, 2 * np.pi)
+        strokes[k] = strokes[k] + rng.uniform(0.05, 0.1) * np.array([np.cos(angle), np.sin(angle)])
+    if len(body) > 1 and rng.random() < P_PART_SIZE * m:
+        k = body[rng.integers(len(body))]
+        centre = strokes[k].mean(axis=0)
+        strokes[k] = (strokes[k] - centre) * np.exp(rng.choice([-1, 1]) * rng.uniform(0.2, 0.35)) + centre
+    if rng.random() < P_RETRACED * m:
+        chosen = body if rng.random() < 0.5 else [body[rng.integers(len(body))]]
+        for k in chosen:
+            again = strokes[k] + rng.normal(0.0, 0.015 * max(g, 0.3), 2)
+            strokes.append(wobble(again, rng, max(g, 0.3)))
+    return strokes
+
+
 # The building blocks above are public so that other synthetic writers (the
 # writing coach's traces on the lines) shape strokes exactly like these.
 
@@ -265,7 +319,15 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
 
     # 1. Each stroke on its own, in line units.
     strokes = []
+    if len(base) > 1 and any(cue == "dot" for _, cue in base) and rng.random() < P_NO_DOT:
+        base = [(points, cue) for points, cue in base if cue != "dot"]
+    cues = [cue for _, cue in base]
     for k, (points, cue) in enumerate(base):
+        # Joined-up habits belong to lower case (a capital I with a lead-in becomes a lambda).
+        if k == 0 and cue != "dot" and char.islower() and rng.random() < P_LEAD_IN:
+            points = lead_in(points, rng)
+        if k == len(base) - 1 and cue != "dot" and char.islower() and rng.random() < P_EXIT_TAIL:
+            points = exit_tail(points, rng)
         if cue == "dot":
             points = child_dot(points.mean(axis=0) + rng.normal(0.0, 0.03 * g, 2), rng, g)
         elif m > 0:
@@ -278,7 +340,10 @@ def synth_strokes(char, rng, *, allograph=None, messiness=1.0, canvas=DEFAULT_CA
                 points = points + rng.normal(0.0, 0.022 * g, 2)
         strokes.append(points)
 
-    # 2. Accidents: order, direction, forgotten, merged and stray strokes.
+    # 2. Accidents: parts apart or the wrong size, retracing, order, direction, forgotten,
+    #    merged and stray strokes.
+    if m > 0:
+        strokes = child_accidents(strokes, cues, rng, m, g)
     if len(strokes) > 1 and rng.random() < P_REORDERED * m:
         strokes = [strokes[i] for i in rng.permutation(len(strokes))]
     if rng.random() < P_REVERSED * m:

@@ -1,16 +1,22 @@
 """Train the letter recognizer and write the shipped weights plus model card.
 
-    python -m recognizer.train                         # reproduces assets/models/letters.npz (~40 min, 2 cores)
-    python -m recognizer.train --networks 1 --epochs 2 --out /tmp/try.npz
+    python -m recognizer.train                         # the shipped MLP ensemble (scikit-learn; see the card)
+    python -m recognizer.train --kind cnn              # two small convolutional networks (torch, CPU)
+    python -m recognizer.train --kind cnn --networks 1 --epochs 2 --out /tmp/try.npz
+
+`--kind mlp` (the default, what the shipped weights are) fits multi-layer
+perceptrons with scikit-learn. `--kind cnn` trains a small convolutional network
+(recognizer/cnn.py) with PyTorch on the CPU (recognizer/cnn_train.py; needs the
+`train` extra: pip install .[train]); the games run either in numpy only.
 
 Training data, freshly augmented every epoch:
   * EMNIST letter images (class-balanced draw from the training split, minus
     a held-out validation part),
   * synthetic finger traces from the letter skeletons, rendered by the same
     pipeline the games use (recognizer.synth), when that module is present,
-  * scribbles from recognizer.ood for the extra "not a letter" output.
-The network is a scikit-learn MLPClassifier fitted epoch by epoch with
-partial_fit; its weights are copied into numpy arrays for the games.
+  * scribbles from recognizer.ood for the extra "not a letter" output,
+  * real pen letters (../shared/data/realpen-letters.json) of the writers we
+    may train on (recognizer.realpen.train_writer); the other writers are kept for evaluation.
 The acceptance rule of `check` is chosen on the validation data.
 """
 
@@ -32,6 +38,9 @@ from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth, not_a_letter_st
 from recognizer.render import clean_strokes, ink_extent, render
 
 NOT_A_LETTER = 26
+CNN_SPEC = "c3x32,p,c3x64,p,c3x96,p,d192,d27"
+CNN_EPOCHS = 12
+CNN_PER_CLASS = 1600
 VALIDATION_SEED = 0      # the held-out split and validation pools never change with --seed
 CLASSES = np.arange(27)
 
@@ -102,6 +111,18 @@ def cached(path, make):
 
 
 # --- sklearn <-> numpy -------------------------------------------------------------------------
+
+def realpen_pool(path=None):
+    """Rendered real-pen letters of the writers we may train on -> (images, labels), or None."""
+    from recognizer.realpen import DEFAULT_REALPEN, load_realpen, train_writer
+    path = Path(path or DEFAULT_REALPEN)
+    if not path.exists():
+        print(f"no real pen letters at {path}; training without them", flush=True)
+        return None
+    samples = [s for s in load_realpen(path) if train_writer(s["writer"])]
+    images = np.stack([render(clean_strokes(s["strokes"])) for s in samples])
+    return images, np.array([LETTERS.index(s["letter"]) for s in samples], np.int64)
+
 
 def network_from_sklearn(classifier, precision="int8"):
     """Copy a fitted MLPClassifier into a numpy Network, rounded to the stored precision."""
@@ -331,15 +352,35 @@ def tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, seed):
     return rule, figures
 
 
+def cnn_architecture(networks, args):
+    """The model card's architecture entry for the convolutional network."""
+    return {"kind": "convolutional network, batch-norm folded, ReLU, softmax", "spec": args.spec,
+            "layers": "cKxN = KxK same-padded convolution to N channels, p = 2x2 max-pool, dN = dense",
+            "parameters": networks[0].parameter_count, "networks": args.networks, "features": "pixels",
+            "outputs": list(LETTERS) + ["not a letter"],
+            "input": "render(strokes) or an EMNIST image, /255, 28x28",
+            "weights": "int8 times a float32 scale per output channel in the npz; run in float32 numpy "
+                       "(recognizer/cnn.py, convolutions as im2col matrix products)"}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(default_data_path()), help="EMNIST letters npz")
     parser.add_argument("--out", default=str(DEFAULT_MODEL), help="where to write the weights (.npz; card beside it)")
-    parser.add_argument("--epochs", type=int, default=16)
+    parser.add_argument("--kind", default="cnn", choices=("cnn", "mlp"),
+                        help="convolutional network (torch) or multi-layer perceptrons (scikit-learn)")
+    parser.add_argument("--spec", default=CNN_SPEC, help="layers of the convolutional network (recognizer/cnn.py)")
+    parser.add_argument("--epochs", type=int, default=None, help=f"default {CNN_EPOCHS} (cnn) or 16 (mlp)")
     parser.add_argument("--seed", type=int, default=3)
-    parser.add_argument("--networks", type=int, default=2, help="ensemble size (seeds seed, seed+1, ...)")
-    parser.add_argument("--hidden", default="512,256", help="hidden layer sizes, comma separated")
-    parser.add_argument("--per-class", type=int, default=2000, help="EMNIST images per letter per epoch")
+    parser.add_argument("--networks", type=int, default=None,
+                        help="ensemble size (seeds seed, seed+1, ...)")
+    parser.add_argument("--hidden", default="512,256", help="hidden layer sizes of the mlp, comma separated")
+    parser.add_argument("--per-class", type=int, default=None,
+                        help=f"EMNIST images per letter per epoch; default {CNN_PER_CLASS} (cnn) or 2000 (mlp)")
+    parser.add_argument("--realpen", default=None,
+                        help="real pen letters to train on (their train_writer writers); 'none' to leave them out")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch threads (1 is fastest on a busy 2-core machine)")
     parser.add_argument("--synthetic-per-letter", type=int, default=1000,
                         help="synthetic traces per letter and case (0 = none)")
     parser.add_argument("--scribbles", type=int, default=12000, help="non-letter drawings for training")
@@ -356,6 +397,10 @@ def main(argv=None):
                         help="do not train: choose the acceptance rule of the model at --out again")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
+    cnn = args.kind == "cnn"
+    args.epochs = args.epochs or (CNN_EPOCHS if cnn else 16)
+    args.networks = args.networks or 2
+    args.per_class = args.per_class or (CNN_PER_CLASS if cnn else 2000)
 
     try:
         data = load_npz(args.data)
@@ -436,19 +481,33 @@ def main(argv=None):
         print(f"updated the acceptance rule in {Path(args.out).with_suffix('.json')}")
         return 0
 
+    realpen = None
+    if cnn and args.realpen != "none":
+        realpen = pool("realpen-train", lambda: realpen_pool(args.realpen))
+        print(f"  {0 if realpen is None else len(realpen[1])} real pen letters of writers we may train on",
+              flush=True)
     networks, histories = [], []
     for n in range(args.networks):
         print(f"network {n + 1}/{args.networks}, seed {args.seed + n}", flush=True)
         synthetic, scribbles = training_pools(args.seed + n)
-        classifier, history = train(
-            x_train, y_train, x_val, y_val, epochs=args.epochs, seed=args.seed + n, hidden=hidden,
-            per_class=args.per_class, synthetic=synthetic, synthetic_val=synthetic_val,
-            scribbles=scribbles, scribbles_val=scribbles_val, features=args.features,
-            log=lambda line: print(line, flush=True))
-        networks.append(network_from_sklearn(classifier))
+        if cnn:
+            from recognizer.cnn_train import train_cnn
+            _, network, history = train_cnn(
+                x_train, y_train, x_val, y_val, spec=args.spec, epochs=args.epochs, seed=args.seed + n,
+                per_class=args.per_class, synthetic=synthetic, synthetic_val=synthetic_val,
+                scribbles=scribbles, scribbles_val=scribbles_val, realpen=realpen, threads=args.threads,
+                log=lambda line: print(line, flush=True))
+            networks.append(network)
+        else:
+            classifier, history = train(
+                x_train, y_train, x_val, y_val, epochs=args.epochs, seed=args.seed + n, hidden=hidden,
+                per_class=args.per_class, synthetic=synthetic, synthetic_val=synthetic_val,
+                scribbles=scribbles, scribbles_val=scribbles_val, features=args.features,
+                log=lambda line: print(line, flush=True))
+            networks.append(network_from_sklearn(classifier))
         histories.append(history)
-
-    recognizer = Recognizer(networks, {"architecture": {"features": args.features}})
+    features = "pixels" if cnn else args.features
+    recognizer = Recognizer(networks, {"architecture": {"features": features}})
     rule, figures = tune(recognizer, x_val, y_val, synthetic_val, scribbles_val, VALIDATION_SEED)
     recognizer.card = {
         "name": "Letterplay letter recognizer",
@@ -460,16 +519,23 @@ def main(argv=None):
                  "synthetic_traces": 0 if synthetic is None else int(len(synthetic[1])),
                  "scribbles": 0 if scribbles is None else int(len(scribbles)),
                  "share_of_scribbles_from_recognizer_scribbles": args.their_scribbles},
-        "architecture": {"kind": "multi-layer perceptron ensemble, ReLU, softmax",
+        "architecture": cnn_architecture(networks, args) if cnn else {
+                         "kind": "multi-layer perceptron ensemble, ReLU, softmax",
                          "layers": [networks[0].weights[0].shape[0], *hidden, 27], "networks": args.networks,
                          "features": args.features,
                          "outputs": list(LETTERS) + ["not a letter"],
                          "input": "render(strokes) or an EMNIST image, /255, flattened row by row"
                                   " (+ 7x7 cells x 8 stroke-direction histograms if features say so)",
                          "weights": "int8 times a float32 scale per unit in the npz; run in float64 numpy"},
-        "training": {"library": "scikit-learn MLPClassifier.partial_fit, one call per epoch",
-                     "epochs": args.epochs, "seed": args.seed, "batch_size": 256,
-                     "optimizer": "adam, cosine-decayed step size from 1e-3", "alpha": 1e-4,
+        "training": {"library": "torch (CPU), AdamW, one-cycle learning rate" if cnn else
+                     "scikit-learn MLPClassifier.partial_fit, one call per epoch",
+                     "epochs": args.epochs, "seed": args.seed, "seeds": [args.seed + n for n in range(args.networks)],
+                     **({"batch_size": 128, "optimizer": "AdamW, one-cycle to 3e-3, weight decay 5e-4",
+                         "dropout": 0.3, "threads": args.threads,
+                         "realpen_letters": 0 if realpen is None else int(len(realpen[1])),
+                         "realpen_writers": "crc32(writer) % 2 == 0 (recognizer.realpen.train_writer); "
+                                            "figures are reported on the other writers"} if cnn else
+                        {"batch_size": 256, "optimizer": "adam, cosine-decayed step size from 1e-3", "alpha": 1e-4}),
                      "per_letter_per_epoch": args.per_class,
                      "augmentation": "rotation, shear, stretch, elastic wobble, stroke thickness, reframing"},
         "history": histories,

@@ -69,13 +69,100 @@ def test_shipped_model_on_emnist_sample(rec, sample):
 
 def test_numpy_forward_matches_scikit_learn(rec, sample):
     pytest.importorskip("sklearn", reason="scikit-learn is only for training: pip install -e .[train]")
-    from recognizer.model import images_to_inputs
+    from recognizer.model import Network, images_to_inputs
     from recognizer.train import sklearn_from_network
-    inputs = images_to_inputs(sample[0][:300], rec.features)
-    for network in rec.networks:
+    inputs = images_to_inputs(sample[0][:300], "pixels")
+    # The shipped perceptrons if any, else a random one of the shape --kind mlp trains.
+    networks = [n for n in rec.networks if getattr(n, "kind", "mlp") == "mlp"]
+    if not networks:
+        rng = np.random.default_rng(0)
+        networks = [Network([rng.normal(0, 0.05, (784, 64)), rng.normal(0, 0.2, (64, 27))],
+                            [rng.normal(0, 0.1, 64), rng.normal(0, 0.1, 27)])]
+    for network in networks:
+        if network.weights[0].shape[0] != inputs.shape[1]:
+            inputs = images_to_inputs(sample[0][:300], rec.features)
         ours = network.probabilities(inputs)
         theirs = sklearn_from_network(network).predict_proba(inputs)
         assert np.max(np.abs(ours - theirs)) < 1e-6
+
+
+# --- the convolutional network (numpy inference of recognizer/cnn.py) ----------------------------
+
+def _naive_conv(x, weights, bias, k):
+    """Direct loops over pixels, channels last; weights rows ordered (ky, kx, c)."""
+    n, h, w, c = x.shape
+    kernel = weights.reshape(k, k, c, -1)
+    padded = np.pad(x, ((0, 0), (k // 2, k // 2), (k // 2, k // 2), (0, 0)))
+    out = np.zeros((n, h, w, kernel.shape[-1]))
+    for i in range(h):
+        for j in range(w):
+            out[:, i, j] = np.einsum("nyxc,yxcf->nf", padded[:, i:i + k, j:j + k], kernel) + bias
+    return out
+
+
+def test_numpy_convolution_and_pool_match_direct_loops():
+    from recognizer.cnn import conv2d, max_pool
+    rng = np.random.default_rng(1)
+    for k, c in ((3, 1), (3, 4), (5, 2)):
+        x = rng.normal(size=(2, 7, 7, c)).astype(np.float32)
+        w = rng.normal(size=(k * k * c, 3)).astype(np.float32)
+        b = rng.normal(size=3).astype(np.float32)
+        np.testing.assert_allclose(conv2d(x, w, b), _naive_conv(x, w, b, k), rtol=1e-4, atol=1e-4)
+    x = rng.normal(size=(1, 7, 7, 2))
+    pooled = max_pool(x)
+    assert pooled.shape == (1, 3, 3, 2)                 # odd sizes drop the last row and column
+    assert pooled[0, 1, 2, 1] == x[0, 2:4, 4:6, 1].max()
+
+
+def test_convnet_numpy_forward_equals_torch():
+    torch = pytest.importorskip("torch")                # training extra only: skipped in CI
+    from recognizer.cnn_train import build_torch, export
+    spec = "c3x8,p,c5x12,p,c3x16,p,d20,d27"
+    torch.manual_seed(0)
+    model = build_torch(spec)
+    with torch.no_grad():                               # batch-norm statistics as after training
+        for module in model:
+            if isinstance(module, torch.nn.BatchNorm2d):
+                module.running_mean.uniform_(-0.2, 0.2)
+                module.running_var.uniform_(0.5, 2.0)
+                module.weight.uniform_(0.5, 1.5)
+                module.bias.uniform_(-0.2, 0.2)
+    model.eval()
+    images = torch.rand(6, 1, 28, 28)
+    with torch.no_grad():
+        expected = torch.softmax(model(images), dim=1).numpy()
+    ours = export(model, spec, precision="float32").probabilities(images.numpy().reshape(6, -1))
+    assert ours.shape == (6, 27)
+    np.testing.assert_allclose(ours, expected, atol=1e-5)
+    # As stored (int8 per output channel) it stays close.
+    stored = export(model, spec).probabilities(images.numpy().reshape(6, -1))
+    assert np.abs(stored - expected).max() < 0.05
+
+
+def test_convnet_survives_save_and_load(tmp_path, sample):
+    from recognizer.cnn import ConvNet
+    from recognizer.cnn_train import stored
+    rng = np.random.default_rng(2)
+    spec = "c3x4,p,c3x6,p,d27"
+    shapes = [(9, 4), (36, 6), (6 * 7 * 7, 27)]
+    weights, biases = stored([rng.normal(0, 0.3, s) for s in shapes], [rng.normal(0, 0.1, s[1]) for s in shapes])
+    model = Recognizer([ConvNet(spec, weights, biases)], {"architecture": {"features": "pixels"}})
+    model.save(tmp_path / "cnn.npz")
+    again = Recognizer.load(tmp_path / "cnn.npz")
+    assert type(again.networks[0]).__name__ == "ConvNet" and again.networks[0].spec == spec
+    np.testing.assert_allclose(again.rank_images(sample[0][:8]), model.rank_images(sample[0][:8]), atol=1e-6)
+    with pytest.raises(ValueError, match="layers with weights"):
+        ConvNet(spec, weights[:2], biases[:2])
+
+
+def test_shipped_weights_load_with_numpy_alone(rec, sample):
+    outputs = rec.all_probabilities(sample[0][:20])
+    assert outputs.shape == (20, 27)
+    assert np.isfinite(outputs).all()
+    np.testing.assert_allclose(outputs.sum(axis=1), 1.0, atol=1e-6)
+    for network in rec.networks:
+        for w, b in zip(network.weights, network.biases):
+            assert np.isfinite(w).all() and np.isfinite(b).all() and w.shape[1] == b.shape[0]
 
 
 # --- API contracts -----------------------------------------------------------------------------
@@ -273,7 +360,7 @@ def test_two_epoch_training_smoke_run(tmp_path, sample):
     model.save(tmp_path / "smoke.npz")
     again = Recognizer.load(tmp_path / "smoke.npz")
     np.testing.assert_allclose(again.rank_images(images[:5]), model.rank_images(images[:5]))
-    assert again.card == {"note": "smoke"}
+    assert again.card == {"note": "smoke", "architecture": {"features": "pixels"}}   # the card says what it reads
 
 
 def test_test_time_slants_average_leaning_copies(rec):
@@ -345,11 +432,36 @@ def test_scale_does_not_matter_normalised_coordinates_are_judged_like_pixels(rec
 
 # --- damaged models are refused at load, not at the first check --------------------------------
 
-def damaged_model(tmp_path, change_arrays=None, change_card=None, card=True):
-    """A copy of the shipped model in tmp_path, with its arrays and/or card changed."""
-    with np.load(DEFAULT_MODEL) as archive:
+def small_model(directory, kind):
+    """A small model of `kind` ("mlp": 2 x 784-16-8-27, "cnn": 2 x c3x4,p,c3x6,p,d10,d27) with random
+    weights and the shipped model card, saved the way Recognizer.save stores the shipped one."""
+    from recognizer.cnn import ConvNet, layer_shapes
+    from recognizer.model import Network
+    rng = np.random.default_rng(5)
+    card = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text())
+    card["architecture"]["features"] = "pixels" if kind == "cnn" else "pixels+directions"
+    networks = []
+    for _ in range(2):
+        if kind == "cnn":
+            spec = "c3x4,p,c3x6,p,d10,d27"
+            shapes = layer_shapes(spec)
+            networks.append(ConvNet(spec, [rng.normal(0, 0.3, w) for w, _ in shapes],
+                                    [rng.normal(0, 0.1, b) for _, b in shapes]))
+        else:
+            sizes = [1176, 16, 8, 27]
+            networks.append(Network([rng.normal(0, 0.1, s) for s in zip(sizes, sizes[1:])],
+                                    [rng.normal(0, 0.1, s) for s in sizes[1:]]))
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{kind}.npz"
+    Recognizer(networks, card).save(path)
+    return path
+
+
+def damaged_model(tmp_path, change_arrays=None, change_card=None, card=True, base=DEFAULT_MODEL):
+    """A copy of a model (the shipped one unless `base` says) in tmp_path, arrays and/or card changed."""
+    with np.load(base) as archive:
         arrays = {name: archive[name] for name in archive.files}
-    data = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text())
+    data = json.loads(base.with_suffix(".json").read_text())
     if change_arrays:
         change_arrays(arrays)
     if change_card:
@@ -382,8 +494,8 @@ def _set(mapping, key, value):
     (dict(change_card=lambda c: _set(c["architecture"], "features", ["pixels"])), "features"),
     (dict(change_card=lambda c: _set(c, "operating_point", [0.5])), "operating_point"),
     (dict(change_card=lambda c: c.clear() or c.update(x=1) or None), "features"),
-    (dict(change_arrays=lambda a: _set(a, "net0_w1", a["net0_w1"][:300])), "shape"),
-    (dict(change_arrays=lambda a: _set(a, "net1_w2", a["net1_w2"][:, :26])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net0_w1", a["net0_w1"][:-1])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net1_w2", a["net1_w2"][:, :-1])), "shape"),
     (dict(change_arrays=lambda a: _set(a, "net0_b0", a["net0_b0"][:-1])), "shape"),
     (dict(change_arrays=lambda a: _set(a, "net0_scale1", a["net0_scale1"][:5])), "shape"),
     (dict(change_arrays=lambda a: _set(a, "net1_b2", a["net1_b2"].astype(str))), "numbers"),
@@ -393,8 +505,44 @@ def _set(mapping, key, value):
     (dict(change_arrays=lambda a: _set(a, "network_count", np.array(0))), "network_count"),
     (dict(change_arrays=lambda a: _set(a, "net0_layers", np.array([3, 3]))), "net0_layers"),
 ])
-def test_a_damaged_model_is_refused_at_load_with_a_clear_message(tmp_path, damage, words):
-    path = damaged_model(tmp_path, **damage)
+@pytest.mark.parametrize("kind", ["mlp", "cnn"])
+def test_a_damaged_model_is_refused_at_load_with_a_clear_message(tmp_path, damage, words, kind):
+    path = damaged_model(tmp_path, **damage, base=small_model(tmp_path / "base", kind))
+    with pytest.raises(ValueError) as problem:
+        Recognizer.load(path)
+    assert words in str(problem.value) and str(path.name) in str(problem.value)
+
+
+def test_undamaged_small_models_of_each_kind_load(tmp_path):
+    for kind, network in (("mlp", "Network"), ("cnn", "ConvNet")):
+        model = Recognizer.load(damaged_model(tmp_path, base=small_model(tmp_path / "base", kind)))
+        assert [type(n).__name__ for n in model.networks] == [network, network]
+        assert model.rank_images(np.zeros((1, 28, 28), np.uint8)).shape == (1, 26)
+
+
+def _cnn_spec(arrays, spec):
+    arrays["net1_spec"] = np.array(spec)
+
+
+@pytest.mark.parametrize("damage, words", [
+    (dict(change_arrays=lambda a: _set(a, "net0_kind", np.array("transformer"))), "net0_kind"),
+    (dict(change_arrays=lambda a: _set(a, "net1_kind", np.array([1.0]))), "net1_kind"),
+    (dict(change_arrays=lambda a: a.pop("net1_spec")), "net1_spec"),
+    (dict(change_arrays=lambda a: _cnn_spec(a, "c3x4,p,c3x6,p,d10,q27")), "unknown layer"),
+    (dict(change_arrays=lambda a: _cnn_spec(a, "c4x4,p,c3x6,p,d10,d27")), "unknown layer"),
+    (dict(change_arrays=lambda a: _cnn_spec(a, "c3x4,p,c3x6,p,d27")), "layers with weights"),
+    (dict(change_arrays=lambda a: _cnn_spec(a, "c3x4,p,c3x6,p,c3x6,d27")), "shape"),
+    (dict(change_arrays=lambda a: _cnn_spec(a, "c3x4,p,c3x6,p,d10,c3x27")), "after a dense layer"),
+    (dict(change_arrays=lambda a: _cnn_spec(a, "c3x4,p,c3x8,p,d10,d27")), "shape"),
+    (dict(change_arrays=lambda a: _cnn_spec(a, "c3x4,p,p,p,p,p,p,c3x6,d10,d27")), "pools"),
+    (dict(change_arrays=lambda a: _set(a, "net0_w0", a["net0_w0"][:4])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net1_w2", a["net1_w2"][:200])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net0_w3", a["net0_w3"][:, :26])), "shape"),
+    (dict(change_arrays=lambda a: _set(a, "net0_b1", np.full_like(a["net0_b1"], np.nan))), "finite"),
+    (dict(change_card=lambda c: _set(c["architecture"], "features", "pixels+directions")), "reads pixels"),
+])
+def test_a_damaged_convolutional_model_is_refused_at_load(tmp_path, damage, words):
+    path = damaged_model(tmp_path, **damage, base=small_model(tmp_path / "base", "cnn"))
     with pytest.raises(ValueError) as problem:
         Recognizer.load(path)
     assert words in str(problem.value) and str(path.name) in str(problem.value)
