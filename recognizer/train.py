@@ -39,8 +39,8 @@ from recognizer.render import clean_strokes, ink_extent, render
 
 NOT_A_LETTER = 26
 CNN_SPEC = "c3x32,p,c3x64,p,c3x96,p,d192,d27"
-CNN_EPOCHS = 12
-CNN_PER_CLASS = 1600
+CNN_EPOCHS = 10
+CNN_PER_CLASS = 1400
 VALIDATION_SEED = 0      # the held-out split and validation pools never change with --seed
 CLASSES = np.arange(27)
 

@@ -88,3 +88,27 @@ def test_the_judge_round_trips_through_its_file(tmp_path):
     x = rng.normal(size=(5, len(FEATURES)))
     assert np.allclose(judge.probability(x), again.probability(x), atol=1e-5)
     assert again.threshold == 0.4
+
+
+def test_the_operating_point_chooser_accepts_exactly_what_check_accepts(rec):
+    """train_letter_or_not chooses the operating point from precomputed figures; they must be
+    check()'s own verdicts (true target and every other target), or the chosen point lies."""
+    from recognizer import LETTERS
+    from recognizer.train_letter_or_not import Targets, featurise
+    rng = np.random.default_rng(4)
+    samples = [{"letter": c.lower(), "case": "upper" if c.isupper() else "lower", "strokes": written(c)}
+               for c in "abdIlqS"]
+    samples += [{"letter": "o", "case": "lower", "strokes": scribble(rng, kind)} for kind in ("zigzag", "random_walk", "blob")]
+    targets = Targets(samples, *featurise(rec, [s["strokes"] for s in samples], "test letters"))
+    point = rec.operating_point
+    judge_p = rec.judge.probability(targets.rows) if rec.judge else np.ones(len(samples))
+    threshold = rec.judge.threshold if rec.judge else 0.0
+    true_accept, false_accept = targets.rates(judge_p, threshold, point["min_probability"], point["max_rank"])
+
+    def asked(sample, letter):
+        return letter.upper() if sample["case"] == "upper" else letter
+    checked_true = [rec.check(s["strokes"], asked(s, s["letter"])).accepted for s in samples]
+    checked_false = [rec.check(s["strokes"], asked(s, c)).accepted for s in samples for c in LETTERS if c != s["letter"]]
+    assert true_accept == pytest.approx(np.mean(checked_true))
+    assert false_accept == pytest.approx(np.mean(checked_false))
+    assert 0 < true_accept < 1                 # the scribbles are refused, the letters accepted

@@ -1,4 +1,4 @@
-"""What the game loads before the child sees anything: no scipy or scikit-learn before the first frame.
+"""What the game loads before the child sees anything: no scipy, scikit-learn or torch (training only).
 
 Run in a fresh interpreter, so that what other tests imported does not count.
 """
@@ -20,7 +20,7 @@ from games.launcher import Launcher
 app = App(mute=True)                     # the real checker, loading its model in the background
 app.push(Launcher(app))
 app.run_frames(1)
-heavy = lambda: sorted(m for m in sys.modules if m.split(".")[0] in ("scipy", "sklearn"))
+heavy = lambda: sorted(m for m in sys.modules if m.split(".")[0] in ("scipy", "sklearn", "torch"))
 at_first_frame = heavy()
 app.checker._ready.wait(30)              # the model is loaded, still nothing heavy
 app.run_frames(30)
@@ -29,7 +29,7 @@ app.shutdown()
 """
 
 
-def test_no_scipy_or_scikit_learn_before_the_launcher_first_frame(tmp_path):
+def test_no_scipy_scikit_learn_or_torch_before_the_launcher_first_frame(tmp_path):
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
            "LETTERPLAY_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
     run = subprocess.run([sys.executable, "-c", FIRST_FRAME], cwd=ROOT, env=env, capture_output=True,
