@@ -4,7 +4,7 @@
     python benchmarks/realpen_heldout.py --model other.npz --update-card
 
 Training may use the real-pen writers with crc32(writer) % 2 == 0
-(recognizer.train.may_train_on); this reports on the others, through
+(recognizer.realpen.train_writer); this reports on the others, through
 Recognizer.rank (strokes in, exactly as the games call it).
 """
 
@@ -19,8 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from recognizer import LETTERS  # noqa: E402
 from recognizer.model import DEFAULT_MODEL, Recognizer  # noqa: E402
-from recognizer.realpen import DEFAULT_REALPEN, load_realpen  # noqa: E402
-from recognizer.train import may_train_on  # noqa: E402
+from recognizer.realpen import DEFAULT_REALPEN, load_realpen, train_writer  # noqa: E402
 
 
 def heldout_figures(recognizer, samples):
@@ -60,7 +59,7 @@ def main(argv=None):
         print(f"no real pen letters at {args.realpen}")
         return 1
     recognizer = Recognizer.load(args.model)
-    samples = [s for s in load_realpen(args.realpen) if not may_train_on(s["writer"])]
+    samples = [s for s in load_realpen(args.realpen) if not train_writer(s["writer"])]
     figures = heldout_figures(recognizer, samples)
     for key in ("all", "upper", "lower"):
         f = figures[key]

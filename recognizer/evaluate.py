@@ -121,6 +121,29 @@ def print_figures(title, figures):
         print("  per-letter top-1, worst first: " + " ".join(f"{c}:{v:.3f}" for c, v in items))
 
 
+def headline(card):
+    """The figures of issue 11's goals from a model card's evaluation (and speed), rounded."""
+    e, r = card.get("evaluation", {}), lambda v: None if v is None else round(float(v), 4)  # noqa: E731
+    pen, child = e.get("realpen_held_out_writers", {}).get("all", {}), e.get("realpen_childlike", {}).get("all", {})
+    return {"realpen_held_out_top1": r(pen.get("top1")), "realpen_held_out_true_accept": r(pen.get("check_true_accept")),
+            "realpen_held_out_false_accept": r(pen.get("check_false_accept")),
+            "childlike_true_accept": r(child.get("check_true_accept")),
+            "childlike_false_accept": r(child.get("check_false_accept")),
+            "emnist_top1": r(e.get("emnist_test", {}).get("top1")), "emnist_top3": r(e.get("emnist_test", {}).get("top3")),
+            "scribbles_worst_case": r(e.get("scribbles", {}).get("scribble_accept")),
+            "scribbles_random_target": r(e.get("scribbles", {}).get("scribble_accept_random_target")),
+            "mirrored_bdpq_refused": r(e.get("realpen_mirrored_bdpq_refused")),
+            "check_ms_p50": card.get("speed", {}).get("check_ms_p50"),
+            "load_ms_median": card.get("speed", {}).get("load_ms_median")}
+
+
+def weakest_letters(figures, count=5):
+    """The `count` letters least often accepted (then lowest top-1), with what they were read as."""
+    worst = sorted(figures["per_letter"].items(), key=lambda kv: (kv[1]["check_true_accept"], kv[1]["top1"]))
+    return [{"letter": c, "count": v["count"], "check_true_accept": round(v["check_true_accept"], 4),
+             "top1": round(v["top1"], 4), "confused_with": v["confused_with"]} for c, v in worst[:count]]
+
+
 def print_realpen(title, figures):
     print(f"\n== {title} ({figures['all']['count']} letters)")
     for key in ("all", "upper", "lower", "chars74k", "omniglot"):
@@ -144,6 +167,8 @@ def main(argv=None):
     parser.add_argument("--realpen", default=None, help="real pen strokes (default: ../shared/data/realpen-letters.json)")
     parser.add_argument("--png", default="confusion", help="prefix of the confusion-matrix PNGs")
     parser.add_argument("--update-card", action="store_true", help="store the figures in the model card")
+    parser.add_argument("--beside", default=None, metavar="CARD.json",
+                        help="with --update-card: also store another model's figures (its card) beside these")
     args = parser.parse_args(argv)
 
     recognizer = Recognizer.load(args.model)
@@ -215,11 +240,13 @@ def main(argv=None):
         held_out = [s for s in load_realpen(realpen_path) if not train_writer(s["writer"])]
         figures = realpen_figures(recognizer, held_out, seed=args.seed)
         figures["data_sha256"] = sha256_of(realpen_path)
+        figures["weakest_five"] = weakest_letters(figures)
         results["realpen_held_out_writers"] = figures
         print_realpen("real pen strokes of adults, writers not trained on", figures)
         rng = np.random.default_rng(args.seed)
         child = [{**s, "strokes": childlike(s["strokes"], rng)} for s in held_out]
         results["realpen_childlike"] = realpen_figures(recognizer, child, seed=args.seed)
+        results["realpen_childlike"]["weakest_five"] = weakest_letters(results["realpen_childlike"])
         print_realpen("the same letters made child-like (wobble, overshoot, parts apart, slant)",
                       results["realpen_childlike"])
         mirrored = [s for s in held_out if s["case"] == "lower" and s["letter"] in "bdpq"]
@@ -237,6 +264,15 @@ def main(argv=None):
         card = json.loads(card_path.read_text())
         card["evaluation"] = {"command": "python -m recognizer.evaluate " + " ".join(
             argv if argv is not None else sys.argv[1:]), "seed": args.seed, **results}
+        card["headline"] = headline(card)
+        if args.beside:
+            other = json.loads(Path(args.beside).read_text())
+            card["beside"] = {"what": "the model this one was chosen over, measured the same way",
+                              "architecture": other.get("architecture", {}).get("kind"),
+                              "layers": other.get("architecture", {}).get("layers"),
+                              "command": other.get("command"), "evaluation_command":
+                                  other.get("evaluation", {}).get("command"),
+                              "operating_point": other.get("operating_point"), "headline": headline(other)}
         card_path.write_text(json.dumps(card, indent=2) + "\n")
         print(f"\nstored the figures in {card_path}")
     return 0

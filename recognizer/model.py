@@ -1,13 +1,15 @@
-"""The shipped letter recognizer: a small neural network run in plain numpy.
+"""The shipped letter recognizer: small neural networks run in plain numpy.
 
     rec = Recognizer.load()
     rec.rank(strokes)            # [('a', 0.91), ('d', 0.04), ...] 26 pairs, best first
     rec.check(strokes, "M")      # Verdict(accepted=True, confidence=0.97, best='m', reason=...)
 
-The networks (an ensemble, averaged) were trained with scikit-learn
-(recognizer/train.py) but only numpy runs here, so the games start fast. Each
-has 26 letter outputs plus one "not a letter" output trained on scribbles;
-`rank` reports the 26 letters renormalised.
+The networks (an ensemble, averaged) are small convolutional networks
+(recognizer/cnn.py, trained with torch) or multi-layer perceptrons (Network,
+trained with scikit-learn), as the weights file says (recognizer/train.py); only
+numpy runs here, so the games start fast. Each has 26 letter outputs plus one
+"not a letter" output trained on scribbles; `rank` reports the 26 letters
+renormalised.
 
 `check` refuses, in this order (Verdict.refusal says which): input that is not
 strokes or holds nothing (NOTHING); a dot, a tap or a smudge under 12 px across

@@ -1,13 +1,21 @@
 """Train the letter recognizer and write the shipped weights plus model card.
 
-    python -m recognizer.train                         # the shipped MLP ensemble (scikit-learn; see the card)
-    python -m recognizer.train --kind cnn              # two small convolutional networks (torch, CPU)
-    python -m recognizer.train --kind cnn --networks 1 --epochs 2 --out /tmp/try.npz
+    python -m recognizer.train                         # the shipped weights: 2 small CNNs (torch, CPU)
+    python -m recognizer.train --networks 1 --seed 4 --out /tmp/b.npz   # one of them alone
+    python -m recognizer.train --ensemble /tmp/a.npz /tmp/b.npz --out M.npz   # join single runs
+    python -m recognizer.train --kind mlp              # the former MLP ensemble (scikit-learn)
+    python -m recognizer.train --networks 1 --epochs 2 --out /tmp/try.npz   # a quick try
 
-`--kind mlp` (the default, what the shipped weights are) fits multi-layer
-perceptrons with scikit-learn. `--kind cnn` trains a small convolutional network
-(recognizer/cnn.py) with PyTorch on the CPU (recognizer/cnn_train.py; needs the
-`train` extra: pip install .[train]); the games run either in numpy only.
+`--kind cnn` (the default) trains small convolutional networks (recognizer/cnn.py)
+with PyTorch on the CPU (recognizer/cnn_train.py), one after the other, seeds
+`--seed`, `--seed`+1, ...; each prints a line per epoch. On one torch thread a
+network's training is deterministic, so two single-network runs (seeds 3 and 4,
+e.g. side by side on 2 cores) joined with `--ensemble` give the same networks.
+`--kind mlp` fits multi-layer perceptrons with scikit-learn. Both need the
+`train` extra (pip install -e ".[train]"); the games run either in numpy only.
+The model card (assets/models/letters.json) says how long the shipped run took.
+After training, `python -m recognizer.train_letter_or_not` trains the
+letter-or-not judge on the new networks and chooses check()'s operating point.
 
 Training data, freshly augmented every epoch:
   * EMNIST letter images (class-balanced draw from the training split, minus
