@@ -169,8 +169,9 @@ def main(argv=None):
 
     card_path = model_path.with_suffix(".json")
     card = json.loads(card_path.read_text())
-    card["operating_point"] = {**card.get("operating_point", {}), "min_probability": point["min_probability"],
-                               "max_rank": point["max_rank"]}
+    # One threshold for every letter: per-letter ones chosen on EMNIST by recognizer.train give way.
+    card["operating_point"] = {**{k: v for k, v in card.get("operating_point", {}).items() if k != "per_letter_min"},
+                               "min_probability": point["min_probability"], "max_rank": point["max_rank"]}
     card["operating_point_choice"] = {
         "command": judge.card["command"], "max_false_accept": args.max_false,
         "how": "judge threshold, min_probability and max_rank that accept the most true letters of the "
