@@ -371,7 +371,8 @@ def cnn_architecture(networks, args):
                        "(recognizer/cnn.py, convolutions as im2col matrix products)"}
 
 
-def main(argv=None):
+def build_parser():
+    """The command line of `python -m recognizer.train` (its defaults make the shipped weights)."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(default_data_path()), help="EMNIST letters npz")
     parser.add_argument("--out", default=str(DEFAULT_MODEL), help="where to write the weights (.npz; card beside it)")
@@ -404,6 +405,11 @@ def main(argv=None):
     parser.add_argument("--retune", action="store_true",
                         help="do not train: choose the acceptance rule of the model at --out again")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
     args = parser.parse_args(argv)
     cnn = args.kind == "cnn"
     args.epochs = args.epochs or (CNN_EPOCHS if cnn else 16)

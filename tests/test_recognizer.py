@@ -115,7 +115,7 @@ def test_numpy_convolution_and_pool_match_direct_loops():
 
 
 def test_convnet_numpy_forward_equals_torch():
-    torch = pytest.importorskip("torch")                # training extra only: skipped in CI
+    torch = pytest.importorskip("torch", reason="torch is only for training: pip install -e .[train]")
     from recognizer.cnn_train import build_torch, export
     spec = "c3x8,p,c5x12,p,c3x16,p,d20,d27"
     torch.manual_seed(0)
@@ -591,3 +591,17 @@ def test_numpy_distance_and_blur_match_scipy():
         assert np.allclose(ours[near], exact[near]) and np.all(np.isinf(ours[~near]))
         image = rng.random((84, 84)) * (rng.random((84, 84)) < 0.3)
         assert np.allclose(gaussian_blur(image, 1.0), ndimage.gaussian_filter(image, 1.0), atol=1e-12)
+
+
+def test_the_default_training_run_is_the_one_that_made_the_shipped_weights():
+    """`python -m recognizer.train` with no options must reproduce the shipped weights: same kind,
+    layers, epochs, images per letter, seeds and network count as the model card records."""
+    from recognizer import train
+    card = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text())
+    defaults = {a.dest: a.default for a in train.build_parser()._actions}
+    assert defaults["kind"] == "cnn" and "convolutional" in card["architecture"]["kind"]
+    assert defaults["spec"] == card["architecture"]["spec"]
+    assert (defaults["epochs"] or train.CNN_EPOCHS) == card["training"]["epochs"]
+    assert (defaults["per_class"] or train.CNN_PER_CLASS) == card["training"]["per_letter_per_epoch"]
+    assert card["training"]["seeds"] == [defaults["seed"] + n for n in range(defaults["networks"] or 2)]
+    assert card["architecture"]["networks"] == len(Recognizer.load().networks) == 2
