@@ -135,7 +135,7 @@ def meadow(stones: int) -> pygame.Surface:
         for x, y in layout.path[::7]:   # little pebbles in the sand
             ox, oy = rng.uniform(-width / 2.6, width / 2.6), rng.uniform(-6, 6)
             pygame.draw.circle(s, d.shade(SAND_EDGE, 1.15), ((x + ox) * k, (y + oy) * k), rng.uniform(2, 4) * k)
-    surf.blit(d.smooth((SIDE.x, d.H), paint), (0, 0))
+    surf.blit(d.smooth((SIDE.x, d.H), paint, scale=2), (0, 0))
     for item in _scenery(stones):
         kind, x, y, size = item
         img = {"tree": tree, "pond": pond, "flowers": flowers, "bush": bush}[kind](size)

@@ -275,11 +275,12 @@ def wrap(text: str, size: int, width: int, bold=False) -> list[str]:
     return lines
 
 
-def smooth(size, painter) -> pygame.Surface:
-    """Paint at 3x with ``painter(surface, scale)`` and scale down: smooth edges for any shape."""
+def smooth(size, painter, scale: int = SS) -> pygame.Surface:
+    """Paint at 3x (or ``scale``) with ``painter(surface, scale)`` and scale down: smooth edges for any
+    shape. A picture as big as the screen takes ``scale=2``: at 3x it would need 36 MB while painted."""
     w, h = max(1, int(size[0])), max(1, int(size[1]))
-    big = pygame.Surface((w * SS, h * SS), pygame.SRCALPHA)
-    painter(big, SS)
+    big = pygame.Surface((w * scale, h * scale), pygame.SRCALPHA)
+    painter(big, scale)
     return pygame.transform.smoothscale(big, (w, h))
 
 
@@ -335,7 +336,7 @@ def background(kind: str = "sky") -> pygame.Surface:
             for cx, cy, r in [(160, 120, 44), (220, 110, 56), (280, 126, 40), (980, 90, 38),
                               (1030, 80, 50), (1085, 96, 36)]:
                 pygame.draw.circle(s, (255, 255, 255, 230), (cx * k, cy * k), r * k)
-        surf.blit(smooth((W, H), hills), (0, 0))
+        surf.blit(smooth((W, H), hills, scale=2), (0, 0))
     elif kind == "wall":
         for x in range(0, W, 64):
             surf.fill(shade((255, 236, 204), 0.97), (x, 0, 32, H))
