@@ -66,9 +66,7 @@ def paint_level(surface, rect: pygame.Rect, level) -> None:
     """A basket holding the level's 5 or 10 tiles; face down with a pencil when they must be remembered and written."""
     count = level.options.get("letters", 5)
     write = level.options.get("write", False)
-    area = rect.copy()
-    if write:
-        area.w = int(rect.w * 0.78)
+    area = pygame.Rect(rect.x, rect.y, int(rect.w * 0.78) if write else rect.w, rect.h)   # room for the pencil
     b = pygame.Rect(0, 0, area.w, min(area.h, int(area.w * 0.62)))
     b.center = area.center
     surface.blit(basket(b.w, b.h, d.shade(d.BLUE, 1.2)), b)
