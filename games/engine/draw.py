@@ -154,6 +154,26 @@ def surface_cache(function=None, *, shared: bool | None = None):
     return cached
 
 
+def launcher_icon(painter):
+    """Decorator: a game's ``paint_icon(surface, rect)`` (its picture on the launcher card) made from
+    ``painter(s, w, h)``, which draws the icon on a new see-through picture ``s`` of ``w`` x ``h``.
+
+    The icon is painted once a size and kept in the shared cache, so the launcher does not paint it
+    again after a game.
+    """
+    @surface_cache(shared=True)
+    def icon(w: int, h: int) -> pygame.Surface:
+        s = pygame.Surface((w, h), pygame.SRCALPHA)
+        painter(s, w, h)
+        return s
+
+    @functools.wraps(painter)
+    def paint_icon(surface, rect: pygame.Rect) -> None:
+        surface.blit(icon(rect.w, rect.h), rect)
+    paint_icon.icon = icon
+    return paint_icon
+
+
 def forget_game_pictures() -> None:
     """Drop the pictures games drew (tables, balls, candies) when the child is back at the launcher."""
     PICTURES.clear(keep=lambda f: f.shared)
