@@ -148,7 +148,7 @@ class Progress:
             self.choose(None)
             then()
             return
-        from .profiles.scenes import AvatarPicker
+        from .profiles.picker import AvatarPicker
 
         def picked(child):
             self.choose(child)
@@ -161,7 +161,7 @@ class Progress:
         if not self.class_children():
             then(players)
             return
-        from .profiles.scenes import AvatarPicker
+        from .profiles.picker import AvatarPicker
 
         def ask(i):
             if i >= len(players):
