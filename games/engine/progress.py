@@ -90,7 +90,7 @@ class Progress:
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "Progress":
-        """The progress file of this user (a damaged one is set aside; see ``profiles.store``)."""
+        """The progress file of this user (a damaged one is set aside; see ``profiles.schema``)."""
         return cls(Store(path or Store.default_path()))
 
     @property
