@@ -16,18 +16,17 @@ silently without a sound card. Without an engine or a sound device the game play
 says so once in the log, and ``Speaker.status`` tells the settings screen why.
 
 The pieces live by job: ``espeak`` (the engine glue, and text as espeak-ng should read it),
-``speech_cache`` (the WAV files: names, pruning, length check, tidying) and this module (the queue
-and the captions). The lines' words are ``phrases``: text, not sound.
+``speech_worker`` (the thread that makes the WAVs), ``speech_cache`` (the WAV files: names, pruning,
+length check, tidying) and this module (the queue, the captions and the status). The lines' words are
+``phrases``: text, not sound.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
-import queue
 import re
 import string
-import threading
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -41,8 +40,8 @@ from .espeak import (EspeakSynthesizer, Synthesizer, espeak_voice, letter_names,
                      spoken_form)
 from .sounds import mixer_problem, start_mixer
 from .settings import SPEECH_RATES
-from .speech_cache import (CACHE_MAX_BYTES, CACHE_VERSION, TOO_LONG, TOO_SHORT, cache_file_name,
-                           expected_seconds, prune_cache, tidy_wav, wav_seconds)
+from .speech_cache import CACHE_VERSION, cache_file_name
+from .speech_worker import SpeechWorker
 
 log = logging.getLogger(__name__)
 
@@ -102,13 +101,9 @@ class Speaker:
         self._last: list[Line] = []        # the lines of the last say(), for say_again()
         self._engine_state = "starting"       # starting / ready / missing / hung
         self._sound_id: str | None = None     # what besides text and rate decides the sound (cache key)
-        self._working_on: tuple[str, float] | None = None   # (text, monotonic start) while the engine works
         self._generation = 0                  # bumped by stop(): the worker skips older lines
-        self._jobs: queue.PriorityQueue = queue.PriorityQueue()
-        self._job_count = 0
-        self._results: queue.Queue = queue.Queue()
         self._channel: pygame.mixer.Channel | None = None
-        self._worker: threading.Thread | None = None
+        self._worker = SpeechWorker(self._synth, self.cache_dir, lambda: self._generation)
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -292,10 +287,7 @@ class Speaker:
     def shutdown(self) -> None:
         """Stop speaking and let the worker thread end."""
         self.stop()
-        if self._worker is not None and self._worker.is_alive():
-            self._jobs.put((2, self._next_job_number(), None))
-            self._worker.join(timeout=1.0)
-        self._worker = None
+        self._worker.shutdown()
 
     # -- inside ---------------------------------------------------------------------------------------
     def _line(self, caption: str, spoken: str, letter_names: bool = False) -> Line:
@@ -358,94 +350,14 @@ class Speaker:
         return self.enabled and self._engine_state not in ("missing", "hung") and mixer_problem() is None
 
     def _start_worker(self) -> None:
-        if self._worker is None and self._engine_state != "missing":
-            self._worker = threading.Thread(target=self._work, name="speech", daemon=True)
+        if self._engine_state != "missing":
             self._worker.start()
 
-    def _next_job_number(self) -> int:
-        self._job_count += 1
-        return self._job_count
-
     def _ask_worker(self, line: Line, generation: int | None) -> None:
-        # Lines to say now go before lines being prepared; each kind in the order asked.
-        priority = 0 if generation is not None else 1
-        job = (line.key, line.spoken, self.rate, generation, self._engine_voice)
-        self._jobs.put((priority, self._next_job_number(), job))
-
-    def _work(self) -> None:
-        """The worker thread: start the engine, then turn jobs into WAV files. Never touches pygame."""
-        self._working_on = ("(starting the engine)", time.monotonic())
-        try:
-            self._synth.start()
-        except Exception as err:   # RuntimeError, OSError, ImportError...: all mean "no voice"
-            self._results.put(("missing", f"{type(err).__name__}: {err}"))
-            return
-        finally:
-            self._working_on = None
-        self._results.put(("ready", None))
-        prune_cache(self.cache_dir)
-        written = 0
-        kept_odd: dict[str, Path] = {}   # lines whose length stayed wrong: made once a run, never cached
-        while True:
-            _, _, job = self._jobs.get()
-            if job is None:
-                return
-            key, spoken, rate, generation, voice = job
-            if generation is not None and generation != self._generation:
-                continue   # stopped before its turn came
-            wav = self.cache_dir / cache_file_name(key)
-            if wav.exists() or key in kept_odd:
-                self._results.put(("wav", (key, wav if wav.exists() else kept_odd[key])))
-                continue
-            self._working_on = (spoken, time.monotonic())
-            try:
-                if voice != self._synth.voice and hasattr(self._synth, "set_voice"):
-                    self._synth.set_voice(voice)
-                made = self._synthesise(key, spoken, rate, wav)
-                if made != wav:
-                    kept_odd[key] = made
-                written += made.stat().st_size
-                self._results.put(("wav", (key, made)))
-            except Exception as err:
-                log.warning("Could not synthesise %r: %s", spoken, err)
-                self._results.put(("failed", key))
-            finally:
-                self._working_on = None
-            if written > CACHE_MAX_BYTES // 10:
-                prune_cache(self.cache_dir)
-                written = 0
-
-    def _synthesise(self, key: str, spoken: str, rate: int, wav: Path) -> Path:
-        """Write the line's WAV and check its length; the path of the file to play.
-
-        A line much shorter (or longer) than its text needs at `rate` is made again. If it is still
-        wrong it is kept beside the cache for this run only, never under the cache name.
-        """
-        part = wav.with_name(f"{key}.{threading.get_ident()}.part")
-        expected = expected_seconds(spoken, rate) if getattr(self._synth, "follows_rate", False) else None
-        try:
-            for attempt in (1, 2):
-                self._synth.write_wav(spoken, rate, part)
-                tidy_wav(part)
-                seconds = wav_seconds(part)
-                if expected is None or TOO_SHORT * expected <= seconds <= TOO_LONG * expected:
-                    os.replace(part, wav)   # whole files only: the main thread may look at any moment
-                    return wav
-                log.warning("Speech for %r lasts %.2f s, but about %.2f s was expected at %d words a minute%s.",
-                            spoken, seconds, expected, rate,
-                            "; making it again" if attempt == 1 else "; it is used this time but not kept")
-            odd = wav.with_name(wav.stem + ".unchecked.wav")
-            os.replace(part, odd)
-            return odd
-        finally:
-            part.unlink(missing_ok=True)
+        self._worker.ask(line.key, line.spoken, self.rate, generation, self._engine_voice)
 
     def _collect_results(self) -> None:
-        while True:
-            try:
-                kind, value = self._results.get_nowait()
-            except queue.Empty:
-                return
+        for kind, value in self._worker.results():
             if self._engine_state == "hung" and kind != "missing":
                 log.warning("The speech engine answers again.")
                 self._engine_state = "ready"
@@ -465,7 +377,7 @@ class Speaker:
 
     def _notice_a_hung_engine(self) -> None:
         """An engine stuck on one line for ENGINE_HUNG_AFTER seconds: say so (log, status), captions only."""
-        working_on = self._working_on
+        working_on = self._worker.working_on
         if (working_on is None or self._engine_state in ("missing", "hung")
                 or time.monotonic() - working_on[1] < ENGINE_HUNG_AFTER):
             return
