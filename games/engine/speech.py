@@ -25,11 +25,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
-import string
 import time
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -41,6 +38,7 @@ from .espeak import (EspeakSynthesizer, Synthesizer, espeak_voice, letter_names,
 from .sounds import mixer_problem, start_mixer
 from .settings import SPEECH_RATES
 from .speech_cache import CACHE_VERSION, cache_file_name
+from .speech_lines import Caption, Line, cut_at_sounds, has_words, single_letter
 from .speech_worker import SpeechWorker
 
 log = logging.getLogger(__name__)
@@ -49,23 +47,6 @@ CAPTION_HOLD = 1.5        # seconds a caption stays up after its line has been s
 WAIT_FOR_VOICE = 3.0      # seconds a line waits for its WAV before it is shown as a caption only
 RATE_RANGE = SPEECH_RATES   # words per minute (the settings say which; 120 is slow and clear, about 130 said)
 ENGINE_HUNG_AFTER = 10.0  # seconds one line may take before the engine counts as hung (a line takes ~0.1 s)
-# A letter's phonics sound inside a line: "Find the letter that says /m/!" plays the m sound's WAV there.
-SOUND_MARK = re.compile(r"(?<![\w/])/([a-z])/(?![\w/])")
-
-
-@dataclass
-class Line:
-    """One line to say: the caption shown, the text the engine reads, and where its WAV lives."""
-
-    caption: str
-    spoken: str
-    key: str
-    asked_at: float = 0.0           # perf_counter() when say() was called
-    started_at: float | None = None  # perf_counter() when its sound started (None: shown silently)
-    wav: Path | None = None
-    failed: bool = False            # no WAV will come: show it as a caption only
-    clip: bool = False              # wav is a ready-made or recorded clip, not the cache's: never deleted
-    waited: float = 0.0             # seconds spent at the head of the queue waiting for the WAV
 
 
 class Speaker:
@@ -96,8 +77,7 @@ class Speaker:
         self._current_sound: pygame.mixer.Sound | None = None
         self._said_for = 0.0                  # seconds since the current line started
         self._silent_length = 0.0             # how long a silent line stays "being said"
-        self._caption: str | None = None
-        self._caption_left: float | None = None   # seconds until the caption goes (None: while speaking)
+        self._caption = Caption(hold=CAPTION_HOLD)
         self._last: list[Line] = []        # the lines of the last say(), for say_again()
         self._engine_state = "starting"       # starting / ready / missing / hung
         self._sound_id: str | None = None     # what besides text and rate decides the sound (cache key)
@@ -123,12 +103,12 @@ class Speaker:
             log.warning("Speaker.say() needs some words, got %r; nothing was said.", text)
             return
         caption = text.strip()
-        pieces = SOUND_MARK.split(caption)   # words, letter, words, letter, ...
+        pieces = cut_at_sounds(caption)   # words, letter, words, letter, ...
         lines = []
         for i, piece in enumerate(pieces):
             if i % 2:
                 lines.append(self._sound_line(piece, caption))
-            elif re.search(r"\w", piece):
+            elif has_words(piece):
                 lines.append(self._line(caption, piece.strip(), letter_names=True))
         for i, line in enumerate(lines):
             self._add(line, interrupt and i == 0)
@@ -136,7 +116,7 @@ class Speaker:
 
     def say_letter_name(self, letter: str, *, interrupt: bool = False) -> None:
         """Say the name of a letter ("A" as 'ay', never as the word 'a'); the caption shows the letter."""
-        key = _single_letter(letter)
+        key = single_letter(letter)
         if key:
             own = self.name_clip(key)
             if own is not None:
@@ -151,7 +131,7 @@ class Speaker:
 
         Engines that cannot read espeak phonemes show the caption only: a spelt-out "sss" would be wrong.
         """
-        key = _single_letter(letter)
+        key = single_letter(letter)
         if not key:
             return
         self._add(self._sound_line(key, caption or f"/{key}/"), interrupt)
@@ -185,8 +165,7 @@ class Speaker:
             self._channel.stop()
         self._current = None
         self._current_sound = None
-        self._caption = None
-        self._caption_left = None
+        self._caption.clear()
 
     def prepare(self, texts: Iterable[str]) -> None:
         """Synthesise lines in the background so they start at once later (warm the cache)."""
@@ -195,8 +174,8 @@ class Speaker:
         for text in texts:
             if not isinstance(text, str):
                 continue
-            for words in SOUND_MARK.split(text)[::2]:   # the sounds in it are ready-made clips
-                if re.search(r"\w", words):
+            for words in cut_at_sounds(text)[::2]:   # the sounds in it are ready-made clips
+                if has_words(words):
                     line = self._line(words.strip(), words.strip(), letter_names=True)
                     if line.wav is None and not line.failed:
                         self._ask_worker(line, generation=None)
@@ -210,27 +189,24 @@ class Speaker:
             if self._current_is_over():
                 self._current = None
                 self._current_sound = None
-                self._caption_left = CAPTION_HOLD
+                self._caption.line_ended()
         if self._current is None and self._queue:
             head = self._queue[0]
-            if self._caption is None or self._caption_left is not None:
-                self._show(head.caption)
+            if self._caption.free:
+                self._caption.show(head.caption)
             if head.wav is None and not head.failed and self._voice_possible():
                 head.waited += dt
                 if head.waited < WAIT_FOR_VOICE:
                     return
                 log.info("Speech for %r was not ready in time; showing it as a caption only.", head.caption)
             self._start(self._queue.popleft())
-        elif self._current is None and self._caption_left is not None:
-            self._caption_left -= dt
-            if self._caption_left <= 0:
-                self._caption = None
-                self._caption_left = None
+        elif self._current is None:
+            self._caption.age(dt)
 
     @property
     def caption(self) -> str | None:
         """The line being said, for the caption bar; it stays a moment after the line ends."""
-        return self._caption
+        return self._caption.text
 
     @property
     def busy(self) -> bool:
@@ -337,14 +313,10 @@ class Speaker:
         if interrupt:
             self.stop()
         self._queue.append(line)
-        if self._current is None and (self._caption is None or self._caption_left is not None):
-            self._show(line.caption)
+        if self._current is None and self._caption.free:
+            self._caption.show(line.caption)
         if line.wav is None and not line.failed:
             self._ask_worker(line, generation=self._generation)
-
-    def _show(self, caption: str) -> None:
-        self._caption = caption
-        self._caption_left = None
 
     def _voice_possible(self) -> bool:
         return self.enabled and self._engine_state not in ("missing", "hung") and mixer_problem() is None
@@ -405,7 +377,7 @@ class Speaker:
 
     def _start(self, line: Line) -> None:
         self._current, self._current_sound, self._said_for = line, None, 0.0
-        self._show(line.caption)
+        self._caption.show(line.caption)
         self.history.append(line)
         if line.wav is not None and self.enabled and self._ensure_channel():
             try:
@@ -432,10 +404,3 @@ class Speaker:
 
 def _clamp_rate(wpm) -> int:
     return int(min(RATE_RANGE[1], max(RATE_RANGE[0], int(wpm))))
-
-
-def _single_letter(letter) -> str | None:
-    if isinstance(letter, str) and len(letter.strip()) == 1 and letter.strip().lower() in string.ascii_lowercase:
-        return letter.strip().lower()
-    log.warning("Expected one letter a-z, got %r; nothing was said.", letter)
-    return None
