@@ -17,8 +17,9 @@ says so once in the log, and ``Speaker.status`` tells the settings screen why.
 
 The pieces live by job: ``espeak`` (the engine glue, and text as espeak-ng should read it),
 ``speech_worker`` (the thread that makes the WAVs), ``speech_cache`` (the WAV files: names, pruning,
-length check, tidying) and this module (the queue, the captions and the status). The lines' words are
-``phrases``: text, not sound.
+length check, tidying), ``speech_lines`` (a line, and the caption's timing), ``speech_status`` (the
+engine's state and the settings' sentence about it) and this module (the Speaker: the queue of lines
+and playing them). The lines' words are ``phrases``: text, not sound.
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from .sounds import mixer_problem, start_mixer
 from .settings import SPEECH_RATES
 from .speech_cache import CACHE_VERSION, cache_file_name
 from .speech_lines import Caption, Line, cut_at_sounds, has_words, single_letter
+from .speech_status import EngineState
 from .speech_worker import SpeechWorker
 
 log = logging.getLogger(__name__)
@@ -79,7 +81,7 @@ class Speaker:
         self._silent_length = 0.0             # how long a silent line stays "being said"
         self._caption = Caption(hold=CAPTION_HOLD)
         self._last: list[Line] = []        # the lines of the last say(), for say_again()
-        self._engine_state = "starting"       # starting / ready / missing / hung
+        self._engine = EngineState()          # is there an engine that answers? (the status sentence)
         self._sound_id: str | None = None     # what besides text and rate decides the sound (cache key)
         self._generation = 0                  # bumped by stop(): the worker skips older lines
         self._channel: pygame.mixer.Channel | None = None
@@ -216,18 +218,10 @@ class Speaker:
     @property
     def status(self) -> str:
         """A short sentence for the settings screen about whether the children will hear anything."""
-        if not self.enabled:
-            return "Captions only: speech is turned off"
-        if self._engine_state == "missing":
-            return "Captions only: no speech engine found"
-        self._notice_a_hung_engine()
-        if self._engine_state == "hung":
-            return "Captions only: the speech engine stopped answering"
-        if mixer_problem() is not None or self._channel is None:
-            return "Captions only: no sound device"
-        if self._engine_state == "starting":
-            return "Voice: starting..."
-        return f"Voice: {self._synth.name}"
+        if self.enabled:
+            self._notice_a_hung_engine()
+        sound_device = mixer_problem() is None and self._channel is not None
+        return self._engine.sentence(self.enabled, sound_device, self._synth.name)
 
     def set_voice(self, voice: str) -> None:
         """Speak with another of our voices ("uk", "us") from the next line on: names, sounds and engine.
@@ -319,10 +313,10 @@ class Speaker:
             self._ask_worker(line, generation=self._generation)
 
     def _voice_possible(self) -> bool:
-        return self.enabled and self._engine_state not in ("missing", "hung") and mixer_problem() is None
+        return self.enabled and self._engine.answers and mixer_problem() is None
 
     def _start_worker(self) -> None:
-        if self._engine_state != "missing":
+        if self._engine.state != "missing":
             self._worker.start()
 
     def _ask_worker(self, line: Line, generation: int | None) -> None:
@@ -330,14 +324,10 @@ class Speaker:
 
     def _collect_results(self) -> None:
         for kind, value in self._worker.results():
-            if self._engine_state == "hung" and kind != "missing":
-                log.warning("The speech engine answers again.")
-                self._engine_state = "ready"
+            if kind != "missing":
+                self._engine.heard_from()
             if kind == "ready":
-                self._engine_state = "ready"
-                if not self._synth.reads_phonemes:   # lines queued meanwhile were written for espeak
-                    for line in self._queue:
-                        line.failed = line.failed or "[[" in line.spoken
+                self._engine.ready(self._synth.reads_phonemes, self._queue)
             elif kind == "missing":
                 self._no_engine(f"no speech engine could start ({value})")
             else:
@@ -349,22 +339,10 @@ class Speaker:
 
     def _notice_a_hung_engine(self) -> None:
         """An engine stuck on one line for ENGINE_HUNG_AFTER seconds: say so (log, status), captions only."""
-        working_on = self._worker.working_on
-        if (working_on is None or self._engine_state in ("missing", "hung")
-                or time.monotonic() - working_on[1] < ENGINE_HUNG_AFTER):
-            return
-        self._engine_state = "hung"
-        log.warning("The speech engine has not answered for %.0f s (working on %r). The game shows captions "
-                    "only until it does.", time.monotonic() - working_on[1], working_on[0])
-        for line in self._queue:
-            line.failed = line.wav is None
+        self._engine.check_hung(self._worker.working_on, ENGINE_HUNG_AFTER, self._queue)
 
     def _no_engine(self, why: str) -> None:
-        if self._engine_state != "missing":
-            log.warning("Speech is off: %s. The game shows captions only.", why)
-        self._engine_state = "missing"
-        for line in self._queue:
-            line.failed = line.wav is None
+        self._engine.missing(why, self._queue)
 
     def _ensure_channel(self) -> bool:
         if self._channel is None and start_mixer():
