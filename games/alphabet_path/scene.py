@@ -14,8 +14,9 @@ Level 3 has "find it in the room" stones (a teacher option): a grown-up taps "fo
 Everybody plays until every mat is full; the end screen celebrates all the players.
 
 The rules themselves (road, mats, die, hops, turns) are in ``rules.py``, with no pictures or sound;
-this module is the turn as a child plays it. What is on screen lives beside it: ``board.py`` (the road
-and the pieces), ``die.py`` (the die) and ``mats.py`` (the players' mats).
+this module is the turn as a child plays it: roll, land, write or tap, cover, next player. Beside it:
+``hopping.py`` (moving the piece, hop by hop), ``board.py`` (the road and the pieces on screen),
+``die.py`` (the die) and ``mats.py`` (the players' mats).
 """
 from __future__ import annotations
 
