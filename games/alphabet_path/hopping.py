@@ -26,7 +26,7 @@ class PieceMoves:
         self.set_state("hop")
         number = number_word(self.die_value)
         key = "hop_count_one" if self.die_value == 1 else "hop_count"
-        self.prompt.ask(self.app.phrases.get(key, number=number))
+        self.prompt.ask(self.app.phrases.get(key, number=number, count=number.lower()))
         self.focus_next_stone()
 
     def on_stone(self, target: StoneTarget):
