@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from games.alphabet_path.rules import LEVEL_RULES, PathGame  # noqa: E402
 from games.engine.letters import ALPHABET, CaseMode, face  # noqa: E402
 
-# the scene's own timings (games/alphabet_path/scene.py) and a child's
+# the scene's own timings (games/alphabet_path/scene.py, die.py, hopping.py) and a child's
 TAP_DIE, TUMBLE, PIP, HOP_TAP, HOP, LAND = 1.5, 1.0, 0.62, 1.0, 0.28, 0.7
 SAY_TASK, WRITE, TAP_MAT, CELEBRATE, CHIP, SHOW, PICK = 2.5, 10.0, 2.0, 2.8, 0.8, 2.4, 2.5
 

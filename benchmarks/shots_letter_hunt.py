@@ -33,7 +33,7 @@ from games.engine.driver import Driver  # noqa: E402
 from games.engine.settings import Settings  # noqa: E402
 from games.engine.speech import Speaker  # noqa: E402
 from games.launcher import Launcher  # noqa: E402
-from games.letter_hunt.scene import BOX  # noqa: E402
+from games.letter_hunt.table import BOX  # noqa: E402
 
 STEP = 1 / 15
 

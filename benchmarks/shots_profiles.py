@@ -69,7 +69,8 @@ def main():
     from games.engine.app import App
     from games.engine.grownups import SettingsScreen
     from games.engine.profiles.report import paint_page, save_png, writing_samples
-    from games.engine.profiles.scenes import AvatarPicker, ProfilesScreen
+    from games.engine.profiles.picker import AvatarPicker
+    from games.engine.profiles.scenes import ProfilesScreen
     from games.engine.settings import Settings
     from games.launcher import Launcher
     app = App(settings=Settings(), mute=True, rng=random.Random(3))

@@ -444,3 +444,21 @@ def test_play_again_starts_a_fresh_game_for_the_same_players(start):
     again = d.top
     assert isinstance(again, AlphabetPath) and again is not game
     assert [p.name for p in again.players] == ["Lion", "Frog"] and [p.score for p in again.players] == [0, 0]
+
+
+def test_the_hop_prompt_counts_in_lower_case_after_the_first_word(start):
+    """"Three! Hop three stones." (a capital mid-sentence was read out of the caption by a play test)."""
+    for seed in range(2, 12):
+        d = start(seed=seed)
+        game = open_game(d)
+        wait(d, lambda: game.state == "roll", what="the die")
+        d.tap(game.die.rect.center)
+        wait(d, lambda: game.state == "hop", what="hopping")
+        if game.game.rolled > 1:
+            break
+    else:
+        pytest.fail("no seed rolled more than one")
+    line = " ".join(game.prompt.lines)
+    word = ["one", "two", "three", "four", "five", "six"][game.game.rolled - 1]
+    assert line.startswith(word.capitalize() + "!") and f"hop {word} stones" in line.lower()
+    assert word.capitalize() not in line[len(word) + 1:], line

@@ -57,6 +57,20 @@ def test_the_least_recently_used_picture_goes_first(pictures):
     assert square(301) is not b and drawn == [300, 301, 302, 301]
 
 
+def test_a_screens_pictures_survive_a_flood_of_one_off_pictures_between_visits(pictures):
+    """A screen's pictures come back on each visit; in between, animations ask for a new size each
+    frame and captions for a new bar. Those one-offs must not push out what is used again (with a
+    plain LRU they did: the launcher's and the games' pictures were painted again ~20 times a minute)."""
+    square, drawn = counting_painter()
+    for visit in range(3):
+        screen = [square(200), square(201)]       # ~320 KB: the screen, drawn frame after frame
+        assert square(200) is screen[0] and square(201) is screen[1]
+        for side in range(102, 262, 4):           # then elsewhere: 40 one-off sizes, ~5 MB in all
+            square(side + visit)
+            assert pictures.bytes <= pictures.budget
+    assert drawn.count(200) == 1 and drawn.count(201) == 1, "the screen was painted again"
+
+
 def test_a_picture_bigger_than_the_budget_is_drawn_but_not_kept(pictures):
     square, drawn = counting_painter()
     assert square(600).get_size() == (600, 600)   # 1.4 MB

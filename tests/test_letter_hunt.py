@@ -17,7 +17,8 @@ from games.engine.settings import Settings
 from games import letter_hunt
 from games.launcher import Launcher
 from games.letter_hunt.rules import Basket, Deck, NameCaller
-from games.letter_hunt.scene import BOX, HINT_AFTER, HuntScoreboard, LetterHunt
+from games.letter_hunt.scene import HINT_AFTER, HuntScoreboard, LetterHunt
+from games.letter_hunt.table import BOX
 
 STEP = 1 / 15
 PHRASES = Path(letter_hunt.__file__).with_name("phrases.json")

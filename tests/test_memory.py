@@ -83,3 +83,33 @@ def test_a_left_game_screen_held_in_a_reference_cycle_is_freed_at_the_launcher()
         assert gone() is None, "the left screen's 4 MB picture is still held"
     finally:
         gc.enable()
+
+
+def test_a_game_screen_replaced_mid_game_is_freed_after_that_frame(play):
+    """Replaying a game or going on to its score board replaces the scene without passing the
+    launcher: the left scene (a reference cycle with its widgets) must not linger with its pictures."""
+    import gc
+    import weakref
+
+    from games.engine.scene import Scene
+
+    class Board(Scene):
+        def __init__(self, app):
+            super().__init__(app)
+            self.board = pygame.Surface((1280, 800))
+            self.on_tap = self.tap    # the scene refers to itself, as its buttons' callbacks do
+
+        def tap(self):
+            pass
+
+    app = play.app
+    app.push(Board(app))
+    app.run_frames(1)
+    gone = weakref.ref(app.scenes.top)
+    gc.disable()   # as between the interpreter's rare full collections
+    try:
+        app.replace(Board(app))
+        app.run_frames(1)
+        assert gone() is None, "the replaced scene's 4 MB board is still held"
+    finally:
+        gc.enable()

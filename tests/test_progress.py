@@ -16,7 +16,8 @@ import pytest
 from games.engine.coach import help as coach_help
 from games.engine.letters import CaseMode, LetterSet
 from games.engine.profiles import mastery
-from games.engine.profiles.store import MIGRATIONS, SCHEMA_VERSION, Store
+from games.engine.profiles.schema import MIGRATIONS, SCHEMA_VERSION
+from games.engine.profiles.store import Store
 from games.engine.progress import Answer, Progress
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,9 @@ from conftest import Driver
 
 from games.engine.common_scenes import GameStart
 from games.engine.players import PlayerPicker
-from games.engine.profiles.scenes import AvatarPicker, Confirm, ProfilesScreen, TextEntry
+from games.engine.profiles.dialogs import Confirm, TextEntry
+from games.engine.profiles.picker import AvatarPicker
+from games.engine.profiles.scenes import ProfilesScreen
 from games.engine.progress import Answer
 from games.launcher import Launcher
 from games.registry import find_game

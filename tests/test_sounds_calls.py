@@ -291,8 +291,8 @@ def hunt_call(make_app, way):
 
 
 def called_card_shows_letter(game) -> bool:
-    from games.letter_hunt import art
-    from games.letter_hunt.scene import CALLED
+    from games.letter_hunt import caller_art as art
+    from games.letter_hunt.table import CALLED
     letter = art.card_face(CALLED.w, CALLED.h, game.call.card.shown)
     return game.called_face is not None and \
         pygame.image.tobytes(game.called_face, "RGBA") == pygame.image.tobytes(letter, "RGBA")

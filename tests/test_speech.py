@@ -18,7 +18,7 @@ import numpy as np
 import pygame
 import pytest
 
-from games.engine import sounds, speech
+from games.engine import sounds, speech, speech_cache
 from games.engine.espeak import load_letter_sounds, spoken_form
 from games.engine.phrases import BUILT_IN_PHRASES, Phrases
 from games.engine.speech import Speaker
@@ -210,14 +210,14 @@ def _cache_file(tmp_path, name, size, used_at):
 
 
 def test_prune_cache_keeps_the_most_recently_used_within_its_bytes(tmp_path):
-    current = [_cache_file(tmp_path, speech.cache_file_name(f"k{i}"), 1000, 1000 + i) for i in range(5)]
+    current = [_cache_file(tmp_path, speech_cache.cache_file_name(f"k{i}"), 1000, 1000 + i) for i in range(5)]
     _cache_file(tmp_path, "0123456789abcdef01234567.wav", 10, 2000)   # an older version's file: made otherwise
     _cache_file(tmp_path, "old.part", 10, 1000)                           # left over from a crash
     young_part = tmp_path / "young.part"
     young_part.write_bytes(b"x")                                          # maybe being written right now
-    assert speech.prune_cache(tmp_path, max_bytes=2500) == 5
+    assert speech_cache.prune_cache(tmp_path, max_bytes=2500) == 5
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current[3].name, current[4].name, "young.part"])
-    assert speech.prune_cache(tmp_path, max_bytes=2500) == 0
+    assert speech_cache.prune_cache(tmp_path, max_bytes=2500) == 0
 
 
 def test_a_cache_hit_counts_as_a_use_so_pruning_keeps_it(make_speaker, tmp_path):
@@ -230,7 +230,7 @@ def test_a_cache_hit_counts_as_a_use_so_pruning_keeps_it(make_speaker, tmp_path)
     speaker.say("Well done!")                                 # from the cache
     run(speaker, lambda: not speaker.busy)
     size = max(p.stat().st_size for p in cache.glob("*.wav"))
-    speech.prune_cache(cache, max_bytes=size)
+    speech_cache.prune_cache(cache, max_bytes=size)
     assert len(list(cache.glob("*.wav"))) == 1
     speaker.say("Well done!")
     assert speaker._queue[0].wav is not None                  # still there
@@ -257,7 +257,7 @@ def _at_wrong_speed_first(times_too_fast):
 
     def seconds(text, rate):
         made.append(text)
-        right = speech.expected_seconds(text, rate)
+        right = speech_cache.expected_seconds(text, rate)
         return right * (130 / 200 if len(made) <= times_too_fast else 1.0)
     return seconds
 
@@ -271,7 +271,7 @@ def test_a_line_made_too_fast_is_made_again_and_only_the_right_one_is_kept(make_
     run(speaker, lambda: any(cache.glob("v*.wav")))
     assert synth.said == ["Find the letter [['oU]]!", "Find the letter [['oU]]!"]
     (path,) = cache.glob("*.wav")
-    assert speech.wav_seconds(path) == pytest.approx(speech.expected_seconds("Find the letter [['oU]]!", speaker.rate),
+    assert speech_cache.wav_seconds(path) == pytest.approx(speech_cache.expected_seconds("Find the letter [['oU]]!", speaker.rate),
                                                      rel=0.05)
     assert any("making it again" in r.getMessage() for r in caplog.records)
 
@@ -284,22 +284,22 @@ def test_a_line_that_stays_too_fast_is_played_but_never_cached_under_its_name(ma
     run(speaker, lambda: not speaker.busy)
     assert speaker.history[0].started_at is not None          # the children still hear it
     cache = tmp_path / "cache"
-    assert not (cache / speech.cache_file_name(speaker.history[0].key)).exists()
+    assert not (cache / speech_cache.cache_file_name(speaker.history[0].key)).exists()
     assert len(list(cache.glob("*.unchecked.wav"))) == 1
     assert any("not kept" in r.getMessage() for r in caplog.records)
     speaker.say("Well done!")                                 # said again this run: not made a third time
     run(speaker, lambda: not speaker.busy)
     assert len(synth.said) == 2 and speaker.history[1].started_at is not None
-    later = make_speaker(FakeSynth(follows_rate=True, seconds=lambda text, rate: speech.expected_seconds(text, rate)))
+    later = make_speaker(FakeSynth(follows_rate=True, seconds=lambda text, rate: speech_cache.expected_seconds(text, rate)))
     later.prepare(["Well done!"])                             # a later run makes it again, right this time
-    run(later, lambda: (cache / speech.cache_file_name(speaker.history[0].key)).exists())
+    run(later, lambda: (cache / speech_cache.cache_file_name(speaker.history[0].key)).exists())
 
 
 def test_length_check_tells_130_from_200_words_a_minute():
     for text in ["Find the letter [['oU]]!", "Well done!", "Which letter is missing?", "Nearly! Let's try again."]:
-        at_130 = speech.expected_seconds(text, 130)
-        assert speech.expected_seconds(text, 200) < speech.TOO_SHORT * at_130 < at_130
-    assert speech.expected_seconds("[[s::]]", 130) is None    # a lone sound: too short to judge
+        at_130 = speech_cache.expected_seconds(text, 130)
+        assert speech_cache.expected_seconds(text, 200) < speech_cache.TOO_SHORT * at_130 < at_130
+    assert speech_cache.expected_seconds("[[s::]]", 130) is None    # a lone sound: too short to judge
 
 
 class HangingSynth(FakeSynth):

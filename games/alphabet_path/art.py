@@ -135,7 +135,7 @@ def meadow(stones: int) -> pygame.Surface:
         for x, y in layout.path[::7]:   # little pebbles in the sand
             ox, oy = rng.uniform(-width / 2.6, width / 2.6), rng.uniform(-6, 6)
             pygame.draw.circle(s, d.shade(SAND_EDGE, 1.15), ((x + ox) * k, (y + oy) * k), rng.uniform(2, 4) * k)
-    surf.blit(d.smooth((SIDE.x, d.H), paint), (0, 0))
+    surf.blit(d.smooth((SIDE.x, d.H), paint, scale=2), (0, 0))
     for item in _scenery(stones):
         kind, x, y, size = item
         img = {"tree": tree, "pond": pond, "flowers": flowers, "bush": bush}[kind](size)
@@ -402,14 +402,9 @@ def glow(w: int, h: int) -> pygame.Surface:
 
 
 # -- launcher icon and level pictures --------------------------------------------------------------
-def paint_icon(surface, rect: pygame.Rect) -> None:
+@d.launcher_icon
+def paint_icon(s: pygame.Surface, w: int, h: int) -> None:
     """A short winding road of three stones (A B C) up to a flag, with the die beside it."""
-    surface.blit(_icon(rect.w, rect.h), rect)
-
-
-@d.surface_cache(shared=True)
-def _icon(w: int, h: int) -> pygame.Surface:
-    s = pygame.Surface((w, h), pygame.SRCALPHA)
     grass = d.smooth((w, h), lambda p, k: pygame.draw.ellipse(p, GRASS, (0, h * 0.3 * k, w * k, h * 0.7 * k)))
     s.blit(grass, (0, 0))
     r = int(min(w, h) * 0.14)
@@ -423,7 +418,6 @@ def _icon(w: int, h: int) -> pygame.Surface:
     s.blit(fl, fl.get_rect(midbottom=(w * 0.86, h * 0.66)))
     dv = die(3, 0, int(min(w, h) * 0.3))
     s.blit(dv, dv.get_rect(center=(w * 0.24, h * 0.3)))
-    return s
 
 
 def paint_level(surface, rect: pygame.Rect, level) -> None:

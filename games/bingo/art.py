@@ -249,21 +249,15 @@ def card_picture(card, color, name: str, w: int, h: int) -> pygame.Surface:
 
 
 # -- the icon and the level pictures ------------------------------------------------------------------
-def paint_icon(surface, rect: pygame.Rect) -> None:
+@d.launcher_icon
+def paint_icon(surf: pygame.Surface, w: int, h: int) -> None:
     """A little card with chips on it and a bingo ball rolling out in front."""
-    surface.blit(_icon(rect.w, rect.h), rect.topleft)
-
-
-@d.surface_cache(shared=True)
-def _icon(w: int, h: int) -> pygame.Surface:
-    surf = pygame.Surface((w, h), pygame.SRCALPHA)
     side = int(min(w, h) * 0.86)
     card = pygame.Rect(0, 0, side, side)
     card.center = (w * 0.44, h * 0.5)
     _mini_card(surf, card, 3, d.GREEN, covered={0, 4, 8, 2})
     b = ball("B", int(side * 0.46))
     surf.blit(b, b.get_rect(center=(w * 0.78, h * 0.72)))
-    return surf
 
 
 def _mini_card(surface, rect, size, color, covered=(), free=True, pencil=False):

@@ -14,6 +14,11 @@ on the ball and says its name, so a child who does not know the sound still fini
 
 With the teacher's "I call the letters" the game says no calls: the grown-up calls aloud and taps the
 letter on a small strip at the top; the ball rolls out and the turns go as before.
+
+This file holds the game's flow (the deal, calls, turns, covering, the end). Beside it: ``cards``
+(the rules: dealing, the caller, no pictures), ``card_view`` (the cards in play, big and small),
+``calling`` (the called ball, the row of called balls, the grown-up's strip), ``art`` (the pictures)
+and ``print_cards`` (cards on paper).
 """
 from __future__ import annotations
 
@@ -27,55 +32,27 @@ from games.engine.common_scenes import Scoreboard, stars_for
 from games.engine.game_scene import GameScene
 from games.engine.letter_call import call_for
 from games.engine.letters import LetterCard
-from games.engine.players import Player, Turns, draw_avatar_on_disc
+from games.engine.players import Player, Turns
 from games.engine.progress import Answer
-from games.engine.timeline import ease
-from games.engine.widgets import Button, Tappable
 from games.engine.writing_task import WritingTask
 
 from . import art
+from .calling import draw_called_ball, draw_history, draw_strip, teacher_strip
+from .card_view import POP_TIME, CardsInPlay, Square, draw_writing
 from .cards import Caller, deal, faces_for, layout, letters_per_card, pool_size
 
 SAY_AGAIN_AT = (1196, 74)
-BIG_CARD = pygame.Rect(0, 112, 0, 580)          # the player whose turn it is: big, x set from its width
-BIG_CARD_CENTER_X = 748
-MINI_H = 140                                     # everyone's cards, small, down the right side
-MINI_X = 1128
 PAD = pygame.Rect(520, 140, 440, 470)            # write to cover: the pad over the card
-STRIP = pygame.Rect(140, 16, 940, 60)            # "I call the letters": the grown-ups' strip
 
 INTRO = 2.2          # seconds before the first ball
 SPIN_TIME = 0.9      # the cage turns
 ROLL_TIME = 0.7      # the ball rolls down to the tray
 GLOW_AFTER = 6.0     # seconds of searching before the square glows
-POP_TIME = 0.45      # a chip pops on
 AFTER_COVER = 0.6    # a moment to see the chip before the next turn
 NOBODY_PAUSE = 2.4   # "Nobody has Q!" before the next ball
 WRITE_TRIES = 3      # misses before the chip goes on anyway
-HISTORY_MOST = 18    # called balls shown along the top
 
 WAITING_STATES = ("find", "write", "teacher")   # the game waits for the child (or the grown-up)
-
-
-class Square(Tappable):
-    """One square of the big card: tapped to cover it."""
-
-    tap_slack = 4   # squares sit close together: a tap belongs to the square it lands on
-    REACH = 4       # half the gap: a tap between two squares goes to the nearer one
-
-    def __init__(self, rect, index, face, on_tap):
-        super().__init__(rect)
-        self.index, self.face, self.on_tap = index, face, on_tap
-        self.wobble = 0.0
-
-    def hit(self, pos) -> bool:
-        return self.rect.inflate(2 * self.REACH, 2 * self.REACH).collidepoint(pos)
-
-    def activate(self):
-        self.on_tap(self)
-
-    def update(self, dt):
-        self.wobble = max(0.0, self.wobble - dt * 1.6)
 
 
 class Bingo(GameScene):
@@ -101,19 +78,17 @@ class Bingo(GameScene):
         self.named = True           # its name was said: at once by name; by sound or picture after help
         self.queue: list[int] = []  # players still to cover the called letter, in turn order
         self.squares: list[Square] = []
-        self.strip: list[Button] = []
+        self.strip = []             # "I call the letters": a button a letter
         self.found_square: Square | None = None
         self.find_t = 0.0           # seconds the current player has been looking
         self.glowing = False
         self.slips = 0              # wrong taps, glows and letters written with the chip given anyway
         self.spin, self.spin_speed = 0.0, 0.4
         self.roll_k = 1.0           # the called ball rolling from the cage to the tray, 0..1
-        self.pops: dict[tuple[int, int], float] = {}   # (player, square) -> chip pop 0..1
         self.lines_seen = [set() for _ in self.players]
         self.full_seen = [False for _ in self.players]
         self.history: list = []     # balls already in the tray before, for the row along the top
-        self.big_pictures: dict[int, pygame.Surface] = {}
-        self.mini_pictures: dict[int, pygame.Surface] = {}
+        self.on_table: CardsInPlay | None = None   # everyone's card, big and small (made at the deal)
         self.warm_up = iter(())
 
     # -- the deal ----------------------------------------------------------------------------------
@@ -131,11 +106,10 @@ class Bingo(GameScene):
         shown = pool[:12]
         self.tumbling = [(f.call, i * math.tau / len(shown) + rng.uniform(-0.3, 0.3), rng.uniform(0.3, 0.75))
                          for i, f in enumerate(shown)]
-        big_w = art.card_width(BIG_CARD.h)
-        self.big_rect = pygame.Rect(BIG_CARD_CENTER_X - big_w // 2, BIG_CARD.y, big_w, BIG_CARD.h)
+        self.on_table = CardsInPlay(self.cards, self.players, self.size)
         self.warm_up = self.pictures_to_prepare(pool)
         if self.teacher_calls:
-            self.make_strip(pool)
+            self.strip = teacher_strip(pool, self.teacher_called)
             self.prompt.ask(self.app.phrases.get("teacher_start"))
             self.set_state("teacher")
         else:
@@ -147,36 +121,9 @@ class Bingo(GameScene):
         """Paint what the game will show, one picture a frame during the intro (no frame waits long)."""
         yield art.hall()
         yield art.cage_stand()
-        for i, p in enumerate(self.players):
-            self.mini_pictures[i] = self.card_picture(i, art.card_width(MINI_H), MINI_H)
-            yield
-            if i not in self.big_pictures:
-                self.big_pictures[i] = self.card_picture(i, self.big_rect.w, self.big_rect.h)
-                yield
-            square = art.square_rects(self.big_rect, self.size)[0]
-            chip = int(square.w * 0.86)
-            yield art.chip(p.color, chip), art.chip(p.color, int(chip * 1.2))   # the chip, and its pop
+        yield from self.on_table.pictures_to_prepare()
         for f in pool:
             yield art.ball(f.call, art.TRAY_BALL), art.ball(f.call, 46)
-        yield art.glow(int(art.square_rects(self.big_rect, self.size)[0].w * 1.6))
-
-    def card_picture(self, i, w, h):
-        p = self.players[i]
-        return art.card_picture(self.cards[i], p.color, p.name, w, h)
-
-    def make_strip(self, pool):
-        faces = sorted(pool, key=lambda f: f.base)
-        step = min(52, STRIP.w // max(1, len(faces)))
-        x0 = STRIP.centerx - step * len(faces) / 2
-        for i, f in enumerate(faces):
-            button = Button((x0 + i * step + 2, STRIP.y + 4, step - 4, STRIP.h - 8), lambda f=f: self.teacher_called(f),
-                            label=f.call, color=d.WHITE, sound="click", label_size=30)
-            button.face = f
-            self.strip.append(button)
-
-    def mini_rect(self, i) -> pygame.Rect:
-        w = art.card_width(MINI_H)
-        return pygame.Rect(MINI_X, 162 + i * (MINI_H + 12), w, MINI_H)
 
     # -- states and widgets ------------------------------------------------------------------------
     def set_state(self, state):
@@ -197,12 +144,7 @@ class Bingo(GameScene):
     def show_card(self, player: int):
         """The card of ``player`` comes up big, its squares ready to tap."""
         self.turns.index = player
-        self.squares = [Square(rect, i, face, self.on_square)
-                        for i, (rect, face) in enumerate(zip(art.square_rects(self.big_rect, self.size),
-                                                             self.cards[player].squares))
-                        if i not in self.cards[player].covered]
-        if player not in self.big_pictures:
-            self.big_pictures[player] = self.card_picture(player, self.big_rect.w, self.big_rect.h)
+        self.squares = self.on_table.squares(player, self.on_square)
 
     # -- calling -----------------------------------------------------------------------------------
     def next_call(self):
@@ -335,9 +277,8 @@ class Bingo(GameScene):
 
     def cover(self):
         player, index = self.turns.index, self.target_index()
-        self.cards[player].cover(index)
+        self.on_table.cover(player, index)
         self.players[player].score += 1
-        self.pops[(player, index)] = 0.0
         self.app.sounds.play("pop")
         self.squares = [s for s in self.squares if s.index != index]
         self.set_state("cover")
@@ -390,8 +331,7 @@ class Bingo(GameScene):
         next(self.warm_up, None)
         super().update(dt)   # the squares, the strip and the pad are widgets: they update there
         self.spin += self.spin_speed * dt
-        for key in list(self.pops):
-            self.pops[key] = min(1.0, self.pops[key] + dt / POP_TIME)
+        self.on_table.update(dt)
         if self.state == "find":
             self.find_t += dt
             if self.find_t >= GLOW_AFTER and not self.glowing:
@@ -404,131 +344,25 @@ class Bingo(GameScene):
     def draw(self, surface):
         surface.blit(art.hall(), (0, 0))
         if self.teacher_calls:
-            self.draw_strip(surface)
+            draw_strip(surface, self.strip, {f.base for f in self.caller.called}, self.focus)
         else:
-            self.draw_history(surface)
+            draw_history(surface, self.history)
         called = {f.call for f in self.caller.called}   # called balls have left the cage
         art.draw_cage(surface, self.t, self.spin, [b for b in self.tumbling if b[0] not in called])
         art.draw_tray(surface)
         self.draw_called_ball(surface)
-        self.draw_big_card(surface)
+        glow = self.target_index() if self.state in ("find", "write") and self.glowing else None
+        self.on_table.draw_big(surface, self.turns.index, self.squares, glow_index=glow, t=self.t, focus=self.focus)
         if self.turns.multi:
             for i in range(len(self.players)):
-                self.draw_mini(surface, i)
+                highlighted = i == self.turns.index and self.state not in ("over", "intro", "teacher", "spin")
+                self.on_table.draw_mini(surface, i, highlighted=highlighted, t=self.t)
         if self.state == "write":
-            self.draw_writing(surface)
+            draw_writing(surface, self.pad, self.call.square, self.turns.current, focused=self.focus is self.pad)
         self.home_button.draw(surface, focused=self.focus is self.home_button)
         self.say_again.draw(surface, focused=self.focus is self.say_again)
 
-    def draw_history(self, surface):
-        shown = self.history[-HISTORY_MOST:]
-        for i, f in enumerate(shown):
-            img = art.ball(f.call, 46)
-            surface.blit(img, img.get_rect(center=(170 + i * 50, 66)))
-
-    def draw_strip(self, surface):
-        panel = self.strip[0].rect.unionall([b.rect for b in self.strip]).inflate(28, 16)
-        d.blit_panel(surface, panel, (226, 230, 240), radius=18, gloss=False)
-        called = {f.base for f in self.caller.called}
-        for b in self.strip:
-            b.draw(surface, focused=self.focus is b)
-            if b.face.base in called:   # a tick on the letters already called
-                x, y = b.rect.right - 2, b.rect.bottom - 2
-                pygame.draw.circle(surface, d.GREEN, (x - 6, y - 8), 11)
-                pygame.draw.lines(surface, d.WHITE, False, [(x - 12, y - 8), (x - 7, y - 3), (x + 0, y - 13)], 3)
-
     def draw_called_ball(self, surface):
-        if self.call is None or self.state == "spin":
-            return
-        k = ease("linear", self.roll_k)
-        drop = ease("drop_hop", self.roll_k)
-        door = (art.CAGE_CENTER[0], art.CAGE_CENTER[1] + art.CAGE_R)
-        x = door[0] + math.sin(k * math.pi) * 30
-        y = door[1] + (art.TRAY_CENTER[1] - door[1]) * drop
-        size = int(40 + (art.TRAY_BALL - 40) * k)
-        if self.named:
-            img = art.ball(self.call.call, art.TRAY_BALL)
-        else:   # by sound or picture word: the picture, or "?", on the ball's disc
-            img = art.ball(self.call.call, art.TRAY_BALL, blank=True).copy()
-            disc = pygame.Rect(0, 0, art.TRAY_BALL * art.CUE_DISC * 0.9, art.TRAY_BALL * art.CUE_DISC * 0.9)
-            disc.center = (art.TRAY_BALL // 2, art.TRAY_BALL // 2)
-            self.cue.draw_cue(img, disc)
-        if size < art.TRAY_BALL:
-            img = pygame.transform.smoothscale(img, (size, size))
-        surface.blit(img, img.get_rect(center=(x, y)))
-
-    def draw_big_card(self, surface):
-        i = self.turns.index
-        picture = self.big_pictures.get(i)
-        if picture is None:
-            self.show_card(i)
-            picture = self.big_pictures[i]
-        surface.blit(picture, (self.big_rect.x - 10, self.big_rect.y - 10))
-        color = self.players[i].color
-        rects = art.square_rects(self.big_rect, self.size)
-        card = self.cards[i]
-        for index in card.covered:
-            face = card.squares[index]
-            if face is None:
-                continue
-            sq = rects[index]
-            img = art.chip_popping(color, int(sq.w * 0.86), self.pops.get((i, index), 1.0))
-            surface.blit(img, img.get_rect(center=sq.center))
-            d.draw_glyph(surface, face.square, int(sq.h * 0.4), sq.center, d.WHITE)
-        if self.state in ("find", "write") and self.glowing:
-            sq = rects[self.target_index()]
-            pulse = 0.5 + 0.5 * math.sin(self.t * 3.5)
-            halo = art.glow(int(sq.w * 1.6))
-            halo.set_alpha(int(120 + 120 * pulse))
-            surface.blit(halo, halo.get_rect(center=sq.center))
-            warm = tuple(int(a + (b - a) * (0.35 + 0.4 * pulse)) for a, b in zip(art.PAPER_CELL, (255, 226, 120)))
-            pygame.draw.rect(surface, warm, sq, border_radius=int(sq.w * 0.16))
-            pygame.draw.rect(surface, d.GOLD, sq.inflate(6, 6), 6, border_radius=int(sq.w * 0.18))
-            d.draw_glyph(surface, card.squares[self.target_index()].square, int(sq.h * 0.62), sq.center, d.INK)
-        for s in self.squares:
-            if s.wobble > 0:
-                pygame.draw.rect(surface, color, s.rect.inflate(4, 4))
-                moved = s.rect.move(math.sin(s.wobble * 28) * 12 * s.wobble, 0)
-                pygame.draw.rect(surface, art.PAPER_CELL, moved, border_radius=int(moved.w * 0.16))
-                d.draw_glyph(surface, s.face.square, int(s.rect.h * 0.62), moved.center, d.INK)
-            if s is self.focus:
-                pygame.draw.rect(surface, d.BLUE, s.rect.inflate(8, 8), 6, border_radius=int(s.rect.w * 0.2))
-
-    def draw_mini(self, surface, i):
-        rect = self.mini_rect(i)
-        if i not in self.mini_pictures:
-            self.mini_pictures[i] = self.card_picture(i, rect.w, rect.h)
-        if i == self.turns.index and self.state not in ("over", "intro", "teacher", "spin"):
-            pulse = 5 + 2 * math.sin(self.t * 5)
-            pygame.draw.rect(surface, d.GOLD, rect.inflate(14 + pulse, 14 + pulse), 6, border_radius=16)
-        surface.blit(self.mini_pictures[i], (rect.x - 10, rect.y - 10))
-        rects = art.square_rects(rect, self.size)
-        for index in self.cards[i].covered:
-            if self.cards[i].squares[index] is not None:
-                sq = rects[index]
-                img = art.chip(self.players[i].color, int(sq.w * 0.9) // 2 * 2)
-                surface.blit(img, img.get_rect(center=sq.center))
-
-    def draw_writing(self, surface):
-        veil = _veil()
-        surface.blit(veil, (0, 0))
-        tile = pygame.Rect(0, 0, 104, 104)
-        tile.center = (PAD.x - 72, PAD.y + 110)
-        d.blit_panel(surface, tile, self.players[self.turns.index].color, radius=20)
-        inner = tile.inflate(-16, -16)
-        pygame.draw.rect(surface, art.PAPER_CELL, inner, border_radius=14)
-        d.draw_glyph(surface, self.call.square, int(inner.h * 0.7), inner.center, d.INK)
-        draw_avatar_on_disc(surface, self.turns.current.name, 70, (tile.centerx, tile.bottom + 60))
-        self.pad.draw(surface, focused=self.focus is self.pad)
-
-
-_veils = {}
-
-
-def _veil() -> pygame.Surface:
-    """A soft white veil over the card while the child writes."""
-    if "v" not in _veils:
-        veil = pygame.Surface((d.W, d.H), pygame.SRCALPHA)
-        veil.fill((255, 255, 255, 150))
-        _veils["v"] = veil
-    return _veils["v"]
+        """The called ball (by sound or picture word, not named yet: the picture or "?" on it)."""
+        if self.call is not None and self.state != "spin":
+            draw_called_ball(surface, self.call, self.roll_k, None if self.named else self.cue)

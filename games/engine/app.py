@@ -7,6 +7,7 @@ distorting it, and maps pointer positions back. Services the scenes use: ``setti
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import os
 import random
@@ -42,6 +43,8 @@ AWAKE_AFTER_INPUT = 1.5
 #: room the desktop keeps around a window: its title bar and the system's panels (docks, task bars)
 DESKTOP_MARGIN = (40, 100)
 #: signals that ask the game to save and quit, in every mode (kiosk keeps children in, not the system)
+#: start-up objects are frozen once per process (tests make many apps; each would pin its own)
+_START_UP_FROZEN = False
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
@@ -92,6 +95,7 @@ class App:
         self.paused = False
         self.stop_signal = None   # the signal that asked us to quit, if one did
         self._last_input = time.monotonic()
+        self._scenes_left = 0
 
     # -- window ------------------------------------------------------------------------------------
     def _open_window(self):
@@ -194,6 +198,22 @@ class App:
             self.scenes.top.settle_focus()
         self.caption.update(dt)
         self.draw()
+        self._tidy_memory()
+
+    def _tidy_memory(self) -> None:
+        """After the first frame, set the start-up objects aside from the cycle collector; after a scene
+        is left, collect it now. Scenes and their widgets refer to each other (callbacks), so a left
+        game's pictures (tens of MB) would otherwise wait for Python's next full collection."""
+        global _START_UP_FROZEN
+        if not _START_UP_FROZEN:
+            _START_UP_FROZEN = True
+            gc.collect()
+            gc.freeze()   # modules, fonts, the launcher: never garbage; later collections skip them
+            self._scenes_left = self.scenes.left
+        elif self.scenes.left != self._scenes_left:
+            self._scenes_left = self.scenes.left
+            gc.collect()
+            d.release_memory()
 
     def draw(self) -> None:
         for scene in self.scenes.visible():

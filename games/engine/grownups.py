@@ -237,7 +237,7 @@ class SettingsScreen(Scene):
                 x += w + 12
 
     def open_profiles(self):
-        """Children, classes, progress and reports (games/engine/profiles/scenes.py)."""
+        """Children, classes, progress and reports (games/engine/profiles/scenes.py and its pages)."""
         from .profiles.scenes import ProfilesScreen
         self.app.push(ProfilesScreen(self.app))
 

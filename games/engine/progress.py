@@ -90,7 +90,7 @@ class Progress:
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "Progress":
-        """The progress file of this user (a damaged one is set aside; see ``profiles.store``)."""
+        """The progress file of this user (a damaged one is set aside; see ``profiles.schema``)."""
         return cls(Store(path or Store.default_path()))
 
     @property
@@ -148,7 +148,7 @@ class Progress:
             self.choose(None)
             then()
             return
-        from .profiles.scenes import AvatarPicker
+        from .profiles.picker import AvatarPicker
 
         def picked(child):
             self.choose(child)
@@ -161,7 +161,7 @@ class Progress:
         if not self.class_children():
             then(players)
             return
-        from .profiles.scenes import AvatarPicker
+        from .profiles.picker import AvatarPicker
 
         def ask(i):
             if i >= len(players):

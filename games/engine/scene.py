@@ -152,6 +152,7 @@ class SceneStack:
 
     def __init__(self):
         self._scenes: list[Scene] = []
+        self.left = 0   # how many scenes have been left so far (the app tidies memory after each)
 
     def __len__(self):
         return len(self._scenes)
@@ -174,6 +175,7 @@ class SceneStack:
             return None
         scene = self._scenes.pop()
         scene.exit()
+        self.left += 1
         if self.top:
             self.top.resume()
         return scene
@@ -181,6 +183,7 @@ class SceneStack:
     def replace(self, scene: Scene) -> None:
         if self._scenes:
             self._scenes.pop().exit()
+            self.left += 1
         self._scenes.append(scene)
         scene.enter()
 

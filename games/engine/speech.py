@@ -16,21 +16,18 @@ silently without a sound card. Without an engine or a sound device the game play
 says so once in the log, and ``Speaker.status`` tells the settings screen why.
 
 The pieces live by job: ``espeak`` (the engine glue, and text as espeak-ng should read it),
-``speech_cache`` (the WAV files: names, pruning, length check, tidying) and this module (the queue
-and the captions). The lines' words are ``phrases``: text, not sound.
+``speech_worker`` (the thread that makes the WAVs), ``speech_cache`` (the WAV files: names, pruning,
+length check, tidying), ``speech_lines`` (a line, and the caption's timing), ``speech_status`` (the
+engine's state and the settings' sentence about it) and this module (the Speaker: the queue of lines
+and playing them). The lines' words are ``phrases``: text, not sound.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
-import queue
-import re
-import string
-import threading
 import time
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -41,8 +38,10 @@ from .espeak import (EspeakSynthesizer, Synthesizer, espeak_voice, letter_names,
                      spoken_form)
 from .sounds import mixer_problem, start_mixer
 from .settings import SPEECH_RATES
-from .speech_cache import (CACHE_MAX_BYTES, CACHE_VERSION, TOO_LONG, TOO_SHORT, cache_file_name,
-                           expected_seconds, prune_cache, tidy_wav, wav_seconds)
+from .speech_cache import CACHE_VERSION, cache_file_name
+from .speech_lines import Caption, Line, cut_at_sounds, has_words, single_letter
+from .speech_status import EngineState
+from .speech_worker import SpeechWorker
 
 log = logging.getLogger(__name__)
 
@@ -50,23 +49,6 @@ CAPTION_HOLD = 1.5        # seconds a caption stays up after its line has been s
 WAIT_FOR_VOICE = 3.0      # seconds a line waits for its WAV before it is shown as a caption only
 RATE_RANGE = SPEECH_RATES   # words per minute (the settings say which; 120 is slow and clear, about 130 said)
 ENGINE_HUNG_AFTER = 10.0  # seconds one line may take before the engine counts as hung (a line takes ~0.1 s)
-# A letter's phonics sound inside a line: "Find the letter that says /m/!" plays the m sound's WAV there.
-SOUND_MARK = re.compile(r"(?<![\w/])/([a-z])/(?![\w/])")
-
-
-@dataclass
-class Line:
-    """One line to say: the caption shown, the text the engine reads, and where its WAV lives."""
-
-    caption: str
-    spoken: str
-    key: str
-    asked_at: float = 0.0           # perf_counter() when say() was called
-    started_at: float | None = None  # perf_counter() when its sound started (None: shown silently)
-    wav: Path | None = None
-    failed: bool = False            # no WAV will come: show it as a caption only
-    clip: bool = False              # wav is a ready-made or recorded clip, not the cache's: never deleted
-    waited: float = 0.0             # seconds spent at the head of the queue waiting for the WAV
 
 
 class Speaker:
@@ -97,18 +79,13 @@ class Speaker:
         self._current_sound: pygame.mixer.Sound | None = None
         self._said_for = 0.0                  # seconds since the current line started
         self._silent_length = 0.0             # how long a silent line stays "being said"
-        self._caption: str | None = None
-        self._caption_left: float | None = None   # seconds until the caption goes (None: while speaking)
+        self._caption = Caption(hold=CAPTION_HOLD)
         self._last: list[Line] = []        # the lines of the last say(), for say_again()
-        self._engine_state = "starting"       # starting / ready / missing / hung
+        self._engine = EngineState()          # is there an engine that answers? (the status sentence)
         self._sound_id: str | None = None     # what besides text and rate decides the sound (cache key)
-        self._working_on: tuple[str, float] | None = None   # (text, monotonic start) while the engine works
         self._generation = 0                  # bumped by stop(): the worker skips older lines
-        self._jobs: queue.PriorityQueue = queue.PriorityQueue()
-        self._job_count = 0
-        self._results: queue.Queue = queue.Queue()
         self._channel: pygame.mixer.Channel | None = None
-        self._worker: threading.Thread | None = None
+        self._worker = SpeechWorker(self._synth, self.cache_dir, lambda: self._generation)
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -128,12 +105,12 @@ class Speaker:
             log.warning("Speaker.say() needs some words, got %r; nothing was said.", text)
             return
         caption = text.strip()
-        pieces = SOUND_MARK.split(caption)   # words, letter, words, letter, ...
+        pieces = cut_at_sounds(caption)   # words, letter, words, letter, ...
         lines = []
         for i, piece in enumerate(pieces):
             if i % 2:
                 lines.append(self._sound_line(piece, caption))
-            elif re.search(r"\w", piece):
+            elif has_words(piece):
                 lines.append(self._line(caption, piece.strip(), letter_names=True))
         for i, line in enumerate(lines):
             self._add(line, interrupt and i == 0)
@@ -141,7 +118,7 @@ class Speaker:
 
     def say_letter_name(self, letter: str, *, interrupt: bool = False) -> None:
         """Say the name of a letter ("A" as 'ay', never as the word 'a'); the caption shows the letter."""
-        key = _single_letter(letter)
+        key = single_letter(letter)
         if key:
             own = self.name_clip(key)
             if own is not None:
@@ -156,7 +133,7 @@ class Speaker:
 
         Engines that cannot read espeak phonemes show the caption only: a spelt-out "sss" would be wrong.
         """
-        key = _single_letter(letter)
+        key = single_letter(letter)
         if not key:
             return
         self._add(self._sound_line(key, caption or f"/{key}/"), interrupt)
@@ -190,8 +167,7 @@ class Speaker:
             self._channel.stop()
         self._current = None
         self._current_sound = None
-        self._caption = None
-        self._caption_left = None
+        self._caption.clear()
 
     def prepare(self, texts: Iterable[str]) -> None:
         """Synthesise lines in the background so they start at once later (warm the cache)."""
@@ -200,8 +176,8 @@ class Speaker:
         for text in texts:
             if not isinstance(text, str):
                 continue
-            for words in SOUND_MARK.split(text)[::2]:   # the sounds in it are ready-made clips
-                if re.search(r"\w", words):
+            for words in cut_at_sounds(text)[::2]:   # the sounds in it are ready-made clips
+                if has_words(words):
                     line = self._line(words.strip(), words.strip(), letter_names=True)
                     if line.wav is None and not line.failed:
                         self._ask_worker(line, generation=None)
@@ -215,27 +191,24 @@ class Speaker:
             if self._current_is_over():
                 self._current = None
                 self._current_sound = None
-                self._caption_left = CAPTION_HOLD
+                self._caption.line_ended()
         if self._current is None and self._queue:
             head = self._queue[0]
-            if self._caption is None or self._caption_left is not None:
-                self._show(head.caption)
+            if self._caption.free:
+                self._caption.show(head.caption)
             if head.wav is None and not head.failed and self._voice_possible():
                 head.waited += dt
                 if head.waited < WAIT_FOR_VOICE:
                     return
                 log.info("Speech for %r was not ready in time; showing it as a caption only.", head.caption)
             self._start(self._queue.popleft())
-        elif self._current is None and self._caption_left is not None:
-            self._caption_left -= dt
-            if self._caption_left <= 0:
-                self._caption = None
-                self._caption_left = None
+        elif self._current is None:
+            self._caption.age(dt)
 
     @property
     def caption(self) -> str | None:
         """The line being said, for the caption bar; it stays a moment after the line ends."""
-        return self._caption
+        return self._caption.text
 
     @property
     def busy(self) -> bool:
@@ -245,18 +218,10 @@ class Speaker:
     @property
     def status(self) -> str:
         """A short sentence for the settings screen about whether the children will hear anything."""
-        if not self.enabled:
-            return "Captions only: speech is turned off"
-        if self._engine_state == "missing":
-            return "Captions only: no speech engine found"
-        self._notice_a_hung_engine()
-        if self._engine_state == "hung":
-            return "Captions only: the speech engine stopped answering"
-        if mixer_problem() is not None or self._channel is None:
-            return "Captions only: no sound device"
-        if self._engine_state == "starting":
-            return "Voice: starting..."
-        return f"Voice: {self._synth.name}"
+        if self.enabled:
+            self._notice_a_hung_engine()
+        sound_device = mixer_problem() is None and self._channel is not None
+        return self._engine.sentence(self.enabled, sound_device, self._synth.name)
 
     def set_voice(self, voice: str) -> None:
         """Speak with another of our voices ("uk", "us") from the next line on: names, sounds and engine.
@@ -292,10 +257,7 @@ class Speaker:
     def shutdown(self) -> None:
         """Stop speaking and let the worker thread end."""
         self.stop()
-        if self._worker is not None and self._worker.is_alive():
-            self._jobs.put((2, self._next_job_number(), None))
-            self._worker.join(timeout=1.0)
-        self._worker = None
+        self._worker.shutdown()
 
     # -- inside ---------------------------------------------------------------------------------------
     def _line(self, caption: str, spoken: str, letter_names: bool = False) -> Line:
@@ -345,115 +307,27 @@ class Speaker:
         if interrupt:
             self.stop()
         self._queue.append(line)
-        if self._current is None and (self._caption is None or self._caption_left is not None):
-            self._show(line.caption)
+        if self._current is None and self._caption.free:
+            self._caption.show(line.caption)
         if line.wav is None and not line.failed:
             self._ask_worker(line, generation=self._generation)
 
-    def _show(self, caption: str) -> None:
-        self._caption = caption
-        self._caption_left = None
-
     def _voice_possible(self) -> bool:
-        return self.enabled and self._engine_state not in ("missing", "hung") and mixer_problem() is None
+        return self.enabled and self._engine.answers and mixer_problem() is None
 
     def _start_worker(self) -> None:
-        if self._worker is None and self._engine_state != "missing":
-            self._worker = threading.Thread(target=self._work, name="speech", daemon=True)
+        if self._engine.state != "missing":
             self._worker.start()
 
-    def _next_job_number(self) -> int:
-        self._job_count += 1
-        return self._job_count
-
     def _ask_worker(self, line: Line, generation: int | None) -> None:
-        # Lines to say now go before lines being prepared; each kind in the order asked.
-        priority = 0 if generation is not None else 1
-        job = (line.key, line.spoken, self.rate, generation, self._engine_voice)
-        self._jobs.put((priority, self._next_job_number(), job))
-
-    def _work(self) -> None:
-        """The worker thread: start the engine, then turn jobs into WAV files. Never touches pygame."""
-        self._working_on = ("(starting the engine)", time.monotonic())
-        try:
-            self._synth.start()
-        except Exception as err:   # RuntimeError, OSError, ImportError...: all mean "no voice"
-            self._results.put(("missing", f"{type(err).__name__}: {err}"))
-            return
-        finally:
-            self._working_on = None
-        self._results.put(("ready", None))
-        prune_cache(self.cache_dir)
-        written = 0
-        kept_odd: dict[str, Path] = {}   # lines whose length stayed wrong: made once a run, never cached
-        while True:
-            _, _, job = self._jobs.get()
-            if job is None:
-                return
-            key, spoken, rate, generation, voice = job
-            if generation is not None and generation != self._generation:
-                continue   # stopped before its turn came
-            wav = self.cache_dir / cache_file_name(key)
-            if wav.exists() or key in kept_odd:
-                self._results.put(("wav", (key, wav if wav.exists() else kept_odd[key])))
-                continue
-            self._working_on = (spoken, time.monotonic())
-            try:
-                if voice != self._synth.voice and hasattr(self._synth, "set_voice"):
-                    self._synth.set_voice(voice)
-                made = self._synthesise(key, spoken, rate, wav)
-                if made != wav:
-                    kept_odd[key] = made
-                written += made.stat().st_size
-                self._results.put(("wav", (key, made)))
-            except Exception as err:
-                log.warning("Could not synthesise %r: %s", spoken, err)
-                self._results.put(("failed", key))
-            finally:
-                self._working_on = None
-            if written > CACHE_MAX_BYTES // 10:
-                prune_cache(self.cache_dir)
-                written = 0
-
-    def _synthesise(self, key: str, spoken: str, rate: int, wav: Path) -> Path:
-        """Write the line's WAV and check its length; the path of the file to play.
-
-        A line much shorter (or longer) than its text needs at `rate` is made again. If it is still
-        wrong it is kept beside the cache for this run only, never under the cache name.
-        """
-        part = wav.with_name(f"{key}.{threading.get_ident()}.part")
-        expected = expected_seconds(spoken, rate) if getattr(self._synth, "follows_rate", False) else None
-        try:
-            for attempt in (1, 2):
-                self._synth.write_wav(spoken, rate, part)
-                tidy_wav(part)
-                seconds = wav_seconds(part)
-                if expected is None or TOO_SHORT * expected <= seconds <= TOO_LONG * expected:
-                    os.replace(part, wav)   # whole files only: the main thread may look at any moment
-                    return wav
-                log.warning("Speech for %r lasts %.2f s, but about %.2f s was expected at %d words a minute%s.",
-                            spoken, seconds, expected, rate,
-                            "; making it again" if attempt == 1 else "; it is used this time but not kept")
-            odd = wav.with_name(wav.stem + ".unchecked.wav")
-            os.replace(part, odd)
-            return odd
-        finally:
-            part.unlink(missing_ok=True)
+        self._worker.ask(line.key, line.spoken, self.rate, generation, self._engine_voice)
 
     def _collect_results(self) -> None:
-        while True:
-            try:
-                kind, value = self._results.get_nowait()
-            except queue.Empty:
-                return
-            if self._engine_state == "hung" and kind != "missing":
-                log.warning("The speech engine answers again.")
-                self._engine_state = "ready"
+        for kind, value in self._worker.results():
+            if kind != "missing":
+                self._engine.heard_from()
             if kind == "ready":
-                self._engine_state = "ready"
-                if not self._synth.reads_phonemes:   # lines queued meanwhile were written for espeak
-                    for line in self._queue:
-                        line.failed = line.failed or "[[" in line.spoken
+                self._engine.ready(self._synth.reads_phonemes, self._queue)
             elif kind == "missing":
                 self._no_engine(f"no speech engine could start ({value})")
             else:
@@ -465,22 +339,10 @@ class Speaker:
 
     def _notice_a_hung_engine(self) -> None:
         """An engine stuck on one line for ENGINE_HUNG_AFTER seconds: say so (log, status), captions only."""
-        working_on = self._working_on
-        if (working_on is None or self._engine_state in ("missing", "hung")
-                or time.monotonic() - working_on[1] < ENGINE_HUNG_AFTER):
-            return
-        self._engine_state = "hung"
-        log.warning("The speech engine has not answered for %.0f s (working on %r). The game shows captions "
-                    "only until it does.", time.monotonic() - working_on[1], working_on[0])
-        for line in self._queue:
-            line.failed = line.wav is None
+        self._engine.check_hung(self._worker.working_on, ENGINE_HUNG_AFTER, self._queue)
 
     def _no_engine(self, why: str) -> None:
-        if self._engine_state != "missing":
-            log.warning("Speech is off: %s. The game shows captions only.", why)
-        self._engine_state = "missing"
-        for line in self._queue:
-            line.failed = line.wav is None
+        self._engine.missing(why, self._queue)
 
     def _ensure_channel(self) -> bool:
         if self._channel is None and start_mixer():
@@ -493,7 +355,7 @@ class Speaker:
 
     def _start(self, line: Line) -> None:
         self._current, self._current_sound, self._said_for = line, None, 0.0
-        self._show(line.caption)
+        self._caption.show(line.caption)
         self.history.append(line)
         if line.wav is not None and self.enabled and self._ensure_channel():
             try:
@@ -520,10 +382,3 @@ class Speaker:
 
 def _clamp_rate(wpm) -> int:
     return int(min(RATE_RANGE[1], max(RATE_RANGE[0], int(wpm))))
-
-
-def _single_letter(letter) -> str | None:
-    if isinstance(letter, str) and len(letter.strip()) == 1 and letter.strip().lower() in string.ascii_lowercase:
-        return letter.strip().lower()
-    log.warning("Expected one letter a-z, got %r; nothing was said.", letter)
-    return None

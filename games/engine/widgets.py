@@ -104,18 +104,35 @@ class Button(Tappable):
         self._bounce = max(0.0, self._bounce - dt * 4)
 
     def draw(self, surface, focused=False):
-        pressed = self.pressed
-        squash = 1 - 0.08 * math.sin(self._bounce * math.pi) - (0.04 if pressed else 0)
-        rect = self.rect.copy()
-        rect.w, rect.h = int(rect.w * squash), int(rect.h * squash)
-        rect.center = self.rect.center
+        squash = 1 - 0.08 * math.sin(self._bounce * math.pi) - (0.04 if self.pressed else 0)
+        rect = self.rect
+        if squash > 0.995:
+            self._draw_in(surface, rect)
+        else:
+            # Squashed by a press: the resting button, scaled down. Painting the panel and picture at
+            # each frame's size filled the picture cache with one-off sizes (250 MB repainted in 2 min).
+            pad = 20
+            layer = pygame.Surface((rect.w + 2 * pad, rect.h + 2 * pad), pygame.SRCALPHA)
+            self._draw_in(layer, pygame.Rect(pad, pad, rect.w, rect.h))
+            small = pygame.transform.smoothscale(layer, (round(layer.get_width() * squash),
+                                                         round(layer.get_height() * squash)))
+            surface.blit(small, small.get_rect(center=rect.center))
+            rect = pygame.Rect(0, 0, round(rect.w * squash), round(rect.h * squash))
+            rect.center = self.rect.center
+        if focused:
+            self._draw_focus(surface, rect)
+
+    def _draw_focus(self, surface, rect):
+        """The blue ring around the button that has the keyboard's focus."""
+        pygame.draw.rect(surface, d.BLUE, rect.inflate(14, 14), width=5, border_radius=min(34, rect.h // 3 + 6))
+
+    def _draw_in(self, surface, rect):
+        """The button at rest: its panel and its picture, label or both, in ``rect``."""
         color = self.color if self.enabled else (200, 200, 200)
         if self.selected:
             color = d.YELLOW
         d.blit_panel(surface, rect, color, radius=min(28, rect.h // 3),
                      border=d.INK if self.selected else None)
-        if focused:
-            pygame.draw.rect(surface, d.BLUE, rect.inflate(14, 14), width=5, border_radius=min(34, rect.h // 3 + 6))
         if self.painter:
             self.painter(surface, rect)
             return
@@ -207,13 +224,20 @@ class CaptionBar:
                             self.speaker.say_again, icon_name="speaker", color=d.WHITE, sound=None)
         self._text = None
         self._alpha = 0.0
+        # Only the bar on show is kept (0.4 MB): a child hears dozens of lines a minute, and keeping
+        # each in the shared picture cache pushed out pictures the games draw every frame.
+        self._shown: tuple[str, pygame.Surface] | None = None
 
     def handle_pointer(self, p: Pointer) -> bool:
         return self._alpha > 0.5 and self.again.handle_pointer(p)
 
-    @d.surface_cache
     def _layer(self, text: str) -> pygame.Surface:
         """The bar with ``text`` laid out in up to three lines (made once per line of speech)."""
+        if self._shown is None or self._shown[0] != text:
+            self._shown = (text, self._paint_layer(text))
+        return self._shown[1]
+
+    def _paint_layer(self, text: str) -> pygame.Surface:
         layer = pygame.Surface(self.rect.inflate(20, 30).size, pygame.SRCALPHA)
         inner = pygame.Rect(10, 10, self.rect.w, self.rect.h)
         d.blit_panel(layer, inner, (255, 255, 255), radius=30, gloss=False)
@@ -270,16 +294,17 @@ class SayAgainButton(Button):
         self._ripple = (self._ripple + dt * 1.4) % 1.0 if self.prompt.speaking else 0.0
 
     def draw(self, surface, focused=False):
-        squash = 1 - 0.08 * math.sin(self._bounce * math.pi) - (0.05 if self.pressed else 0)
-        size = int(self.rect.w * squash)
-        rect = pygame.Rect(0, 0, size, size)
-        rect.center = self.rect.center
         if self._ripple > 0:   # a ring spreading out while the prompt is said
-            ring = rect.inflate(int(50 * self._ripple), int(50 * self._ripple))
+            ring = self.rect.inflate(int(50 * self._ripple), int(50 * self._ripple))
             pygame.draw.ellipse(surface, d.shade(self.COLOR, 0.85 + 0.3 * self._ripple), ring,
                                 max(2, int(8 * (1 - self._ripple))))
+        super().draw(surface, focused)
+
+    def _draw_focus(self, surface, rect):
+        pygame.draw.ellipse(surface, d.BLUE, rect.inflate(16, 16), 6)
+
+    def _draw_in(self, surface, rect):
+        size = rect.w
         d.blit_panel(surface, rect, self.color, radius=size // 2)
-        if focused:
-            pygame.draw.ellipse(surface, d.BLUE, rect.inflate(16, 16), 6)
         img = icon("speaker", int(size * 0.66), d.INK)
         surface.blit(img, img.get_rect(center=(rect.centerx + size * 0.04, rect.centery - 2)))

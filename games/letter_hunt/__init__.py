@@ -1,7 +1,7 @@
 """Letter hunt: pick letters into your basket; when the caller flips a card with your letter, put it back in the box."""
 from games.registry import GameInfo, GameOption, Level
 
-from .art import paint_icon, paint_level
+from .icons import paint_icon, paint_level
 
 
 GAME = GameInfo(

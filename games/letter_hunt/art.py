@@ -1,9 +1,9 @@
-"""Pictures for letter hunt: wooden letter tiles, the players' woven baskets, the big letter box,
-the caller's cards (patterned backs, letter faces) and the deck, the answer buttons, the room, the
-game icon and the level pictures.
+"""Pictures for letter hunt that the children handle: the wooden letter tiles, the players' woven
+baskets, and the classroom they stand in (the caller's cards and box are in ``caller_art``, the
+buttons' pictures and the launcher icon in ``icons``).
 
 Everything is painted once at 3x (``draw.smooth``) and cached by size; the scene only blits, and
-scales a card's width while it flips.
+scales a tile's width while it flips.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import math
 import pygame
 
 from games.engine import draw as d
-from games.engine.tracepad import draw_pencil
 
 WICKER = (214, 166, 100)
 WICKER_DARK = (166, 116, 62)
@@ -20,8 +19,6 @@ WICKER_LIGHT = (236, 196, 132)
 INSIDE = (112, 72, 38)
 WOOD = (232, 196, 140)
 WOOD_EDGE = (190, 142, 84)
-CRATE = (196, 136, 76)
-CARD_BACK = (54, 92, 180)
 LETTER_INKS = [d.RED, d.BLUE, d.GREEN, d.PURPLE, d.shade(d.ORANGE, 0.85), d.TEAL, d.PINK]
 
 
@@ -231,166 +228,6 @@ def basket_slots(rect: pygame.Rect, count: int, size: int) -> list[pygame.Rect]:
     return slots
 
 
-# -- the big letter box -----------------------------------------------------------------------------
-def box_parts(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
-    """The box's open top (where tiles drop in) and its front panel, for a box drawn in ``rect``."""
-    top = pygame.Rect(rect.x, rect.y + int(rect.h * 0.16), rect.w, int(rect.h * 0.3))
-    front = pygame.Rect(rect.x, rect.y + int(rect.h * 0.36), rect.w, rect.h - int(rect.h * 0.36))
-    return top, front
-
-
-@d.surface_cache
-def box_back(w: int, h: int) -> pygame.Surface:
-    """The back of the letter box: its inside and the two open lid flaps (drawn behind falling tiles)."""
-    def paint(s, k):
-        W, H = w * k, h * k
-        top, _ = box_parts(pygame.Rect(0, 0, W, H))
-        for side in (-1, 1):   # lid flaps, open
-            x = W / 2 + side * W * 0.5
-            x = W / 2 + side * W * 0.46
-            flap = [(x, top.y + H * 0.04), (x + side * W * 0.05, top.y - H * 0.14),
-                    (x - side * W * 0.22, top.y - H * 0.15), (x - side * W * 0.26, top.y + H * 0.04)]
-            pygame.draw.polygon(s, d.shade(CRATE, 1.12), flap)
-            pygame.draw.polygon(s, d.shade(CRATE, 0.75), flap, 2 * k)
-        back = pygame.Rect(top.x + W * 0.04, top.y, top.w - W * 0.08, top.h)
-        pygame.draw.rect(s, d.shade(CRATE, 0.85), back, border_radius=int(H * 0.04))
-        inside = back.inflate(-W * 0.05, -H * 0.05).move(0, H * 0.03)
-        pygame.draw.rect(s, (74, 46, 26), inside, border_radius=int(H * 0.03))
-        for i in range(5):   # tiles already in the box, peeking out
-            t = pygame.Rect(0, 0, H * 0.13, H * 0.13)
-            t.center = (inside.x + inside.w * (0.15 + 0.18 * i), inside.bottom - H * 0.01 - (i % 2) * H * 0.03)
-            pygame.draw.rect(s, d.shade(WOOD, 0.8), t, border_radius=int(H * 0.03))
-    return d.smooth((w, h), paint)
-
-
-@d.surface_cache
-def box_front(w: int, h: int) -> pygame.Surface:
-    """The box's wooden front: planks, nails and A B C painted in colour."""
-    def paint(s, k):
-        W, H = w * k, h * k
-        _, front = box_parts(pygame.Rect(0, 0, W, H))
-        pygame.draw.rect(s, (0, 0, 0, 60), front.move(0, H * 0.025), border_radius=int(H * 0.05))
-        pygame.draw.rect(s, d.shade(CRATE, 0.8), front, border_radius=int(H * 0.05))
-        inner = front.inflate(-W * 0.02, -H * 0.03)
-        planks = 3
-        ph = inner.h / planks
-        for i in range(planks):
-            p = pygame.Rect(inner.x, inner.y + i * ph + k, inner.w, ph - 2 * k)
-            pygame.draw.rect(s, d.shade(CRATE, 1.0 + 0.05 * (i % 2)), p, border_radius=int(H * 0.03))
-            for j in range(3):   # grain
-                y = p.y + p.h * (0.3 + 0.25 * j)
-                pygame.draw.line(s, d.shade(CRATE, 0.92), (p.x + p.w * (0.05 + 0.1 * j), y),
-                                 (p.x + p.w * (0.55 + 0.12 * j), y + (j - 1) * 2 * k), max(1, k))
-            pygame.draw.line(s, d.shade(CRATE, 1.2), (p.x + 8 * k, p.y + 3 * k), (p.right - 8 * k, p.y + 3 * k), max(1, k))
-        for x in (inner.x + W * 0.04, inner.right - W * 0.04):   # corner posts and nails
-            pygame.draw.rect(s, d.shade(CRATE, 0.72), pygame.Rect(x - W * 0.025, front.y, W * 0.05, front.h),
-                             border_radius=int(W * 0.015))
-            for i in range(planks):
-                pygame.draw.circle(s, (90, 90, 100), (x, inner.y + (i + 0.5) * ph), H * 0.015)
-    img = d.smooth((w, h), paint)
-    _, front = box_parts(pygame.Rect(0, 0, w, h))
-    letters = "ABC"
-    for i, ch in enumerate(letters):   # painted letters, a little tilted
-        glyph = d.text_surface(ch, int(front.h * 0.5), LETTER_INKS[i * 2 % len(LETTER_INKS)], True)
-        glyph = pygame.transform.rotozoom(glyph, (i - 1) * -8, 1.0)
-        img.blit(glyph, glyph.get_rect(center=(front.x + front.w * (0.3 + 0.2 * i), front.centery + 4)))
-    return img
-
-
-# -- the caller's cards -----------------------------------------------------------------------------
-@d.surface_cache
-def card_back(w: int, h: int) -> pygame.Surface:
-    """The back of a caller's card: deep blue with a gold border and a field of little stars."""
-    def paint(s, k):
-        W, H = w * k, h * k
-        r = int(min(W, H) * 0.1)
-        pygame.draw.rect(s, (0, 0, 0, 50), pygame.Rect(3 * k, 6 * k, W - 3 * k, H - 6 * k), border_radius=r)
-        body = pygame.Rect(0, 0, W - 4 * k, H - 6 * k)
-        pygame.draw.rect(s, d.WHITE, body, border_radius=r)
-        inner = body.inflate(-W * 0.08, -W * 0.08)
-        pygame.draw.rect(s, CARD_BACK, inner, border_radius=int(r * 0.7))
-        pygame.draw.rect(s, d.GOLD, inner.inflate(-W * 0.06, -W * 0.06), max(2, int(W * 0.015)), border_radius=int(r * 0.5))
-        rows, cols = 5, 3
-        for i in range(rows):
-            for j in range(cols):
-                cx = inner.x + inner.w * (j + 0.5 + (0.5 if i % 2 else 0) - (0.25 if i % 2 else 0)) / cols
-                cy = inner.y + inner.h * (i + 0.5) / rows
-                rr = W * 0.06
-                pygame.draw.polygon(s, d.shade(CARD_BACK, 1.45), d.star_points(cx, cy, rr, rr * 0.45))
-    return d.smooth((w, h), paint)
-
-
-@d.surface_cache
-def card_face(w: int, h: int, face: str) -> pygame.Surface:
-    """A called card, face up: the letter big in its colour, small in two corners, like a playing card."""
-    def paint(s, k):
-        W, H = w * k, h * k
-        r = int(min(W, H) * 0.1)
-        pygame.draw.rect(s, (0, 0, 0, 50), pygame.Rect(3 * k, 6 * k, W - 3 * k, H - 6 * k), border_radius=r)
-        body = pygame.Rect(0, 0, W - 4 * k, H - 6 * k)
-        pygame.draw.rect(s, d.shade(d.CREAM, 1.02), body, border_radius=r)
-        pygame.draw.rect(s, d.shade(ink_for(face), 1.55), body.inflate(-W * 0.07, -W * 0.07), max(2, int(W * 0.02)),
-                         border_radius=int(r * 0.7))
-    img = d.smooth((w, h), paint)
-    if face:
-        d.draw_glyph(img, face, int(h * 0.55), (w / 2 - 2, h / 2 - 3), ink_for(face))
-        for cx, cy in ((w * 0.16, h * 0.12), (w * 0.8, h * 0.86)):
-            d.draw_glyph(img, face, int(h * 0.12), (cx, cy), d.shade(ink_for(face), 0.9))
-    return img
-
-
-def card_picture_face(w: int, h: int, picture) -> pygame.Surface:
-    """A called card showing a picture (the sounds variant) instead of a letter."""
-    img = card_face(w, h, "").copy()
-    pic = pygame.transform.smoothscale(picture, (int(w * 0.7), int(w * 0.7 * picture.get_height() / max(1, picture.get_width()))))
-    img.blit(pic, pic.get_rect(center=(w / 2, h / 2)))
-    return img
-
-
-def draw_deck(surface, rect: pygame.Rect, cards: int) -> None:
-    """The caller's deck: a pile of card backs, taller while more letters are still to be called."""
-    back = card_back(rect.w, rect.h)
-    for i in range(min(cards, 7)):
-        surface.blit(back, (rect.x - i * 2, rect.y - i * 3))
-
-
-# -- buttons' pictures ------------------------------------------------------------------------------
-def paint_not_in_basket(surface, rect: pygame.Rect) -> None:
-    """An empty basket and a letter tile crossed out above it: "my basket has none"."""
-    b = pygame.Rect(0, 0, rect.w * 0.8, rect.h * 0.48)
-    b.midbottom = (rect.centerx, rect.bottom - rect.h * 0.06)
-    surface.blit(basket(b.w, b.h, d.shade(d.RED, 1.2)), b)
-    size = int(rect.h * 0.38)
-    t = tile_scaled("?", size)
-    spot = t.get_rect(center=(rect.centerx, rect.y + rect.h * 0.3))
-    surface.blit(t, spot)
-    pygame.draw.circle(surface, d.RED, spot.center, size * 0.62, max(4, size // 10))
-    off = size * 0.62 * 0.7
-    pygame.draw.line(surface, d.RED, (spot.centerx - off, spot.centery + off), (spot.centerx + off, spot.centery - off),
-                     max(4, size // 10))
-
-
-def paint_pick_for_me(surface, rect: pygame.Rect) -> None:
-    """A rolling die over a basket: "choose for me, at random"."""
-    b = pygame.Rect(0, 0, rect.w * 0.8, rect.h * 0.48)
-    b.midbottom = (rect.centerx, rect.bottom - rect.h * 0.06)
-    surface.blit(basket(b.w, b.h, d.shade(d.GREEN, 1.2)), b)
-    surface.blit(_die(int(rect.h * 0.42)), _die(int(rect.h * 0.42)).get_rect(center=(rect.centerx, rect.y + rect.h * 0.3)))
-
-
-@d.surface_cache
-def _die(size: int) -> pygame.Surface:
-    def paint(s, k):
-        S = size * k
-        body = pygame.Rect(S * 0.08, S * 0.08, S * 0.84, S * 0.84)
-        pygame.draw.rect(s, (0, 0, 0, 60), body.move(3 * k, 5 * k), border_radius=int(S * 0.18))
-        pygame.draw.rect(s, d.WHITE, body, border_radius=int(S * 0.18))
-        pygame.draw.rect(s, d.shade(d.WHITE, 0.8), body, 2 * k, border_radius=int(S * 0.18))
-        for px, py in ((0.3, 0.3), (0.7, 0.3), (0.5, 0.5), (0.3, 0.7), (0.7, 0.7)):
-            pygame.draw.circle(s, d.RED, (S * px, S * py), S * 0.08)
-    return pygame.transform.rotate(d.smooth((size, size), paint), 12)
-
-
 # -- the room ---------------------------------------------------------------------------------------
 @d.surface_cache
 def room() -> pygame.Surface:
@@ -409,6 +246,7 @@ def room() -> pygame.Surface:
 
 
 def glow(w: int, h: int) -> pygame.Surface:
+    """A soft yellow glow (behind a tile to find, or round the box while a tile is dragged)."""
     return _glow(int(w) // 8 * 8, int(h) // 8 * 8)
 
 
@@ -419,41 +257,3 @@ def _glow(w: int, h: int) -> pygame.Surface:
             pygame.draw.rect(s, (255, 224, 90, 40), pygame.Rect(i * 4 * k, i * 4 * k, (w - i * 8) * k, (h - i * 8) * k),
                              border_radius=int(min(w, h) * 0.25) * k)
     return d.smooth((w, h), paint)
-
-
-# -- launcher icon and level pictures ---------------------------------------------------------------
-def paint_icon(surface, rect: pygame.Rect) -> None:
-    """A woven basket of letter tiles, with one called card held up behind it."""
-    surface.blit(_icon(rect.w, rect.h), rect)
-
-
-@d.surface_cache(shared=True)
-def _icon(w: int, h: int) -> pygame.Surface:
-    s = pygame.Surface((w, h), pygame.SRCALPHA)
-    cw, ch = int(w * 0.36), int(h * 0.48)
-    card = pygame.transform.rotate(card_face(cw, ch, "B"), 10)
-    s.blit(card, card.get_rect(center=(w * 0.68, h * 0.3)))
-    b = pygame.Rect(0, 0, int(w * 0.92), int(h * 0.55))
-    b.midbottom = (w / 2, h)
-    s.blit(basket(b.w, b.h, d.ORANGE), b)
-    for face, slot in zip("aBm", basket_slots(b, 3, int(b.h * 0.56))):
-        s.blit(tile(face, slot.w), slot)
-    return s
-
-
-def paint_level(surface, rect: pygame.Rect, level) -> None:
-    """A basket holding the level's 5 or 10 tiles; face down with a pencil when they must be remembered and written."""
-    count = level.options.get("letters", 5)
-    write = level.options.get("write", False)
-    area = rect.copy()
-    if write:
-        area.w = int(rect.w * 0.78)
-    b = pygame.Rect(0, 0, area.w, min(area.h, int(area.w * 0.62)))
-    b.center = area.center
-    surface.blit(basket(b.w, b.h, d.shade(d.BLUE, 1.2)), b)
-    size = int(basket_opening(b).h * (0.78 if count <= 5 else 0.42))
-    size = min(size, int(basket_opening(b).w / (min(count, 5) + 0.8)))
-    for i, slot in enumerate(basket_slots(b, count, size)):
-        surface.blit(tile("abcdefghij"[i], size, not write), slot)
-    if write:
-        draw_pencil(surface, (rect.right - rect.w * 0.22, rect.bottom - rect.h * 0.1), size=int(rect.h * 0.8))

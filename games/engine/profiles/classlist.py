@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..storage import UnreadableFile, read_bytes, write_bytes_atomic
 from .avatars import next_avatar
-from .store import clean_name, same_name
+from .names import clean_name, same_name
 
 HEADER_WORDS = {"name", "names", "child", "children", "first name", "pupil", "pupils"}
 

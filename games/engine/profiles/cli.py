@@ -40,7 +40,7 @@ def main(argv) -> int:
 
 
 def _find_class(store, name):
-    from .store import same_name
+    from .names import same_name
     for c in store.classes():
         if same_name(c.name) == same_name(name):
             return c

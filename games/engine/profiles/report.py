@@ -28,6 +28,15 @@ WEEK = 7 * 86400
 CSV_FIELDS = ("child", "class", "letter", "case", "seen", "right", "written", "mastery", "mark", "last_seen")
 
 
+def reports_folder() -> Path:
+    """Where the grown-ups' "Write report" puts its files: Documents/Letterplay reports/<date>."""
+    import platformdirs
+    base = Path(platformdirs.user_documents_dir()) / "Letterplay reports"
+    if os.environ.get("LETTERPLAY_HOME"):
+        base = Path(os.environ["LETTERPLAY_HOME"]) / "reports"
+    return base / dt.date.today().isoformat()
+
+
 def face(letter: str, case: str) -> str:
     return letter.upper() if case == "upper" else letter.lower()
 

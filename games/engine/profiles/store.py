@@ -3,7 +3,7 @@
 - One file, ``progress.db`` in the user data folder (``paths.user_data_dir()``), in WAL mode with
   ``synchronous=NORMAL``: every answer is its own transaction, so killing the game (even ``kill -9``)
   loses at most the answer being written, and the file always opens again.
-- ``schema_version`` holds every migration applied; :data:`MIGRATIONS` lists them from the first release
+- ``schema_version`` holds every migration applied; ``schema.MIGRATIONS`` lists them from the first release
   on, and opening a file runs the ones it lacks (an empty file gets them all), in one transaction each.
 - A file that is not a database, or fails SQLite's own check, is *set aside* as
   ``progress.db.broken-<date>`` (kept, like a damaged settings file, with its ``-wal`` beside it) and a
@@ -14,14 +14,13 @@
 - Export files are JSON; importing merges them: the same child is the one with the same name in the
   class of the same name (case and spaces ignored), and every answer carries a random id, so an answer
   is never counted twice however often files go back and forth between machines.
+
+This module is the :class:`Store` and its queries; the tables, migrations and opening of the file are
+in ``schema.py``, export and merge in ``exchange.py``, and how names are compared in ``names.py``.
 """
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
-import logging
-import os
 import sqlite3
 import time
 import uuid
@@ -29,62 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import paths
-from ..storage import set_aside, write_bytes_atomic
-
-log = logging.getLogger(__name__)
-
-EXPORT_FORMAT = "letterplay-progress"
-EXPORT_VERSION = 1
-
-#: migration n (1-based) brings a database from schema n-1 to n; never edit one that was released
-MIGRATIONS: list[str] = [
-    # 1: the first release
-    """
-    CREATE TABLE classes (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        created REAL NOT NULL
-    );
-    CREATE TABLE children (
-        id INTEGER PRIMARY KEY,
-        uid TEXT NOT NULL UNIQUE,
-        name TEXT NOT NULL COLLATE NOCASE,
-        class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
-        animal TEXT NOT NULL,
-        color TEXT NOT NULL,
-        created REAL NOT NULL,
-        UNIQUE (class_id, name)
-    );
-    CREATE TABLE answers (
-        id INTEGER PRIMARY KEY,
-        uid TEXT NOT NULL UNIQUE,
-        child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
-        at REAL NOT NULL,
-        game TEXT NOT NULL,
-        level TEXT NOT NULL,
-        letter TEXT NOT NULL,
-        letter_case TEXT NOT NULL,
-        action TEXT NOT NULL,
-        correct INTEGER NOT NULL,
-        chosen TEXT,
-        best_guess TEXT,
-        confidence REAL,
-        help TEXT NOT NULL,
-        seconds REAL
-    );
-    CREATE INDEX answers_by_child ON answers (child_id, at);
-    CREATE TABLE options (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-    # 2: writing samples (a teacher option) and the deleted children an import must not bring back
-    """
-    ALTER TABLE answers ADD COLUMN strokes TEXT;
-    CREATE TABLE forgotten (key TEXT PRIMARY KEY);
-    """,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-ANSWER_FIELDS = ("uid", "at", "game", "level", "letter", "letter_case", "action", "correct", "chosen",
-                 "best_guess", "confidence", "help", "seconds", "strokes")
+from . import exchange
+from .names import clean_name, forget_key
+from .schema import ANSWER_FIELDS, insert_answer, open_database, schema_version
 
 
 @dataclass(frozen=True)
@@ -106,20 +52,6 @@ class SchoolClass:
     name: str
 
 
-def same_name(text: str) -> str:
-    """How names are compared: case and extra spaces do not matter ("  mia " is "Mia")."""
-    return " ".join(str(text).split()).casefold()
-
-
-def clean_name(text: str) -> str:
-    return " ".join(str(text).split())[:40]
-
-
-def forget_key(class_name: str, child_name: str) -> str:
-    """The one-way key a deleted child leaves behind (no name can be read back from it)."""
-    return hashlib.sha256(f"{same_name(class_name)}\0{same_name(child_name)}".encode()).hexdigest()
-
-
 class Store:
     """The open database. Every change runs in one transaction (:meth:`transaction`)."""
 
@@ -127,88 +59,18 @@ class Store:
 
     def __init__(self, path: Path | str | None):
         self.path = Path(path) if path is not None else None
-        self.problem: str | None = None
-        self.conn = self._open()
+        self.problem: str | None       # what went wrong opening the file, for the grown-ups (None: all well)
+        self.conn, self.problem = open_database(self.path)
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
     def default_path(cls) -> Path:
         return paths.user_data_dir() / cls.FILE_NAME
 
-    def _open(self) -> sqlite3.Connection:
-        if self.path is None:
-            return self._connect(":memory:")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect(self.path)
-        except sqlite3.DatabaseError as err:   # not a database, damaged, or from a much newer version
-            backup = self._set_aside()
-            kept = f"kept it as {backup.name}" if backup else "could not move it aside"
-            self.problem = f"The progress file was damaged ({err}); {kept}. A new one was started."
-            log.warning(self.problem)
-        except OSError as err:
-            self.problem = f"The progress file could not be opened ({err}); nothing is kept this time."
-            log.warning(self.problem)
-            return self._connect(":memory:")
-        try:
-            return self._connect(self.path)
-        except (sqlite3.DatabaseError, OSError) as err:
-            self.problem = f"The progress file could not be made ({err}); nothing is kept this time."
-            log.warning(self.problem)
-            return self._connect(":memory:")
-
-    def _connect(self, where) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(where), isolation_level=None, timeout=5.0)
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA secure_delete = ON")   # deleted rows are overwritten, not left in free pages
-            if where != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")   # WAL + NORMAL: a killed process loses nothing committed
-                ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-                if ok != "ok":
-                    raise sqlite3.DatabaseError(f"check failed: {ok}")
-            self._migrate(conn)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _set_aside(self) -> Path | None:
-        backup = set_aside(self.path)
-        if backup is not None:
-            for extra in ("-wal", "-shm"):   # the journal belongs with the file it journals
-                side = self.path.with_name(self.path.name + extra)
-                if side.exists():
-                    with contextlib.suppress(OSError):
-                        os.rename(side, backup.with_name(backup.name + extra))
-        return backup
-
     @staticmethod
     def version(conn: sqlite3.Connection) -> int:
-        has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
-        if not has:
-            return 0
-        return conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied REAL NOT NULL)")
-        current = self.version(conn)
-        if current > SCHEMA_VERSION:
-            log.warning("progress file is from a newer Letterplay (schema %s > %s); using it as it is",
-                        current, SCHEMA_VERSION)
-        for number in range(current + 1, SCHEMA_VERSION + 1):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in MIGRATIONS[number - 1].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, time.time()))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            log.info("progress file migrated to schema %s", number)
+        """The database's schema version (see ``schema.py``)."""
+        return schema_version(conn)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -342,11 +204,8 @@ class Store:
     # -- answers -----------------------------------------------------------------------------------
     def add_answer(self, child_id: int, row: dict) -> None:
         """One answer, in its own transaction."""
-        cols = ", ".join(ANSWER_FIELDS)
-        marks = ", ".join("?" for _ in ANSWER_FIELDS)
         with self.transaction() as c:
-            c.execute(f"INSERT OR IGNORE INTO answers (child_id, {cols}) VALUES (?, {marks})",
-                      (child_id, *(row.get(k) for k in ANSWER_FIELDS)))
+            insert_answer(c, child_id, row)
 
     def answers(self, child_id: int | None = None, since: float | None = None):
         """Answer rows (as dicts with ``child_id``), oldest first."""
@@ -366,94 +225,20 @@ class Store:
 
     def count_answers(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
-
-    # -- export and merge --------------------------------------------------------------------------
+    # -- export and merge (exchange.py) ---------------------------------------------------------------
     def export_data(self) -> dict:
-        children = self.children()
-        by_id = {ch.id: ch for ch in children}
-        answers = []
-        for row in self.answers():
-            child = by_id.get(row.pop("child_id"))
-            if child:
-                answers.append({"child": child.uid, **row})
-        return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "schema": SCHEMA_VERSION,
-                "exported": time.time(), "classes": [c.name for c in self.classes()],
-                "children": [{"uid": ch.uid, "name": ch.name, "class": ch.class_name, "animal": ch.animal,
-                              "color": ch.color} for ch in children],
-                "answers": answers}
+        return exchange.export_data(self)
 
     def export_file(self, path: Path) -> int:
         """Write this machine's records to ``path`` (atomically); returns the number of answers."""
-        data = self.export_data()
-        write_bytes_atomic(Path(path), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        return len(data["answers"])
+        return exchange.export_file(self, path)
 
     def merge(self, data) -> dict:
         """Merge an export into this database; returns counts (children_added, answers_added, ...).
 
         Raises ValueError with a plain message when ``data`` is not a Letterplay export.
         """
-        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-            raise ValueError("this is not a Letterplay progress export")
-        if not isinstance(data.get("children"), list) or not isinstance(data.get("answers"), list):
-            raise ValueError("this Letterplay export is damaged (no children or answers)")
-        counts = {"children_added": 0, "children_matched": 0, "children_skipped_deleted": 0,
-                  "answers_added": 0, "answers_already_here": 0, "answers_skipped": 0}
-        with self.transaction() as c:
-            forgotten = {k for (k,) in c.execute("SELECT key FROM forgotten")}
-            local = {}   # their child uid -> our child id (None: deleted here)
-            for item in data["children"]:
-                try:
-                    uid, name, class_name = str(item["uid"]), clean_name(item["name"]), clean_name(item["class"])
-                except (KeyError, TypeError):
-                    continue
-                if not name or not class_name:
-                    continue
-                row = c.execute("SELECT ch.id FROM children ch JOIN classes cl ON cl.id = ch.class_id "
-                                "WHERE cl.name = ? AND ch.name = ?", (class_name, name)).fetchone()
-                if row:
-                    local[uid] = row[0]
-                    counts["children_matched"] += 1
-                    continue
-                if forget_key(class_name, name) in forgotten:
-                    local[uid] = None
-                    counts["children_skipped_deleted"] += 1
-                    continue
-                cl = c.execute("SELECT id FROM classes WHERE name = ?", (class_name,)).fetchone()
-                class_id = cl[0] if cl else c.execute("INSERT INTO classes (name, created) VALUES (?, ?)",
-                                                      (class_name, time.time())).lastrowid
-                new_uid = uid if not c.execute("SELECT 1 FROM children WHERE uid = ?", (uid,)).fetchone() else uuid.uuid4().hex
-                local[uid] = c.execute(
-                    "INSERT INTO children (uid, name, class_id, animal, color, created) VALUES (?, ?, ?, ?, ?, ?)",
-                    (new_uid, name, class_id, str(item.get("animal", "Lion")), str(item.get("color", "orange")),
-                     time.time())).lastrowid
-                counts["children_added"] += 1
-            cols = ", ".join(ANSWER_FIELDS)
-            marks = ", ".join("?" for _ in ANSWER_FIELDS)
-            for a in data["answers"]:
-                child_id = local.get(a.get("child")) if isinstance(a, dict) else None
-                if child_id is None or not _valid_answer(a):
-                    counts["answers_skipped"] += 1
-                    continue
-                cur = c.execute(f"INSERT OR IGNORE INTO answers (child_id, {cols}) VALUES (?, {marks})",
-                                (child_id, *(a.get(k) for k in ANSWER_FIELDS)))
-                counts["answers_added" if cur.rowcount else "answers_already_here"] += 1
-        return counts
+        return exchange.merge(self, data)
 
     def import_file(self, path: Path) -> dict:
-        try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
-            data = json.loads(text)
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
-            raise ValueError(f"{Path(path).name} is not a Letterplay progress export ({err})") from err
-        return self.merge(data)
-
-
-def _valid_answer(a: dict) -> bool:
-    try:
-        return (isinstance(a["uid"], str) and len(a["uid"]) <= 64 and isinstance(a["at"], (int, float))
-                and isinstance(a["letter"], str) and len(a["letter"]) == 1 and a["letter"].isalpha()
-                and a["letter_case"] in ("upper", "lower") and a["correct"] in (0, 1, True, False)
-                and isinstance(a["action"], str) and isinstance(a["help"], str))
-    except (KeyError, TypeError):
-        return False
+        return exchange.import_file(self, path)
