@@ -337,8 +337,9 @@ def main(argv=None) -> int:
     from games.engine.speech import Speaker
     from games.registry import load_games
 
-    if args.picture_mb is not None and hasattr(d, "PICTURES"):
-        d.PICTURES.budget = int(args.picture_mb * 2**20)
+    if args.picture_mb is not None:
+        from games.engine import picture_cache
+        picture_cache.PICTURES.budget = int(args.picture_mb * 2**20)
     games = load_games()
     if args.games:
         wanted = args.games.split(",")

@@ -6,14 +6,15 @@ import pygame
 import pytest
 
 from games.engine import draw as d
+from games.engine import picture_cache as pc
 from games.launcher import Launcher, prefer_software_framebuffer
 
 
 @pytest.fixture
 def pictures(monkeypatch):
     """A fresh cache of 1 MB in place of the game's one."""
-    cache = d.SurfaceCache(budget=2**20)
-    monkeypatch.setattr(d, "PICTURES", cache)
+    cache = pc.SurfaceCache(budget=2**20)
+    monkeypatch.setattr(pc, "PICTURES", cache)
     return cache
 
 
@@ -101,18 +102,18 @@ def test_game_art_is_bounded_by_bytes_not_by_count(pictures, make_app):
 
 
 def game_pictures():
-    return [key for key in d.PICTURES._items if not key[0].shared]
+    return [key for key in pc.PICTURES._items if not key[0].shared]
 
 
 def game_picture_bytes():
-    return sum(d.PICTURES._items[key][1] for key in game_pictures())
+    return sum(pc.PICTURES._items[key][1] for key in game_pictures())
 
 
 def test_leaving_a_game_drops_its_pictures_but_keeps_the_launcher_icons_and_text(play):
     from games.candy_match import art as candy_art
     d.reset_caches()
     play.frames(2)
-    icons_and_text = {key for key in d.PICTURES._items if key[0].shared}
+    icons_and_text = {key for key in pc.PICTURES._items if key[0].shared}
     assert any(key[0].__name__ == "_icon" for key in icons_and_text)
     play.tap(play.top.cards["candy_match"].rect.center)
     level = play.top.widgets[0]
@@ -128,7 +129,7 @@ def test_leaving_a_game_drops_its_pictures_but_keeps_the_launcher_icons_and_text
     play.seconds(1)   # the card's bounce ends: a few new icon sizes are drawn
     assert not any(key[0] is candy_art.table for key in game_pictures())
     assert game_picture_bytes() < in_the_game / 10
-    assert icons_and_text <= set(d.PICTURES._items)   # nothing the launcher showed is drawn again
+    assert icons_and_text <= set(pc.PICTURES._items)   # nothing the launcher showed is drawn again
 
 
 @pytest.mark.parametrize("environ, expected", [
