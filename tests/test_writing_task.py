@@ -93,6 +93,22 @@ def test_another_letter_is_named_in_the_case_being_written(setup):
     assert said(app.speaker.caption, "looks_like", letter="B", best="D")
 
 
+@pytest.mark.parametrize("verdict", [
+    NO,
+    RecognizerVerdict(False, 0.0, "", "too small for a letter (8 px across)", "too small"),
+    RecognizerVerdict(False, 0.1, "o", "looks like a scribble, not a letter", "not a letter"),
+])
+def test_a_secret_letter_is_never_named_when_a_try_is_refused(setup, verdict):
+    """In missing letter the hidden letter is the riddle: "Try the letter N!" gave it away."""
+    app, task, _ = setup(verdict, secret=True)
+    task.start("n")
+    write(task)
+    caption = app.speaker.caption
+    assert caption and "letter n" not in caption.lower() and " n " not in f" {caption.lower()} ", caption
+    if verdict is NO:
+        assert said(caption, "looks_like_secret", best="d")
+
+
 def test_the_faint_guide_comes_after_n_misses_with_a_word_of_help(setup):
     app, task, outcomes = setup(*[NO] * 5)
     task.start("b")

@@ -65,14 +65,17 @@ class WritingTask:
       letter from ``guide_after`` misses on, with "Here is a little help...");
     - ``on_other_verdict(verdict, strokes)`` gets the pad's verdicts while no letter task runs (a
       game that also uses the pad for tracing);
-    - ``on_stroke`` / ``on_erase`` go to the :class:`~games.engine.tracepad.TracePad`.
+    - ``on_stroke`` / ``on_erase`` go to the :class:`~games.engine.tracepad.TracePad`;
+    - ``secret=True``: which letter to write is the riddle (missing letter), so a refusal never says
+      it; only the guide, after ``guide_after`` misses, shows it.
     """
 
     def __init__(self, app, rect, on_done, *, game: str = "", level="", guide_after: int = GUIDE_AFTER,
                  fallback_after: int | None = None, fallback: str = "keep", auto_submit: float | None = None,
                  reviewer=None, on_miss=None, retry_guide=None, on_other_verdict=None, on_stroke=None,
-                 on_erase=None, clock=time.monotonic):
+                 on_erase=None, secret: bool = False, clock=time.monotonic):
         self.app, self.on_done = app, on_done
+        self.secret = secret   # the letter is the riddle (which one was hidden?): feedback never names it
         self.game, self.level = game, getattr(level, "name", level)
         self.guide_after, self.fallback_after, self.fallback = guide_after, fallback_after, fallback
         self.reviewer, self.on_miss, self.retry_guide, self.clock = reviewer, on_miss, retry_guide, clock
@@ -142,8 +145,11 @@ class WritingTask:
     def say_feedback(self, verdict) -> None:
         """The kind answer to a refused letter, specific to why it was refused."""
         refusal = refusal_of(verdict)
-        key = {"too small": "write_bigger", "another letter": "looks_like",
-               "not a letter": "not_a_letter"}.get(refusal, "try_again")
+        if self.secret:
+            key = {"another letter": "looks_like_secret", "too small": "write_bigger_secret"}.get(refusal, "try_again")
+        else:
+            key = {"too small": "write_bigger", "another letter": "looks_like",
+                   "not a letter": "not_a_letter"}.get(refusal, "try_again")
         best = getattr(verdict, "best", None) or ""
         best = best.upper() if self.letter.isupper() else best.lower()
         self.app.sounds.play("try_again")

@@ -48,7 +48,7 @@ class MissingLetter(GameScene):
         self.helped = 0                  # rounds where the child needed the guide or the choices
         self.practised: list[str] = []
         self.writing = WritingTask(app, PAD, self.on_written, game="missing_letter", level=level,
-                                   fallback_after=CHOICES_AFTER, fallback="choices")
+                                   fallback_after=CHOICES_AFTER, fallback="choices", secret=True)
         self.pad = self.writing.pad
         self.state = "show"
         self.cloth = 0.0                 # 0 = lifted, 1 = covering the tray
