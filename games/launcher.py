@@ -20,6 +20,7 @@ from .engine.scene import Scene
 from .engine.widgets import Button
 from .registry import find_game, load_games
 
+log = logging.getLogger(__name__)
 
 class Launcher(Scene):
     """Pick a game by its picture; the grown-ups' gear sits in a corner behind the gate, and (in a window)
@@ -32,6 +33,7 @@ class Launcher(Scene):
         super().__init__(app)
         hidden = set(app.settings.hidden_games)
         self.games = [g for g in load_games() if g.id not in hidden] or load_games()
+        self._cold = list(reversed(self.games))   # games whose code is not imported yet (warm_up)
         self.t = 0.0
         self.quiet = 0.0    # seconds since the last input
         self.bob = 1.0      # how much the title bobs: 1 while children are around, 0 at rest
@@ -87,6 +89,18 @@ class Launcher(Scene):
         self.quiet += dt
         wake = self.quiet < self.SETTLE_AFTER
         self.bob = min(1.0, self.bob + dt * 2) if wake else max(0.0, self.bob - dt / 2)
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        """While nobody touches the screen, import one game's code a frame (5-15 ms each, once), so the
+        frame that opens a game does not stall on it as well as on painting its pictures."""
+        if not self._cold or self.quiet < 1.0:
+            return
+        game = self._cold.pop()
+        try:
+            game.scene_class()
+        except Exception:   # opening that game will say what is wrong; the launcher stays
+            log.exception("could not load the game %s ahead of time", game.id)
 
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))

@@ -339,3 +339,37 @@ def test_a_window_in_the_background_rests(make_app, monkeypatch):
     app._last_input -= 60
     assert app.paused and not app.wants_full_rate()
     assert run_loop_for(app, 2, monkeypatch) == [pytest.approx(0.25)] * 2
+
+
+class _ColdGame:
+    """Stands in for a game whose code is not imported yet; counts the imports the launcher asks for."""
+
+    def __init__(self, game_id, broken=False):
+        self.id, self.broken, self.loaded = game_id, broken, 0
+
+    def scene_class(self):
+        self.loaded += 1
+        if self.broken:
+            raise ImportError(f"{self.id} is broken")
+        return Scene
+
+
+def test_the_launcher_loads_each_games_code_while_nobody_plays_one_a_frame(play, caplog):
+    """The frame that opens a game used to import its code as well as paint its pictures (61 ms for
+    trace and write); the launcher now imports it ahead, one game a frame, only when nobody touches."""
+    launcher = play.top
+    games = [_ColdGame("a"), _ColdGame("b", broken=True), _ColdGame("c")]
+    launcher._cold = list(reversed(games))
+    launcher.quiet = 0.0
+    play.frames(30)                       # half a second after a touch: nothing yet
+    assert [g.loaded for g in games] == [0, 0, 0]
+    for _ in range(40):                   # about a second of quiet: the first game
+        play.frames(1)
+        if games[0].loaded:
+            break
+    assert [g.loaded for g in games] == [1, 0, 0], "one game a frame"
+    play.frames(1)
+    assert [g.loaded for g in games] == [1, 1, 0]
+    play.frames(5)
+    assert [g.loaded for g in games] == [1, 1, 1], "one broken game must not stop the others"
+    assert play.top is launcher and "could not load the game b" in caplog.text

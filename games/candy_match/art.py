@@ -43,7 +43,7 @@ def _half_width(t: np.ndarray) -> np.ndarray:
 @d.surface_cache
 def candy(size: int, foil=SILVER, plume: bool = True) -> pygame.Surface:
     """A chocolate kiss wrapped in crinkled foil (``foil=None``: unwrapped chocolate)."""
-    k = d.SS
+    k = 2   # shaded pixel by pixel: 2x is smooth enough and takes 4/9 of the time of 3x (15 candies: 44 ms)
     w, h = size * k, candy_height(size) * k
     ax, ay = w / 2, (candy_height(size) - size * BOTTOM) * k
     radius, body_h = size * 0.47 * k, size * BODY_H * k
