@@ -28,6 +28,7 @@ class Launcher(Scene):
 
     animating = False   # only the title bobs, gently: a few frames a second do when nobody plays
     SETTLE_AFTER = 15.0   # seconds without input before the title comes to rest (and 2 frames a second do)
+    WARM_UP_AFTER = 0.25  # seconds without input before a game's code is imported ahead (see warm_up)
 
     def __init__(self, app):
         super().__init__(app)
@@ -94,7 +95,7 @@ class Launcher(Scene):
     def warm_up(self) -> None:
         """While nobody touches the screen, import one game's code a frame (5-15 ms each, once), so the
         frame that opens a game does not stall on it as well as on painting its pictures."""
-        if not self._cold or self.quiet < 1.0:
+        if not self._cold or self.quiet < self.WARM_UP_AFTER:
             return
         game = self._cold.pop()
         try:

@@ -361,9 +361,9 @@ def test_the_launcher_loads_each_games_code_while_nobody_plays_one_a_frame(play,
     games = [_ColdGame("a"), _ColdGame("b", broken=True), _ColdGame("c")]
     launcher._cold = list(reversed(games))
     launcher.quiet = 0.0
-    play.frames(30)                       # half a second after a touch: nothing yet
+    play.frames(int(Launcher.WARM_UP_AFTER * 60) - 2)   # right after a touch: nothing yet
     assert [g.loaded for g in games] == [0, 0, 0]
-    for _ in range(40):                   # about a second of quiet: the first game
+    for _ in range(10):                   # a moment of quiet: the first game
         play.frames(1)
         if games[0].loaded:
             break
