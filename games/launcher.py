@@ -22,6 +22,7 @@ from .registry import find_game, load_games
 
 log = logging.getLogger(__name__)
 
+
 class Launcher(Scene):
     """Pick a game by its picture; the grown-ups' gear sits in a corner behind the gate, and (in a window)
     a door in the other corner asks before quitting."""

@@ -42,9 +42,9 @@ BACKGROUND_FPS = 4
 AWAKE_AFTER_INPUT = 1.5
 #: room the desktop keeps around a window: its title bar and the system's panels (docks, task bars)
 DESKTOP_MARGIN = (40, 100)
-#: signals that ask the game to save and quit, in every mode (kiosk keeps children in, not the system)
 #: start-up objects are frozen once per process (tests make many apps; each would pin its own)
 _START_UP_FROZEN = False
+#: signals that ask the game to save and quit, in every mode (kiosk keeps children in, not the system)
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
