@@ -46,7 +46,7 @@ def main(argv=None):
     print(f"import recognizer.coach.judge: {1000 * imported:.0f} ms   (scipy/sklearn imported: {heavy})")
 
     import numpy as np
-    from recognizer.coach.synthetic import pad_place, school_trace
+    from recognizer.training.coach_synthetic import pad_place, school_trace
     rng = np.random.default_rng(args.seed)
     timings = {"trace (per stroke)": ([], []), "review (per letter)": ([], []),
                "review, letter's first": ([], [])}

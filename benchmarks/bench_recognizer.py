@@ -5,7 +5,7 @@
     python benchmarks/bench_recognizer.py --model=PATH     # another model (.npz)
 
 Goals: check() at most 5 ms (p50) and 20 ms (p99) on 2 cores, load at most 100 ms. Needs no
-data set: it times synthetic finger traces (recognizer.synth), and drawings of 20,000 and
+data set: it times synthetic finger traces (recognizer.training.synth), and drawings of 20,000 and
 1,000,000 points (a drawing is resampled to at most recognizer.render.MAX_POINTS first, so they
 cost about the same). The game runs numpy's BLAS on one thread (games/__init__.py); compare with
 `OPENBLAS_NUM_THREADS=2 python benchmarks/bench_recognizer.py`.
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from recognizer import LETTERS, Recognizer, render  # noqa: E402
 from recognizer.model import images_to_inputs  # noqa: E402
-from recognizer.synth import synth_strokes  # noqa: E402
+from recognizer.training.synth import synth_strokes  # noqa: E402
 
 
 def percentiles(seconds):
@@ -79,7 +79,7 @@ def main():
     inputs = images_to_inputs(images, rec.features)
     forwards = [(f"numpy {type(network).__name__}.probabilities", network.probabilities)]
     if getattr(network, "kind", "mlp") == "mlp":
-        from recognizer.train import sklearn_from_network
+        from recognizer.training.train import sklearn_from_network
         classifier = sklearn_from_network(network)
         forwards.append(("scikit-learn predict_proba", classifier.predict_proba))
     for name, forward in forwards:

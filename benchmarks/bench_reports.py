@@ -22,8 +22,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 
 def fill(progress, children: int, per_letter: int, seed: int = 1) -> int:
-    from games.engine.letters import ALPHABET
-    from games.engine.profiles.avatars import next_avatar
+    from games.engine.core.letters import ALPHABET
+    from games.engine.play.avatars import next_avatar
     rng = random.Random(seed)
     store = progress.store
     cls = store.add_class("Bench class")
@@ -53,8 +53,8 @@ def main() -> None:
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["LETTERPLAY_HOME"] = tmp
-        from games.engine.profiles.report import write_report
-        from games.engine.progress import Progress
+        from games.engine.grownups.report import write_report
+        from games.engine.records.progress import Progress
         progress = Progress.open()
         n = fill(progress, args.children, args.answers)
         progress.forget_cache()

@@ -27,9 +27,9 @@ from pathlib import Path
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from games.engine.espeak import EspeakSynthesizer, load_letter_sounds  # noqa: E402
-from games.engine.phrases import Phrases  # noqa: E402
-from games.engine.speech import Speaker  # noqa: E402
+from games.engine.voice.espeak import EspeakSynthesizer, load_letter_sounds  # noqa: E402
+from games.engine.voice.phrases import Phrases  # noqa: E402
+from games.engine.voice.speech import Speaker  # noqa: E402
 
 
 class TimedEspeak(EspeakSynthesizer):

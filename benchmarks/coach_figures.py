@@ -22,8 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from games.engine.coach import TracingSession, review_letter, taught_strokes  # noqa: E402
-from recognizer.coach.synthetic import FAULTS, fault_fits, pad_place, school_trace  # noqa: E402
+from games.engine.writing.coach import TracingSession, review_letter, taught_strokes  # noqa: E402
+from recognizer.training.coach_synthetic import FAULTS, fault_fits, pad_place, school_trace  # noqa: E402
 
 ALL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 EXPECTED = {"reversed": "direction", "missing": "missing", "off_path": "off_path", "order": "order"}

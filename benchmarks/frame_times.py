@@ -7,7 +7,7 @@ frames where a letter check starts (Done, or the pen resting) and where its verd
 
 Each screen runs with a finger drawing circles over the middle of the screen, resting long enough
 for the pads to check what was written, so pads get ink and checks, and buttons get presses. The
-"writing pad" screen is a bare TracePad on which the finger writes real letters (recognizer.synth),
+"writing pad" screen is a bare TracePad on which the finger writes real letters (recognizer.training.synth),
 one check per drawing (PAD_LETTERS of them at least): the place to read the cost of the Done frame
 and of the verdict frame.
 Checks use the real recognizer (``--fake-checker``: an instant one that accepts everything).
@@ -140,7 +140,7 @@ class _Watched:
 
 
 def make_checker(fake):
-    from games.engine.checker import RecognizerChecker, Verdict
+    from games.engine.writing.checker import RecognizerChecker, Verdict
 
     class AlwaysRight:
         status = "benchmark"
@@ -157,9 +157,9 @@ def make_checker(fake):
 
 def writing_pad(app):
     """A TracePad alone on the screen; each verdict clears it for the next letter."""
-    from games.engine.letters import ALPHABET
-    from games.engine.scene import Scene
-    from games.engine.tracepad import TracePad
+    from games.engine.core.letters import ALPHABET
+    from games.engine.core.scene import Scene
+    from games.engine.writing.tracepad import TracePad
 
     class WritingPad(Scene):
         def __init__(self, app):
@@ -184,7 +184,7 @@ def letter_moves(target, rect, rng, frames):
     """Pointer events writing ``target`` inside ``rect`` over ``frames`` frames: [[(type, pos)]]."""
     import pygame
 
-    from recognizer.synth import synth_strokes
+    from recognizer.training.synth import synth_strokes
     strokes = synth_strokes(target, rng, canvas=(rect.w - 80, rect.h - 80))
     events = []
     for stroke in strokes:
@@ -197,9 +197,9 @@ def letter_moves(target, rect, rng, frames):
 
 
 def screens():
-    from games.engine.common_scenes import GameStart, StarsScreen
-    from games.engine.grownups import SettingsScreen
-    from games.engine.players import PlayerPicker, default_players
+    from games.engine.play.common_scenes import GameStart, StarsScreen
+    from games.engine.grownups.settings_screen import SettingsScreen
+    from games.engine.play.players import PlayerPicker, default_players
     from games.launcher import Launcher
     from games.registry import load_games
 
@@ -219,8 +219,8 @@ def measure(make, frames, args, checker):
     import pygame
 
     from games.engine.app import App
-    from games.engine.settings import Settings
-    from games.engine.speech import Speaker
+    from games.engine.core.settings import Settings
+    from games.engine.voice.speech import Speaker
     from games.launcher import Launcher
 
     w, h = (int(v) for v in args.size.lower().split("x"))

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from games.alphabet_path.rules import LEVEL_RULES, PathGame  # noqa: E402
-from games.engine.letters import ALPHABET, CaseMode, face  # noqa: E402
+from games.engine.core.letters import ALPHABET, CaseMode, face  # noqa: E402
 
 # the scene's own timings (games/alphabet_path/scene.py, die.py, hopping.py) and a child's
 TAP_DIE, TUMBLE, PIP, HOP_TAP, HOP, LAND = 1.5, 1.0, 0.62, 1.0, 0.28, 0.7

@@ -124,7 +124,7 @@ def rendered_sheet(path, seed, per_letter=8, zoom=3):
     except ImportError as problem:
         print(f"no 28x28 sheet: {problem}")
         return
-    from recognizer.synth import synth_dataset
+    from recognizer.training.synth import synth_dataset
     emnist = None
     data = ROOT.parent / "shared" / "data" / "emnist-letters.npz"
     if data.exists():
@@ -166,8 +166,8 @@ def main():
     skeleton_sheet(out / "skeletons.png")
     print(f"wrote {out / 'skeletons.png'}")
 
-    from recognizer.synth import synth_dataset, synth_strokes
-    from recognizer.scribbles import SCRIBBLE_KINDS, scribble
+    from recognizer.training.synth import synth_dataset, synth_strokes
+    from recognizer.training.scribbles import SCRIBBLE_KINDS, scribble
 
     rng = np.random.default_rng(args.seed)
     traces, titles = [], []
@@ -188,7 +188,7 @@ def main():
 
     rendered_sheet(out / "synth_28px.png", args.seed)
 
-    from recognizer.scribbles import scribble_dataset
+    from recognizer.training.scribbles import scribble_dataset
     # Best of three runs: other programs on the machine only ever slow a run down.
     n = args.timing_n
     runs = []
@@ -232,7 +232,7 @@ def legibility(seed, per_allograph=30, show_worst=12):
     except (ImportError, OSError, ValueError) as problem:
         print(f"--legibility skipped: no shipped recognizer ({problem})")
         return
-    from recognizer.synth import synth_strokes
+    from recognizer.training.synth import synth_strokes
     letters = load_skeletons()
     for messiness in (0.0, 1.0, 2.0):
         rng = np.random.default_rng(seed)
@@ -259,7 +259,7 @@ def transfer(seed, messiness, per_letter=200, test_size=5200):
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
     from recognizer.render import render
-    from recognizer.synth import synth_dataset
+    from recognizer.training.synth import synth_dataset
     rng = np.random.default_rng(seed)
     traces, labels, _ = synth_dataset(per_letter, rng, messiness=messiness)
     x = np.stack([render(t) for t in traces]).reshape(len(traces), -1) / 255.0

@@ -4,7 +4,7 @@
     python benchmarks/realpen_heldout.py --model other.npz --update-card
 
 Training may use the real-pen writers with crc32(writer) % 2 == 0
-(recognizer.realpen.train_writer); this reports on the others, through
+(recognizer.training.realpen.train_writer); this reports on the others, through
 Recognizer.rank (strokes in, exactly as the games call it).
 """
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from recognizer import LETTERS  # noqa: E402
 from recognizer.model import DEFAULT_MODEL, Recognizer  # noqa: E402
-from recognizer.realpen import DEFAULT_REALPEN, load_realpen, train_writer  # noqa: E402
+from recognizer.training.realpen import DEFAULT_REALPEN, load_realpen, train_writer  # noqa: E402
 
 
 def heldout_figures(recognizer, samples):

@@ -23,10 +23,10 @@ os.environ.setdefault("LETTERPLAY_HOME", tempfile.mkdtemp(prefix="letterplay-sho
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from games.engine.app import App  # noqa: E402
-from games.engine.checker import Verdict  # noqa: E402
-from games.engine.driver import Driver  # noqa: E402
-from games.engine.settings import Settings  # noqa: E402
-from games.engine.speech import Speaker  # noqa: E402
+from games.engine.writing.checker import Verdict  # noqa: E402
+from games.engine.play.driver import Driver  # noqa: E402
+from games.engine.core.settings import Settings  # noqa: E402
+from games.engine.voice.speech import Speaker  # noqa: E402
 from games.launcher import Launcher  # noqa: E402
 
 

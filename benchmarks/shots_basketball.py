@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pygame  # noqa: E402
 
-from games.engine.checker import Verdict  # noqa: E402
-from games.engine.driver import Driver  # noqa: E402
+from games.engine.writing.checker import Verdict  # noqa: E402
+from games.engine.play.driver import Driver  # noqa: E402
 
 
 class AcceptAll:
@@ -64,9 +64,9 @@ def main(argv=None) -> int:
     from games.basketball.scene import HOOP as game_hoop
     from games.basketball.scene import Basketball
     from games.engine.app import App
-    from games.engine.common_scenes import StarsScreen
-    from games.engine.settings import Settings
-    from games.engine.speech import Speaker
+    from games.engine.play.common_scenes import StarsScreen
+    from games.engine.core.settings import Settings
+    from games.engine.voice.speech import Speaker
     from games.launcher import Launcher
 
     app = App(settings=Settings(letter_set=args.letters), checker=AcceptAll(), mute=True,

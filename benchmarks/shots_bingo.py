@@ -22,12 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from games.bingo.scene import GLOW_AFTER, Bingo  # noqa: E402
 from games.engine.app import App  # noqa: E402
-from games.engine.celebration import Celebration  # noqa: E402
-from games.engine.checker import Verdict  # noqa: E402
-from games.engine.common_scenes import Scoreboard  # noqa: E402
-from games.engine.driver import Driver  # noqa: E402
-from games.engine.settings import Settings  # noqa: E402
-from games.engine.speech import Speaker  # noqa: E402
+from games.engine.play.celebration import Celebration  # noqa: E402
+from games.engine.writing.checker import Verdict  # noqa: E402
+from games.engine.play.common_scenes import Scoreboard  # noqa: E402
+from games.engine.play.driver import Driver  # noqa: E402
+from games.engine.core.settings import Settings  # noqa: E402
+from games.engine.voice.speech import Speaker  # noqa: E402
 from games.launcher import Launcher  # noqa: E402
 
 

@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.engine.app import App  # noqa: E402
-from games.engine.checker import Verdict  # noqa: E402
-from games.engine.driver import Driver  # noqa: E402
-from games.engine.settings import Settings  # noqa: E402
-from games.engine.speech import Speaker  # noqa: E402
+from games.engine.writing.checker import Verdict  # noqa: E402
+from games.engine.play.driver import Driver  # noqa: E402
+from games.engine.core.settings import Settings  # noqa: E402
+from games.engine.voice.speech import Speaker  # noqa: E402
 from games.launcher import Launcher  # noqa: E402
 
 
@@ -63,7 +63,7 @@ class Shots(Driver):
         print(path)
 
     def open_game(self, level_index, players=1):
-        from games.engine.players import PlayerPicker
+        from games.engine.play.players import PlayerPicker
         launcher = self.top
         card = next(w for w in launcher.widgets if getattr(w, "painter", None) and
                     launcher.games[launcher.widgets.index(w)].id == "candy_match")

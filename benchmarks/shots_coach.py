@@ -5,7 +5,7 @@
 For each letter: the "watch me" pen half-way, level 1 "trace" with the first stroke done, level 2
 "dots" with the first stroke done, level 3 "write" with a whole letter written, and an answer to a
 stroke drawn backwards; then one sheet per letter with the four stages side by side (``<letter>_all.png``)
-and the sticker sheet.  The child's strokes are synthetic (``recognizer.coach.synthetic``); the
+and the sticker sheet.  The child's strokes are synthetic (``recognizer.training.coach_synthetic``); the
 letter checker is a stand-in that says yes.  Prints the path of each PNG.
 """
 from __future__ import annotations
@@ -26,15 +26,15 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
 from games.engine.app import App  # noqa: E402
-from games.engine.checker import Verdict  # noqa: E402
-from games.engine.coach import DOTS, TRACE, WRITE  # noqa: E402
-from games.engine.letters import LetterCard  # noqa: E402
-from games.engine.settings import Settings  # noqa: E402
-from games.engine.speech import Speaker  # noqa: E402
+from games.engine.writing.checker import Verdict  # noqa: E402
+from games.engine.writing.coach import DOTS, TRACE, WRITE  # noqa: E402
+from games.engine.core.letters import LetterCard  # noqa: E402
+from games.engine.core.settings import Settings  # noqa: E402
+from games.engine.voice.speech import Speaker  # noqa: E402
 from games.launcher import Launcher  # noqa: E402
 from games.registry import find_game  # noqa: E402
 from games.trace_write.scene import StickerSheet  # noqa: E402
-from recognizer.coach.synthetic import school_trace  # noqa: E402
+from recognizer.training.coach_synthetic import school_trace  # noqa: E402
 
 
 class YesChecker:

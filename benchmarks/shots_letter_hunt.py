@@ -26,12 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.engine.app import App  # noqa: E402
-from games.engine.celebration import Celebration  # noqa: E402
-from games.engine.checker import Verdict  # noqa: E402
-from games.engine.common_scenes import StarsScreen  # noqa: E402
-from games.engine.driver import Driver  # noqa: E402
-from games.engine.settings import Settings  # noqa: E402
-from games.engine.speech import Speaker  # noqa: E402
+from games.engine.play.celebration import Celebration  # noqa: E402
+from games.engine.writing.checker import Verdict  # noqa: E402
+from games.engine.play.common_scenes import StarsScreen  # noqa: E402
+from games.engine.play.driver import Driver  # noqa: E402
+from games.engine.core.settings import Settings  # noqa: E402
+from games.engine.voice.speech import Speaker  # noqa: E402
 from games.launcher import Launcher  # noqa: E402
 from games.letter_hunt.table import BOX  # noqa: E402
 

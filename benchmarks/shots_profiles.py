@@ -26,14 +26,14 @@ NAMES = ["Mia", "Noah", "Zoë", "Liam", "Ava", "Leo", "Emma", "Oscar", "Lily", "
 def strokes_for(ch, rng):
     """A five-year-old's writing of ``ch`` (the coach's synthetic traces)."""
     import numpy as np
-    from recognizer.coach.synthetic import pad_place, school_trace
+    from recognizer.training.coach_synthetic import pad_place, school_trace
     g = np.random.default_rng(rng.randrange(1 << 30))
     return [s.tolist() for s in school_trace(ch, pad_place(ch), g, messiness=1.0, free=True)]
 
 
 def fill(app, rng):
-    from games.engine.profiles.avatars import next_avatar
-    from games.engine.progress import Answer
+    from games.engine.play.avatars import next_avatar
+    from games.engine.records.progress import Answer
     store = app.progress.store
     k = store.add_class("Ducklings")
     used = set()
@@ -67,11 +67,11 @@ def main():
     tmp = tempfile.mkdtemp()
     os.environ["LETTERPLAY_HOME"] = tmp
     from games.engine.app import App
-    from games.engine.grownups import SettingsScreen
-    from games.engine.profiles.report import paint_page, save_png, writing_samples
-    from games.engine.profiles.picker import AvatarPicker
-    from games.engine.profiles.scenes import ProfilesScreen
-    from games.engine.settings import Settings
+    from games.engine.grownups.settings_screen import SettingsScreen
+    from games.engine.grownups.report import paint_page, save_png, writing_samples
+    from games.engine.play.who_is_playing import AvatarPicker
+    from games.engine.grownups.profiles_screen import ProfilesScreen
+    from games.engine.core.settings import Settings
     from games.launcher import Launcher
     app = App(settings=Settings(), mute=True, rng=random.Random(3))
     rng = random.Random(5)

@@ -19,8 +19,8 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from games.engine.checker import Verdict  # noqa: E402
-from games.engine.driver import Driver  # noqa: E402
+from games.engine.writing.checker import Verdict  # noqa: E402
+from games.engine.play.driver import Driver  # noqa: E402
 
 
 class AcceptAll:
@@ -37,9 +37,9 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     from games.engine.app import App
-    from games.engine.players import default_players
-    from games.engine.settings import Settings
-    from games.engine.speech import Speaker
+    from games.engine.play.players import default_players
+    from games.engine.core.settings import Settings
+    from games.engine.voice.speech import Speaker
     from games.registry import find_game
 
     for game_id in ("missing_letter", "basketball"):

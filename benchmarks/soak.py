@@ -5,7 +5,7 @@
 
 It plays like a restless child with real pygame events (taps on buttons and anywhere, drags, flings,
 finger taps, keys), and now and then writes the right letter on a pad (synthetic handwriting from
-recognizer/synth.py, or the writing coach's school traces), so games reach their celebrations and
+recognizer/training/synth.py, or the writing coach's school traces), so games reach their celebrations and
 end screens. The real recognizer checks the writing and the real voice speaks (sound goes to SDL's
 dummy audio driver unless SDL_AUDIODRIVER says otherwise). It walks back to the launcher between
 games, opens the grown-ups' settings once a round, and starts the next game.
@@ -77,7 +77,7 @@ class Soak:
         self._last_top = None
         self.every_frame = lambda: None   # the memory sampler
         self.playing = False              # inside a game (not the launcher, settings, gate)
-        from games.engine.tracepad import TracePad
+        from games.engine.writing.tracepad import TracePad
         self.TracePad = TracePad
 
     # -- frames and events ------------------------------------------------------------------------
@@ -154,10 +154,10 @@ class Soak:
         if not target or not str(target).isalpha():
             return False
         if hasattr(top, "lines_place"):   # the writing coach watches how: write on its lines
-            from recognizer.coach.synthetic import school_trace
+            from recognizer.training.coach_synthetic import school_trace
             strokes = school_trace(target, top.lines_place(), self.nrng, messiness=0.3)
         else:
-            from recognizer.synth import synth_strokes
+            from recognizer.training.synth import synth_strokes
             r = pad.rect
             strokes = [[(r.x + 20 + x, r.y + 20 + y) for x, y in s]
                        for s in synth_strokes(target, self.nrng, allograph="school", messiness=0.3,
@@ -231,7 +231,7 @@ class Soak:
 
     def open_game(self, game):
         """From the launcher (or wherever the child ended up) into ``game`` at some level."""
-        from games.engine.common_scenes import GameStart
+        from games.engine.play.common_scenes import GameStart
         if not self.at_launcher() and not isinstance(self.top, GameStart):
             self.go_home()
         if self.at_launcher():
@@ -246,7 +246,7 @@ class Soak:
             self.tap(self.rng.choice(level_buttons).rect.center)
 
     def play_game(self, game, deadline):
-        from games.engine.common_scenes import GameStart
+        from games.engine.play.common_scenes import GameStart
         self.go_home()
         self.open_game(game)
         end = min(deadline, time.monotonic() + self.visit_seconds)
@@ -261,7 +261,7 @@ class Soak:
 
     def visit_settings(self, deadline):
         """Through the grown-up gate (hold the lock, tap the two numbers) into the settings and out."""
-        from games.engine.grownups import GrownUpGate, SettingsScreen
+        from games.engine.grownups.settings_screen import GrownUpGate, SettingsScreen
         self.go_home()
         before = copy.deepcopy(vars(self.app.settings))
         self.tap(self.top.widgets[-1].rect.center)   # the gear
@@ -330,15 +330,15 @@ def main(argv=None) -> int:
     from games import launcher
     if hasattr(launcher, "prefer_software_framebuffer"):
         launcher.prefer_software_framebuffer()   # the same window set-up as `letterplay`
-    from games.engine import draw as d
+    from games.engine.core import draw as d
     from games.engine.app import App
-    from games.engine.checker import RecognizerChecker
-    from games.engine.settings import Settings
-    from games.engine.speech import Speaker
+    from games.engine.writing.checker import RecognizerChecker
+    from games.engine.core.settings import Settings
+    from games.engine.voice.speech import Speaker
     from games.registry import load_games
 
     if args.picture_mb is not None:
-        from games.engine import picture_cache
+        from games.engine.core import picture_cache
         picture_cache.PICTURES.budget = int(args.picture_mb * 2**20)
     games = load_games()
     if args.games:

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from games.engine.espeak import EspeakSynthesizer, espeak_voice, letter_names, spoken_form  # noqa: E402
-from games.engine.speech_cache import tidy_wav, wav_seconds  # noqa: E402
+from games.engine.voice.espeak import EspeakSynthesizer, espeak_voice, letter_names, spoken_form  # noqa: E402
+from games.engine.voice.speech_cache import tidy_wav, wav_seconds  # noqa: E402
 
 PROMPTS = ["Find the letter M!", "Which letter is missing? Write it!", "What does moon start with?",
            "Look at the letters: S, A, T.", "Well done! You wrote the letter B!", "Find the letter that says"]

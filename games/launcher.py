@@ -11,13 +11,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # keep --list-games a
 
 import pygame  # noqa: E402
 
-from .engine import draw as d
-from .engine.common_scenes import GameStart
-from .engine.grownups import GrownUpGate, SettingsScreen
-from .engine.players import default_players
-from .engine.quit_dialog import QuitDialog, paint_door
-from .engine.scene import Scene
-from .engine.widgets import Button
+from games.engine.core import draw as d
+from games.engine.play.common_scenes import GameStart
+from games.engine.grownups.settings_screen import GrownUpGate, SettingsScreen
+from games.engine.play.players import default_players
+from games.engine.grownups.quit_dialog import QuitDialog, paint_door
+from games.engine.core.scene import Scene
+from games.engine.core.widgets import Button
 from .registry import find_game, load_games
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,9 @@ class Launcher(Scene):
     def __init__(self, app):
         super().__init__(app)
         hidden = set(app.settings.hidden_games)
-        self.games = [g for g in load_games() if g.id not in hidden] or load_games()
+        if not app.games:
+            app.games = load_games()   # the engine is handed the games; it never imports the registry
+        self.games = [g for g in app.games if g.id not in hidden] or list(app.games)
         self._cold = list(reversed(self.games))   # games whose code is not imported yet (warm_up)
         self.t = 0.0
         self.quiet = 0.0    # seconds since the last input
@@ -132,13 +134,13 @@ def _card_painter(game):
 
 
 def progress_commands() -> tuple[str, ...]:
-    from .engine.profiles.cli import COMMANDS
+    from games.engine.grownups.cli import COMMANDS
     return COMMANDS
 
 
 def run_progress_command(argv) -> int:
-    """``letterplay report|export|import|class-list ...`` (see ``games/engine/profiles/cli.py``)."""
-    from .engine.profiles.cli import main as progress_main
+    """``letterplay report|export|import|class-list ...`` (see ``games/engine/grownups/cli.py``)."""
+    from games.engine.grownups.cli import main as progress_main
     return progress_main(argv)
 
 
@@ -205,7 +207,7 @@ def main(argv=None) -> int:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from .engine.app import App
-    from .engine.settings import Settings
+    from games.engine.core.settings import Settings
 
     settings = Settings.load()
     if args.letters and not settings.use_letters(args.letters):
@@ -220,7 +222,8 @@ def main(argv=None) -> int:
             return 2
     try:
         app = App(size=size, fullscreen=args.fullscreen or args.kiosk or None,
-                  mute=args.mute or bool(args.screenshot), kiosk=args.kiosk, settings=settings)
+                  mute=args.mute or bool(args.screenshot), kiosk=args.kiosk, settings=settings,
+                  games=load_games())
     except pygame.error as err:
         print(f"letterplay: cannot open a window ({err}). Is a screen connected? "
               "(--screenshot works without one.)", file=sys.stderr)

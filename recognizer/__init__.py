@@ -9,7 +9,9 @@ Public API::
     rec.rank_images(images)    # (N, 28, 28) uint8 -> (N, 26) probabilities
     render(strokes)            # (28, 28) uint8 EMNIST-style image: what the network sees
 
-This package never imports pygame.
+Run time lives here (load, check, rank, render, the networks, the letter-or-not judge, the coach's
+judge); training and evaluation are command-line tools in ``recognizer/training/``. This package
+never imports pygame, nor anything from ``games``.
 """
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"

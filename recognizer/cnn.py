@@ -4,7 +4,7 @@ The layers are described by a short spec, e.g. ``"c5x32,p,c3x64,p,c3x128,p,d256,
 ``cKxN`` a KxK convolution to N channels (same padding, ReLU), ``p`` a 2x2 max-pool
 (odd sizes drop the last row/column, like torch's floor), ``dN`` a dense layer
 (ReLU except the last one, which is followed by a softmax). Batch-norm layers are
-folded into the convolutions when exported from torch (recognizer/cnn_train.py).
+folded into the convolutions when exported from torch (recognizer/training/cnn_train.py).
 
 Convolutions run as one matrix product per layer over the image patches
 (im2col with numpy's sliding windows), in float32; activations are kept

@@ -10,7 +10,7 @@ letter in ten). This judge looks at the drawing *as strokes* as well as at the n
 
 A random walk, zig-zag, blob, spiral or many-stroke mess differs from every letter in several of
 these at once; a wobbly letter written by a child differs in none by much. The judge is a tiny MLP
-(trained by ``python -m recognizer.train_letter_or_not``) run in numpy: one probability that the
+(trained by ``python -m recognizer.training.train_letter_or_not``) run in numpy: one probability that the
 drawing is a letter.
 """
 

@@ -6,7 +6,7 @@
 
 The networks (an ensemble, averaged) are small convolutional networks
 (recognizer/cnn.py, trained with torch) or multi-layer perceptrons (Network,
-trained with scikit-learn), as the weights file says (recognizer/train.py); only
+trained with scikit-learn), as the weights file says (recognizer/training/train.py); only
 numpy runs here, so the games start fast. Each has 26 letter outputs plus one
 "not a letter" output trained on scribbles; `rank` reports the 26 letters
 renormalised.
@@ -187,7 +187,7 @@ class Recognizer:
         """
         path = Path(path or DEFAULT_MODEL)
         if not path.exists():
-            raise FileNotFoundError(f"no recognizer weights at {path}; run: python -m recognizer.train")
+            raise FileNotFoundError(f"no recognizer weights at {path}; run: python -m recognizer.training.train")
         card = read_card(path)
         try:
             with np.load(path, allow_pickle=False) as archive:

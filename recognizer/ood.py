@@ -6,7 +6,7 @@ spirals, slanted or flat lines, waves, fingertip smudges and loose clusters
 of short marks. Vertical
 lines are left out on purpose: a child's 'l' or 'I' is exactly that.
 
-(A separate generator, recognizer/scribbles.py, makes the scribbles we
+(A separate generator, recognizer/training/scribbles.py, makes the scribbles we
 *evaluate* on, so the test is not marked by the same hand that trained.)
 """
 

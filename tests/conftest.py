@@ -11,7 +11,7 @@ import random  # noqa: E402
 
 import pytest  # noqa: E402
 
-from games.engine.driver import Driver  # noqa: E402,F401  (tests import it from here)
+from games.engine.play.driver import Driver  # noqa: E402,F401  (tests import it from here)
 
 
 class FakeChecker:
@@ -24,7 +24,7 @@ class FakeChecker:
         self.asked = []
 
     def check(self, strokes, target):
-        from games.engine.checker import Verdict
+        from games.engine.writing.checker import Verdict
         self.asked.append((strokes, target))
         ok = self.accept(strokes, target) if callable(self.accept) else self.accept
         return Verdict(bool(ok), 0.9 if ok else 0.1, target.lower() if ok else "", "fake")
@@ -43,10 +43,12 @@ def make_app(tmp_path):
 
     def make(checker=None, settings=None, seed=1, **kw):
         from games.engine.app import App
-        from games.engine.settings import Settings
-        from games.engine.speech import Speaker
+        from games.engine.core.settings import Settings
+        from games.engine.voice.speech import Speaker
         settings = settings or Settings()
         speaker = Speaker(enabled=False, cache_dir=tmp_path / "speech")
+        from games.registry import load_games
+        kw.setdefault("games", load_games())
         app = App(settings=settings, checker=checker or FakeChecker(), speaker=speaker,
                   rng=random.Random(seed), **kw)
         apps.append(app)

@@ -13,10 +13,10 @@ from games.alphabet_path import GAME
 from games.alphabet_path.rules import (FIND, LEVEL_RULES, SOUNDS, START, PathGame, Rules, build_road,
                                        deal_mats, play_out)
 from games.alphabet_path.scene import AlphabetPath
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import GameStart, Scoreboard, StarsScreen
-from games.engine.letters import ALPHABET, CaseMode, face
-from games.engine.settings import Settings
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import GameStart, Scoreboard, StarsScreen
+from games.engine.core.letters import ALPHABET, CaseMode, face
+from games.engine.core.settings import Settings
 from games.launcher import Launcher
 
 STEP = 1 / 15   # waiting runs whole frames at 15 fps: the same game logic, fewer pictures to draw
@@ -407,8 +407,8 @@ def test_keyboard_only_turn(start):
 def test_the_real_recognizer_judges_the_letter_written_on_the_path(make_app):
     import numpy as np
 
-    from games.engine.checker import RecognizerChecker
-    from recognizer.synth import synth_strokes
+    from games.engine.writing.checker import RecognizerChecker
+    from recognizer.training.synth import synth_strokes
 
     app = make_app(checker=RecognizerChecker(), seed=3)
     app.push(Launcher(app))

@@ -12,7 +12,7 @@ import pygame
 import pytest
 from conftest import Driver, FakeChecker
 
-from games.engine.scene import Scene
+from games.engine.core.scene import Scene
 from games.launcher import Launcher
 from games.missing_letter.scene import MissingLetter
 from games.registry import find_game
@@ -63,7 +63,7 @@ def test_enter_right_after_choosing_with_the_keyboard_does_not_press_the_old_til
 class Grid(Scene):   # a plain scene with buttons in a 3 x 2 grid, listed out of order
     def __init__(self, app):
         super().__init__(app)
-        from games.engine.widgets import Button, LetterTile
+        from games.engine.core.widgets import Button, LetterTile
         self.at = {}
         for col, row in [(2, 1), (0, 0), (1, 1), (2, 0), (0, 1), (1, 0)]:
             b = Button((100 + col * 300, 100 + row * 250, 200, 150), lambda c=col, r=row: self.pressed.append((c, r)))
@@ -173,7 +173,7 @@ def test_the_system_can_stop_the_game_in_every_mode(tmp_path, args, sig):
 
 
 def test_a_stop_signal_saves_changed_settings_and_ends_the_loop(make_app, user_home):
-    from games.engine.settings import Settings
+    from games.engine.core.settings import Settings
     app = make_app(kiosk=True)
     app.push(Launcher(app))
     app.settings.volume = 0.3          # say a grown-up changed it and the settings screen is still open
@@ -231,7 +231,7 @@ def test_the_command_line_leaves_the_size_to_the_desktop_unless_asked(capsys):
 # -- asking before quitting -------------------------------------------------------------------------
 def test_esc_on_the_launcher_asks_before_quitting_and_esc_again_keeps_playing(make_app):
     """Issue 8.7: Esc on the launcher (or two from a game) quit at once, with no question."""
-    from games.engine.quit_dialog import QuitDialog
+    from games.engine.grownups.quit_dialog import QuitDialog
     d = launcher_driver(make_app)
     d.tap(d.top.cards["missing_letter"].rect.center)
     d.key(pygame.K_ESCAPE)
@@ -247,7 +247,7 @@ def test_esc_on_the_launcher_asks_before_quitting_and_esc_again_keeps_playing(ma
 
 
 def test_the_door_quits_and_the_green_button_keeps_playing(make_app):
-    from games.engine.quit_dialog import QuitDialog
+    from games.engine.grownups.quit_dialog import QuitDialog
     d = launcher_driver(make_app)
     launcher = d.top
     assert launcher.quit_button in launcher.widgets and launcher.quit_button.rect.h >= 84
@@ -267,7 +267,7 @@ def test_the_door_quits_and_the_green_button_keeps_playing(make_app):
 
 
 def test_in_kiosk_mode_the_launcher_has_no_quit_door_and_esc_opens_the_gate(make_app):
-    from games.engine.grownups import GrownUpGate
+    from games.engine.grownups.settings_screen import GrownUpGate
     d = launcher_driver(make_app, kiosk=True)
     assert d.top.quit_button is None
     d.key(pygame.K_ESCAPE)

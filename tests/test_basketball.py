@@ -11,15 +11,15 @@ from conftest import Driver, FakeChecker
 
 from games.basketball import physics
 from games.basketball.physics import Flight, Hoop, fling_velocity, perfect_throw, simulate
-from games.engine.writing_task import GUIDE_AFTER
+from games.engine.writing.writing_task import GUIDE_AFTER
 from games.basketball.scene import (CLOSER, DRAG_IS_A_THROW, MOVE_ON_AFTER, Basketball, Scoreboard,
                                     letters_per_game)
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import GameStart, StarsScreen
-from games.engine.letters import look_alikes_of
-from games.engine.phrases import PHRASES_FILE, read_phrase_file
-from games.engine.players import PlayerPicker
-from games.engine.settings import Settings
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import GameStart, StarsScreen
+from games.engine.core.letters import look_alikes_of
+from games.engine.voice.phrases import PHRASES_FILE, read_phrase_file
+from games.engine.play.players import PlayerPicker
+from games.engine.core.settings import Settings
 from games.launcher import Launcher
 from games.registry import find_game
 

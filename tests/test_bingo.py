@@ -14,10 +14,10 @@ from games import bingo
 from games.bingo import GAME
 from games.bingo.cards import DECOYS_MOST, FREE, Caller, Card, Face, deal, faces_for
 from games.bingo.scene import GLOW_AFTER, Bingo, Square
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import Scoreboard
-from games.engine.letters import CaseMode, LetterCard
-from games.engine.settings import Settings
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import Scoreboard
+from games.engine.core.letters import CaseMode, LetterCard
+from games.engine.core.settings import Settings
 from games.launcher import Launcher
 
 STEP = 1 / 15
@@ -262,8 +262,8 @@ def test_say_again_repeats_the_call_and_home_leaves(start):
 
 
 def test_real_recognizer_judges_a_synthetic_letter_on_the_pad(make_app):
-    from games.engine.checker import RecognizerChecker
-    from recognizer.synth import synth_strokes
+    from games.engine.writing.checker import RecognizerChecker
+    from recognizer.training.synth import synth_strokes
 
     app = make_app(checker=RecognizerChecker(), seed=3)
     app.push(Launcher(app))

@@ -10,13 +10,13 @@ from conftest import Driver, FakeChecker
 from games import candy_match
 from games.candy_match import GAME, art
 from games.candy_match.scene import MOST_PAIRS, TREATS_EACH, Candy, CandyMatch, Scoreboard
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import GameStart, StarsScreen
-from games.engine.players import default_players
-from games.engine.prompt import REPEAT_AFTER
-from games.engine.settings import Settings
-from games.engine.phrases import PHRASES_FILE, read_phrase_file
-from games.engine.tracepad import FaintLetterGuide
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import GameStart, StarsScreen
+from games.engine.play.players import default_players
+from games.engine.core.prompt import REPEAT_AFTER
+from games.engine.core.settings import Settings
+from games.engine.voice.phrases import PHRASES_FILE, read_phrase_file
+from games.engine.writing.tracepad import FaintLetterGuide
 from games.launcher import Launcher
 
 PHRASES = Path(candy_match.__file__).with_name("phrases.json")
@@ -134,7 +134,7 @@ def test_three_players_take_turns_keep_their_own_pairs_and_each_eat_three(start)
     assert isinstance(end, Scoreboard) and [p.name for p in end.players] == ["Lion", "Frog", "Fish"]
     assert [len(p.collected) for p in end.players] == expected_plates
     d.frames(2)
-    from games.engine.players import avatar
+    from games.engine.play.players import avatar
     for i, p in enumerate(end.players):   # each row shows the player's animal where basketball shows it
         spot = pygame.Rect(0, 0, 40, 40)
         spot.center = (d.app.canvas.get_width() // 2 - 320 + 34, 320 + i * 60)

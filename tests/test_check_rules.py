@@ -6,7 +6,7 @@ from recognizer import Recognizer
 from recognizer.letter_or_not import FEATURES, LetterOrNot, drawing_features
 from recognizer.model import NOT_A_LETTER, NOTHING, OTHER_LETTER, REFUSALS, SAME_SHAPES, TOO_SMALL
 from recognizer.render import clean_strokes, render
-from recognizer.scribbles import scribble
+from recognizer.training.scribbles import scribble
 from recognizer.skeletons import school_strokes
 
 
@@ -94,7 +94,7 @@ def test_the_operating_point_chooser_accepts_exactly_what_check_accepts(rec):
     """train_letter_or_not chooses the operating point from precomputed figures; they must be
     check()'s own verdicts (true target and every other target), or the chosen point lies."""
     from recognizer import LETTERS
-    from recognizer.train_letter_or_not import Targets, featurise
+    from recognizer.training.train_letter_or_not import Targets, featurise
     rng = np.random.default_rng(4)
     samples = [{"letter": c.lower(), "case": "upper" if c.isupper() else "lower", "strokes": written(c)}
                for c in "abdIlqS"]

@@ -7,10 +7,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels, TracingSession, guess_case, review_letter
+from games.engine.writing.coach import (DOTS, TRACE, WRITE, HelpLevels, TracingSession, guess_case, review_letter)
 from recognizer.coach.geometry import LetterPlace, dtw_distance, resample
 from recognizer.coach.judge import MAX_MISSES, taught_strokes
-from recognizer.coach.synthetic import fault_fits, pad_place, school_trace
+from recognizer.training.coach_synthetic import fault_fits, pad_place, school_trace
 
 ALL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

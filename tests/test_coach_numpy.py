@@ -18,15 +18,15 @@ import pytest
 from recognizer.coach import judge
 from recognizer.coach.geometry import (DistanceGrid, best_assignment, dense, dtw_distance, dtw_distances,
                                        nearest_distances, resample)
-from recognizer.coach.synthetic import pad_place, school_trace
+from recognizer.training.coach_synthetic import pad_place, school_trace
 
 ROOT = Path(__file__).resolve().parents[1]
 
 COACH_AT_WORK = """
 import json, sys
 import numpy as np
-from games.engine.coach import TracingSession, review_letter
-from recognizer.coach.synthetic import pad_place, school_trace
+from games.engine.writing.coach import TracingSession, review_letter
+from recognizer.training.coach_synthetic import pad_place, school_trace
 rng = np.random.default_rng(0)
 place = pad_place("t")
 session = TracingSession("t", place)
@@ -51,7 +51,8 @@ def test_the_coach_traces_and_reviews_without_scipy_or_scikit_learn():
 PURE_COACH = """
 import json, sys
 import numpy as np
-from recognizer.coach import geometry, judge, lines, synthetic
+from recognizer.coach import geometry, judge, lines
+from recognizer.training import coach_synthetic as synthetic
 rng = np.random.default_rng(1)
 place = synthetic.pad_place("m")
 session = judge.TracingSession("m", place, order="strict")
@@ -75,7 +76,7 @@ def test_the_coach_s_pure_parts_never_import_pygame_or_the_games():
 
 
 def test_the_games_take_the_handwriting_lines_and_stroke_orders_from_the_coach():
-    from games.engine import letters, settings
+    from games.engine.core import letters, settings
     from recognizer.coach import lines
     assert letters.STROKE_ORDERS is lines.STROKE_ORDERS and letters.line_unit is lines.line_unit
     assert letters.LINES_TOP == lines.LINES_TOP

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from games.engine import draw as d
-from games.engine import picture_cache as pc
+from games.engine.core import draw as d
+from games.engine.core import picture_cache as pc
 from games.launcher import Launcher, prefer_software_framebuffer
 
 
@@ -151,7 +151,7 @@ def test_no_picture_is_kept_outside_the_byte_bounded_cache():
     import ast
     from pathlib import Path
     offenders = []
-    for path in Path(d.__file__).resolve().parent.parent.rglob("*.py"):
+    for path in Path(d.__file__).resolve().parents[2].rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and "Surface" in ast.unparse(node.returns or ast.Constant("")):

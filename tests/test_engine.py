@@ -6,9 +6,9 @@ import random
 import pygame
 import pytest
 
-from games.engine.input import DOWN, MOVE, UP, PointerInput
-from games.engine.letters import CaseMode, LetterSet, clean_letters, load_letter_sets
-from games.engine.scene import Scene, SceneStack
+from games.engine.core.input import DOWN, MOVE, UP, PointerInput
+from games.engine.core.letters import CaseMode, LetterSet, clean_letters, load_letter_sets
+from games.engine.core.scene import Scene, SceneStack
 
 
 class Recorder(Scene):
@@ -163,7 +163,7 @@ def test_window_scaling_maps_pointer_to_canvas(make_app):
 
 @pytest.mark.parametrize("n", range(1, 13))
 def test_launcher_cards_fit_above_the_captions_without_overlapping(n):
-    from games.engine.widgets import CaptionBar
+    from games.engine.core.widgets import CaptionBar
     from games.launcher import card_grid
     rects = card_grid(n)
     assert len(rects) == n

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pygame
 from conftest import Driver
 
-from games.engine.common_scenes import GameStart
-from games.engine.grownups import HOLD_SECONDS, NUMBER_WORDS, WRONG_SECONDS, GrownUpGate, SettingsScreen
+from games.engine.play.common_scenes import GameStart
+from games.engine.grownups.settings_screen import (HOLD_SECONDS, NUMBER_WORDS, WRONG_SECONDS, GrownUpGate, SettingsScreen)
 from games.launcher import Launcher
 
 
@@ -172,7 +172,7 @@ def test_game_titles_never_touch_their_buttons(play):
     row_buttons = [b for b in screen.widgets if b.rect.y >= 130 and b.rect.bottom < 700]
     # draw the titles alone and find their ink: it must end well before every button on its row
     surface = pygame.Surface((1280, 800))
-    from games.engine import draw as d
+    from games.engine.core import draw as d
     for game, y, size, title in screen.game_rows:
         surface.fill((255, 255, 255))
         d.draw_text(surface, game.title, size, (title.centerx, y + 31), (0, 0, 0), bold=True)
@@ -190,7 +190,7 @@ def _ink(surface):
 
 
 def test_settings_screen_changes_are_saved_when_done(play, user_home):
-    from games.engine.settings import Settings
+    from games.engine.core.settings import Settings
     play.app.push(SettingsScreen(play.app))
     screen = play.top
     vowels = next(b for b in screen.widgets if getattr(b, "label", "") == "Vowels")
@@ -205,8 +205,8 @@ def test_settings_screen_changes_are_saved_when_done(play, user_home):
 
 
 def test_settings_screen_says_when_the_file_was_damaged(make_app, user_home):
-    from games.engine import paths
-    from games.engine.settings import Settings
+    from games.engine.core import paths
+    from games.engine.core.settings import Settings
     paths.settings_file().parent.mkdir(parents=True)
     paths.settings_file().write_text("{{{", encoding="utf-8")
     app = make_app(settings=Settings.load())
@@ -215,7 +215,7 @@ def test_settings_screen_says_when_the_file_was_damaged(make_app, user_home):
 
 
 def test_teacher_hides_a_game_and_turns_on_a_game_option(play, user_home):
-    from games.engine.settings import Settings
+    from games.engine.core.settings import Settings
     from games.registry import load_games
     play.app.push(SettingsScreen(play.app))
     screen = play.top

@@ -9,11 +9,11 @@ import pygame
 import pytest
 from conftest import Driver, FakeChecker
 
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import GameStart, StarsScreen
-from games.engine.letters import CaseMode, LetterCard, face
-from games.engine.phrases import read_phrase_file
-from games.engine.settings import Settings
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import GameStart, StarsScreen
+from games.engine.core.letters import CaseMode, LetterCard, face
+from games.engine.voice.phrases import read_phrase_file
+from games.engine.core.settings import Settings
 from games import letter_hunt
 from games.launcher import Launcher
 from games.letter_hunt.rules import Basket, Deck, NameCaller
@@ -356,8 +356,8 @@ def test_the_shipped_recognizer_judges_a_written_letter(make_app):
     """Real model, real events: the child writes the called letter (synthetic strokes) on the pad."""
     import numpy as np
 
-    from games.engine.checker import RecognizerChecker
-    from recognizer.synth import synth_strokes
+    from games.engine.writing.checker import RecognizerChecker
+    from recognizer.training.synth import synth_strokes
 
     app = make_app(checker=RecognizerChecker(), seed=3)
     app.push(Launcher(app))

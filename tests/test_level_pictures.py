@@ -6,7 +6,7 @@ import itertools
 import pygame
 import pytest
 
-from games.engine.common_scenes import GameStart
+from games.engine.play.common_scenes import GameStart
 from games.registry import GameInfo, Level, load_games
 
 GAMES = load_games()

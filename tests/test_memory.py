@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from games.engine import draw as d
+from games.engine.core import draw as d
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_a_game_screen_replaced_mid_game_is_freed_after_that_frame(play):
     import gc
     import weakref
 
-    from games.engine.scene import Scene
+    from games.engine.core.scene import Scene
 
     class Board(Scene):
         def __init__(self, app):

@@ -7,8 +7,8 @@ import pygame
 import pytest
 from conftest import Driver, FakeChecker
 
-from games.engine.common_scenes import GameStart, StarsScreen
-from games.engine.settings import Settings
+from games.engine.play.common_scenes import GameStart, StarsScreen
+from games.engine.core.settings import Settings
 from games.launcher import Launcher
 from games.missing_letter.scene import MissingLetter
 from games.registry import find_game
@@ -152,8 +152,8 @@ def test_the_shipped_recognizer_judges_what_the_child_writes_on_the_pad(make_app
     """Real model, real events: a written letter is accepted, a zig-zag scribble is not."""
     import numpy as np
 
-    from games.engine.checker import RecognizerChecker
-    from recognizer.synth import synth_strokes
+    from games.engine.writing.checker import RecognizerChecker
+    from recognizer.training.synth import synth_strokes
 
     app = make_app(checker=RecognizerChecker(), seed=3)
     app.push(Launcher(app))
@@ -189,7 +189,7 @@ def test_the_level_played_last_is_remembered_and_ringed(game_app, user_home):
 
 def _slot_shows_only_the_empty_gap(game, canvas) -> bool:
     """True when the hidden slot on the canvas looks exactly like the empty gap (no tile drawn in it)."""
-    from games.engine import draw as dr
+    from games.engine.core import draw as dr
     from games.missing_letter.art import tray
     from games.missing_letter.scene import TRAY
     rect = game.tiles[game.current].rect

@@ -8,9 +8,9 @@ import pygame
 import pytest
 from conftest import FakeChecker
 
-from games.engine.common_scenes import GameStart, StarsScreen
-from games.engine.grownups import GrownUpGate, SettingsScreen
-from games.engine.players import PlayerPicker, default_players
+from games.engine.play.common_scenes import GameStart, StarsScreen
+from games.engine.grownups.settings_screen import GrownUpGate, SettingsScreen
+from games.engine.play.players import PlayerPicker, default_players
 from games.launcher import Launcher
 from games.registry import load_games
 

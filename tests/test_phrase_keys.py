@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from games.engine.phrases import BUILT_IN_PHRASES, PHRASES_FILE, read_phrase_file
+from games.engine.voice.phrases import BUILT_IN_PHRASES, PHRASES_FILE, read_phrase_file
 
 ROOT = Path(__file__).resolve().parents[1]
 GAMES_DIR = ROOT / "games"

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pygame
 
-from games.engine.players import AVATARS, PlayerPicker, Turns, TurnBadge, default_players
+from games.engine.play.players import AVATARS, PlayerPicker, Turns, TurnBadge, default_players
 
 
 def _share_like_tile(canvas, center, radius, tile_color) -> float:

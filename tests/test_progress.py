@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from games.engine.coach import help as coach_help
-from games.engine.letters import CaseMode, LetterSet
-from games.engine.profiles import mastery
-from games.engine.profiles.schema import MIGRATIONS, SCHEMA_VERSION
-from games.engine.profiles.store import Store
-from games.engine.progress import Answer, Progress
+from games.engine.records import writing_help as coach_help
+from games.engine.core.letters import CaseMode, LetterSet
+from games.engine.records import mastery
+from games.engine.records.schema import MIGRATIONS, SCHEMA_VERSION
+from games.engine.records.store import Store
+from games.engine.records.progress import Answer, Progress
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,7 +94,7 @@ def test_a_damaged_file_is_kept_aside_and_a_fresh_one_starts(tmp_path):
 
 
 def test_the_game_starts_with_a_damaged_progress_file_and_the_grown_ups_are_told(make_app, user_home):
-    from games.engine.grownups import SettingsScreen
+    from games.engine.grownups.settings_screen import SettingsScreen
     from games.launcher import Launcher
     data = user_home / "data"
     data.mkdir(parents=True)
@@ -121,7 +121,7 @@ def test_a_folder_that_cannot_hold_the_file_keeps_the_game_going(tmp_path):
 BURST = r"""
 import sys, time
 sys.path.insert(0, sys.argv[2])
-from games.engine.progress import Answer, Progress
+from games.engine.records.progress import Answer, Progress
 p = Progress.open(sys.argv[1])
 p.choose(p.store.children()[0])
 n = 0
@@ -184,7 +184,7 @@ def test_an_answer_with_a_wrong_kind_is_refused_loudly():
 
 
 def test_players_answers_go_to_their_own_child(progress):
-    from games.engine.players import Player
+    from games.engine.play.players import Player
     mia, tom = class_with(progress, "Mia", "Tom")
     lion, frog = Player("Lion", (1, 1, 1), child=mia), Player("Frog", (1, 1, 1))
     assert progress.record(Answer("g", "1", "b", action="found", correct=True), player=lion)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pygame
 import pytest
 
-from games.engine.profiles import report
-from games.engine.profiles.classlist import export_names, import_names, read_names
-from games.engine.progress import Answer, Progress
+from games.engine.grownups import report
+from games.engine.records.classlist import export_names, import_names, read_names
+from games.engine.records.progress import Answer, Progress
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,12 +5,12 @@ import pygame
 import pytest
 from conftest import Driver
 
-from games.engine.common_scenes import GameStart
-from games.engine.players import PlayerPicker
-from games.engine.profiles.dialogs import Confirm, TextEntry
-from games.engine.profiles.picker import AvatarPicker
-from games.engine.profiles.scenes import ProfilesScreen
-from games.engine.progress import Answer
+from games.engine.play.common_scenes import GameStart
+from games.engine.play.players import PlayerPicker
+from games.engine.grownups.dialogs import Confirm, TextEntry
+from games.engine.play.who_is_playing import AvatarPicker
+from games.engine.grownups.profiles_screen import ProfilesScreen
+from games.engine.records.progress import Answer
 from games.launcher import Launcher
 from games.registry import find_game
 
@@ -139,7 +139,7 @@ def button(scene, label):
 
 
 def test_the_settings_lead_to_the_children_pages(school):
-    from games.engine.grownups import SettingsScreen
+    from games.engine.grownups.settings_screen import SettingsScreen
     drv, kids = school
     drv.app.push(SettingsScreen(drv.app))
     drv.frames(1)

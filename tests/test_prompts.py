@@ -11,13 +11,13 @@ import pytest
 from conftest import Driver
 
 from games.basketball.scene import TARGET_CARD, Basketball
-from games.engine.letters import CaseMode, LetterSet
-from games.engine.players import default_players
-from games.engine.prompt import MOST_REPEATS, REPEAT_AFTER, Prompt
-from games.engine.settings import Settings
-from games.engine.espeak import load_letter_sounds, spoken_form
-from games.engine.phrases import PHRASES_FILE, read_phrase_file
-from games.engine.widgets import SayAgainButton
+from games.engine.core.letters import CaseMode, LetterSet
+from games.engine.play.players import default_players
+from games.engine.core.prompt import MOST_REPEATS, REPEAT_AFTER, Prompt
+from games.engine.core.settings import Settings
+from games.engine.voice.espeak import load_letter_sounds, spoken_form
+from games.engine.voice.phrases import PHRASES_FILE, read_phrase_file
+from games.engine.core.widgets import SayAgainButton
 from games.registry import find_game
 
 GAMES = ("missing_letter", "basketball", "candy_match", "trace_write")

@@ -1,11 +1,11 @@
-"""Real pen strokes as a validation set (recognizer.realpen): loading, scaling, the figures."""
+"""Real pen strokes as a validation set (recognizer.training.realpen): loading, scaling, the figures."""
 import json
 
 import numpy as np
 import pytest
 
 from recognizer import Recognizer
-from recognizer.realpen import DEFAULT_REALPEN, load_realpen, realpen_figures, target_of
+from recognizer.training.realpen import DEFAULT_REALPEN, load_realpen, realpen_figures, target_of
 from recognizer.skeletons import school_strokes
 
 

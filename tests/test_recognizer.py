@@ -70,7 +70,7 @@ def test_shipped_model_on_emnist_sample(rec, sample):
 def test_numpy_forward_matches_scikit_learn(rec, sample):
     pytest.importorskip("sklearn", reason="scikit-learn is only for training: pip install -e .[train]")
     from recognizer.model import Network, images_to_inputs
-    from recognizer.train import sklearn_from_network
+    from recognizer.training.train import sklearn_from_network
     inputs = images_to_inputs(sample[0][:300], "pixels")
     # The shipped perceptrons if any, else a random one of the shape --kind mlp trains.
     networks = [n for n in rec.networks if getattr(n, "kind", "mlp") == "mlp"]
@@ -116,7 +116,7 @@ def test_numpy_convolution_and_pool_match_direct_loops():
 
 def test_convnet_numpy_forward_equals_torch():
     torch = pytest.importorskip("torch", reason="torch is only for training: pip install -e .[train]")
-    from recognizer.cnn_train import build_torch, export
+    from recognizer.training.cnn_train import build_torch, export
     spec = "c3x8,p,c5x12,p,c3x16,p,d20,d27"
     torch.manual_seed(0)
     model = build_torch(spec)
@@ -141,7 +141,7 @@ def test_convnet_numpy_forward_equals_torch():
 
 def test_convnet_survives_save_and_load(tmp_path, sample):
     from recognizer.cnn import ConvNet
-    from recognizer.cnn_train import stored
+    from recognizer.training.cnn_train import stored
     rng = np.random.default_rng(2)
     spec = "c3x4,p,c3x6,p,d27"
     shapes = [(9, 4), (36, 6), (6 * 7 * 7, 27)]
@@ -283,7 +283,7 @@ def test_render_of_nothing_is_black():
 
 def test_rendered_traces_look_like_emnist(sample):
     """Per-letter mean image of rendered synthetic traces matches the EMNIST per-letter mean."""
-    from recognizer.synth import synth_dataset
+    from recognizer.training.synth import synth_dataset
     traces, labels, _ = synth_dataset(16, np.random.default_rng(3), cases="both")
     rendered = np.stack([render(t) for t in traces]).reshape(len(traces), -1).astype(float)
     images, emnist_labels = sample
@@ -309,7 +309,7 @@ def _write_idx(path, array, type_code=0x08):
 
 
 def test_official_idx_files_are_read_upright_with_labels_from_zero(tmp_path):
-    from recognizer.data import OFFICIAL_FILES, load_official, read_idx
+    from recognizer.training.data import OFFICIAL_FILES, load_official, read_idx
     upright = np.zeros((3, 28, 28), np.uint8)
     upright[:, 2, 5:20] = 255                         # a horizontal bar near the top
     labels = np.array([1, 2, 26], np.uint8)
@@ -324,7 +324,7 @@ def test_official_idx_files_are_read_upright_with_labels_from_zero(tmp_path):
 
 
 def test_broken_idx_files_get_a_clear_message(tmp_path):
-    from recognizer.data import read_idx
+    from recognizer.training.data import read_idx
     (tmp_path / "junk.idx").write_bytes(b"hello world")
     with pytest.raises(ValueError, match="magic"):
         read_idx(tmp_path / "junk.idx")
@@ -334,7 +334,7 @@ def test_broken_idx_files_get_a_clear_message(tmp_path):
 
 
 def test_model_card_matches_the_data_file_when_present(rec):
-    from recognizer.data import default_data_path, sha256_of
+    from recognizer.training.data import default_data_path, sha256_of
     path = default_data_path()
     if not path.exists():
         pytest.skip(f"EMNIST letters npz not present at {path} (only needed for training/evaluation)")
@@ -347,7 +347,7 @@ def test_two_epoch_training_smoke_run(tmp_path, sample):
     pytest.importorskip("sklearn", reason="training needs scikit-learn: pip install -e .[train]")
     pytest.importorskip("scipy", reason="training needs scipy: pip install -e .[train]")
     from recognizer.ood import not_a_letter_strokes
-    from recognizer.train import network_from_sklearn, train
+    from recognizer.training.train import network_from_sklearn, train
     images, labels = sample
     rng = np.random.default_rng(0)
     pick = np.concatenate([np.flatnonzero(labels == i)[:12] for i in range(26)])   # 312 images
@@ -404,7 +404,7 @@ def test_a_straight_upright_line_is_an_honest_l_but_a_flat_one_is_not(rec):
 def test_download_unpacks_the_official_archive_layout(tmp_path):
     """The real download code, fed a tiny archive with the official layout through a file:// URL."""
     import zipfile
-    from recognizer.data import OFFICIAL_FILES, download_official
+    from recognizer.training.data import OFFICIAL_FILES, download_official
     source = tmp_path / "source"
     source.mkdir()
     images = np.zeros((2, 28, 28), np.uint8)
@@ -594,9 +594,9 @@ def test_numpy_distance_and_blur_match_scipy():
 
 
 def test_the_default_training_run_is_the_one_that_made_the_shipped_weights():
-    """`python -m recognizer.train` with no options must reproduce the shipped weights: same kind,
+    """`python -m recognizer.training.train` with no options must reproduce the shipped weights: same kind,
     layers, epochs, images per letter, seeds and network count as the model card records."""
-    from recognizer import train
+    from recognizer.training import train
     card = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text())
     defaults = {a.dest: a.default for a in train.build_parser()._actions}
     assert defaults["kind"] == "cnn" and "convolutional" in card["architecture"]["kind"]

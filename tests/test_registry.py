@@ -13,8 +13,8 @@ from conftest import Driver
 
 import games
 from games import registry
-from games.engine.common_scenes import GameStart
-from games.engine.phrases import Phrases
+from games.engine.play.common_scenes import GameStart
+from games.engine.voice.phrases import Phrases
 from games.launcher import Launcher
 
 ROOT = Path(__file__).resolve().parents[1]

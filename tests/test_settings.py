@@ -1,4 +1,4 @@
-"""The teacher's settings and the rules for every user file (games/engine/storage.py).
+"""The teacher's settings and the rules for every user file (games/engine/core/storage.py).
 
 A settings file can be anything a crash, a disk, an older or newer Letterplay or a curious grown-up
 leaves behind. None of it may stop the game from starting, and a damaged file is set aside (never
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from games.engine import paths, storage
-from games.engine.settings import LABELS, Settings
-from games.engine.storage import UnreadableFile, read_json, write_json_atomic
+from games.engine.core import paths, storage
+from games.engine.core.settings import LABELS, Settings
+from games.engine.core.storage import UnreadableFile, read_json, write_json_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -153,7 +153,7 @@ def app(tmp_path_factory):
     """One app for the whole fuzz (an app per case would double the time of this file)."""
     from conftest import FakeChecker
     from games.engine.app import App
-    from games.engine.speech import Speaker
+    from games.engine.voice.speech import Speaker
     app = App(settings=Settings(), checker=FakeChecker(),
               speaker=Speaker(enabled=False, cache_dir=tmp_path_factory.mktemp("speech")))
     yield app
@@ -162,8 +162,8 @@ def app(tmp_path_factory):
 
 def start_with(app, s: Settings):
     """What a start does with the settings: the launcher, a game's start screen, both settings pages."""
-    from games.engine.common_scenes import GameStart
-    from games.engine.grownups import SettingsScreen
+    from games.engine.play.common_scenes import GameStart
+    from games.engine.grownups.settings_screen import SettingsScreen
     from games.launcher import Launcher
     from games.registry import load_games
     app.home()
@@ -387,7 +387,7 @@ def test_stale_temp_files_are_cleaned_on_start_and_others_are_left_alone():
 
 WRITER = textwrap.dedent("""
     import os, sys, time
-    from games.engine.settings import LABELS, Settings
+    from games.engine.core.settings import LABELS, Settings
     real_fsync = os.fsync
     def fsync_then_hang(fd):          # the tmp file is written: stop here until killed
         real_fsync(fd)

@@ -11,8 +11,8 @@ import numpy as np
 import pygame
 import pytest
 
-from games.engine import sounds
-from games.engine.sounds import SoundBoard
+from games.engine.voice import sounds
+from games.engine.voice.sounds import SoundBoard
 
 NAMES = ["pop", "cheer", "whoosh", "try_again", "swish", "crumple", "flip", "tada", "click"]
 

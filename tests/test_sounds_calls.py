@@ -10,11 +10,11 @@ import pygame
 import pytest
 from conftest import Driver, FakeChecker
 
-from games.engine import letter_call
-from games.engine.letter_call import PictureWord, call_for, picture_of, picture_words
-from games.engine.letters import LetterCard
-from games.engine.players import default_players
-from games.engine.settings import Settings
+from games.engine.voice import letter_call
+from games.engine.voice.letter_call import PictureWord, call_for, picture_of, picture_words
+from games.engine.core.letters import LetterCard
+from games.engine.play.players import default_players
+from games.engine.core.settings import Settings
 from games.registry import find_game
 
 ROOT = Path(__file__).resolve().parents[1]

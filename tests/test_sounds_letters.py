@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from games.engine import espeak
-from games.engine.speech import Speaker
+from games.engine.voice import espeak
+from games.engine.voice.speech import Speaker
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "assets" / "speech"))

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from conftest import Driver
 
-from games.engine import espeak
-from games.engine.grownups import SettingsScreen
-from games.engine.own_voice import RATE, Microphone, OwnVoiceScreen, clean_recording, clip_file
-from games.engine.speech import Speaker
+from games.engine.voice import espeak
+from games.engine.grownups.settings_screen import SettingsScreen
+from games.engine.voice.own_voice import RATE, Microphone, OwnVoiceScreen, clean_recording, clip_file
+from games.engine.voice.speech import Speaker
 
 
 def tone(seconds=0.6, level=0.05, pad=0.5):

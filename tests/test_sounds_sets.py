@@ -1,6 +1,6 @@
 """The Jolly Phonics groups are letter sets a teacher can pick, in teaching order."""
-from games.engine.letters import ALPHABET, load_letter_sets
-from games.engine.settings import Settings
+from games.engine.core.letters import ALPHABET, load_letter_sets
+from games.engine.core.settings import Settings
 
 
 def test_the_phonics_groups_are_named_letter_sets_covering_the_alphabet():

@@ -12,10 +12,10 @@ import wave
 import numpy as np
 import pytest
 
-from games.engine import espeak
-from games.engine.grownups import SettingsScreen
-from games.engine.settings import DEFAULT_RATE, Settings
-from games.engine.speech import Speaker
+from games.engine.voice import espeak
+from games.engine.grownups.settings_screen import SettingsScreen
+from games.engine.core.settings import DEFAULT_RATE, Settings
+from games.engine.voice.speech import Speaker
 
 
 class RecordingSynth:

@@ -18,10 +18,10 @@ import numpy as np
 import pygame
 import pytest
 
-from games.engine import sounds, speech, speech_cache
-from games.engine.espeak import load_letter_sounds, spoken_form
-from games.engine.phrases import BUILT_IN_PHRASES, Phrases
-from games.engine.speech import Speaker
+from games.engine.voice import sounds, speech, speech_cache
+from games.engine.voice.espeak import load_letter_sounds, spoken_form
+from games.engine.voice.phrases import BUILT_IN_PHRASES, Phrases
+from games.engine.voice.speech import Speaker
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -263,7 +263,7 @@ def _at_wrong_speed_first(times_too_fast):
 
 
 def test_a_line_made_too_fast_is_made_again_and_only_the_right_one_is_kept(make_speaker, tmp_path, caplog):
-    caplog.set_level(logging.WARNING, logger="games.engine.speech")
+    caplog.set_level(logging.WARNING, logger="games.engine.voice.speech")
     synth = FakeSynth(seconds=_at_wrong_speed_first(1), follows_rate=True)
     speaker = make_speaker(synth)
     speaker.prepare(["Find the letter O!"])
@@ -277,7 +277,7 @@ def test_a_line_made_too_fast_is_made_again_and_only_the_right_one_is_kept(make_
 
 
 def test_a_line_that_stays_too_fast_is_played_but_never_cached_under_its_name(make_speaker, tmp_path, caplog):
-    caplog.set_level(logging.WARNING, logger="games.engine.speech")
+    caplog.set_level(logging.WARNING, logger="games.engine.voice.speech")
     synth = FakeSynth(seconds=_at_wrong_speed_first(99), follows_rate=True)
     speaker = make_speaker(synth)
     speaker.say("Well done!")
@@ -315,7 +315,7 @@ class HangingSynth(FakeSynth):
 
 
 def test_a_hung_engine_shows_in_the_status_and_the_log_and_lines_go_on_as_captions(make_speaker, monkeypatch, caplog):
-    caplog.set_level(logging.INFO, logger="games.engine.speech")
+    caplog.set_level(logging.INFO, logger="games.engine.voice.speech")
     monkeypatch.setattr(speech, "ENGINE_HUNG_AFTER", 0.3)
     synth = HangingSynth()
     speaker = make_speaker(synth)
@@ -332,7 +332,7 @@ def test_a_hung_engine_shows_in_the_status_and_the_log_and_lines_go_on_as_captio
 
 
 def test_engine_that_cannot_start_means_captions_only_and_one_log_line(make_speaker, caplog):
-    caplog.set_level(logging.WARNING, logger="games.engine.speech")
+    caplog.set_level(logging.WARNING, logger="games.engine.voice.speech")
     speaker = make_speaker(FakeSynth(fail_start=True))
     speaker.say("Hello")
     speaker.say("Find the letter B!")
@@ -398,7 +398,7 @@ def test_bad_input_is_ignored_with_a_message(make_speaker, caplog):
     speaker.say(None)
     speaker.say_letter_sound("sh")
     assert not speaker.busy and speaker.caption is None
-    assert len([r for r in caplog.records if r.name == "games.engine.speech"]) == 3
+    assert len([r for r in caplog.records if r.name == "games.engine.voice.speech"]) == 3
 
 
 def test_lone_letters_are_spoken_as_letter_names():
@@ -513,7 +513,7 @@ def test_bundled_espeak_fallback_really_works(tmp_path):
     pytest.importorskip("pyttsx3")
     script = (
         "import sys, wave; from pathlib import Path\n"
-        "from games.engine.espeak import EspeakSynthesizer\n"
+        "from games.engine.voice.espeak import EspeakSynthesizer\n"
         "s = EspeakSynthesizer(use_bundled=True); s.start()\n"
         f"out = Path({str(tmp_path / 'hello.wav')!r}); s.write_wav('Hello, well done!', 130, out)\n"
         "maps = [l.split()[-1] for l in open('/proc/self/maps') if 'libespeak-ng' in l]\n"
@@ -540,7 +540,7 @@ def test_real_espeak_speaks_at_the_rate_asked_when_the_first_line_comes_later(tm
     _espeak_available()
     script = (
         "import sys, time, wave; from pathlib import Path\n"
-        "from games.engine.espeak import EspeakSynthesizer\n"
+        "from games.engine.voice.espeak import EspeakSynthesizer\n"
         "s = EspeakSynthesizer(); s.start(); time.sleep(float(sys.argv[1]))\n"
         "for rate in (130, 200, 130):\n"
         f"    out = Path({str(tmp_path)!r}) / f'{{rate}}.wav'; s.write_wav('Find the letter O!', rate, out)\n"

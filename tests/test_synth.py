@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from recognizer.scribbles import SCRIBBLE_KINDS, scribble, scribble_dataset
+from recognizer.training.scribbles import SCRIBBLE_KINDS, scribble, scribble_dataset
 from recognizer.skeletons import LETTER_CHARS, load_skeletons
-from recognizer.synth import DEFAULT_CANVAS, pointer_events, synth_dataset, synth_strokes
+from recognizer.training.synth import DEFAULT_CANVAS, pointer_events, synth_dataset, synth_strokes
 
 
 def assert_good_trace(strokes):
@@ -150,7 +150,7 @@ def test_every_scribble_kind(kind):
 def test_single_line_scribble_is_never_near_vertical(monkeypatch):
     # A vertical line is a fine 'l' or 'I', so it must not be taught as "not a letter".
     # (A plain school l: without the joined-up lead-ins and exit flicks, which lean its ends.)
-    import recognizer.synth as synth
+    import recognizer.training.synth as synth
     monkeypatch.setattr(synth, "P_LEAD_IN", 0.0)
     monkeypatch.setattr(synth, "P_EXIT_TAIL", 0.0)
     rng = np.random.default_rng(13)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from games.engine.timeline import EASINGS, Timeline, ease
+from games.engine.core.timeline import EASINGS, Timeline, ease
 
 
 class Box:

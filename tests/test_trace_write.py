@@ -5,13 +5,13 @@ import numpy as np
 import pytest
 from conftest import Driver, FakeChecker
 
-from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels
-from games.engine.coach.help import help_file
-from games.engine.common_scenes import GameStart, StarsScreen
-from games.engine.settings import Settings
+from games.engine.writing.coach import DOTS, TRACE, WRITE, HelpLevels
+from games.engine.records.writing_help import help_file
+from games.engine.play.common_scenes import GameStart, StarsScreen
+from games.engine.core.settings import Settings
 from games.launcher import Launcher
 from games.trace_write.scene import StickerSheet, TraceAndWrite
-from recognizer.coach.synthetic import school_trace
+from recognizer.training.coach_synthetic import school_trace
 
 
 @pytest.fixture
@@ -158,9 +158,9 @@ def test_undo_on_the_pad_takes_the_stroke_back_from_the_coach(game_app):
 
 def test_guides_show_the_start_dot_at_levels_one_and_two_and_nothing_at_level_three(make_app):
     import pygame
-    from games.engine.coach import TracingSession, place_on_lines
-    from games.engine.coach.guides import START_GREEN, StrokeGuide, WatchMe
-    from games.engine.tracepad import HandwritingLines
+    from games.engine.writing.coach import TracingSession, place_on_lines
+    from games.engine.writing.guides import START_GREEN, StrokeGuide, WatchMe
+    from games.engine.writing.tracepad import HandwritingLines
     make_app()                                  # pygame initialised, headless
     lines = HandwritingLines(pygame.Rect(100, 50, 600, 560))
     place = place_on_lines("t", lines.x_center(), lines.y(0), lines.unit)

@@ -7,8 +7,8 @@ import pygame
 import pytest
 from conftest import Driver, FakeChecker
 
-from games.engine.scene import Scene
-from games.engine.tracepad import TracePad
+from games.engine.core.scene import Scene
+from games.engine.writing.tracepad import TracePad
 
 
 class PadScene(Scene):
@@ -115,14 +115,14 @@ def test_undo_and_clear_tell_the_listener_how_many_strokes_went(pad_scene):
 
 
 def test_the_real_checker_refuses_a_tap_on_the_pad_as_too_small(make_app):
-    from games.engine.checker import RecognizerChecker
+    from games.engine.writing.checker import RecognizerChecker
     checker = RecognizerChecker()
     assert not checker.check([[(400, 300), (404, 303), (409, 301)]], "A").accepted
     assert "small" in checker.check([[(400, 300), (404, 303)]], "A").reason
 
 
 def test_a_missing_model_lets_children_play_on_and_says_so(tmp_path):
-    from games.engine.checker import RecognizerChecker
+    from games.engine.writing.checker import RecognizerChecker
     checker = RecognizerChecker(model_path=tmp_path / "nowhere.npz")
     honest = [[(400 + i * 3, 300 + i * 5) for i in range(40)]]
     assert checker.check(honest, "L").accepted
@@ -140,20 +140,20 @@ class CheckerTheTestAnswers(FakeChecker):
         self.pending = []
 
     def start(self, strokes, target):
-        from games.engine.checker import PendingCheck
+        from games.engine.writing.checker import PendingCheck
         self.asked.append((strokes, target))
         self.pending.append(PendingCheck())
         return self.pending[-1]
 
 
 def yellow_pixels(surface, rect):
-    from games.engine import draw as dr
+    from games.engine.core import draw as dr
     return sum(surface.get_at((x, y))[:3] == dr.YELLOW for x in range(rect.left, rect.right, 2)
                for y in range(rect.top, rect.bottom, 2))
 
 
 def test_a_background_check_shows_a_thinking_pencil_and_the_verdict_comes_in_a_later_frame(pad_scene):
-    from games.engine.checker import Verdict
+    from games.engine.writing.checker import Verdict
     checker = CheckerTheTestAnswers()
     d, scene = pad_scene(checker=checker, auto_submit=0)
     pad = scene.pad
@@ -180,7 +180,7 @@ def test_a_background_check_shows_a_thinking_pencil_and_the_verdict_comes_in_a_l
 
 
 def test_a_new_letter_forgets_a_verdict_still_on_its_way(pad_scene):
-    from games.engine.checker import Verdict
+    from games.engine.writing.checker import Verdict
     checker = CheckerTheTestAnswers()
     d, scene = pad_scene(checker=checker, auto_submit=0.5)
     d.drag([(400, 200), (400, 400)])
@@ -195,7 +195,7 @@ def test_a_new_letter_forgets_a_verdict_still_on_its_way(pad_scene):
 def test_the_real_checker_answers_in_the_background_with_the_same_verdict(make_app):
     import time
 
-    from games.engine.checker import RecognizerChecker
+    from games.engine.writing.checker import RecognizerChecker
     app = make_app(checker=RecognizerChecker())
     scene = PadScene(app, auto_submit=0)
     app.push(scene)
@@ -213,7 +213,7 @@ def test_the_real_checker_answers_in_the_background_with_the_same_verdict(make_a
 
 
 def test_a_recognizer_that_fails_during_a_check_is_set_aside_and_the_status_says_so(monkeypatch):
-    from games.engine.checker import RecognizerChecker
+    from games.engine.writing.checker import RecognizerChecker
     from recognizer.model import Recognizer
     checker = RecognizerChecker()
     calls = []
@@ -238,7 +238,7 @@ def test_a_recognizer_that_fails_during_a_check_is_set_aside_and_the_status_says
 def test_a_damaged_model_lets_children_play_on_and_says_why(tmp_path, damage, words):
     from test_recognizer import damaged_model
 
-    from games.engine.checker import RecognizerChecker
+    from games.engine.writing.checker import RecognizerChecker
     checker = RecognizerChecker(model_path=damaged_model(tmp_path, **damage))
     honest = [[(400 + i * 3, 300 + i * 5) for i in range(40)]]
     assert checker.check(honest, "L").accepted
@@ -246,7 +246,7 @@ def test_a_damaged_model_lets_children_play_on_and_says_why(tmp_path, damage, wo
 
 
 def test_a_drawing_of_a_million_points_is_thinned_before_it_is_checked():
-    from games.engine.checker import MAX_POINTS, limited
+    from games.engine.writing.checker import MAX_POINTS, limited
     stroke = [(float(i % 500), float(i // 500)) for i in range(1_000_000)]
     thinned = limited([stroke, [(0, 0), (5, 5)]])
     assert sum(len(s) for s in thinned) <= MAX_POINTS + 2
@@ -254,7 +254,7 @@ def test_a_drawing_of_a_million_points_is_thinned_before_it_is_checked():
 
 
 def test_a_check_that_fails_on_the_worker_still_answers(monkeypatch):
-    from games.engine.checker import RecognizerChecker
+    from games.engine.writing.checker import RecognizerChecker
 
     def broken(self, strokes, target):
         raise TypeError("a bug")

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 import pygame
 import pytest
 
-from games.engine.checker import Verdict
-from games.engine.phrases import PHRASES_FILE, read_phrase_file
-from games.engine.tracepad import FaintLetterGuide
-from games.engine.writing_task import GUIDE_AFTER, WritingTask, refusal_of
+from games.engine.writing.checker import Verdict
+from games.engine.voice.phrases import PHRASES_FILE, read_phrase_file
+from games.engine.writing.tracepad import FaintLetterGuide
+from games.engine.writing.writing_task import GUIDE_AFTER, WritingTask, refusal_of
 
 LINES = read_phrase_file(PHRASES_FILE)
 PAD = pygame.Rect(300, 200, 500, 400)

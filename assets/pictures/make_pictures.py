@@ -47,7 +47,7 @@ def main(argv=None) -> int:
     size = sum((HERE / picture_file(e["word"])).stat().st_size for e, _ in made)
     print(f"{len(made)} pictures of {len(words)} words, {size / 1024:.0f} KiB")
     if args.sheet:
-        from games.engine import draw as d
+        from games.engine.core import draw as d
         cols, cell = 10, args.size + 60
         rows = (len(made) + cols - 1) // cols
         sheet = pygame.Surface((cols * cell, rows * cell))

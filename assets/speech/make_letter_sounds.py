@@ -31,8 +31,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from games.engine.espeak import EspeakSynthesizer, load_letter_sounds  # noqa: E402
-from games.engine.speech_cache import STORED_SAMPLE_RATE, _resample, tidy_wav  # noqa: E402
+from games.engine.voice.espeak import EspeakSynthesizer, load_letter_sounds  # noqa: E402
+from games.engine.voice.speech_cache import STORED_SAMPLE_RATE, _resample, tidy_wav  # noqa: E402
 
 HELD_SECONDS = 0.40       # continuous sounds last at least this long
 STOP_FULL = 0.07          # seconds of a stop sound kept at full strength (the burst and the schwa's start)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pygame
 
-from games.engine import draw as d
+from games.engine.core import draw as d
 
 BOARD = pygame.Rect(0, 110, 900, 690)       # (y 706+ is the caption bar's when the voice speaks)       # the meadow the road winds through
 SIDE = pygame.Rect(900, 0, 380, 800)        # the die and the mats

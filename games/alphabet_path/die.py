@@ -5,8 +5,8 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.widgets import Tappable
+from games.engine.core import draw as d
+from games.engine.core.widgets import Tappable
 
 from . import art
 

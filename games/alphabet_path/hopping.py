@@ -5,8 +5,8 @@ import math
 
 import pygame
 
-from games.engine.celebration import try_again
-from games.engine.input import DOWN, MOVE, UP, Pointer
+from games.engine.play.celebration import try_again
+from games.engine.core.input import DOWN, MOVE, UP, Pointer
 
 from .board import PIECE_SIZE, StoneTarget, draw_next_stone, draw_piece, in_flight, piece_spot, standing
 from .die import number_word

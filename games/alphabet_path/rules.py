@@ -14,7 +14,7 @@ Passing the finish flag earns a star: the player picks one more letter of their 
 every lap covers at least one letter, a game always ends, and nobody waits turn after turn for the
 one letter the die keeps missing (``play_out`` measures what that does to a game's length).
 
-Letters are :class:`~games.engine.letters.LetterCard` s: a stone shows ``card.shown``, a mat shows
+Letters are :class:`~games.engine.core.letters.LetterCard` s: a stone shows ``card.shown``, a mat shows
 ``card.answer`` (the same face, or the other case in "matching" mode), and they match by ``base``.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from games.engine.letters import LetterCard
+from games.engine.core.letters import LetterCard
 
 START = -1   # a piece's place before the first stone (the start meadow)
 

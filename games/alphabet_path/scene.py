@@ -25,14 +25,14 @@ import time
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.celebration import Celebration, try_again
-from games.engine.common_scenes import Scoreboard, stars_for
-from games.engine.game_scene import GameScene
-from games.engine.players import Player, TurnBadge, Turns
-from games.engine.progress import Answer
-from games.engine.widgets import Button, LetterTile
-from games.engine.writing_task import WritingTask
+from games.engine.core import draw as d
+from games.engine.play.celebration import Celebration, try_again
+from games.engine.play.common_scenes import Scoreboard, stars_for
+from games.engine.play.game_scene import GameScene
+from games.engine.play.players import Player, TurnBadge, Turns
+from games.engine.records.progress import Answer
+from games.engine.core.widgets import Button, LetterTile
+from games.engine.writing.writing_task import WritingTask
 
 from . import art
 from .board import PIECE_SIZE, StoneTarget, paint_board, road_pictures

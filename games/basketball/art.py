@@ -10,7 +10,7 @@ import random
 
 import pygame
 
-from games.engine import draw as d
+from games.engine.core import draw as d
 
 from .physics import Hoop
 

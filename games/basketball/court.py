@@ -8,11 +8,11 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.letters import LetterCard
-from games.engine.players import avatar
-from games.engine.timeline import ease
-from games.engine.widgets import TAP_SLACK, Tappable
+from games.engine.core import draw as d
+from games.engine.core.letters import LetterCard
+from games.engine.play.players import avatar
+from games.engine.core.timeline import ease
+from games.engine.core.widgets import TAP_SLACK, Tappable
 
 from . import art
 from .physics import fling_velocity, path_points, perfect_throw

@@ -14,17 +14,17 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import Scoreboard, stars_for
-from games.engine.game_scene import GameScene
-from games.engine.input import DOWN, MOVE, UP, Pointer
-from games.engine.letter_call import call_for
-from games.engine.letters import LetterCard, face, look_alikes_of
-from games.engine.players import TurnBadge, Turns, avatar, default_players
-from games.engine.progress import Answer
-from games.engine.timeline import ease
-from games.engine.writing_task import WritingTask
+from games.engine.core import draw as d
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import Scoreboard, stars_for
+from games.engine.play.game_scene import GameScene
+from games.engine.core.input import DOWN, MOVE, UP, Pointer
+from games.engine.voice.letter_call import call_for
+from games.engine.core.letters import LetterCard, face, look_alikes_of
+from games.engine.play.players import TurnBadge, Turns, avatar, default_players
+from games.engine.records.progress import Answer
+from games.engine.core.timeline import ease
+from games.engine.writing.writing_task import WritingTask
 
 from . import art, court
 from .court import DRAG_IS_A_THROW, FLOOR_BALL_RADIUS, SHEET, PaperBall

@@ -10,9 +10,9 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.icons import icon
-from games.engine.players import draw_avatar_on_disc
+from games.engine.core import draw as d
+from games.engine.core.icons import icon
+from games.engine.play.players import draw_avatar_on_disc
 
 from .cards import FREE
 

@@ -6,9 +6,9 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.timeline import ease
-from games.engine.widgets import Button
+from games.engine.core import draw as d
+from games.engine.core.timeline import ease
+from games.engine.core.widgets import Button
 
 from . import art
 

@@ -7,9 +7,9 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.players import draw_avatar_on_disc
-from games.engine.widgets import Tappable
+from games.engine.core import draw as d
+from games.engine.play.players import draw_avatar_on_disc
+from games.engine.core.widgets import Tappable
 
 from . import art
 

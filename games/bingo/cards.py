@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from games.engine.letters import CaseMode
+from games.engine.core.letters import CaseMode
 
 FREE = None            # the free star square in the middle of a 3x3 card
 DECOYS_MOST = 2        # calls of a letter that is on no card, in one game at most

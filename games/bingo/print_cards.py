@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    from games.engine.settings import Settings
+    from games.engine.core.settings import Settings
 
     settings = Settings.load()
     if args.letters and not settings.use_letters(args.letters):
@@ -76,8 +76,8 @@ def make_pages(settings, players: int, size: int, rng: random.Random):
     """The page pictures: two cards a page, then the letters to call."""
     import pygame
 
-    from games.engine import draw as d
-    from games.engine.players import AVATARS
+    from games.engine.core import draw as d
+    from games.engine.play.players import AVATARS
 
     from . import art
     from .cards import deal, faces_for, letters_per_card, pool_size
@@ -115,7 +115,7 @@ def _call_sheet(faces):
     """The caller's letters, as balls to cut out and draw from a bag (for grown-ups: one line of words)."""
     import pygame
 
-    from games.engine import draw as d
+    from games.engine.core import draw as d
 
     from . import art
     page = pygame.Surface(PAGE)

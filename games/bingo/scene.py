@@ -26,15 +26,15 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import Scoreboard, stars_for
-from games.engine.game_scene import GameScene
-from games.engine.letter_call import call_for
-from games.engine.letters import LetterCard
-from games.engine.players import Player, Turns
-from games.engine.progress import Answer
-from games.engine.writing_task import WritingTask
+from games.engine.core import draw as d
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import Scoreboard, stars_for
+from games.engine.play.game_scene import GameScene
+from games.engine.voice.letter_call import call_for
+from games.engine.core.letters import LetterCard
+from games.engine.play.players import Player, Turns
+from games.engine.records.progress import Answer
+from games.engine.writing.writing_task import WritingTask
 
 from . import art
 from .calling import draw_called_ball, draw_history, draw_strip, teacher_strip

@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pygame
 
-from games.engine import draw as d
+from games.engine.core import draw as d
 
 SILVER = (200, 206, 218)
 FOILS = [SILVER, (236, 190, 70), (214, 66, 72), (72, 168, 96), (70, 126, 222), (150, 104, 220), (236, 110, 160)]
@@ -288,7 +288,7 @@ def paint_level(surface, rect: pygame.Rect, level) -> None:
         foot = top + (row + 1) * cell * 0.95 - size * 0.08
         surface.blit(candy(size, FOILS[(i // 2) % len(FOILS)]), (cx - ax0, foot - ay0))
     if write:
-        from games.engine.coach.guides import draw_pen
+        from games.engine.writing.guides import draw_pen
         tip = (rect.right - rect.w * 0.3, rect.bottom - rect.h * 0.1)
         pygame.draw.line(surface, d.INK, (tip[0] - rect.w * 0.06, tip[1] - 6), (tip[0] - 2, tip[1]), 4)
         draw_pen(surface, tip, size=int(rect.h * 0.8))

@@ -15,16 +15,16 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import Scoreboard, stars_for
-from games.engine.game_scene import GameScene
-from games.engine.input import Pointer
-from games.engine.letters import CaseMode
-from games.engine.players import Player, TurnBadge, Turns, draw_avatar_on_disc
-from games.engine.scene import nearest_in_direction
-from games.engine.timeline import ease
-from games.engine.writing_task import WritingTask
+from games.engine.core import draw as d
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import Scoreboard, stars_for
+from games.engine.play.game_scene import GameScene
+from games.engine.core.input import Pointer
+from games.engine.core.letters import CaseMode
+from games.engine.play.players import Player, TurnBadge, Turns, draw_avatar_on_disc
+from games.engine.core.scene import nearest_in_direction
+from games.engine.core.timeline import ease
+from games.engine.writing.writing_task import WritingTask
 
 from . import art
 from .table import (CLOTH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE, Candy, dish_spots, 

@@ -9,9 +9,9 @@ from functools import lru_cache
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.timeline import ease
-from games.engine.widgets import TAP_SLACK, Tappable
+from games.engine.core import draw as d
+from games.engine.core.timeline import ease
+from games.engine.core.widgets import TAP_SLACK, Tappable
 
 from . import art
 

@@ -20,18 +20,18 @@ os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")   # SIGTERM/SIGINT are ours
 
 import pygame  # noqa: E402
 
-from . import draw as d
-from . import paths
-from . import widgets
-from .checker import RecognizerChecker
-from .input import PointerInput
-from .progress import Progress
-from .scene import Scene, SceneStack
-from .settings import Settings
-from .sounds import SoundBoard
-from .phrases import Phrases
-from .speech import Speaker
-from .widgets import CaptionBar
+from games.engine.core import draw as d
+from games.engine.core import paths
+from games.engine.core import widgets
+from games.engine.writing.checker import RecognizerChecker
+from games.engine.core.input import PointerInput
+from games.engine.records.progress import Progress
+from games.engine.core.scene import Scene, SceneStack
+from games.engine.core.settings import Settings
+from games.engine.voice.sounds import SoundBoard
+from games.engine.voice.phrases import Phrases
+from games.engine.voice.speech import Speaker
+from games.engine.core.widgets import CaptionBar
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,10 @@ class App:
     """
 
     def __init__(self, *, size=(d.W, d.H), fullscreen=None, mute=False, kiosk=False, settings=None,
-                 checker=None, speaker=None, rng=None):
+                 checker=None, speaker=None, rng=None, games=None):
         pygame.init()
+        #: the registered games (``GameInfo``), handed in by the launcher: the engine never imports them
+        self.games = list(games or ())
         d.reset_caches()
         self.settings = settings or Settings.load()
         self._settings_as_loaded = copy.deepcopy(self.settings)
@@ -88,7 +90,7 @@ class App:
                                           voice=s.voice, own_clips=paths.user_data_dir() / "own_voice")
         self.phrases = Phrases()
         self.checker = checker or RecognizerChecker()
-        self.progress = Progress.open()   # children's profiles and answers (games/engine/progress.py)
+        self.progress = Progress.open()   # children's profiles and answers (games/engine/records/progress.py)
         self.caption = CaptionBar(self.speaker)
         self.clock = pygame.time.Clock()
         self.running = True

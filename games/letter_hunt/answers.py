@@ -11,8 +11,8 @@ import dataclasses
 
 import pygame
 
-from games.engine.celebration import Celebration
-from games.engine.progress import Answer
+from games.engine.play.celebration import Celebration
+from games.engine.records.progress import Answer
 
 from .tiles import Flight, HuntTile
 

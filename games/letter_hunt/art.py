@@ -11,7 +11,7 @@ import math
 
 import pygame
 
-from games.engine import draw as d
+from games.engine.core import draw as d
 
 WICKER = (214, 166, 100)
 WICKER_DARK = (166, 116, 62)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from games.engine import draw as d
+from games.engine.core import draw as d
 
 from .art import LETTER_INKS, WOOD, ink_for
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.tracepad import draw_pencil
+from games.engine.core import draw as d
+from games.engine.writing.tracepad import draw_pencil
 
 from .art import basket, basket_opening, basket_slots, tile, tile_scaled
 from .caller_art import card_face

@@ -18,8 +18,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from games.engine.letter_call import call_for, way_for
-from games.engine.letters import LetterCard
+from games.engine.voice.letter_call import call_for, way_for
+from games.engine.core.letters import LetterCard
 
 DECOY_SHARE = 0.25   # about one call in four is a letter nobody has (never two in a row)
 

@@ -24,13 +24,13 @@ tiles), ``table`` (where things lie; the called card, the letter box and the bas
 """
 from __future__ import annotations
 
-from games.engine import draw as d
-from games.engine.common_scenes import stars_for
-from games.engine.game_scene import GameScene
-from games.engine.input import Pointer
-from games.engine.players import Player, TurnBadge, Turns
-from games.engine.widgets import Button
-from games.engine.writing_task import WritingTask
+from games.engine.core import draw as d
+from games.engine.play.common_scenes import stars_for
+from games.engine.play.game_scene import GameScene
+from games.engine.core.input import Pointer
+from games.engine.play.players import Player, TurnBadge, Turns
+from games.engine.core.widgets import Button
+from games.engine.writing.writing_task import WritingTask
 
 from . import art, caller_art, icons
 from .answers import GAME_ID, AnsweringCalls

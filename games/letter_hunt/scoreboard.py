@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.common_scenes import Scoreboard
+from games.engine.core import draw as d
+from games.engine.play.common_scenes import Scoreboard
 
 
 class HuntScoreboard(Scoreboard):

@@ -7,9 +7,9 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.players import draw_avatar_on_disc
-from games.engine.timeline import lerp
+from games.engine.core import draw as d
+from games.engine.play.players import draw_avatar_on_disc
+from games.engine.core.timeline import lerp
 
 from . import art, caller_art
 from .tiles import Flight

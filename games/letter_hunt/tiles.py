@@ -6,10 +6,10 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.input import DOWN, MOVE, UP, Pointer
-from games.engine.timeline import ease, lerp
-from games.engine.widgets import Tappable
+from games.engine.core import draw as d
+from games.engine.core.input import DOWN, MOVE, UP, Pointer
+from games.engine.core.timeline import ease, lerp
+from games.engine.core.widgets import Tappable
 
 from . import art
 

@@ -5,7 +5,7 @@ import math
 
 import pygame
 
-from games.engine import draw as d
+from games.engine.core import draw as d
 
 WOOD = (196, 140, 84)
 CLOTH = (214, 72, 92)

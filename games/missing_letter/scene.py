@@ -12,15 +12,15 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.celebration import Celebration
-from games.engine.common_scenes import StarsScreen, stars_for
-from games.engine.game_scene import GameScene
-from games.engine.letter_call import call_for, letter_ref
-from games.engine.letters import ALPHABET, LetterCard, look_alikes_of
-from games.engine.timeline import ease
-from games.engine.widgets import LetterTile
-from games.engine.writing_task import WritingTask
+from games.engine.core import draw as d
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import StarsScreen, stars_for
+from games.engine.play.game_scene import GameScene
+from games.engine.voice.letter_call import call_for, letter_ref
+from games.engine.core.letters import ALPHABET, LetterCard, look_alikes_of
+from games.engine.core.timeline import ease
+from games.engine.core.widgets import LetterTile
+from games.engine.writing.writing_task import WritingTask
 
 from .art import draw_cloth, tray
 

@@ -5,7 +5,7 @@ import math
 
 import pygame
 
-from games.engine import draw as d
+from games.engine.core import draw as d
 
 SHAPES = ("star", "heart", "flower", "circle", "cloud")
 
@@ -110,7 +110,7 @@ def _icon(w: int, h: int) -> pygame.Surface:
         pygame.draw.circle(s, (245, 140, 40), (cx + r, cy - r + i * r * 0.5), max(2, w // 70))
     pygame.draw.circle(s, (46, 170, 80), (cx + r * 0.9, cy - r * 0.45), max(5, w // 22))
     # The TracePad's pencil: the coach (and the scipy it needs) loads only when the game starts.
-    from games.engine.tracepad import draw_pencil
+    from games.engine.writing.tracepad import draw_pencil
     draw_pencil(s, (cx + r * 1.35, cy - r * 1.2), size=int(h * 0.36))
     return s
 
@@ -119,7 +119,7 @@ def _icon(w: int, h: int) -> pygame.Surface:
 
 def paint_level(surface, rect: pygame.Rect, level) -> None:
     """Tracing a dotted letter, writing one with the pencil, or both; one paper per letter of the level."""
-    from games.engine.coach.guides import draw_pen
+    from games.engine.writing.guides import draw_pen
     trace = level.options.get("watch", True)     # the "Write" level has no watching and no dots
     write = level.options.get("write", True)
     papers = [("trace", trace), ("write", write)]

@@ -14,18 +14,18 @@ import math
 
 import pygame
 
-from games.engine import draw as d
-from games.engine.celebration import Celebration
-from games.engine.checker import Verdict
-from games.engine.coach import DOTS, TRACE, WRITE, HelpLevels, TracingSession, place_on_lines, review_letter
-from games.engine.coach.guides import StrokeGuide, WatchMe
-from games.engine.coach.help import help_file
-from games.engine.common_scenes import StarsScreen, stars_for
-from games.engine.game_scene import GameScene
-from games.engine.icons import icon
-from games.engine.scene import Scene
-from games.engine.widgets import Button
-from games.engine.writing_task import WritingTask
+from games.engine.core import draw as d
+from games.engine.play.celebration import Celebration
+from games.engine.writing.checker import Verdict
+from games.engine.writing.coach import (DOTS, TRACE, WRITE, HelpLevels, TracingSession, place_on_lines, review_letter)
+from games.engine.writing.guides import StrokeGuide, WatchMe
+from games.engine.records.writing_help import help_file
+from games.engine.play.common_scenes import StarsScreen, stars_for
+from games.engine.play.game_scene import GameScene
+from games.engine.core.icons import icon
+from games.engine.core.scene import Scene
+from games.engine.core.widgets import Button
+from games.engine.writing.writing_task import WritingTask
 
 from .art import draw_sticker_sheet, sticker
 

@@ -9,5 +9,5 @@ Plain numpy on skeletons and strokes, no pygame and nothing from ``games`` (a te
 * :mod:`.synthetic`: children's traces of the school letters on the lines, for tests and figures.
 
 What needs pygame or the game (drawing the guides, each child's help level) is in
-``games/engine/coach/``, which imports from here, never the other way round.
+``games/engine/writing/`` (coach, guides), which imports from here, never the other way round.
 """

@@ -1,4 +1,4 @@
-"""Facts the writing coach shares with the games' writing pads (their one home; ``games.engine.letters``
+"""Facts the writing coach shares with the games' writing pads (their one home; ``games.engine.core.letters``
 imports them from here): where the school handwriting lines sit on a pad, and how much the coach says
 about stroke order.
 """

@@ -1,0 +1,244 @@
+"""The progress database: classes, children and one row per answer, in SQLite (standard library only).
+
+- One file, ``progress.db`` in the user data folder (``paths.user_data_dir()``), in WAL mode with
+  ``synchronous=NORMAL``: every answer is its own transaction, so killing the game (even ``kill -9``)
+  loses at most the answer being written, and the file always opens again.
+- ``schema_version`` holds every migration applied; ``schema.MIGRATIONS`` lists them from the first release
+  on, and opening a file runs the ones it lacks (an empty file gets them all), in one transaction each.
+- A file that is not a database, or fails SQLite's own check, is *set aside* as
+  ``progress.db.broken-<date>`` (kept, like a damaged settings file, with its ``-wal`` beside it) and a
+  fresh database starts; :attr:`Store.problem` says so in a sentence for the grown-ups' screen. When no
+  file can be written at all the database lives in memory and ``problem`` says nothing is kept.
+- Deleting a child deletes every row about them (foreign keys cascade) and keeps only a one-way hash
+  of class + name (``forgotten``) so that importing an older export does not bring the child back.
+- Export files are JSON; importing merges them: the same child is the one with the same name in the
+  class of the same name (case and spaces ignored), and every answer carries a random id, so an answer
+  is never counted twice however often files go back and forth between machines.
+
+This module is the :class:`Store` and its queries; the tables, migrations and opening of the file are
+in ``schema.py``, export and merge in ``exchange.py``, and how names are compared in ``names.py``.
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from games.engine.core import paths
+from games.engine.records import exchange
+from games.engine.records.names import clean_name, forget_key
+from games.engine.records.schema import ANSWER_FIELDS, insert_answer, open_database, schema_version
+
+
+@dataclass(frozen=True)
+class Child:
+    """A child as the grown-ups made them: a name, a class, and an avatar (an animal and a colour)."""
+
+    id: int
+    uid: str
+    name: str
+    class_id: int
+    class_name: str
+    animal: str
+    color: str
+
+
+@dataclass(frozen=True)
+class SchoolClass:
+    id: int
+    name: str
+
+
+class Store:
+    """The open database. Every change runs in one transaction (:meth:`transaction`)."""
+
+    FILE_NAME = "progress.db"
+
+    def __init__(self, path: Path | str | None):
+        self.path = Path(path) if path is not None else None
+        self.problem: str | None       # what went wrong opening the file, for the grown-ups (None: all well)
+        self.conn, self.problem = open_database(self.path)
+
+    # -- opening -----------------------------------------------------------------------------------
+    @classmethod
+    def default_path(cls) -> Path:
+        return paths.user_data_dir() / cls.FILE_NAME
+
+    @staticmethod
+    def version(conn: sqlite3.Connection) -> int:
+        """The database's schema version (see ``schema.py``)."""
+        return schema_version(conn)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """All the writes inside happen together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- options -----------------------------------------------------------------------------------
+    def option(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM options WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_option(self, key: str, value: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO options VALUES (?, ?)", (key, str(value)))
+
+    # -- classes and children ------------------------------------------------------------------------
+    def classes(self) -> list[SchoolClass]:
+        return [SchoolClass(*row) for row in self.conn.execute("SELECT id, name FROM classes ORDER BY name")]
+
+    def add_class(self, name: str) -> SchoolClass:
+        name = clean_name(name)
+        if not name:
+            raise ValueError("a class needs a name")
+        with self.transaction() as c:
+            row = c.execute("SELECT id, name FROM classes WHERE name = ?", (name,)).fetchone()
+            if row:
+                return SchoolClass(*row)
+            cur = c.execute("INSERT INTO classes (name, created) VALUES (?, ?)", (name, time.time()))
+            return SchoolClass(cur.lastrowid, name)
+
+    def rename_class(self, class_id: int, name: str) -> None:
+        name = clean_name(name)
+        if not name:
+            raise ValueError("a class needs a name")
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM classes WHERE name = ? AND id != ?", (name, class_id)).fetchone():
+                raise ValueError(f"there is already a class called {name}")
+            c.execute("UPDATE classes SET name = ? WHERE id = ?", (name, class_id))
+
+    def delete_class(self, class_id: int) -> None:
+        """The class and every child in it, with everything recorded about them."""
+        with self.transaction() as c:
+            for (child_id,) in c.execute("SELECT id FROM children WHERE class_id = ?", (class_id,)).fetchall():
+                self._forget(c, child_id)
+            c.execute("DELETE FROM classes WHERE id = ?", (class_id,))
+        self._flush_journal()
+
+    _CHILD_SQL = ("SELECT ch.id, ch.uid, ch.name, ch.class_id, cl.name, ch.animal, ch.color "
+                  "FROM children ch JOIN classes cl ON cl.id = ch.class_id")
+
+    def children(self, class_id: int | None = None) -> list[Child]:
+        if class_id is None:
+            rows = self.conn.execute(self._CHILD_SQL + " ORDER BY cl.name, ch.name")
+        else:
+            rows = self.conn.execute(self._CHILD_SQL + " WHERE ch.class_id = ? ORDER BY ch.name", (class_id,))
+        return [Child(*row) for row in rows]
+
+    def child(self, child_id: int) -> Child | None:
+        row = self.conn.execute(self._CHILD_SQL + " WHERE ch.id = ?", (child_id,)).fetchone()
+        return Child(*row) if row else None
+
+    def add_child(self, class_id: int, name: str, animal: str, color: str, uid: str | None = None) -> Child:
+        name = clean_name(name)
+        if not name:
+            raise ValueError("a child needs a name")
+        with self.transaction() as c:
+            class_name = c.execute("SELECT name FROM classes WHERE id = ?", (class_id,)).fetchone()
+            if class_name is None:
+                raise ValueError("no such class")
+            if c.execute("SELECT 1 FROM children WHERE class_id = ? AND name = ?", (class_id, name)).fetchone():
+                raise ValueError(f"{name} is already in {class_name[0]}")
+            c.execute("DELETE FROM forgotten WHERE key = ?", (forget_key(class_name[0], name),))   # added again on purpose
+            cur = c.execute("INSERT INTO children (uid, name, class_id, animal, color, created) VALUES (?, ?, ?, ?, ?, ?)",
+                            (uid or uuid.uuid4().hex, name, class_id, animal, color, time.time()))
+        return self.child(cur.lastrowid)
+
+    def rename_child(self, child_id: int, name: str) -> None:
+        name = clean_name(name)
+        if not name:
+            raise ValueError("a child needs a name")
+        with self.transaction() as c:
+            row = c.execute("SELECT class_id FROM children WHERE id = ?", (child_id,)).fetchone()
+            if row and c.execute("SELECT 1 FROM children WHERE class_id = ? AND name = ? AND id != ?",
+                                 (row[0], name, child_id)).fetchone():
+                raise ValueError(f"there is already a {name} in this class")
+            c.execute("UPDATE children SET name = ? WHERE id = ?", (name, child_id))
+
+    def set_avatar(self, child_id: int, animal: str, color: str) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE children SET animal = ?, color = ? WHERE id = ?", (animal, color, child_id))
+
+    def delete_child(self, child_id: int) -> None:
+        """The child and every answer recorded about them (nothing else keeps their name)."""
+        with self.transaction() as c:
+            self._forget(c, child_id)
+        self._flush_journal()
+
+    def _flush_journal(self) -> None:
+        """Copy the journal into the file and empty it: old versions of deleted rows leave the -wal too."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _forget(self, c, child_id: int) -> None:
+        row = c.execute("SELECT ch.name, cl.name FROM children ch JOIN classes cl ON cl.id = ch.class_id "
+                        "WHERE ch.id = ?", (child_id,)).fetchone()
+        if row:
+            c.execute("INSERT OR IGNORE INTO forgotten VALUES (?)", (forget_key(row[1], row[0]),))
+        c.execute("DELETE FROM answers WHERE child_id = ?", (child_id,))
+        c.execute("DELETE FROM children WHERE id = ?", (child_id,))
+
+    def wipe(self) -> None:
+        """End of the year: every class, child and answer goes (export first)."""
+        with self.transaction() as c:
+            for (child_id,) in c.execute("SELECT id FROM children").fetchall():
+                self._forget(c, child_id)
+            c.execute("DELETE FROM classes")
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("VACUUM")   # the file shrinks back
+        self._flush_journal()
+
+    # -- answers -----------------------------------------------------------------------------------
+    def add_answer(self, child_id: int, row: dict) -> None:
+        """One answer, in its own transaction."""
+        with self.transaction() as c:
+            insert_answer(c, child_id, row)
+
+    def answers(self, child_id: int | None = None, since: float | None = None):
+        """Answer rows (as dicts with ``child_id``), oldest first."""
+        sql = f"SELECT child_id, {', '.join(ANSWER_FIELDS)} FROM answers"
+        where, args = [], []
+        if child_id is not None:
+            where.append("child_id = ?")
+            args.append(child_id)
+        if since is not None:
+            where.append("at >= ?")
+            args.append(since)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        cur = self.conn.execute(sql + " ORDER BY at, id", args)
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row)) for row in cur]
+
+    def count_answers(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+    # -- export and merge (exchange.py) ---------------------------------------------------------------
+    def export_data(self) -> dict:
+        return exchange.export_data(self)
+
+    def export_file(self, path: Path) -> int:
+        """Write this machine's records to ``path`` (atomically); returns the number of answers."""
+        return exchange.export_file(self, path)
+
+    def merge(self, data) -> dict:
+        """Merge an export into this database; returns counts (children_added, answers_added, ...).
+
+        Raises ValueError with a plain message when ``data`` is not a Letterplay export.
+        """
+        return exchange.merge(self, data)
+
+    def import_file(self, path: Path) -> dict:
+        return exchange.import_file(self, path)

@@ -1,0 +1,302 @@
+"""The TracePad: where a child writes a letter with a finger, a pen or the mouse.
+
+It shows school handwriting lines, turns pointer drags into strokes (lists of (x, y) canvas points),
+draws them as smooth thick ink, and has Undo, Clear and Done buttons. When the pen has rested for
+``auto_submit`` seconds (or Done is pressed) it asks its checker for a verdict and hands the verdict
+to ``on_verdict``. The checker is anything with ``check(strokes, target) -> verdict`` (see
+:mod:`games.engine.writing.checker`), so tests can give it a fake one. A checker with ``start`` checks on a
+worker thread: the pad then shows a little thinking pencil and hands over the verdict in the frame
+after it arrives, so no frame waits for the recognizer.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from games.engine.core import draw as d
+from games.engine.core.letters import ASCENDERS, DESCENDERS, LINES_TOP, line_unit
+from games.engine.core.input import DOWN, MOVE, UP, Pointer
+from games.engine.core.widgets import Button, Widget
+
+INK_WIDTH = 22                # canvas pixels: the child's ink, as thick as a felt pen
+INK_COLOR = (40, 70, 200)     # the child's ink: a school-pen blue
+MIN_STEP = 2.0    # canvas pixels between recorded points
+THINKING_SHOWS_AFTER = 0.05   # seconds: a quick check answers before the pencil would only flicker
+
+
+def draw_pencil(surface, tip, size=70):
+    """A yellow pencil whose point is at ``tip``, leaning to the right like a writing hand."""
+    angle = math.radians(-55)
+    ax, ay = math.cos(angle), math.sin(angle)          # along the pencil, towards the eraser
+    nx, ny = -ay, ax                                    # across it
+    w = size * 0.13
+    cone = size * 0.25
+    base = (tip[0] + ax * cone, tip[1] + ay * cone)
+    end = (tip[0] + ax * size, tip[1] + ay * size)
+
+    def corner(p, k):
+        return (p[0] + nx * w * k, p[1] + ny * w * k)
+
+    pygame.draw.polygon(surface, (245, 214, 160), [tip, corner(base, 1), corner(base, -1)])
+    pygame.draw.polygon(surface, d.INK, [tip, corner((tip[0] + ax * cone * 0.35, tip[1] + ay * cone * 0.35), 0.35),
+                                         corner((tip[0] + ax * cone * 0.35, tip[1] + ay * cone * 0.35), -0.35)])
+    pygame.draw.polygon(surface, d.YELLOW, [corner(base, 1), corner(end, 1), corner(end, -1), corner(base, -1)])
+    pygame.draw.polygon(surface, d.shade(d.YELLOW, 0.8), [corner(base, 1), corner(end, 1), corner(end, 0.3),
+                                                         corner(base, 0.3)])
+    cap_end = (end[0] + ax * size * 0.16, end[1] + ay * size * 0.16)
+    pygame.draw.polygon(surface, d.PINK, [corner(end, 1), corner(cap_end, 1), corner(cap_end, -1), corner(end, -1)])
+
+
+class HandwritingLines:
+    """Where the school lines sit on a pad: top line, dashed midline, baseline, descender line.
+
+    ``y(units)`` maps line units (0 = top, 0.5 = midline, 1 = baseline, 1.5 = descender) to pixels.
+    """
+
+    def __init__(self, rect: pygame.Rect):
+        self.rect = rect
+        self.unit = line_unit(rect.h)
+        self.top = rect.y + rect.h * LINES_TOP
+
+    def y(self, units: float) -> float:
+        return self.top + units * self.unit
+
+    def x_center(self) -> float:
+        return self.rect.centerx
+
+    def draw(self, surface):
+        left, right = self.rect.x + 24, self.rect.right - 24
+        pygame.draw.line(surface, (120, 160, 230), (left, self.y(0)), (right, self.y(0)), 4)
+        x = left
+        while x < right:   # dashed midline, as on school paper
+            pygame.draw.line(surface, (150, 185, 240), (x, self.y(0.5)), (min(x + 26, right), self.y(0.5)), 3)
+            x += 44
+        pygame.draw.line(surface, (232, 110, 100), (left, self.y(1)), (right, self.y(1)), 5)
+        pygame.draw.line(surface, (200, 215, 240), (left, self.y(1.5)), (right, self.y(1.5)), 2)
+
+
+class FaintLetterGuide:
+    """A pale letter behind the ink, sitting on the lines, for a child who needs a hint.
+
+    Any object with ``draw(surface, lines)`` (and optionally ``update(dt)``) can be a TracePad guide.
+    """
+
+    def __init__(self, char: str, alpha: int = 70):
+        self.char, self.alpha = char, alpha
+
+    def draw(self, surface, lines: HandwritingLines):
+        is_upper_or_tall = self.char.isupper() or self.char in ASCENDERS
+        top = lines.y(0) if is_upper_or_tall else lines.y(0.5)
+        bottom = lines.y(1.5) if self.char in DESCENDERS else lines.y(1)
+        if self.char in DESCENDERS and not self.char.isupper():
+            top = lines.y(0.5)
+        glyph = d.text_surface(self.char, 400, (150, 150, 170), True)
+        ink = glyph.subsurface(glyph.get_bounding_rect())
+        scale = (bottom - top) / ink.get_height()
+        img = pygame.transform.smoothscale(ink, (max(1, int(ink.get_width() * scale)), int(bottom - top)))
+        img.set_alpha(self.alpha)
+        surface.blit(img, img.get_rect(midtop=(lines.x_center(), top)))
+
+
+class TracePad(Widget):
+    """Capture and show a child's writing; ask the checker when the child is done."""
+
+    def __init__(self, rect, checker, on_verdict, *, target=None, auto_submit=1.5, guide=None,
+                 ink_color=INK_COLOR, on_stroke=None, on_erase=None):
+        super().__init__(rect)
+        self.checker, self.on_verdict = checker, on_verdict
+        self.target, self.auto_submit, self.guide = target, auto_submit, guide
+        self.ink_color = ink_color
+        self.strokes: list[list[tuple[float, float]]] = []
+        self.lines = HandwritingLines(self.rect)
+        self._pen: int | None = None
+        self._rest = 0.0
+        self._shake = 0.0
+        self._pending = None       # a check running on the checker's worker thread
+        self._pending_strokes = None
+        self._thinking_for = 0.0
+        self._ink = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        side = 96
+        x = self.rect.right + 20
+        self.undo_button = Button((x, self.rect.y, side, side), self.undo, icon_name="undo", color=d.WHITE)
+        self.clear_button = Button((x, self.rect.y + side + 20, side, side), self.clear, icon_name="clear",
+                                   color=d.WHITE)
+        self.done_button = Button((x, self.rect.bottom - side - 20, side, side + 20), self.submit,
+                                  icon_name="done", color=d.GREEN, icon_color=d.WHITE)
+        self.buttons = [self.undo_button, self.clear_button, self.done_button]
+        self.on_stroke = on_stroke    # optional callback(stroke) after each finished stroke (writing coach)
+        self.on_erase = on_erase      # optional callback(count) when Undo or Clear takes strokes away
+
+    # -- input -------------------------------------------------------------------------------------
+    @property
+    def thinking(self) -> bool:
+        """True while the checker looks at the letter: the pad takes no new ink until it answers."""
+        return self._pending is not None
+
+    def handle_pointer(self, p: Pointer) -> bool:
+        if not self.visible or not self.enabled or self.thinking:
+            return False
+        if self._pen is None:
+            for b in self.buttons:
+                if b.handle_pointer(p):
+                    return True
+        if p.kind == DOWN and self.rect.collidepoint(p.pos) and self._pen is None:
+            self._pen = p.id
+            self.strokes.append([self._clamp(p.pos)])
+            self._rest = 0.0
+            self._dab(self.strokes[-1][0])
+            return True
+        if self._pen is not None and p.id == self._pen:
+            if p.kind == MOVE:
+                self._add_point(self._clamp(p.pos))
+            elif p.kind == UP:
+                self._add_point(self._clamp(p.pos))
+                self._pen = None
+                self._rest = 0.0
+                if self.on_stroke:
+                    self.on_stroke(self.strokes[-1])
+            return True
+        return False
+
+    def _clamp(self, pos):
+        return (min(max(pos[0], self.rect.left), self.rect.right), min(max(pos[1], self.rect.top), self.rect.bottom))
+
+    def _add_point(self, pos):
+        stroke = self.strokes[-1]
+        last = stroke[-1]
+        if math.dist(last, pos) < MIN_STEP:
+            return
+        stroke.append(pos)
+        self._segment(last, pos)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def undo(self):
+        if self.strokes and self._pen is None and not self.thinking:
+            self.strokes.pop()
+            self._redraw()
+            if self.on_erase:
+                self.on_erase(1)
+
+    def clear(self):
+        if self._pen is None and self.strokes and not self.thinking:
+            erased = len(self.strokes)
+            self.strokes = []
+            self._redraw()
+            if self.on_erase:
+                self.on_erase(erased)
+
+    def reset(self, target=None, guide=None):
+        """Start again for a new letter."""
+        self.target = target if target is not None else self.target
+        self.guide = guide
+        self._pen = None
+        self._pending = None    # a verdict still on its way was about the old letter
+        self.strokes = []
+        self._redraw()
+
+    def submit(self):
+        """Ask the checker about what is written (Done button, Enter, or the pen resting)."""
+        if not self.strokes or self._pen is not None or self.thinking:
+            return
+        strokes = [list(s) for s in self.strokes]
+        self._rest = -1e9   # once per ink: resting after Done does not check the same ink again
+        start = getattr(self.checker, "start", None)
+        if start is None:
+            self._deliver(self.checker.check(strokes, self.target), strokes)
+            return
+        self._pending, self._pending_strokes = start(strokes, self.target), strokes
+        self._thinking_for = 0.0
+        if self._pending.done():       # a checker that answered at once (not in the background)
+            self._collect()
+
+    def _collect(self):
+        """Hand over the verdict of the check in the background, once it has arrived."""
+        if self._pending is not None and self._pending.done():
+            verdict, strokes = self._pending.verdict, self._pending_strokes
+            self._pending = self._pending_strokes = None
+            self._deliver(verdict, strokes)
+
+    def _deliver(self, verdict, strokes):
+        if not verdict.accepted:
+            self._shake = 1.0
+        self.on_verdict(verdict, strokes)
+
+    def activate(self):
+        self.submit()
+
+    # -- frame -------------------------------------------------------------------------------------
+    def update(self, dt):
+        for b in self.buttons:
+            b.update(dt)
+        if self.guide is not None and hasattr(self.guide, "update"):
+            self.guide.update(dt)
+        self._shake = max(0.0, self._shake - dt * 2)
+        if self.thinking:
+            self._thinking_for += dt
+            self._collect()
+            return
+        if self.strokes and self._pen is None and self.auto_submit > 0:
+            self._rest += dt
+            if self._rest >= self.auto_submit:
+                self.submit()   # once per rest: new ink starts the clock again
+
+    def draw(self, surface, focused=False):
+        rect = self.rect.move(int(math.sin(self._shake * 25) * 10 * self._shake), 0)
+        d.blit_panel(surface, rect, d.WHITE, radius=26, border=d.BLUE if focused else None, gloss=False)
+        self.lines.rect = rect
+        self.lines.draw(surface)
+        if self.guide is not None:
+            self.guide.draw(surface, self.lines)
+        surface.blit(self._ink, rect)
+        self.lines.rect = self.rect
+        if self.thinking:
+            if self._thinking_for >= THINKING_SHOWS_AFTER:
+                self._draw_thinking(surface)
+        elif self.auto_submit > 0 and self.strokes and self._pen is None and self._rest > 0:
+            self._draw_rest_timer(surface)
+        for b in self.buttons:
+            b.draw(surface)
+
+    def _draw_rest_timer(self, surface):
+        """A small filling circle shows that the pad will check soon."""
+        frac = min(1.0, self._rest / self.auto_submit)
+        c = (self.rect.right - 40, self.rect.bottom - 40)
+        pygame.draw.circle(surface, (220, 230, 220), c, 20)
+        if frac > 0:
+            pygame.draw.arc(surface, d.GREEN, pygame.Rect(c[0] - 20, c[1] - 20, 40, 40),
+                            math.pi / 2, math.pi / 2 + frac * 2 * math.pi, 8)
+
+    def _draw_thinking(self, surface):
+        """A little pencil writing loops in the pad's corner while the letter is being looked at."""
+        def along_loop(t):
+            a = t * 8
+            return (self.rect.right - 100 + 18 * math.cos(a), self.rect.bottom - 36 + 8 * math.sin(2 * a))
+
+        for k in range(1, 10):   # the loop it leaves behind, fading
+            pygame.draw.circle(surface, d.shade(self.ink_color, 1 + 0.09 * k),
+                               along_loop(self._thinking_for - k * 0.07), 5 - 0.35 * k)
+        draw_pencil(surface, along_loop(self._thinking_for), size=60)
+
+    # -- ink ---------------------------------------------------------------------------------------
+    def _local(self, p):
+        return (p[0] - self.rect.x, p[1] - self.rect.y)
+
+    def _dab(self, p):
+        pygame.draw.circle(self._ink, self.ink_color, self._local(p), INK_WIDTH / 2)
+
+    def _segment(self, a, b):
+        """Draw a thick round-capped segment a->b as overlapping dabs, so fast strokes stay smooth."""
+        a, b = self._local(a), self._local(b)
+        steps = max(1, int(math.dist(a, b) / 3))
+        for i in range(1, steps + 1):
+            t = i / steps
+            pygame.draw.circle(self._ink, self.ink_color, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t),
+                               INK_WIDTH / 2)
+
+    def _redraw(self):
+        self._ink.fill((0, 0, 0, 0))
+        for stroke in self.strokes:
+            self._dab(stroke[0])
+            for i in range(1, len(stroke)):
+                self._segment(stroke[i - 1], stroke[i])
