@@ -261,7 +261,8 @@ class Soak:
 
     def visit_settings(self, deadline):
         """Through the grown-up gate (hold the lock, tap the two numbers) into the settings and out."""
-        from games.engine.grownups.settings_screen import GrownUpGate, SettingsScreen
+        from games.engine.grownups.gate import GrownUpGate
+        from games.engine.grownups.settings_screen import SettingsScreen
         self.go_home()
         before = copy.deepcopy(vars(self.app.settings))
         self.tap(self.top.widgets[-1].rect.center)   # the gear

@@ -13,7 +13,8 @@ import pygame  # noqa: E402
 
 from games.engine.core import draw as d
 from games.engine.play.common_scenes import GameStart
-from games.engine.grownups.settings_screen import GrownUpGate, SettingsScreen
+from games.engine.grownups.gate import GrownUpGate
+from games.engine.grownups.settings_screen import SettingsScreen
 from games.engine.play.players import default_players
 from games.engine.grownups.quit_dialog import QuitDialog, paint_door
 from games.engine.core.scene import Scene

@@ -11,23 +11,7 @@ import random  # noqa: E402
 
 import pytest  # noqa: E402
 
-from games.engine.play.driver import Driver  # noqa: E402,F401  (tests import it from here)
-
-
-class FakeChecker:
-    """Accepts exactly what the test says the child wrote; records what it was asked."""
-
-    status = "fake checker (tests)"
-
-    def __init__(self, accept=True):
-        self.accept = accept
-        self.asked = []
-
-    def check(self, strokes, target):
-        from games.engine.writing.checker import Verdict
-        self.asked.append((strokes, target))
-        ok = self.accept(strokes, target) if callable(self.accept) else self.accept
-        return Verdict(bool(ok), 0.9 if ok else 0.1, target.lower() if ok else "", "fake")
+from fakes import Driver, FakeChecker  # noqa: E402,F401  (the fakes tests share)
 
 
 @pytest.fixture(autouse=True)
