@@ -13,6 +13,9 @@ The teacher chooses how much the coach says about stroke order and direction (``
   so every child finishes).
 
 All functions are pure numpy; distances are in line units (see :mod:`.geometry`).
+
+Longer than 450 lines on purpose: tracing and the review of a written letter share the taught strokes,
+the tolerances and the stroke matching above; split apart, each half would import the other's insides.
 """
 from __future__ import annotations
 
