@@ -102,7 +102,7 @@ class AlphabetPath(PieceMoves, GameScene):
     def enter(self):
         settings = self.app.settings
         pool = settings.active_letters().cards(settings.case, self.app.rng,
-                                               self.rules.pool_size(len(self.players)))
+                                               self.rules.pool_size(len(self.players)), chooser=self.app.progress.order)
         self.game = PathGame(self.rules, pool, len(self.players), self.app.rng)
         self.board = paint_board(self.rules.stones, self.layout, self.game.road)   # before the first frame, not in it
         self.mats = MatPictures(self.players, self.game.mats)

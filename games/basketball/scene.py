@@ -92,7 +92,7 @@ class Basketball(GameScene):
         letters = self.app.settings.active_letters()
         out: list[LetterCard] = []
         while len(out) < self.rounds:
-            batch = letters.cards(self.app.settings.case, self.app.rng)
+            batch = letters.cards(self.app.settings.case, self.app.rng, chooser=self.app.progress.order)
             if out and len(batch) > 1 and batch[0].base == out[-1].base:
                 batch.append(batch.pop(0))     # never the same letter twice in a row
             out += batch
@@ -109,7 +109,8 @@ class Basketball(GameScene):
             rng.shuffle(alikes)
             others += [face(c, mode, rng) for c in alikes[: self.look_alikes]]
         taken = target.base + "".join(c.base for c in others)
-        others += letters.cards(mode, rng, self.ball_count - 1 - len(others), exclude=taken)
+        others += letters.cards(mode, rng, self.ball_count - 1 - len(others), exclude=taken,
+                                chooser=self.app.progress.order)
         cards = [target] + others[: self.ball_count - 1]
         rng.shuffle(cards)
         return cards

@@ -97,11 +97,13 @@ class Bingo(GameScene):
         letters = settings.active_letters()
         mode = letters.case or settings.case
         per_card = letters_per_card(self.size, self.free_centre)
-        pool = faces_for(letters.cards(mode, rng, pool_size(per_card, len(self.players))), mode)
+        pool = faces_for(letters.cards(mode, rng, pool_size(per_card, len(self.players)),
+                                       chooser=self.app.progress.order), mode)
         self.cards = deal(pool, len(self.players), self.size, self.free_centre, rng)
         used = {f.base for c in self.cards for f in c.letters}
         pool = [f for f in pool if f.base in used]
-        decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used)), mode)
+        decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used),
+                                                                       chooser=self.app.progress.order), mode)
         self.caller = Caller(self.cards, pool, rng, decoys)
         shown = pool[:12]
         self.tumbling = [(f.call, i * math.tau / len(shown) + rng.uniform(-0.3, 0.3), rng.uniform(0.3, 0.75))

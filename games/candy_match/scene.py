@@ -84,7 +84,7 @@ class CandyMatch(GameScene):
     def enter(self):
         settings, rng = self.app.settings, self.app.rng
         letters = settings.active_letters()
-        cards = letters.cards(settings.case, rng, self.pairs_wanted)
+        cards = letters.cards(settings.case, rng, self.pairs_wanted, chooser=self.app.progress.order)
         self.matching = (letters.case or settings.case) == CaseMode.MATCHING
         faces = []
         for card in cards:

@@ -64,7 +64,8 @@ class MissingLetter(GameScene):
     def new_round(self):
         self.round += 1
         letters = self.app.settings.active_letters()
-        cards = letters.cards(self.app.settings.case, self.app.rng, self.count)
+        cards = letters.cards(self.app.settings.case, self.app.rng, self.count,
+                              chooser=self.app.progress.order)   # fitted to the child playing
         n = len(cards)
         tw, gap = 130, 30
         x0 = TRAY.centerx - (n * tw + (n - 1) * gap) / 2

@@ -44,10 +44,10 @@ class TraceAndWrite(GameScene):
         super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         self.options = level.options
-        self.help_path = help_file()
+        self.help_path = help_file(app.progress.child.uid if app.progress.child else None)
         self.help = HelpLevels.load(self.help_path)
         count = self.options.get("letters", 3)
-        self.cards = app.settings.active_letters().cards(app.settings.case, app.rng, count)
+        self.cards = app.settings.active_letters().cards(app.settings.case, app.rng, count, chooser=app.progress.order)
         self.index = -1
         self.stickers: list[str] = []
         self.helped_letters = 0
