@@ -66,6 +66,12 @@ class GameInfo:
             return getattr(importlib.import_module(module), name)
         return self.scene
 
+    def recorder(self, app, level: Level):
+        """Where this game's answers at ``level`` go (``app.progress``): made once when the game starts,
+        handed to its WritingTask and used for its own taps and finds (``games/engine/records/recorder.py``)."""
+        from games.engine.records.recorder import Recorder
+        return Recorder(getattr(app, "progress", None), self.id, getattr(level, "name", level))
+
     def make_scene(self, app, level: Level, players=None):
         """The game's scene at `level`, speaking its own phrases (the ``phrases.json`` beside it) first."""
         scene_class = self.scene_class()

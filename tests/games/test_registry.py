@@ -136,3 +136,25 @@ def test_playing_one_game_then_another_keeps_their_lines_apart(make_app):
     with pytest.raises(KeyError):
         app.phrases.get("which_missing")
     assert "letter B" in app.phrases.get("find", letter="B")
+
+
+# -- one path for answers --------------------------------------------------------------------------------
+
+def test_every_game_records_through_the_recorder_its_declaration_binds():
+    """Before: each game built ``Answer(game="basketball", ...)`` and called ``app.progress.record`` itself,
+    beside the WritingTask's own path, so the game id was written again in every game."""
+    import ast
+    wrong = []
+    for path in sorted((ROOT / "games").glob("*/*.py")):
+        if path.parent.name == "engine":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            owner = node.func.value if isinstance(node.func, ast.Attribute) else None
+            if name == "Answer" or (name == "record" and isinstance(owner, ast.Attribute) and owner.attr == "progress"):
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} records past the game's recorder")
+            wrong += [f"{path.relative_to(ROOT)}:{node.lineno} names its game again (game=...)"
+                      for kw in node.keywords if kw.arg == "game"]
+    assert not wrong, "\n".join(wrong)

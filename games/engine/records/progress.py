@@ -1,11 +1,12 @@
 """Children's progress: the one engine service games record answers through (``app.progress``).
 
-A game calls, where it already decides right or wrong::
+Games hand their answers over through the recorder their declaration binds once, with the game's
+id and level (``GAME.recorder(app, level)``, ``games/engine/records/recorder.py``), where they
+already decide right or wrong::
 
-    app.progress.record(Answer(game="basketball", level=level.name, letter=card.answer, action="found",
-                               correct=ok, chosen=tile.char, help="none", seconds=took))
+    self.recorder.record(card.answer, "found", correct=ok, chosen=tile.char, seconds=took)
 
-and, in games with several players, passes ``player=turns.current`` so the answer goes to that child.
+and, in games with several players, pass ``player=turns.current`` so the answer goes to that child.
 For the guest ("Just play") nothing is recorded. The database, the mastery rule, the reports and the
 grown-ups' pages live in ``games/engine/profiles/``; README "Profiles, progress and privacy" has the
 rules. Nothing here (or anywhere in Letterplay) talks to a network.
