@@ -158,3 +158,68 @@ def test_every_game_records_through_the_recorder_its_declaration_binds():
             wrong += [f"{path.relative_to(ROOT)}:{node.lineno} names its game again (game=...)"
                       for kw in node.keywords if kw.arg == "game"]
     assert not wrong, "\n".join(wrong)
+
+
+# -- a declaration checks its own rules ------------------------------------------------------------------
+
+def paint(surface, rect, level=None):
+    pass
+
+
+def declare(**changes):
+    """A declaration like a real game's (missing letter's scene and phrases), with ``changes``."""
+    fields = dict(id="toy", title="Toy", spoken_name="Toy", how_to_play="Play!",
+                  levels=(registry.Level("Easy", 1, picture=paint),), paint_icon=paint,
+                  scene="games.missing_letter.scene.MissingLetter")
+    return registry.GameInfo(**{**fields, **changes})
+
+
+def test_a_good_declaration_finds_its_phrases_without_importing_its_scene():
+    sys.modules.pop("games.missing_letter.scene", None)
+    game = declare()
+    assert game.phrases_file == ROOT / "games" / "missing_letter" / "phrases.json"
+    assert "games.missing_letter.scene" not in sys.modules
+
+
+@pytest.mark.parametrize("level, says", [
+    (lambda: registry.Level("Easy", 1), "level 'Easy' has no picture: add picture=paint_level"),
+    (lambda: registry.Level("", 1, picture=paint), "a level needs a name for grown-ups"),
+    (lambda: registry.Level("Easy", 4, picture=paint), "stars (how hard) must be 1, 2 or 3"),
+    (lambda: registry.Level("Easy", 1, ["letters", 3], picture=paint), "options must be a dict"),
+])
+def test_a_level_declared_against_the_rules_says_what_to_add(level, says):
+    """Before, a level without a picture was declared quietly and failed only in test_level_pictures.py."""
+    with pytest.raises(registry.DeclarationError, match=re.escape(says)):
+        level()
+
+
+@pytest.mark.parametrize("changes, says", [
+    ({"id": "Write A"}, "a game's id is its folder's name"),
+    ({"how_to_play": " "}, "game 'toy': add how_to_play="),
+    ({"levels": ()}, "levels must be a tuple of one or more Level(...)"),
+    ({"levels": [registry.Level("Easy", 1, picture=paint)]}, "levels must be a tuple"),
+    ({"levels": (registry.Level("Easy", 1, picture=paint), registry.Level("Easy", 2, picture=paint))},
+     "two levels share a name"),
+    ({"paint_icon": None}, "add paint_icon"),
+    ({"players": (2, 1)}, "players is (fewest, most) with 1 <= fewest <= most <= 4"),
+    ({"players": (1, 5)}, "players is (fewest, most)"),
+    ({"players": (0, 2)}, "players is (fewest, most)"),
+    ({"options": (registry.GameOption("x", "X"), registry.GameOption("x", "Y"))}, "two options share a key"),
+    ({"scene": "games.no_such_game.scene.Nothing"}, "names no module"),
+    ({"scene": None}, "scene must be the scene class or its dotted path"),
+    ({"scene": "games.engine.app.App"}, "no phrases file"),
+])
+def test_a_game_declared_against_the_rules_says_what_to_add(changes, says):
+    with pytest.raises(registry.DeclarationError, match=re.escape(says)):
+        declare(**changes)
+
+
+def test_a_missing_phrases_file_is_named_with_an_example(tmp_path, monkeypatch):
+    (tmp_path / "quiet").mkdir()
+    (tmp_path / "quiet" / "__init__.py").write_text("")
+    (tmp_path / "quiet" / "scene.py").write_text("class Quiet:\n    pass\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(registry.DeclarationError) as err:
+        declare(scene="quiet.scene.Quiet")
+    assert str(tmp_path / "quiet" / "phrases.json") in str(err.value) and "beside the scene" in str(err.value)
+    sys.modules.pop("quiet", None)
