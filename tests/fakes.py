@@ -1,6 +1,10 @@
-"""What tests use in place of the real thing: a checker that accepts what the test says, and the
-``Driver`` that plays a scene by posting real pygame events. Import them as ``from fakes import ...``."""
+"""What tests use in place of the real thing: a checker that accepts what the test says, the
+``Driver`` that plays a scene by posting real pygame events, fake services (sounds, progress, a whole
+app without a window) and the template game the per-game tests add to the registered ones.
+Import them as ``from fakes import ...``."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from games.engine.play.driver import Driver  # noqa: F401  (tests import it from here)
 
@@ -63,3 +67,18 @@ def fake_app(**services):
                 checker=FakeChecker(), progress=FakeProgress(), rng=random.Random(1), pushed=pushed,
                 push=pushed.append, replace=pushed.append, pop=lambda: None, home=lambda: None)
     return SimpleNamespace(**{**made, **services})
+
+
+TEMPLATE_GAMES = Path(__file__).parent / "games" / "template_game"   # holds write_a/: the README's "Adding a game"
+
+
+def with_template_game() -> list:
+    """The registered games and, last, the README's template game ``write_a``, which only the tests
+    register: its folder (``tests/games/template_game/write_a/``) joins the ``games`` package."""
+    import importlib
+
+    import games
+    from games.registry import load_games
+    if str(TEMPLATE_GAMES) not in games.__path__:
+        games.__path__.append(str(TEMPLATE_GAMES))
+    return load_games() + [importlib.import_module("games.write_a").GAME]
