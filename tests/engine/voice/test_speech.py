@@ -1,4 +1,8 @@
-"""Speaker, phrases and letter sounds. Headless: SDL's dummy audio, a fake engine unless stated."""
+"""Speaker, phrases and letter sounds. Headless: SDL's dummy audio, a fake engine unless stated.
+
+Over 450 lines on purpose: every test drives the one Speaker through the same fake engine and cache
+(``FakeSynth``, ``make_speaker``); the voice's other tests are beside it (test_sounds_*.py).
+"""
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
