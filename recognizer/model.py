@@ -1,5 +1,8 @@
 """The shipped letter recognizer: small neural networks run in plain numpy.
 
+Over 450 lines on purpose: the recognizer and the checks of the files it loads (``read_card``,
+``read_networks``, ``ModelError``) stay together, so a damaged model is refused where it is read.
+
     rec = Recognizer.load()
     rec.rank(strokes)            # [('a', 0.91), ('d', 0.04), ...] 26 pairs, best first
     rec.check(strokes, "M")      # Verdict(accepted=True, confidence=0.97, best='m', reason=...)

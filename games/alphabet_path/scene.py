@@ -30,11 +30,10 @@ from games.engine.play.celebration import Celebration, try_again
 from games.engine.play.common_scenes import Scoreboard, stars_for
 from games.engine.play.game_scene import GameScene
 from games.engine.play.players import Player, TurnBadge, Turns
-from games.engine.records.progress import Answer
 from games.engine.core.widgets import Button, LetterTile
-from games.engine.writing.writing_task import WritingTask
+from games.engine.writing.writing_task import Fallback, WritingTask
 
-from . import art
+from . import GAME, art
 from .board import PIECE_SIZE, StoneTarget, paint_board, road_pictures
 from .die import PIP_TIME, TUMBLE_TIME, DieButton, die_pictures, draw_die, number_word
 from .hopping import PieceMoves
@@ -69,8 +68,9 @@ class AlphabetPath(PieceMoves, GameScene):
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(450, 56))
         self.layout = art.road_layout(self.rules.stones)
-        self.writing = WritingTask(app, PAD, self.on_written, game="alphabet_path", level=level,
-                                   fallback_after=KEEP_AFTER, fallback="keep")
+        self.recorder = GAME.recorder(app, level)
+        self.writing = WritingTask(app, PAD, self.on_written, recorder=self.recorder,
+                                   fallback_after=KEEP_AFTER, fallback=Fallback.KEEP)
         self.pad = self.writing.pad
         self.die = DieButton(self.roll)
         self.stones = [StoneTarget(i, c, self.layout.radius, self.on_stone)
@@ -102,7 +102,7 @@ class AlphabetPath(PieceMoves, GameScene):
     def enter(self):
         settings = self.app.settings
         pool = settings.active_letters().cards(settings.case, self.app.rng,
-                                               self.rules.pool_size(len(self.players)))
+                                               self.rules.pool_size(len(self.players)), chooser=self.app.progress.order)
         self.game = PathGame(self.rules, pool, len(self.players), self.app.rng)
         self.board = paint_board(self.rules.stones, self.layout, self.game.road)   # before the first frame, not in it
         self.mats = MatPictures(self.players, self.game.mats)
@@ -276,10 +276,8 @@ class AlphabetPath(PieceMoves, GameScene):
             try_again(self.app, self.app.phrases.get("not_this_one", letter=tile.spot.face))
 
     def record(self, letter: str, action: str, correct: bool, chosen: str | None = None):
-        self.app.progress.record(Answer(
-            game="alphabet_path", level=self.level.name, letter=letter, case="upper" if letter.isupper() else "lower",
-            action=action, correct=correct, chosen=chosen, seconds=round(time.monotonic() - self.started_at, 2)),
-            player=self.turns.current)
+        self.recorder.record(letter, action, correct, chosen=chosen, seconds=time.monotonic() - self.started_at,
+                             player=self.turns.current)
 
     def drop_chip(self):
         self.game.cover(self.cover_spot)

@@ -22,11 +22,10 @@ from games.engine.core.input import DOWN, MOVE, UP, Pointer
 from games.engine.voice.letter_call import call_for
 from games.engine.core.letters import LetterCard, face, look_alikes_of
 from games.engine.play.players import TurnBadge, Turns, avatar, default_players
-from games.engine.records.progress import Answer
 from games.engine.core.timeline import ease
-from games.engine.writing.writing_task import WritingTask
+from games.engine.writing.writing_task import Fallback, WritingTask
 
-from . import art, court
+from . import GAME, art, court
 from .court import DRAG_IS_A_THROW, FLOOR_BALL_RADIUS, SHEET, PaperBall
 from .physics import Flight, Hoop, fling_velocity, perfect_throw
 
@@ -69,8 +68,9 @@ class Basketball(GameScene):
         self.round = 0
         self.helped = 0             # rounds where the writing needed the guide
         self.wrong_taps = 0
-        self.writing = WritingTask(app, PAD, self.on_written, game="basketball", level=level,
-                                   fallback_after=MOVE_ON_AFTER, fallback="move_on")
+        self.recorder = GAME.recorder(app, level)
+        self.writing = WritingTask(app, PAD, self.on_written, recorder=self.recorder,
+                                   fallback_after=MOVE_ON_AFTER, fallback=Fallback.MOVE_ON)
         self.pad = self.writing.pad
         self.balls: list[PaperBall] = []
         self.chosen: PaperBall | None = None
@@ -92,7 +92,7 @@ class Basketball(GameScene):
         letters = self.app.settings.active_letters()
         out: list[LetterCard] = []
         while len(out) < self.rounds:
-            batch = letters.cards(self.app.settings.case, self.app.rng)
+            batch = letters.cards(self.app.settings.case, self.app.rng, chooser=self.app.progress.order)
             if out and len(batch) > 1 and batch[0].base == out[-1].base:
                 batch.append(batch.pop(0))     # never the same letter twice in a row
             out += batch
@@ -109,7 +109,8 @@ class Basketball(GameScene):
             rng.shuffle(alikes)
             others += [face(c, mode, rng) for c in alikes[: self.look_alikes]]
         taken = target.base + "".join(c.base for c in others)
-        others += letters.cards(mode, rng, self.ball_count - 1 - len(others), exclude=taken)
+        others += letters.cards(mode, rng, self.ball_count - 1 - len(others), exclude=taken,
+                                chooser=self.app.progress.order)
         cards = [target] + others[: self.ball_count - 1]
         rng.shuffle(cards)
         return cards
@@ -164,10 +165,8 @@ class Basketball(GameScene):
     def on_ball(self, ball: PaperBall):
         if self.state != "find":
             return
-        self.app.progress.record(Answer(
-            game="basketball", level=self.level.name, letter=self.card.answer, action="found",
-            correct=ball.card.base == self.card.base, chosen=ball.card.shown,
-            help="guide" if self.wrong_taps >= HINT_AFTER else "none"), player=self.player)
+        self.recorder.record(self.card.answer, "found", ball.card.base == self.card.base, chosen=ball.card.shown,
+                             help="guide" if self.wrong_taps >= HINT_AFTER else "none", player=self.player)
         if ball.card.base == self.card.base:
             self.chosen = ball
             self.app.sounds.play("flip")

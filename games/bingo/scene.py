@@ -33,10 +33,9 @@ from games.engine.play.game_scene import GameScene
 from games.engine.voice.letter_call import call_for
 from games.engine.core.letters import LetterCard
 from games.engine.play.players import Player, Turns
-from games.engine.records.progress import Answer
-from games.engine.writing.writing_task import WritingTask
+from games.engine.writing.writing_task import Fallback, WritingTask
 
-from . import art
+from . import GAME, art
 from .calling import draw_called_ball, draw_history, draw_strip, teacher_strip
 from .card_view import POP_TIME, CardsInPlay, Square, draw_writing
 from .cards import Caller, deal, faces_for, layout, letters_per_card, pool_size
@@ -69,8 +68,9 @@ class Bingo(GameScene):
         self.teacher_calls = app.settings.game_option("bingo", "teacher_calls")
         self.turns = Turns(players)
         self.players = self.turns.players
-        self.writing = WritingTask(app, PAD, self.on_written, game="bingo", level=level,
-                                   fallback_after=WRITE_TRIES, fallback="keep")
+        self.recorder = GAME.recorder(app, level)
+        self.writing = WritingTask(app, PAD, self.on_written, recorder=self.recorder,
+                                   fallback_after=WRITE_TRIES, fallback=Fallback.KEEP)
         self.pad = self.writing.pad
         self.state = "intro"
         self.call = None            # the Face called now
@@ -97,11 +97,13 @@ class Bingo(GameScene):
         letters = settings.active_letters()
         mode = letters.case or settings.case
         per_card = letters_per_card(self.size, self.free_centre)
-        pool = faces_for(letters.cards(mode, rng, pool_size(per_card, len(self.players))), mode)
+        pool = faces_for(letters.cards(mode, rng, pool_size(per_card, len(self.players)),
+                                       chooser=self.app.progress.order), mode)
         self.cards = deal(pool, len(self.players), self.size, self.free_centre, rng)
         used = {f.base for c in self.cards for f in c.letters}
         pool = [f for f in pool if f.base in used]
-        decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used)), mode)
+        decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used),
+                                                                       chooser=self.app.progress.order), mode)
         self.caller = Caller(self.cards, pool, rng, decoys)
         shown = pool[:12]
         self.tumbling = [(f.call, i * math.tau / len(shown) + rng.uniform(-0.3, 0.3), rng.uniform(0.3, 0.75))
@@ -261,10 +263,8 @@ class Bingo(GameScene):
 
     def record(self, letter, *, correct, chosen):
         """One find (a tap among the card's squares) for the progress record."""
-        self.app.progress.record(Answer(game="bingo", level=self.level.name, letter=letter,
-                                        case="upper" if letter.isupper() else "lower", action="found",
-                                        correct=correct, chosen=chosen, help="guide" if self.glowing else "none",
-                                        seconds=round(self.find_t, 2)), player=self.turns.current)
+        self.recorder.record(letter, "found", correct, chosen=chosen, help="guide" if self.glowing else "none",
+                             seconds=self.find_t, player=self.turns.current)
 
     def on_written(self, outcome):
         """Written (or, after ``WRITE_TRIES`` misses, covered anyway): the chip goes on."""

@@ -24,9 +24,9 @@ from games.engine.core.letters import CaseMode
 from games.engine.play.players import Player, TurnBadge, Turns, draw_avatar_on_disc
 from games.engine.core.scene import nearest_in_direction
 from games.engine.core.timeline import ease
-from games.engine.writing.writing_task import WritingTask
+from games.engine.writing.writing_task import Fallback, WritingTask
 
-from . import art
+from . import GAME, art
 from .table import (CLOTH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE, Candy, dish_spots, 
                     draw_dish, draw_eating, draw_flying, draw_sparkles, grid_cells, lifted_offset, pictures_to_prepare,
                     plate_layout, posed_candy)
@@ -59,8 +59,8 @@ class CandyMatch(GameScene):
         self.turns = Turns(players)
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
-        self.writing = WritingTask(app, PAD, self.on_written, game="candy_match", level=level,
-                                   fallback_after=KEEP_AFTER, fallback="keep")
+        self.writing = WritingTask(app, PAD, self.on_written, recorder=GAME.recorder(app, level),
+                                   fallback_after=KEEP_AFTER, fallback=Fallback.KEEP)
         self.pad = self.writing.pad
         self.plates = PLATE_SPOTS[min(4, len(self.players))]
         self.kept: list[list[tuple[str, str]]] = [[] for _ in self.players]   # per player: pairs of faces
@@ -84,7 +84,7 @@ class CandyMatch(GameScene):
     def enter(self):
         settings, rng = self.app.settings, self.app.rng
         letters = settings.active_letters()
-        cards = letters.cards(settings.case, rng, self.pairs_wanted)
+        cards = letters.cards(settings.case, rng, self.pairs_wanted, chooser=self.app.progress.order)
         self.matching = (letters.case or settings.case) == CaseMode.MATCHING
         faces = []
         for card in cards:

@@ -22,7 +22,6 @@ import pygame  # noqa: E402
 
 from games.engine.core import draw as d
 from games.engine.core import paths
-from games.engine.core import widgets
 from games.engine.writing.checker import RecognizerChecker
 from games.engine.core.input import PointerInput
 from games.engine.records.progress import Progress
@@ -84,8 +83,7 @@ class App:
         self.scenes = SceneStack()
         self.pointer = PointerInput(self.to_canvas, lambda: self.window.get_size())
         s = self.settings
-        self.sounds = SoundBoard(volume=0.0 if mute else s.volume)
-        widgets.use_sounds(self.sounds.play)
+        self.sounds = SoundBoard(volume=0.0 if mute else s.volume)   # scenes lend it to their widgets
         self.speaker = speaker or Speaker(enabled=s.speech and not mute, rate=s.speech_rate, volume=s.volume,
                                           voice=s.voice, own_clips=paths.user_data_dir() / "own_voice")
         self.phrases = Phrases()

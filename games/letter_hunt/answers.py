@@ -12,11 +12,9 @@ import dataclasses
 import pygame
 
 from games.engine.play.celebration import Celebration
-from games.engine.records.progress import Answer
 
 from .tiles import Flight, HuntTile
 
-GAME_ID = "letter_hunt"
 AFTER_ANSWER = 1.3      # a moment to hear the answer before the next player's turn
 PEEK_TIME = 1.8         # level 3: a tile the player forgot is shown this long
 
@@ -43,9 +41,8 @@ class AnsweringCalls:
             self.call = dataclasses.replace(self.call, face=self.call.card.shown, picture=None)
 
     def record(self, correct: bool, action: str, chosen: str | None = None, help: str = "none"):
-        self.app.progress.record(Answer(
-            game=GAME_ID, level=self.level.name, letter=self.call.card.answer, action=action, correct=correct,
-            chosen=chosen, help=help, seconds=round(self.t - self.asked_at, 2)), player=self.players[self.answerer])
+        self.recorder.record(self.call.card.answer, action, correct, chosen=chosen, help=help,
+                             seconds=self.t - self.asked_at, player=self.players[self.answerer])
 
     def on_basket_tile(self, tile: HuntTile):
         """A tap (or Enter) on a tile in play: "this is the called letter"; it flies to the box if so."""

@@ -24,7 +24,8 @@ class PickingLetters:
         settings = self.app.settings
         letters = settings.active_letters()
         wanted = min(26, max(SUPPLY_MIN, len(set(letters.letters))))
-        self.supply = sorted(letters.cards(settings.case, self.app.rng, wanted), key=lambda c: c.base)
+        self.supply = sorted(letters.cards(settings.case, self.app.rng, wanted, chooser=self.app.progress.order),
+                             key=lambda c: c.base)
         self.supply_tiles = [HuntTile(r, c, self.on_supply_tile) for r, c in zip(supply_places(len(self.supply)),
                                                                                    self.supply)]
 

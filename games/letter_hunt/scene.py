@@ -30,10 +30,10 @@ from games.engine.play.game_scene import GameScene
 from games.engine.core.input import Pointer
 from games.engine.play.players import Player, TurnBadge, Turns
 from games.engine.core.widgets import Button
-from games.engine.writing.writing_task import WritingTask
+from games.engine.writing.writing_task import Fallback, WritingTask
 
-from . import art, caller_art, icons
-from .answers import GAME_ID, AnsweringCalls
+from . import GAME, art, caller_art, icons
+from .answers import AnsweringCalls
 from .picking import PickingLetters
 from .rules import Basket, Deck, TeachersCaller
 from .scoreboard import HuntScoreboard
@@ -57,16 +57,17 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.level = level
         self.count = int(level.options.get("letters", 5))
         self.write = bool(level.options.get("write", False))
-        self.say_first = app.settings.game_option(GAME_ID, "say_first")
+        self.say_first = app.settings.game_option(GAME.id, "say_first")
         self.turns = Turns(players)
         self.players = self.turns.players
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
         self.baskets = [Basket(self.count) for _ in self.players]
         self.caller = TeachersCaller(app)   # by name, sound or picture word, as the teacher chose
+        self.recorder = GAME.recorder(app, level)
         self.writing = None
         if self.write:
-            self.writing = WritingTask(app, PAD, self.on_written, game=GAME_ID, level=level,
-                                       fallback_after=GIVE_AFTER, fallback="move_on")
+            self.writing = WritingTask(app, PAD, self.on_written, recorder=self.recorder,
+                                       fallback_after=GIVE_AFTER, fallback=Fallback.MOVE_ON)
         self.pick_for_me = Button(SIDE_BUTTON, self.on_pick_for_me, painter=icons.paint_pick_for_me, color=d.WHITE)
         self.not_mine = Button(SIDE_BUTTON, self.on_not_in_basket, painter=icons.paint_not_in_basket, color=d.WHITE)
         self.supply = []

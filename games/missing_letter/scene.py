@@ -20,8 +20,9 @@ from games.engine.voice.letter_call import call_for, letter_ref
 from games.engine.core.letters import ALPHABET, LetterCard, look_alikes_of
 from games.engine.core.timeline import ease
 from games.engine.core.widgets import LetterTile
-from games.engine.writing.writing_task import WritingTask
+from games.engine.writing.writing_task import Fallback, WritingTask
 
+from . import GAME
 from .art import draw_cloth, tray
 
 ROUNDS = 5
@@ -47,8 +48,8 @@ class MissingLetter(GameScene):
         self.round = 0
         self.helped = 0                  # rounds where the child needed the guide or the choices
         self.practised: list[str] = []
-        self.writing = WritingTask(app, PAD, self.on_written, game="missing_letter", level=level,
-                                   fallback_after=CHOICES_AFTER, fallback="choices", secret=True)
+        self.writing = WritingTask(app, PAD, self.on_written, recorder=GAME.recorder(app, level),
+                                   fallback_after=CHOICES_AFTER, fallback=Fallback.CHOICES, secret=True)
         self.pad = self.writing.pad
         self.state = "show"
         self.cloth = 0.0                 # 0 = lifted, 1 = covering the tray
@@ -64,7 +65,8 @@ class MissingLetter(GameScene):
     def new_round(self):
         self.round += 1
         letters = self.app.settings.active_letters()
-        cards = letters.cards(self.app.settings.case, self.app.rng, self.count)
+        cards = letters.cards(self.app.settings.case, self.app.rng, self.count,
+                              chooser=self.app.progress.order)   # fitted to the child playing
         n = len(cards)
         tw, gap = 130, 30
         x0 = TRAY.centerx - (n * tw + (n - 1) * gap) / 2

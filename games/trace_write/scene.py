@@ -25,8 +25,9 @@ from games.engine.play.game_scene import GameScene
 from games.engine.core.icons import icon
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button
-from games.engine.writing.writing_task import WritingTask
+from games.engine.writing.writing_task import Fallback, WritingTask
 
+from . import GAME
 from .art import draw_sticker_sheet, sticker
 
 PAD = pygame.Rect(300, 120, 640, 560)
@@ -44,16 +45,16 @@ class TraceAndWrite(GameScene):
         super().__init__(app, SAY_AGAIN_AT)
         self.level = level
         self.options = level.options
-        self.help_path = help_file()
+        self.help_path = help_file(app.progress.child.uid if app.progress.child else None)
         self.help = HelpLevels.load(self.help_path)
         count = self.options.get("letters", 3)
-        self.cards = app.settings.active_letters().cards(app.settings.case, app.rng, count)
+        self.cards = app.settings.active_letters().cards(app.settings.case, app.rng, count, chooser=app.progress.order)
         self.index = -1
         self.stickers: list[str] = []
         self.helped_letters = 0
-        self.writing = WritingTask(app, PAD, self.on_written, game="trace_write", level=level, auto_submit=0,
+        self.writing = WritingTask(app, PAD, self.on_written, recorder=GAME.recorder(app, level), auto_submit=0,
                                    guide_after=WRITE_MISSES_BEFORE_HELP, fallback_after=WRITE_MISSES_BEFORE_HELP,
-                                   fallback="trace", reviewer=self.review_written, on_miss=self.on_write_miss,
+                                   fallback=Fallback.TRACE, reviewer=self.review_written, on_miss=self.on_write_miss,
                                    retry_guide=lambda misses: StrokeGuide(self.letter, WRITE),
                                    on_other_verdict=self.on_traced_verdict, on_stroke=self.on_stroke,
                                    on_erase=self.on_erase)

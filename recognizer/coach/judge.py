@@ -1,5 +1,8 @@
 """How a letter was written: stroke by stroke while tracing, and the whole letter after writing.
 
+Over 450 lines on purpose: tracing stroke by stroke and reviewing a whole letter share the stroke
+matching and the fit on the lines (``_fit``, ``_Ink``); apart they would pass private fits back and forth.
+
 The recognizer decides *which* letter a child wrote; this module decides *how*: did each stroke
 start at the start dot, go the taught way, stay near the path, come in the taught order, and is
 anything missing (the bar of t, the dot of i, the second hump of m)?  It also tells big from small
@@ -13,9 +16,6 @@ The teacher chooses how much the coach says about stroke order and direction (``
   so every child finishes).
 
 All functions are pure numpy; distances are in line units (see :mod:`.geometry`).
-
-Longer than 450 lines on purpose: tracing and the review of a written letter share the taught strokes,
-the tolerances and the stroke matching above; split apart, each half would import the other's insides.
 """
 from __future__ import annotations
 

@@ -1,3 +1,5 @@
+# Over 450 lines on purpose: one training run, from the data pools to the operating point and the
+# model card, reads top to bottom in one command-line tool (the game never imports it).
 """Train the letter recognizer and write the shipped weights plus model card.
 
     python -m recognizer.training.train                         # the shipped weights: 2 small CNNs (torch, CPU)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fakes import TEMPLATE_GAMES
 
 from games.engine.voice.phrases import BUILT_IN_PHRASES, PHRASES_FILE, read_phrase_file
 
@@ -179,6 +180,16 @@ def test_every_phrase_key_used_exists_and_every_phrase_is_used():
     assert not problems, problems
     assert len({u.namespace for u in uses}) >= 5, "the engine and every game ask for phrases"
     assert check(uses, phrase_data()) == []
+
+
+def test_the_template_games_phrase_keys_exist_and_are_all_said():
+    """The README's "Adding a game" (tests/games/template_game/write_a/) keeps the same rules."""
+    uses, problems = scan(TEMPLATE_GAMES)
+    assert not problems, problems
+    assert {u.namespace for u in uses} == {"write_a"}
+    data = {**phrase_data(), **phrase_data(TEMPLATE_GAMES)}
+    engine_uses, _ = scan()
+    assert check(uses + engine_uses, data) == []
 
 
 def test_the_built_in_phrases_are_engine_phrases():

@@ -1,5 +1,8 @@
 """Tests of the letter recognizer: shipped model, API contracts, bad input, rendering, data, training.
 
+Over 450 lines on purpose: every test shares the shipped model and the EMNIST sample, loaded once
+per module (``scope="module"`` fixtures).
+
 They need neither the full EMNIST file nor a display: a 50-per-letter sample of
 the EMNIST test split ships in tests/data/.
 """

@@ -66,14 +66,17 @@ class LetterSet:
     case: CaseMode | None = None
 
     def cards(self, mode: CaseMode, rng: random.Random, count: int | None = None,
-              exclude: str = "") -> list[LetterCard]:
+              exclude: str = "", chooser=None) -> list[LetterCard]:
         """Pick ``count`` different letters (all if None) in random order, faced by ``mode``.
 
+        ``chooser(pool, mode, rng)``, when the game gives one, returns the letters of ``pool`` in the
+        order to use, or None for plain random: a game passes ``app.progress.order``, which fits the
+        letters to the child playing (see ``games/engine/records/progress.py``).
         When the set has fewer letters than asked for, letters from the rest of the alphabet fill in,
         look-alikes of the set first, so small sets still make full boards.
         """
         pool = [c for c in dict.fromkeys(self.letters) if c not in exclude]
-        ordered = _chooser(pool, self.case or mode, rng) if _chooser else None   # fitted to the child playing
+        ordered = chooser(pool, self.case or mode, rng) if chooser else None
         if ordered is None:
             rng.shuffle(pool)
         else:
@@ -86,16 +89,6 @@ class LetterSet:
             pool += (extra + rest)[: count - len(pool)]
         chosen = pool if count is None else pool[:count]
         return [face(c, self.case or mode, rng) for c in chosen]
-
-
-_chooser = None   # set by app.progress: orders a pool of letters for the child playing (None: plain random)
-
-
-def use_chooser(chooser) -> None:
-    """``chooser(pool, mode, rng)`` returns the letters of ``pool`` in the order to use, or None for
-    plain random; ``LetterSet.cards`` asks it first (see ``games/engine/records/progress.py``)."""
-    global _chooser
-    _chooser = chooser
 
 
 def face(base: str, mode: CaseMode, rng: random.Random) -> LetterCard:

@@ -43,7 +43,7 @@ class Scene:
     def handle(self, event) -> None:
         if isinstance(event, Pointer):
             for w in reversed(self.widgets):
-                if w.visible and w.handle_pointer(event):
+                if w.visible and self.lend_sounds(w).handle_pointer(event):
                     return
             self.on_pointer(event)
             return
@@ -66,7 +66,13 @@ class Scene:
             self.focus_towards(ARROWS[key])
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             if self.focus is not None and self.can_focus(self.focus):
-                self.focus.activate()
+                self.lend_sounds(self.focus).activate()
+
+    def lend_sounds(self, w):
+        """Hand widget ``w`` this scene's sound player (``app.sounds``) unless it has its own; returns ``w``."""
+        if getattr(w, "sounds", False) is None:
+            w.sounds = self.app.sounds
+        return w
 
     def can_focus(self, w) -> bool:
         """Can ``w`` hold keyboard focus now: in this scene, shown, enabled and able to be pressed."""

@@ -15,17 +15,12 @@ from games.engine.core.input import DOWN, MOVE, UP, Pointer
 
 TAP_SLACK = 30   # a small hand may slide a little off a button before lifting
 
-_play_sound = lambda name: None   # set by the app to its SoundBoard; silent until then
-
-
-def use_sounds(play) -> None:
-    """Give widgets a function to play their click and pop sounds."""
-    global _play_sound
-    _play_sound = play
-
 
 class Widget:
     focusable = False
+    #: what plays the widget's sounds (``play(name)``, e.g. ``app.sounds``): the scene that holds the
+    #: widget hands it its app's before each event (``Scene.handle``); None stays silent
+    sounds = None
 
     def __init__(self, rect):
         self.rect = pygame.Rect(rect)
@@ -96,8 +91,8 @@ class Button(Tappable):
 
     def activate(self) -> None:
         self._bounce = 1.0
-        if self.sound:
-            _play_sound(self.sound)
+        if self.sound and self.sounds is not None:
+            self.sounds.play(self.sound)
         self.on_press()
 
     def update(self, dt):

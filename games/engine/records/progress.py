@@ -1,18 +1,20 @@
 """Children's progress: the one engine service games record answers through (``app.progress``).
 
-A game calls, where it already decides right or wrong::
+Games hand their answers over through the recorder their declaration binds once, with the game's
+id and level (``GAME.recorder(app, level)``, ``games/engine/records/recorder.py``), where they
+already decide right or wrong::
 
-    app.progress.record(Answer(game="basketball", level=level.name, letter=card.answer, action="found",
-                               correct=ok, chosen=tile.char, help="none", seconds=took))
+    self.recorder.record(card.answer, "found", correct=ok, chosen=tile.char, seconds=took)
 
-and, in games with several players, passes ``player=turns.current`` so the answer goes to that child.
+and, in games with several players, pass ``player=turns.current`` so the answer goes to that child.
 For the guest ("Just play") nothing is recorded. The database, the mastery rule, the reports and the
 grown-ups' pages live in ``games/engine/profiles/``; README "Profiles, progress and privacy" has the
 rules. Nothing here (or anywhere in Letterplay) talks to a network.
 
-Adaptive letters: while a child plays, :meth:`Progress.order` is the chooser ``LetterSet.cards`` uses
-(through ``letters.use_chooser``): letters still being learned come up most, known ones keep about a
-third of the picks for success, and known letters not seen for a while come back (spaced review).
+Adaptive letters: while a child plays, :meth:`Progress.order` is the chooser games hand to
+``LetterSet.cards`` (``letters.cards(mode, rng, n, chooser=app.progress.order)``): letters still
+being learned come up most, known ones keep about a third of the picks for success, and known
+letters not seen for a while come back (spaced review).
 The teacher can turn this off ("Letters fit the child: off"), and then letters are plain random.
 """
 from __future__ import annotations
@@ -86,7 +88,6 @@ class Progress:
         self.store = store
         self.child: Child | None = None      # the child playing a one-player game; None is the guest
         self._states: dict[int, dict] = {}
-        letter_sets.use_chooser(self.order)
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "Progress":
@@ -138,9 +139,8 @@ class Progress:
         return self.store.children(c.id) if c else []
 
     def choose(self, child: Child | None) -> None:
-        """``child`` plays now (None: the guest, who records nothing); their writing help is theirs."""
+        """``child`` plays now (None: the guest, who records nothing)."""
         self.child = child
-        coach_help.use_child(child.uid if child else None)
 
     # -- deleting ----------------------------------------------------------------------------------
     def delete_child(self, child: Child) -> None:

@@ -3,8 +3,8 @@
 Level 1 "trace": dotted path, start dot and numbered arrow.  Level 2 "dots": start dots and a faint
 outline.  Level 3 "write": blank lines.  After ``UP_AFTER`` clean successes in a row a letter's
 level goes up; after ``DOWN_AFTER`` misses it comes back down and the hint returns.  Letters are
-kept apart by case ("a" and "A" are learnt separately).  Saved per child (``use_child``, set by
-``app.progress`` when a child is picked; the guest's levels are kept per user).
+kept apart by case ("a" and "A" are learnt separately).  Saved per child: :func:`help_file` is told
+whose (the game asks for the file of ``app.progress.child``; the guest's levels are kept per user).
 """
 from __future__ import annotations
 
@@ -90,18 +90,8 @@ class HelpLevels:
             log.warning("could not save the writing help levels: %s", err)
 
 
-_child_key: str | None = None   # the child playing (their id), None for the guest
-
-
-def use_child(key: str | None) -> None:
-    """From now on :func:`help_file` is the file of the child with id ``key`` (None: the guest's)."""
-    global _child_key
-    _child_key = key
-
-
-def help_file(child_key: str | None = None) -> Path:
-    """Where the help levels of the child playing (or of ``child_key``) are kept."""
-    key = child_key or _child_key
-    if key:
-        return paths.user_config_dir() / "writing_help" / f"{key}.json"
+def help_file(child_key: str | None) -> Path:
+    """Where the help levels of the child with id ``child_key`` are kept (None: the guest's)."""
+    if child_key:
+        return paths.user_config_dir() / "writing_help" / f"{child_key}.json"
     return paths.user_config_dir() / "writing_help.json"

@@ -139,6 +139,8 @@ class TracePad(Widget):
             return False
         if self._pen is None:
             for b in self.buttons:
+                if b.sounds is None:
+                    b.sounds = self.sounds   # the pad's own buttons sound through what its scene lent it
                 if b.handle_pointer(p):
                     return True
         if p.kind == DOWN and self.rect.collidepoint(p.pos) and self._pen is None:

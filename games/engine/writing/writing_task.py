@@ -4,28 +4,28 @@ Every game that asks a child to write a letter does it through a :class:`Writing
 
 - ``start(letter)`` clears the pad for a new letter; the child writes; the checker gives its verdict;
 - a miss gets kind, specific words from the verdict's refusal ("That looks like the letter d!",
-  "Write it a bit bigger!") and a fresh pad; after ``guide_after`` misses a faint guide letter
-  shows behind the ink ("Here is a little help...");
-- after ``fallback_after`` misses the game's own way out takes over, named by the game:
-  ``"choices"`` (missing letter: letters to tap), ``"keep"`` (candy match: keep it anyway),
-  ``"move_on"`` (basketball: throw it anyway), ``"trace"`` (trace and write: trace it with dots);
-- ``on_done(outcome)`` is called exactly once per letter with the :class:`Outcome`.
+  "Write it a bit bigger!", "Let's write a letter!") and a fresh pad; the
+  :class:`~games.engine.writing.help_ladder.HelpLadder` says what comes next: after ``guide_after``
+  misses a faint guide letter shows behind the ink ("Here is a little help..."); after
+  ``fallback_after`` misses the game's own way out takes over, a
+  :class:`~games.engine.writing.help_ladder.Fallback` (``CHOICES``: letters to tap, ``KEEP``: keep it
+  anyway, ``MOVE_ON``: throw it anyway, ``TRACE``: trace it with dots);
+- ``on_done(outcome)`` is called exactly once per letter with the :class:`Outcome`;
+- each judged answer goes to the game's ``recorder`` (``GAME.recorder(app, level)``, see
+  ``games/engine/records/recorder.py``), the same one the game records its taps and finds through.
 
 A game that judges more than *which* letter was written (trace-and-write's coach judges *how*) gives
 a ``reviewer``: it sees each accepted verdict first and may keep the task going (see ``reviewer``).
-
-It is also the one place that hands each judged answer to the progress record (``app.progress``,
-when the app has one): see :meth:`WritingTask.report`.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
 
-from games.engine.records.progress import Answer
+from games.engine.writing.help_ladder import GUIDE_AFTER, Fallback, HelpLadder, Rung
 from games.engine.writing.tracepad import FaintLetterGuide, TracePad
 
-GUIDE_AFTER = 2   # misses before the faint guide letter shows (every game's default)
+__all__ = ["GUIDE_AFTER", "Fallback", "Outcome", "WritingTask", "refusal_of"]
 
 
 def refusal_of(verdict) -> str:
@@ -39,7 +39,7 @@ class Outcome:
     """How one written letter went, handed to the game once.
 
     ``help``: the most help shown ("none", "guide" or "choices"); ``fallback``: the game's way out
-    that took over ("" when the child's writing was accepted); ``seconds``: from ``start`` to now.
+    that took over (None when the child's writing was accepted); ``seconds``: from ``start`` to now.
     """
 
     letter: str
@@ -49,7 +49,7 @@ class Outcome:
     help: str = "none"
     misses: int = 0
     seconds: float = 0.0
-    fallback: str = ""
+    fallback: Fallback | None = None
 
 
 class WritingTask:
@@ -70,30 +70,41 @@ class WritingTask:
       it; only the guide, after ``guide_after`` misses, shows it.
     """
 
-    def __init__(self, app, rect, on_done, *, game: str = "", level="", guide_after: int = GUIDE_AFTER,
-                 fallback_after: int | None = None, fallback: str = "keep", auto_submit: float | None = None,
-                 reviewer=None, on_miss=None, retry_guide=None, on_other_verdict=None, on_stroke=None,
-                 on_erase=None, secret: bool = False, clock=time.monotonic):
+    def __init__(self, app, rect, on_done, *, recorder, guide_after: int = GUIDE_AFTER,
+                 fallback_after: int | None = None, fallback: Fallback | str = Fallback.KEEP,
+                 auto_submit: float | None = None, reviewer=None, on_miss=None, retry_guide=None,
+                 on_other_verdict=None, on_stroke=None, on_erase=None, secret: bool = False, clock=time.monotonic):
         self.app, self.on_done = app, on_done
+        self.recorder = recorder   # the game's (GAME.recorder(app, level)); None: a task whose answers are not kept
+        self.ladder = HelpLadder(guide_after, fallback_after, fallback)
         self.secret = secret   # the letter is the riddle (which one was hidden?): feedback never names it
-        self.game, self.level = game, getattr(level, "name", level)
-        self.guide_after, self.fallback_after, self.fallback = guide_after, fallback_after, fallback
         self.reviewer, self.on_miss, self.retry_guide, self.clock = reviewer, on_miss, retry_guide, clock
         self.on_other_verdict = on_other_verdict
         self.pad = TracePad(rect, app.checker, on_verdict=self._on_verdict, on_stroke=on_stroke, on_erase=on_erase,
                             auto_submit=app.settings.auto_submit if auto_submit is None else auto_submit)
         self.letter = ""
         self.player = None
-        self.misses = 0
-        self.help = "none"
         self.done = True
         self._started = clock()
+
+    @property
+    def misses(self) -> int:
+        return self.ladder.misses
+
+    @property
+    def help(self) -> str:
+        """The most help shown for this letter: "none", "guide" or "choices" (a game may raise it)."""
+        return self.ladder.help
+
+    @help.setter
+    def help(self, shown: str) -> None:
+        self.ladder.help = shown
 
     def start(self, letter: str, *, guide=None, player=None, again: bool = False) -> None:
         """A new letter to write: a clean pad, no misses, the clock starts. ``again``: the same letter
         once more after a break (watching it written): the misses, help and clock go on."""
         if not (again and letter == self.letter):
-            self.misses, self.help = 0, "none"
+            self.ladder.restart()
             self._started = self.clock()
         self.letter, self.player, self.done = letter, player, False
         self.pad.reset(target=letter, guide=guide)
@@ -123,30 +134,28 @@ class WritingTask:
         self._missed(verdict, strokes, speak=True)
 
     def _missed(self, verdict, strokes, speak: bool) -> None:
-        self.misses += 1
-        if self.misses >= self.guide_after:
-            self.help = "guide"
+        rung = self.ladder.miss()
         if self.on_miss is not None:
             self.on_miss(self._outcome(False, verdict, strokes))
-        if self.fallback_after is not None and self.misses >= self.fallback_after:
-            if self.fallback == "choices":
-                self.help = "choices"
-            self.finish(False, verdict, strokes, fallback=self.fallback)
+        if rung is Rung.FALLBACK:
+            self.finish(False, verdict, strokes, fallback=self.ladder.fallback)
             return
         if speak:
             self.say_feedback(verdict)
         if self.retry_guide is not None:
             self.pad.reset(guide=self.retry_guide(self.misses))
             return
-        self.pad.reset(guide=FaintLetterGuide(self.letter) if self.misses >= self.guide_after else None)
-        if self.misses == self.guide_after:
+        self.pad.reset(guide=FaintLetterGuide(self.letter) if self.ladder.shows_guide else None)
+        if rung is Rung.GUIDE:
             self.app.speaker.say(self.app.phrases.get("follow_guide", letter=self.letter))
 
     def say_feedback(self, verdict) -> None:
-        """The kind answer to a refused letter, specific to why it was refused."""
+        """The kind answer to a refused letter, true to why it was refused (a scribble is not "almost"
+        a letter). A secret letter (which one was hidden is the riddle) is never named."""
         refusal = refusal_of(verdict)
         if self.secret:
-            key = {"another letter": "looks_like_secret", "too small": "write_bigger_secret"}.get(refusal, "try_again")
+            key = {"too small": "write_bigger_secret", "another letter": "looks_like_secret",
+                   "not a letter": "not_a_letter_secret"}.get(refusal, "try_again")
         else:
             key = {"too small": "write_bigger", "another letter": "looks_like",
                    "not a letter": "not_a_letter"}.get(refusal, "try_again")
@@ -160,35 +169,28 @@ class WritingTask:
         """Set the letter aside without an outcome (the game moved on to something else)."""
         self.done = True
 
-    def finish(self, accepted: bool, verdict=None, strokes=None, *, fallback: str = "") -> None:
+    def finish(self, accepted: bool, verdict=None, strokes=None, *, fallback: Fallback | None = None) -> None:
         """End this letter and tell the game, once (later calls do nothing)."""
         if self.done:
             return
         self.done = True
         self.on_done(self._outcome(accepted, verdict, strokes, fallback))
 
-    def _outcome(self, accepted, verdict, strokes, fallback="") -> Outcome:
+    def _outcome(self, accepted, verdict, strokes, fallback=None) -> Outcome:
         return Outcome(self.letter, accepted, verdict, [list(s) for s in strokes or []], self.help, self.misses,
                        self.seconds, fallback)
 
     def report(self, verdict, strokes, *, correct: bool, chosen: str | None = None, letter: str | None = None,
                help: str | None = None) -> None:
-        """Hand one judged answer to the progress record (``app.progress``), if the app keeps one.
+        """Hand one judged answer to the game's recorder (none: nothing is kept).
 
         A written answer gives ``verdict`` and ``strokes``; a tapped one (the "choices" fallback)
         gives ``chosen`` and no verdict. ``letter`` and ``help`` default to this task's.
         """
-        progress = getattr(self.app, "progress", None)   # a test's bare app may keep none
         letter = letter or self.letter
-        if progress is None or not letter:
+        if self.recorder is None or not letter:
             return
-        answer = Answer(
-            game=self.game, level=str(self.level), letter=letter, case="upper" if letter.isupper() else "lower",
-            action="wrote" if chosen is None else "tapped", correct=correct, chosen=chosen,
-            best_guess=getattr(verdict, "best", None) or None, confidence=getattr(verdict, "confidence", None),
-            help=help or self.help, seconds=round(self.seconds, 2),
-            strokes=[list(s) for s in strokes] if strokes else None)
-        if self.player is not None:
-            progress.record(answer, player=self.player)
-        else:
-            progress.record(answer)
+        self.recorder.record(letter, "wrote" if chosen is None else "tapped", correct, player=self.player,
+                             chosen=chosen, help=help or self.help, seconds=self.seconds,
+                             best_guess=getattr(verdict, "best", None) or None,
+                             confidence=getattr(verdict, "confidence", None), strokes=strokes)

@@ -1,6 +1,7 @@
 """Speaker, phrases and letter sounds. Headless: SDL's dummy audio, a fake engine unless stated.
 
-One file past 450 lines on purpose: its tests share the fake engine and the cache fixtures below.
+Over 450 lines on purpose: every test drives the one Speaker through the same fake engine and cache
+(``FakeSynth``, ``make_speaker``); the voice's other tests are beside it (test_sounds_*.py).
 """
 import os
 

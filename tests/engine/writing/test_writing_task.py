@@ -1,15 +1,18 @@
-"""WritingTask: the one help ladder every game writes through (spoken feedback, guide, fallback, outcome, progress)."""
+"""WritingTask: how every game asks for a letter (spoken feedback, the help ladder's guide and fallback,
+the outcome, the answers handed to the game's recorder). The ladder's own rules: test_help_ladder.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pygame
 import pytest
+from fakes import FakeProgress
 
+from games.engine.records.recorder import Recorder
 from games.engine.writing.checker import Verdict
 from games.engine.voice.phrases import PHRASES_FILE, read_phrase_file
 from games.engine.writing.tracepad import FaintLetterGuide
-from games.engine.writing.writing_task import GUIDE_AFTER, WritingTask, refusal_of
+from games.engine.writing.writing_task import GUIDE_AFTER, Fallback, WritingTask, refusal_of
 
 LINES = read_phrase_file(PHRASES_FILE)
 PAD = pygame.Rect(300, 200, 500, 400)
@@ -38,15 +41,6 @@ class ScriptedChecker:
         return self.verdicts.pop(0)
 
 
-class Progress:
-    def __init__(self):
-        self.answers = []
-
-    def record(self, answer, player=None):
-        self.answers.append((answer, player))
-        return True
-
-
 def said(line: str, key: str, **values) -> bool:
     return line in [v.format(**values) for v in LINES[key]]
 
@@ -61,9 +55,9 @@ def write(task):
 def setup(make_app):
     def make(*verdicts, **options):
         app = make_app(checker=ScriptedChecker(*verdicts))
-        app.progress = Progress()
+        app.progress = FakeProgress()
         outcomes = []
-        task = WritingTask(app, PAD, outcomes.append, game="test_game", level="1", **options)
+        task = WritingTask(app, PAD, outcomes.append, recorder=Recorder(app.progress, "test_game", "1"), **options)
         return app, task, outcomes
     return make
 
@@ -109,6 +103,23 @@ def test_a_secret_letter_is_never_named_when_a_try_is_refused(setup, verdict):
         assert said(caption, "looks_like_secret", best="d")
 
 
+SCRIBBLE = RecognizerVerdict(False, 0.1, "o", "looks like a scribble, not a letter", "not a letter")
+
+
+@pytest.mark.parametrize("secret, key", [(False, "not_a_letter"), (True, "not_a_letter_secret")])
+def test_a_scribble_is_told_something_true_not_that_it_was_almost_a_letter(setup, secret, key):
+    """Before: a scribble in missing letter heard "Almost! Try once more." It was nothing like a letter."""
+    for seed in range(6):   # every variant of the line
+        app, task, _ = setup(SCRIBBLE, secret=secret)
+        app.phrases._rng.seed(seed)
+        task.start("n")
+        write(task)
+        caption = app.speaker.caption
+        assert said(caption, key, letter="n"), caption
+        assert caption.startswith("Let's write a letter!")
+        assert not any(word in caption for word in ("Nearly", "Almost", "Good try")), caption
+
+
 def test_the_faint_guide_comes_after_n_misses_with_a_word_of_help(setup):
     app, task, outcomes = setup(*[NO] * 5)
     task.start("b")
@@ -121,7 +132,8 @@ def test_the_faint_guide_comes_after_n_misses_with_a_word_of_help(setup):
     assert task.help == "guide" and outcomes == []
 
 
-@pytest.mark.parametrize("fallback, help_shown", [("choices", "choices"), ("keep", "guide"), ("move_on", "guide")])
+@pytest.mark.parametrize("fallback, help_shown", [(Fallback.CHOICES, "choices"), (Fallback.KEEP, "guide"),
+                                                   (Fallback.MOVE_ON, "guide"), ("move_on", "guide")])
 def test_the_games_fallback_takes_over_after_m_misses_once(setup, fallback, help_shown):
     app, task, outcomes = setup(*[NO] * 6, fallback_after=3, fallback=fallback)
     task.start("b")
@@ -130,6 +142,7 @@ def test_the_games_fallback_takes_over_after_m_misses_once(setup, fallback, help
     assert len(outcomes) == 1
     out = outcomes[0]
     assert (out.accepted, out.fallback, out.help, out.misses, out.letter) == (False, fallback, help_shown, 3, "b")
+    assert isinstance(out.fallback, Fallback)
     write(task)   # ink after the task ended changes nothing
     assert len(outcomes) == 1 and task.misses == 3
 
@@ -144,7 +157,7 @@ def test_an_accepted_letter_calls_back_once_with_the_outcome(setup):
     assert len(outcomes) == 1
     out = outcomes[0]
     assert out.accepted and out.verdict is yes and out.help == "none" and out.misses == 1
-    assert out.strokes == [[(400, 300), (460, 420)]] and out.seconds >= 0 and out.fallback == ""
+    assert out.strokes == [[(400, 300), (460, 420)]] and out.seconds >= 0 and out.fallback is None
 
 
 def test_each_judged_answer_goes_to_the_progress_record_once(setup):
@@ -166,7 +179,7 @@ def test_a_guests_writing_is_offered_to_the_record_and_not_kept(make_app):
     app.progress.choose(None)                     # "just play": nobody's answers are kept
     real, kept = app.progress.record, []
     app.progress.record = lambda answer, player=None: kept.append(real(answer, player))
-    task = WritingTask(app, PAD, lambda outcome: None)
+    task = WritingTask(app, PAD, lambda outcome: None, recorder=Recorder(app.progress, "g", "1"))
     task.start("b")
     write(task)
     assert task.misses == 1 and kept == [False]
