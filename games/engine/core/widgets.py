@@ -252,6 +252,11 @@ class CaptionBar:
                         max_width=inner.w - 120)
         return layer
 
+    @property
+    def on_screen(self) -> str | None:
+        """The line the bar shows now (also while it fades out), or None when it shows nothing."""
+        return self._text if self._alpha > 0 else None
+
     def update(self, dt):
         text = self.speaker.caption
         if text:
