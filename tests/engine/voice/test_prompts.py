@@ -100,7 +100,7 @@ class FakeSpeaker:
     def __init__(self):
         self.said, self.busy, self.caption = [], False, None
 
-    def say(self, text, interrupt=False):
+    def say(self, text, interrupt=False, owner=None):
         self.said.append(text)
 
 
