@@ -115,6 +115,7 @@ class GameScene(Scene):
             self._visit = self.prompt.owner = _Visit(state)
         self.state = state
         self.widgets = [self.home_button, self.say_again] + self._widgets_of(declared.shows)
+        self.settle_focus()   # a key press never presses a widget this state does not show
         if declared.enter is not None:
             declared.enter(self)
         if declared.prompt is not None:
