@@ -13,7 +13,7 @@ GAME = GameInfo(
         Level("3 balls, easy throws", 1, {"balls": 3, "easy_throw": True, "tape": 560, "assist": 0.6},
               picture=paint_level),
         Level("4 balls", 2, {"balls": 4, "look_alikes": 1, "tape": 440, "assist": 0.45}, picture=paint_level),
-        Level("6 balls, look-alikes", 3, {"balls": 6, "look_alikes": 2, "tape": 330, "assist": 0.3},
+        Level("6 balls, look-alikes", 3, {"balls": 6, "look_alikes": 5, "tape": 330, "assist": 0.3},
               picture=paint_level),
     ),
     paint_icon=paint_icon,

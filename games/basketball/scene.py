@@ -15,42 +15,49 @@ import math
 import pygame
 
 from games.engine.core import draw as d
+from games.engine.core.input import DOWN, MOVE, UP, Pointer
+from games.engine.core.letters import LetterCard
+from games.engine.core.timeline import ease
 from games.engine.play.celebration import Celebration
 from games.engine.play.common_scenes import Scoreboard, stars_for
-from games.engine.play.game_scene import GameScene
-from games.engine.core.input import DOWN, MOVE, UP, Pointer
-from games.engine.voice.letter_call import call_for
-from games.engine.core.letters import LetterCard, face, look_alikes_of
+from games.engine.play.game_scene import GameScene, State
 from games.engine.play.players import TurnBadge, Turns, avatar, default_players
-from games.engine.core.timeline import ease
+from games.engine.voice.letter_call import call_for
 from games.engine.writing.writing_task import Fallback, WritingTask
 
 from . import GAME, art, court
 from .court import DRAG_IS_A_THROW, FLOOR_BALL_RADIUS, SHEET, PaperBall
 from .physics import Flight, Hoop, fling_velocity, perfect_throw
+from .rules import ASSIST_PER_MISS, CLOSER, CLOSEST_TAPE, assist, floor_cards, letters_per_game, tape_after_a_miss  # noqa: F401
 
 HOOP = Hoop()
 PAD = pygame.Rect(440, 140, 490, 450)         # where the child writes, on the sheet
 THROWN_BALL_RADIUS = 30
 HAND_Y = 500                                  # height of the ball in the thrower's hand
-CLOSER = 120                                  # how far the tape moves toward the basket after a miss
-CLOSEST_TAPE = 860
-ASSIST_PER_MISS = 0.25
 MOVE_ON_AFTER = 4                             # writing misses before we crumple and throw anyway
 UNFOLD_TIME, CRUMPLE_TIME, CHEER_DELAY, STEP_CLOSER_TIME = 0.7, 0.8, 0.8, 1.0
 HINT_AFTER = 2                                # wrong balls tapped before the right one glows
 TARGET_CARD = pygame.Rect(1146, 386, 124, 150)  # the letter to find, on a sign on the basket's pole
 SAY_AGAIN_AT = (1208, 618)                    # the say-again button, under the sign
-WAITING_STATES = ("find", "write", "aim")     # the game waits for the child: the prompt repeats when quiet
-
-
-def letters_per_game(players: int) -> int:
-    """A short run: 4 letters alone, 2 each when playing together."""
-    return max(4, 2 * players)
 
 
 class Basketball(GameScene):
     """One game of letter basketball for 1-4 players."""
+
+    #: a round, in order; a miss goes "fly" -> "step_closer" -> "aim" until the ball goes in. The throw
+    #: line said while the paper crumples carries on while the child aims, and stops once the ball flies.
+    states = {
+        "find": State(shows=("balls",), prompt=lambda g: g.find_lines(), waits=True),
+        "unfold": State(enter=lambda g: g.open_paper(0.0, 1.0, UNFOLD_TIME), after=UNFOLD_TIME, then="write"),
+        "write": State(shows=("pad",), enter=lambda g: g.writing.start(g.card.answer, player=g.player),
+                       prompt=lambda g: g.write_lines(), interrupt=False, waits=True),
+        "crumple": State(enter=lambda g: g.crumple(), prompt=lambda g: g.throw_line(), after=CRUMPLE_TIME, then="aim"),
+        "aim": State(enter=lambda g: g.forget_drag(), waits=True, keeps_voice=True),
+        "fly": State(),
+        "step_closer": State(enter=lambda g: g.step_closer(), after=STEP_CLOSER_TIME, then=lambda g: g.stepped_closer()),
+        "cheer": State(after=CHEER_DELAY, then=lambda g: g.cheered()),
+        "celebrating": State(enter=lambda g: g.celebrate()),
+    }
 
     def __init__(self, app, level, players=None):
         super().__init__(app, SAY_AGAIN_AT)
@@ -74,7 +81,6 @@ class Basketball(GameScene):
         self.pad = self.writing.pad
         self.balls: list[PaperBall] = []
         self.chosen: PaperBall | None = None
-        self.state = "find"
         self.paper_open = 0.0       # the chosen ball: 0 crumpled .. 1 a sheet to write on
         self.step_closer_k = 0.0    # after a miss: the tape moving closer and the ball coming back, 0..1
         self.tape_x = self.tape_from = self.tape_to = float(self.start_tape)
@@ -99,21 +105,10 @@ class Basketball(GameScene):
         return out[: self.rounds]
 
     def _floor_cards(self, target: LetterCard) -> list[LetterCard]:
-        """The target and its distractors: look-alikes first at higher levels, then letters from the set."""
+        """The target and the other balls: its look-alikes at higher levels, letters from the set."""
         letters = self.app.settings.active_letters()
-        mode = letters.case or self.app.settings.case
-        rng = self.app.rng
-        others: list[LetterCard] = []
-        if self.look_alikes:
-            alikes = [c for c in look_alikes_of(target.base) if c != target.base]
-            rng.shuffle(alikes)
-            others += [face(c, mode, rng) for c in alikes[: self.look_alikes]]
-        taken = target.base + "".join(c.base for c in others)
-        others += letters.cards(mode, rng, self.ball_count - 1 - len(others), exclude=taken,
-                                chooser=self.app.progress.order)
-        cards = [target] + others[: self.ball_count - 1]
-        rng.shuffle(cards)
-        return cards
+        return floor_cards(target, letters, letters.case or self.app.settings.case, self.ball_count,
+                           self.look_alikes, self.app.rng, chooser=self.app.progress.order)
 
     @property
     def card(self) -> LetterCard:
@@ -144,22 +139,12 @@ class Basketball(GameScene):
         self.flight = None
         self.timeline.clear()
         self.set_state("find")
+
+    def find_lines(self) -> tuple:
+        """Whose turn it is (with several players) and the call: "Find the letter M!" (or its sound, its picture)."""
         whose_turn = self.app.phrases.get("your_turn", player=self.player.name) if self.turns.multi else None
         self.call = call_for(self.app, self.card, self.app.phrases.get("find", letter=self.card.name))
-        self.prompt.ask(whose_turn, self.call.line)
-
-    def set_state(self, state):
-        self.state = state
-        self.pad.visible = self.pad.enabled = state == "write"
-        self.widgets = [self.home_button, self.say_again] + (self.balls if state == "find" else []) + \
-            ([self.pad] if state == "write" else [])
-        if state in WAITING_STATES:
-            self.prompt.wait()
-        else:
-            self.prompt.hold()
-        if self.focus not in self.widgets:
-            self.focus = None
-        self.drag = None
+        return whose_turn, self.call.line
 
     # -- finding -----------------------------------------------------------------------------------
     def on_ball(self, ball: PaperBall):
@@ -171,7 +156,6 @@ class Basketball(GameScene):
             self.chosen = ball
             self.app.sounds.play("flip")
             self.set_state("unfold")
-            self.timeline.tween(self, "paper_open", 0.0, 1.0, UNFOLD_TIME, "smooth", then=self.ask_to_write)
             self.app.speaker.say(self.app.phrases.get("found", letter=self.card.name), interrupt=True)
             return
         ball.shake()
@@ -188,15 +172,15 @@ class Basketball(GameScene):
             ball.hint = ball.card.base == self.card.base
 
     # -- writing -----------------------------------------------------------------------------------
-    def ask_to_write(self):
-        self.writing.start(self.card.answer, player=self.player)
-        self.set_state("write")
+    def open_paper(self, start: float, end: float, seconds: float):
+        """The chosen ball unfolds into a sheet (0 -> 1) or crumples back into a ball (1 -> 0)."""
+        self.timeline.tween(self, "paper_open", start, end, seconds, "smooth")
+
+    def write_lines(self) -> tuple:
         which_case = None
         if self.card.answer != self.card.shown:
-            key = "write_small" if self.card.answer.islower() else "write_big"
-            which_case = self.app.phrases.get(key)
-        self.prompt.ask(self.app.phrases.get("write", letter=self.card.name), which_case,
-                        interrupt=False)
+            which_case = self.app.phrases.get("write_small" if self.card.answer.islower() else "write_big")
+        return self.app.phrases.get("write", letter=self.card.name), which_case
 
     def on_written(self, outcome):
         """Written (or, after four misses, crumpled and thrown anyway: every round ends in a throw)."""
@@ -205,18 +189,14 @@ class Basketball(GameScene):
         if not outcome.accepted:
             self.app.speaker.say(self.app.phrases.get("move_on"), interrupt=True)
         self.helped += outcome.help != "none"
-        self.start_crumple(speak=outcome.accepted)
+        self.set_state("crumple", quiet=not outcome.accepted)   # "throw it anyway" was just said
 
-    def start_crumple(self, speak=True):
+    def crumple(self):
         self.app.sounds.play("crumple")
-        self.set_state("crumple")
-        self.timeline.tween(self, "paper_open", 1.0, 0.0, CRUMPLE_TIME, "smooth", then=lambda: self.set_state("aim"))
-        key = "throw_easy" if self.easy_throw else "throw"
-        if speak:
-            self.prompt.ask(self.app.phrases.get(key))
-        else:
-            self.prompt.keep(self.app.phrases.get(key))
-            self.prompt.hold()
+        self.open_paper(1.0, 0.0, CRUMPLE_TIME)
+
+    def throw_line(self) -> str:
+        return self.app.phrases.get("throw_easy" if self.easy_throw else "throw")
 
     # -- throwing ----------------------------------------------------------------------------------
     @property
@@ -225,7 +205,10 @@ class Basketball(GameScene):
 
     @property
     def assist(self) -> float:
-        return self.base_assist + ASSIST_PER_MISS * self.throw_misses
+        return assist(self.base_assist, self.throw_misses)
+
+    def forget_drag(self):
+        self.drag = None    # a drag begun before the ball was in the hand is no throw
 
     def throw(self, velocity):
         self.flight = Flight(HOOP, self.hand, velocity, THROWN_BALL_RADIUS)
@@ -272,19 +255,22 @@ class Basketball(GameScene):
         if self.flight.scored:
             return
         self.throw_misses += 1
-        self.tape_from, self.tape_to = self.tape_x, min(CLOSEST_TAPE, self.tape_x + CLOSER)
-        self.ball_back_from = pygame.Vector2(self.flight.pos)
         self.set_state("step_closer")
-        self.timeline.tween(self.step_closer, None, 0.0, 1.0, STEP_CLOSER_TIME, "linear", then=self.stepped_closer)
         self.app.speaker.say(self.app.phrases.get("missed"), interrupt=True)
 
-    def step_closer(self, k):
+    def step_closer(self):
+        """The tape moves closer and the ball hops back to the thrower."""
+        self.tape_from, self.tape_to = self.tape_x, tape_after_a_miss(self.tape_x)
+        self.ball_back_from = pygame.Vector2(self.flight.pos)
+        self.timeline.tween(self._step_closer_at, None, 0.0, 1.0, STEP_CLOSER_TIME, "linear")
+
+    def _step_closer_at(self, k):
         self.step_closer_k = k
         self.tape_x = self.tape_from + (self.tape_to - self.tape_from) * ease("smooth", k)
 
     def stepped_closer(self):
         self.flight = None
-        self.set_state("aim")
+        return "aim"
 
     def on_basket(self):
         """The ball is through the net: everyone cheers, the letter is collected; then the celebration."""
@@ -293,14 +279,17 @@ class Basketball(GameScene):
         self.player.score += 1
         self.cheer = 1.0
         self.set_state("cheer")
-        self.timeline.after(CHEER_DELAY, self.cheered)
 
     def cheered(self):
+        """Everyone has cheered: the celebration, once nothing covers the game (a dialog waits)."""
         if self.app.scenes.top is not self:
-            self.timeline.after(0, self.cheered)   # a dialog on top: celebrate once it is gone
-            return
-        self.set_state("celebrating")
-        self.celebrate()
+            self.timeline.after(0, self._celebrate_when_free)
+            return None
+        return "celebrating"
+
+    def _celebrate_when_free(self):
+        if self.cheered() == "celebrating":
+            self.set_state("celebrating")
 
     def _paint_next_balls_ahead(self):
         """Paint the next round's balls one per frame now, so the next round starts without a stutter."""

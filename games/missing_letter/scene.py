@@ -13,22 +13,25 @@ import math
 import pygame
 
 from games.engine.core import draw as d
-from games.engine.play.celebration import Celebration
-from games.engine.play.common_scenes import StarsScreen, stars_for
-from games.engine.play.game_scene import GameScene
-from games.engine.voice.letter_call import call_for, letter_ref
-from games.engine.core.letters import ALPHABET, LetterCard, look_alikes_of
+from games.engine.core.letters import LetterCard
 from games.engine.core.timeline import ease
 from games.engine.core.widgets import LetterTile
+from games.engine.play.celebration import Celebration
+from games.engine.play.common_scenes import StarsScreen, stars_for
+from games.engine.play.game_scene import GameScene, State
+from games.engine.voice.letter_call import call_for, letter_ref
 from games.engine.writing.writing_task import Fallback, WritingTask
 
 from . import GAME
 from .art import draw_cloth, tray
+from .rules import SHOW_PER_LETTER, choice_faces, show_time, slots_to_hide
 
 ROUNDS = 5
 ROUNDS_ALL = 3
-SHOW_PER_LETTER = 1.0
-COVER_TIME = 0.9
+COVER_TIME = 0.9       # the cloth sliding over the tray, or lifting off it
+HIDDEN_TIME = 0.6      # the cloth lies still over the tray
+FLY_TIME = 0.8         # the found letter flying home to its gap
+NEXT_ROUND_AFTER = 0.8
 CHOICES_AFTER = 3
 
 TRAY = pygame.Rect(190, 40, 900, 250)
@@ -38,6 +41,24 @@ SAY_AGAIN_AT = (200, 505)        # left of the pad, where the child answers
 
 class MissingLetter(GameScene):
     """One game: a short run of rounds, then the stars screen."""
+
+    #: a round, in order. The letters' names belong to the tray being shown: they carry on while the
+    #: cloth covers it and stop, caption and all, as it lifts on the gap (never "L, Z, P" over "? Z P").
+    states = {
+        "show": State(shows=("tiles",), enter=lambda g: g.light_each_letter(), prompt=lambda g: g.letters_line(),
+                      after=lambda g: show_time(len(g.cards)), then="cover"),
+        "cover": State(shows=("tiles",), enter=lambda g: g.slide_cloth(0.0, 1.0), after=COVER_TIME, then="hidden",
+                       keeps_voice=True),
+        "hidden": State(shows=("tiles",), enter=lambda g: g.take_letters_away(), after=HIDDEN_TIME,
+                        then=lambda g: "write" if g.all_hidden else "uncover", keeps_voice=True),
+        "uncover": State(shows=("tiles",), enter=lambda g: g.slide_cloth(1.0, 0.0), after=COVER_TIME, then="write"),
+        "write": State(shows=("tiles", "pad"), enter=lambda g: g.start_writing(), prompt=lambda g: g.task_lines(),
+                       waits=True),
+        "choose": State(shows=("tiles", "choices"), prompt="tap_missing", waits=True),
+        "celebrate": State(shows=("tiles",), enter=lambda g: g.celebrate()),
+        "fly": State(shows=("tiles",), enter=lambda g: g.fly_home(), after=FLY_TIME, then=lambda g: g.landed()),
+        "next": State(shows=("tiles",), after=NEXT_ROUND_AFTER, then=lambda g: g.new_round()),
+    }
 
     def __init__(self, app, level, players=None):
         super().__init__(app, SAY_AGAIN_AT)
@@ -51,11 +72,12 @@ class MissingLetter(GameScene):
         self.writing = WritingTask(app, PAD, self.on_written, recorder=GAME.recorder(app, level),
                                    fallback_after=CHOICES_AFTER, fallback=Fallback.CHOICES, secret=True)
         self.pad = self.writing.pad
-        self.state = "show"
         self.cloth = 0.0                 # 0 = lifted, 1 = covering the tray
+        self.cards: list[LetterCard] = []
         self.tiles: list[LetterTile] = []
         self.hidden: list[int] = []      # tray slots still to be found, in order
         self.choices: list[LetterTile] = []
+        self.solved: int | None = None   # the slot just found (celebrated, then flying home)
         self.flying = None
 
     # -- rounds ------------------------------------------------------------------------------------
@@ -72,44 +94,30 @@ class MissingLetter(GameScene):
         x0 = TRAY.centerx - (n * tw + (n - 1) * gap) / 2
         self.cards = cards
         self.tiles = [LetterTile((x0 + i * (tw + gap), TRAY.y + 55, tw, 150), c.shown) for i, c in enumerate(cards)]
-        if self.all_hidden:
-            self.hidden = list(range(n))
-        else:
-            self.hidden = [self.app.rng.randrange(n)]
+        self.hidden = slots_to_hide(n, self.all_hidden, self.app.rng)
         self.choices = []
         self.flying = None               # nothing carries over from the last round
         self.cloth = 0.0
-        self.set_state("show")
         self.timeline.clear()
-        for i, tile in enumerate(self.tiles):   # light up each letter as the voice names it
+        self.set_state("show")
+
+    def light_each_letter(self):
+        """Each letter lights up as the voice names it."""
+        for i, tile in enumerate(self.tiles):
             self.timeline.after(0.8 + i * SHOW_PER_LETTER, lambda tile=tile: setattr(tile, "glow", SHOW_PER_LETTER * 0.9))
-        self.timeline.after(SHOW_PER_LETTER * n + 1.0, self.cover)
-        names = ", ".join(letter_ref(self.app, c) for c in cards)   # "S, A, T" or by sound "/s/, /a/, /t/"
-        self.prompt.ask(self.app.phrases.get("look_at_letters", letters=names))
-        self.prompt.hold()   # the tray is being shown: nothing to do yet
 
-    def cover(self):
-        """The cloth slides over the tray; the hidden letters go; then it lifts (or stays, "remember them all")."""
-        self.set_state("cover")
+    def letters_line(self) -> str:
+        names = ", ".join(letter_ref(self.app, c) for c in self.cards)   # "S, A, T" or by sound "/s/, /a/, /t/"
+        return self.app.phrases.get("look_at_letters", letters=names)
+
+    def slide_cloth(self, start: float, end: float):
+        """The cloth slides over the tray (0 -> 1) or lifts off it (1 -> 0)."""
         self.app.sounds.play("whoosh")
-        self.timeline.tween(self, "cloth", 0.0, 1.0, COVER_TIME, "linear", then=self.covered)
+        self.timeline.tween(self, "cloth", start, end, COVER_TIME, "linear")
 
-    def covered(self):
+    def take_letters_away(self):
         for i in self.hidden:
             self.tiles[i].visible = False
-        self.set_state("hidden")
-        self.timeline.after(0.6, self.ask if self.all_hidden else self.uncover)
-
-    def uncover(self):
-        self.set_state("uncover")
-        self.app.sounds.play("whoosh")
-        self.timeline.tween(self, "cloth", 1.0, 0.0, COVER_TIME, "linear", then=self.ask)
-
-    def set_state(self, state):
-        self.state = state
-        self.pad.visible = self.pad.enabled = state == "write"
-        self.widgets = [self.home_button, self.say_again] + self.tiles + ([self.pad] if state == "write" else []) + \
-            (self.choices if state == "choose" else [])
 
     @property
     def current(self) -> int:
@@ -119,10 +127,13 @@ class MissingLetter(GameScene):
     def current_card(self) -> LetterCard:
         return self.cards[self.current]
 
-    def ask(self):
+    def start_writing(self):
+        self.writing.start(self.current_card.answer)
+        self.call = call_for(self.app, self.current_card, clue=True)   # by sound or picture word: a clue in the gap
+
+    def task_lines(self) -> tuple:
+        """Which letter to write: the task, the clue (by sound or picture word) and the case to write it in."""
         card = self.current_card
-        self.writing.start(card.answer)
-        self.set_state("write")
         if self.all_hidden:
             key = "write_hidden_letter" if len(self.hidden) == len(self.cards) else "write_next_hidden"
             task = self.app.phrases.get(key, count=len(self.cards))
@@ -131,8 +142,7 @@ class MissingLetter(GameScene):
         which_case = None
         if card.answer != card.shown:
             which_case = self.app.phrases.get("write_small" if card.answer.islower() else "write_big")
-        self.call = call_for(self.app, card, clue=True)   # by sound or picture word: a clue, said and shown in the gap
-        self.prompt.ask(task, None if self.call.shows_letter else self.call.line, which_case)
+        return task, None if self.call.shows_letter else self.call.line, which_case
 
     # -- answers -----------------------------------------------------------------------------------
     def on_written(self, outcome):
@@ -143,20 +153,12 @@ class MissingLetter(GameScene):
             self.offer_choices()
 
     def offer_choices(self):
-        card = self.current_card
-        pool = [c for c in look_alikes_of(card.base) if c != card.base]
-        pool += [c.base for c in self.cards if c.base != card.base]
-        pool += [c for c in ALPHABET if c != card.base]
-        others = list(dict.fromkeys(pool))[:6]
-        self.app.rng.shuffle(others)
-        faces = [card.answer] + [o.upper() if card.answer.isupper() else o for o in others[:2]]
-        self.app.rng.shuffle(faces)
+        faces = choice_faces(self.current_card, self.cards, self.app.rng)
         self.choices = []
         for i, face in enumerate(faces):
             rect = pygame.Rect(PAD.centerx - 330 + i * 240, PAD.y + 80, 180, 210)
             self.choices.append(LetterTile(rect, face, self.on_choice, color=d.shade(d.CANDY[i * 3 % 8], 1.6)))
         self.set_state("choose")
-        self.prompt.ask(self.app.phrases.get("tap_missing"))
 
     def on_choice(self, tile):
         right = tile.char == self.current_card.answer
@@ -170,25 +172,25 @@ class MissingLetter(GameScene):
                                                       target=self.current_card.answer), interrupt=True)
 
     def found(self):
-        """The big letter is celebrated in the middle; then its card flies from there back into its gap."""
-        slot = self.current
-        self.practised.append(self.cards[slot].shown)
+        self.solved = self.current
+        self.practised.append(self.cards[self.solved].shown)
         self.helped += self.writing.help != "none"
         self.hidden.pop(0)
         self.set_state("celebrate")      # the card stays off the tray while the big letter is shown
-        self.prompt.hold()
-        praise = self.app.phrases.get("wrote_letter", letter=self.cards[slot].answer)
-        self.app.push(Celebration(self.app, praise, lambda: self.fly_back(slot),
-                                  big_letter=self.cards[slot].answer))
 
-    def fly_back(self, slot):
-        tile = self.tiles[slot]
+    def celebrate(self):
+        """The big letter is celebrated in the middle; then its card flies from there back into its gap."""
+        letter = self.cards[self.solved].answer
+        praise = self.app.phrases.get("wrote_letter", letter=letter)
+        self.app.push(Celebration(self.app, praise, lambda: self.set_state("fly"), big_letter=letter))
+
+    def fly_home(self):
+        tile = self.tiles[self.solved]
         start = pygame.Vector2(Celebration.LETTER_CENTER) - pygame.Vector2(tile.rect.center)
-        self.flying = (slot, start)
+        self.flying = (self.solved, start)
         tile.offset = pygame.Vector2(start)
         tile.visible = True
-        self.set_state("fly")
-        self.timeline.tween(self.place_flying, None, 0.0, 1.0, 0.8, "linear", then=self.landed)
+        self.timeline.tween(self.place_flying, None, 0.0, 1.0, FLY_TIME, "linear")
 
     def place_flying(self, k):
         """The card on its way home at time ``k`` (0..1): an arc that slows down as it arrives."""
@@ -196,26 +198,22 @@ class MissingLetter(GameScene):
         self.tiles[slot].offset = start * (1 - ease("out_cubic", k)) + pygame.Vector2(0, -math.sin(k * math.pi) * 120)
 
     def landed(self):
+        """Home: the next hidden letter, the next round, or the stars."""
         tile = self.tiles[self.flying[0]]
         tile.offset = pygame.Vector2()
         tile.glow = 1.0
         self.flying = None
-        self.after_fly()
-
-    def after_fly(self):
         if self.hidden:
-            self.ask()
-        elif self.round >= self.rounds:
+            return "write"
+        if self.round >= self.rounds:
             self.finish()
-        else:
-            self.set_state("next")
-            self.timeline.after(0.8, self.new_round)
+            return None
+        return "next"
 
     def finish(self):
         stars = stars_for(self.helped)
         self.app.replace(StarsScreen(self.app, stars, self.practised,
                                      replay=lambda: self.app.replace(MissingLetter(self.app, self.level))))
-
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface):

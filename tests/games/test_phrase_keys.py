@@ -104,6 +104,8 @@ class _Scanner:
             return self._all(list(expr.func.value.values) + expr.args[1:], func)
         if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Dict):   # {kind: key, ...}[kind]
             return self._all(list(expr.value.values), func)
+        if isinstance(expr, ast.Attribute) and expr.attr == "prompt":
+            return []   # a declared state's prompt (GameScene says it): its key is read where the State is made
         if isinstance(expr, ast.Name) and func is not None:
             values = [node.value for node in ast.walk(func) if isinstance(node, ast.Assign)
                       and any(isinstance(t, ast.Name) and t.id == expr.id for t in node.targets)]
@@ -123,6 +125,9 @@ class _Scanner:
         wrappers = self.wrappers()
         found = []
         for call in ast.walk(self.tree):
+            if isinstance(call, ast.Call) and _called_name(call) == "State":   # a state's prompt="key"
+                found += [Use(p, namespace, self.where(call)) for kw in call.keywords if kw.arg == "prompt"
+                          for p in (self.patterns(kw.value, None) or [])]
             if not isinstance(call, ast.Call) or not call.args:
                 continue
             if not (_is_phrases_get(call) or _called_name(call) in wrappers):
@@ -200,7 +205,7 @@ def test_the_built_in_phrases_are_engine_phrases():
 
 def _tree(tmp_path, engine_keys, game_keys, scene_code):
     import json
-    (tmp_path / "engine").mkdir()
+    (tmp_path / "engine").mkdir(parents=True)
     (tmp_path / "engine" / "phrases.json").write_text(json.dumps({k: ["x"] for k in engine_keys}))
     game = tmp_path / "games" / "toy"
     game.mkdir(parents=True)
@@ -221,6 +226,14 @@ class Toy:
     def say(self, key):
         self.app.speaker.say(self.app.phrases.get(key))
 '''
+
+
+def test_a_declared_states_prompt_key_is_a_use(tmp_path):
+    scene = 'STATES = {"ask": State(shows=("pad",), prompt="hello"), "go": State(prompt=lambda g: g.line())}\n'
+    (uses, problems), data = _tree(tmp_path / "right", ["hello"], [], scene)
+    assert problems == [] and check(uses, data) == []
+    (uses, problems), data = _tree(tmp_path / "wrong", ["hello"], [], scene.replace('"hello"', '"hullo"'))
+    assert any("no phrase 'hullo'" in w for w in check(uses, data))
 
 
 def test_the_scan_reads_literals_choices_fstrings_and_wrappers(tmp_path):

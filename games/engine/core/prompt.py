@@ -9,6 +9,9 @@ A game scene owns one :class:`Prompt` and one :class:`~games.engine.core.widgets
 - ``child_acted()`` goes in the scene's ``handle``: any tap or key restarts the quiet-time count;
 - ``update(dt)`` says the prompt again by itself after ``REPEAT_AFTER`` seconds of quiet (counted only
   while the voice is silent, so never over other speech), at most ``MOST_REPEATS`` times in a row.
+
+Whatever the prompt says is tied to its ``owner`` (the game scene sets it to the state it is in): when
+that state ends, the scene withdraws the owner's lines and their caption (``Speaker.withdraw``).
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ class Prompt:
         self.waiting = False   # True while the game waits for the child to do the task
         self.quiet = 0.0       # seconds with no voice and no input while waiting
         self.repeats = 0       # idle repeats since the prompt was asked or the child last acted
+        self.owner: object = None   # what the lines said now belong to (the game's state), see the docstring
 
     def ask(self, *lines: str, interrupt: bool = True) -> None:
         """Say ``lines`` (the new task, in order) and keep them as the current prompt."""
@@ -77,4 +81,4 @@ class Prompt:
 
     def _say(self, interrupt: bool) -> None:
         for i, line in enumerate(self.lines):
-            self.speaker.say(line, interrupt=interrupt and i == 0)
+            self.speaker.say(line, interrupt=interrupt and i == 0, owner=self.owner)

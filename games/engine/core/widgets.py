@@ -208,7 +208,11 @@ class LetterTile(Tappable):
 
 
 class CaptionBar:
-    """The spoken line, written at the bottom of the screen, with a button to hear it again."""
+    """The spoken line, written at the bottom of the screen, with a button to hear it again.
+
+    A line that ends fades out; a line the speaker withdraws (the game's state it belonged to ended,
+    ``Speaker.withdraw``) leaves at once: what it said may no longer be true on screen.
+    """
 
     HEIGHT = 84
 
@@ -219,6 +223,7 @@ class CaptionBar:
                             self.speaker.say_again, icon_name="speaker", color=d.WHITE, sound=None)
         self._text = None
         self._alpha = 0.0
+        self._withdrawn = getattr(speaker, "captions_withdrawn", 0)
         # Only the bar on show is kept (0.4 MB): a child hears dozens of lines a minute, and keeping
         # each in the shared picture cache pushed out pictures the games draw every frame.
         self._shown: tuple[str, pygame.Surface] | None = None
@@ -247,7 +252,16 @@ class CaptionBar:
                         max_width=inner.w - 120)
         return layer
 
+    @property
+    def on_screen(self) -> str | None:
+        """The line the bar shows now (also while it fades out), or None when it shows nothing."""
+        return self._text if self._alpha > 0 else None
+
     def update(self, dt):
+        withdrawn = getattr(self.speaker, "captions_withdrawn", 0)
+        if withdrawn != self._withdrawn:
+            self._withdrawn = withdrawn
+            self._text, self._alpha = None, 0.0
         text = self.speaker.caption
         if text:
             self._text = text

@@ -80,6 +80,8 @@ class Speaker:
         self._silent_length = 0.0             # how long a silent line stays "being said"
         self._caption = Caption(hold=CAPTION_HOLD)
         self._last: list[Line] = []        # the lines of the last say(), for say_again()
+        self._caption_owner: object = None    # the owner of the line the caption shows (see withdraw)
+        self.captions_withdrawn = 0           # counts captions taken off the screen by withdraw()
         self._engine = EngineState()          # is there an engine that answers? (the status sentence)
         self._sound_id: str | None = None     # what besides text and rate decides the sound (cache key)
         self._generation = 0                  # bumped by stop(): the worker skips older lines
@@ -94,11 +96,12 @@ class Speaker:
             self._start_worker()
 
     # -- what the game calls -------------------------------------------------------------------------
-    def say(self, text: str, *, interrupt: bool = False) -> None:
+    def say(self, text: str, *, interrupt: bool = False, owner: object = None) -> None:
         """Queue `text` to be said (or, with interrupt=True, stop what is said and say this instead).
 
         A letter's sound written as "/m/" is played from its ready-made WAV; the caption shows the text as
-        it is ("Find the letter that says /m/!").
+        it is ("Find the letter that says /m/!"). `owner` (a game's state) ties the line to it: when the
+        owner ends, ``withdraw(owner)`` stops the line and takes its caption off the screen.
         """
         if not isinstance(text, str) or not text.strip():
             log.warning("Speaker.say() needs some words, got %r; nothing was said.", text)
@@ -112,6 +115,7 @@ class Speaker:
             elif has_words(piece):
                 lines.append(self._line(caption, piece.strip(), letter_names=True))
         for i, line in enumerate(lines):
+            line.owner = owner
             self._add(line, interrupt and i == 0)
         self._last = lines
 
@@ -156,6 +160,7 @@ class Speaker:
         for i, line in enumerate(self._last):
             again = (Line(line.caption, line.spoken, line.key, time.perf_counter(), wav=line.wav, clip=True)
                      if line.clip else self._line(line.caption, line.spoken))
+            again.owner = line.owner
             self._add(again, interrupt=i == 0)
 
     def stop(self) -> None:
@@ -167,6 +172,27 @@ class Speaker:
         self._current = None
         self._current_sound = None
         self._caption.clear()
+        self._caption_owner = None
+
+    def withdraw(self, owner: object) -> None:
+        """The lines said for `owner` are over (the game's state they belong to has ended): the one being
+        said stops, queued ones are dropped, and a caption of theirs leaves the screen at once (lingering
+        or not), so it never stands beside what the game shows next. Other lines carry on."""
+        if owner is None:
+            return
+        kept = [line for line in self._queue if line.owner is not owner]
+        if len(kept) < len(self._queue):
+            self._queue.clear()
+            self._queue.extend(kept)
+        if self._current is not None and self._current.owner is owner:
+            if self._channel is not None:
+                self._channel.stop()
+            self._current = None
+            self._current_sound = None
+        if self._caption_owner is owner:
+            self._caption.clear()
+            self._caption_owner = None
+            self.captions_withdrawn += 1
 
     def prepare(self, texts: Iterable[str]) -> None:
         """Synthesise lines in the background so they start at once later (warm the cache)."""
@@ -194,7 +220,7 @@ class Speaker:
         if self._current is None and self._queue:
             head = self._queue[0]
             if self._caption.free:
-                self._caption.show(head.caption)
+                self._show_caption(head)
             if head.wav is None and not head.failed and self._voice_possible():
                 head.waited += dt
                 if head.waited < WAIT_FOR_VOICE:
@@ -307,9 +333,13 @@ class Speaker:
             self.stop()
         self._queue.append(line)
         if self._current is None and self._caption.free:
-            self._caption.show(line.caption)
+            self._show_caption(line)
         if line.wav is None and not line.failed:
             self._ask_worker(line, generation=self._generation)
+
+    def _show_caption(self, line: Line) -> None:
+        self._caption.show(line.caption)
+        self._caption_owner = line.owner
 
     def _voice_possible(self) -> bool:
         return self.enabled and self._engine.answers and mixer_problem() is None
@@ -354,7 +384,7 @@ class Speaker:
 
     def _start(self, line: Line) -> None:
         self._current, self._current_sound, self._said_for = line, None, 0.0
-        self._caption.show(line.caption)
+        self._show_caption(line)
         self.history.append(line)
         if line.wav is not None and self.enabled and self._ensure_channel():
             try:

@@ -26,6 +26,7 @@ class Line:
     failed: bool = False            # no WAV will come: show it as a caption only
     clip: bool = False              # wav is a ready-made or recorded clip, not the cache's: never deleted
     waited: float = 0.0             # seconds spent at the head of the queue waiting for the WAV
+    owner: object = None            # what the line belongs to (a game's state): withdrawn with it
 
 
 def cut_at_sounds(text: str) -> list[str]:

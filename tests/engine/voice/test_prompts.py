@@ -100,7 +100,7 @@ class FakeSpeaker:
     def __init__(self):
         self.said, self.busy, self.caption = [], False, None
 
-    def say(self, text, interrupt=False):
+    def say(self, text, interrupt=False, owner=None):
         self.said.append(text)
 
 
@@ -250,3 +250,64 @@ def test_every_phrase_with_a_letter_speaks_the_letter_by_its_name(variant, field
     spoken = spoken_form(text, NAMES)
     named = sum(variant.count("{" + f + "}") for f in fields & LETTER_FIELDS) + ("{letters}" in variant)
     assert spoken.count(f"[[{NAMES[letter.lower()]}]]") == named, (text, spoken)
+
+
+# -- lines that belong to a game's state ------------------------------------------------------------------
+
+def test_withdrawing_an_owner_stops_its_lines_and_takes_its_caption_off_at_once(make_app):
+    from games.engine.core.widgets import CaptionBar
+    app = make_app()
+    speaker, bar = app.speaker, CaptionBar(app.speaker)
+    show, other = object(), object()
+    speaker.say("Here are the letters: L, Z, P.", owner=show)
+    speaker.say("Remember them!", owner=show)
+    speaker.say("Hello, Lion!", owner=other)
+    speaker.update(0.1)
+    bar.update(0.5)
+    assert speaker.caption == bar.on_screen == "Here are the letters: L, Z, P."
+    speaker.withdraw(show)
+    assert speaker.caption is None and [line.caption for line in speaker._queue] == ["Hello, Lion!"]
+    bar.update(1 / 60)
+    assert bar.on_screen is None, "a withdrawn caption does not fade: it goes"
+    speaker.update(0.1)
+    bar.update(1 / 60)
+    assert speaker.caption == "Hello, Lion!" and bar.on_screen == "Hello, Lion!"
+
+
+def test_a_lingering_caption_goes_with_its_owner_and_an_ended_line_of_another_just_fades(make_app):
+    from games.engine.core.widgets import CaptionBar
+    app = make_app()
+    speaker, bar = app.speaker, CaptionBar(app.speaker)
+    show = object()
+    speaker.say("Look at the letters: q, p, b.", owner=show)
+    for _ in range(60 * 5):               # said (silently) and now lingering after its end
+        speaker.update(1 / 60)
+        if not speaker.busy:
+            break
+    assert not speaker.busy and speaker.caption == "Look at the letters: q, p, b."
+    speaker.withdraw(object())            # someone else's state ends: nothing happens here
+    assert speaker.caption == "Look at the letters: q, p, b."
+    speaker.withdraw(show)
+    assert speaker.caption is None and speaker.captions_withdrawn == 1
+
+
+def test_say_again_keeps_the_lines_owner(make_app):
+    app = make_app()
+    speaker, show = app.speaker, object()
+    speaker.say("Look at the letters: q, p, b.", owner=show)
+    speaker.stop()
+    speaker.say_again()
+    assert speaker.busy
+    speaker.withdraw(show)
+    assert not speaker.busy and speaker.caption is None
+
+
+def test_the_prompt_says_its_lines_for_its_owner():
+    speaker = FakeSpeaker()
+    owners = []
+    speaker.say = lambda text, interrupt=False, owner=None: owners.append(owner)
+    prompt = Prompt(speaker)
+    prompt.owner = "write"
+    prompt.ask("Which letter is missing?", "It says /q/.")
+    prompt.again()
+    assert owners == ["write"] * 4

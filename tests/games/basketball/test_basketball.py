@@ -16,7 +16,7 @@ from games.basketball.scene import (CLOSER, DRAG_IS_A_THROW, MOVE_ON_AFTER, Bask
                                     letters_per_game)
 from games.engine.play.celebration import Celebration
 from games.engine.play.common_scenes import GameStart, StarsScreen
-from games.engine.core.letters import look_alikes_of
+from games.basketball.rules import look_alikes_for
 from games.engine.voice.phrases import PHRASES_FILE, read_phrase_file
 from games.engine.play.players import PlayerPicker
 from games.engine.core.settings import Settings
@@ -202,9 +202,9 @@ def test_three_players_take_turns_and_everyone_is_celebrated(game_app):
         d.until(lambda: game.state == "find" and d.top is game, what="balls to find")
         turns.append(game.player.name)
         assert game.player.name in d.app.speaker.caption        # "Your turn, Frog!"
-        alikes = set(look_alikes_of(game.card.base))
-        if alikes:   # level 3 puts look-alikes of the letter on the floor
-            assert alikes & {b.card.base for b in game.balls}
+        # level 3: every other ball is one of the letter's look-alikes, in the case shown
+        assert {b.card.shown for b in game.balls if b is not right_ball(game)} == \
+            set(look_alikes_for(game.card.shown)[:5])
         assert len({b.card.base for b in game.balls}) == 6
         play_round(d, game, touch=True)
     assert turns == ["Lion", "Frog", "Fish"] * 2
