@@ -184,8 +184,7 @@ def test_a_new_letter_forgets_a_verdict_still_on_its_way(pad_scene):
     checker = CheckerTheTestAnswers()
     d, scene = pad_scene(checker=checker, auto_submit=0.5)
     d.drag([(400, 200), (400, 400)])
-    d.seconds(0.7)
-    assert scene.pad.thinking
+    d.until(lambda: scene.pad.thinking, what="the pen's rest to send the stroke")
     scene.pad.reset(target="C")
     checker.pending[0].finish(Verdict(True, 0.9, "b", "looks like 'b'"))
     d.frames(3)
