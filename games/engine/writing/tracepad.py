@@ -21,7 +21,7 @@ from games.engine.core import draw as d
 from games.engine.core.letters import ASCENDERS, DESCENDERS, LINES_TOP, line_unit
 from games.engine.core.input import DOWN, MOVE, UP, Pointer
 from games.engine.core.widgets import Button, Widget
-from games.engine.writing.unfinished import plainly_unfinished, unfinished_wait
+from games.engine.writing.unfinished import look_in_steps, unfinished_wait
 
 INK_WIDTH = 22                # canvas pixels: the child's ink, as thick as a felt pen
 INK_COLOR = (40, 70, 200)     # the child's ink: a school-pen blue
@@ -121,7 +121,8 @@ class TracePad(Widget):
         self._pending = None       # a check running on the checker's worker thread
         self._pending_strokes = None
         self._thinking_for = 0.0
-        self._unfinished: str | None = None   # why the ink is plainly unfinished ("" if not); None: not looked yet
+        self._unfinished: str | None = None   # why the ink is plainly unfinished ("" if not); None: not known yet
+        self._look = None           # the look at the ink under way, a step a frame (look_in_steps)
         self._said_wait = None      # the letter on_wait was last told about
         self.ink_faded = False      # the ink shows pale (kept under a demonstration)
         self._ink = pygame.Surface(self.rect.size, pygame.SRCALPHA)
@@ -156,7 +157,7 @@ class TracePad(Widget):
             self._pen = p.id
             self.strokes.append([self._clamp(p.pos)])
             self._rest = 0.0
-            self._unfinished = None
+            self._unfinished = self._look = None
             self._dab(self.strokes[-1][0])
             return True
         if self._pen is not None and p.id == self._pen:
@@ -166,7 +167,7 @@ class TracePad(Widget):
                 self._add_point(self._clamp(p.pos))
                 self._pen = None
                 self._rest = 0.0
-                self._unfinished = None
+                self._unfinished = self._look = None
                 if self.on_stroke:
                     self.on_stroke(self.strokes[-1])
             return True
@@ -187,7 +188,7 @@ class TracePad(Widget):
     def undo(self):
         if self.strokes and self._pen is None and not self.thinking:
             self.strokes.pop()
-            self._unfinished = None
+            self._unfinished = self._look = None
             self._redraw()
             if self.on_erase:
                 self.on_erase(1)
@@ -196,7 +197,7 @@ class TracePad(Widget):
         if self._pen is None and self.strokes and not self.thinking:
             erased = len(self.strokes)
             self.strokes = []
-            self._unfinished = None
+            self._unfinished = self._look = None
             self._redraw()
             if self.on_erase:
                 self.on_erase(erased)
@@ -208,7 +209,7 @@ class TracePad(Widget):
         self._pen = None
         self._pending = None    # a verdict still on its way was about the old letter
         self.strokes = []
-        self._unfinished = None
+        self._unfinished = self._look = None
         if target is not None and target != self._said_wait:
             self._said_wait = None    # a new letter: the tick is named again the first time it waits
         self.ink_faded = False
@@ -218,7 +219,7 @@ class TracePad(Widget):
         """Show ``strokes`` again (a half-written letter kept while the child watched how it is written).
         They are not checked until the child adds ink or presses "I'm done"."""
         self.strokes = [list(s) for s in strokes]
-        self._unfinished = None
+        self._unfinished = self._look = None
         self._rest = -1e9
         self._redraw()
 
@@ -232,11 +233,21 @@ class TracePad(Widget):
     @property
     def unfinished(self) -> str:
         """Why the ink is plainly unfinished for the target letter ("strokes", "small", "bare"), or ""."""
-        if self._unfinished is None:
-            target = self.target if isinstance(self.target, str) else ""
-            self._unfinished = plainly_unfinished(self.strokes, target, self.lines.y(0), self.lines.unit) \
-                if self.strokes and target else ""
+        while self._unfinished is None:
+            self._look_a_little()
         return self._unfinished
+
+    def _look_a_little(self):
+        """One step of the look at the ink (a few ms), so a frame never pays for the whole look."""
+        if self._look is None:
+            target = self.target if isinstance(self.target, str) else ""
+            if not (self.strokes and target):
+                self._unfinished = ""
+                return
+            self._look = look_in_steps([list(s) for s in self.strokes], target, self.lines.y(0), self.lines.unit)
+        answer = next(self._look, "")
+        if answer is not None:
+            self._unfinished, self._look = answer, None
 
     def rest_needed(self) -> float:
         """Seconds the pen must rest on this ink before the pad checks it by itself."""
@@ -285,7 +296,9 @@ class TracePad(Widget):
             return
         if self.strokes and self._pen is None and self.auto_submit > 0:
             self._rest += dt
-            if self._rest >= self.rest_needed():
+            if self._unfinished is None and self._rest < self.auto_submit:
+                self._look_a_little()     # known long before the usual rest is over
+            if self._rest >= self.auto_submit and self._rest >= self.rest_needed():
                 self.submit()   # once per rest: new ink starts the clock again
             elif self.waiting and self._said_wait != self.target:
                 self._said_wait = self.target
@@ -323,7 +336,7 @@ class TracePad(Widget):
 
     def _draw_rest_timer(self, surface):
         """A small filling circle shows that the pad will check soon (slower on an unfinished letter)."""
-        frac = min(1.0, self._rest / self.rest_needed())
+        frac = min(1.0, self._rest / (self.auto_submit if self._unfinished is None else self.rest_needed()))
         c = (self.rect.right - 40, self.rect.bottom - 40)
         pygame.draw.circle(surface, (220, 230, 220), c, 20)
         if frac > 0:

@@ -9,12 +9,15 @@ goes). A pad that checks after the usual rest would judge half a letter and wipe
   in 2, so 1 stroke is unfinished; U can be written in 1);
 * ``"small"``: it is far smaller than the letter would be on the handwriting lines (a third of its
   size across, or less: a tap, a dot, the start of a stroke);
-* ``"bare"``: every way of writing the letter, laid over the ink wherever it fits the ink best,
-  leaves a long piece of the letter with no ink near it (half the height of a capital or more: the
-  second side of a U written as an L and then its right side; the hump of an n).
+* ``"bare"``: every way of writing the letter, laid over the ink wherever it fits the ink, leaves
+  a long piece of the letter with no ink near it (half the letter's height or more: the right side
+  of a U written as an L first; the hump of an n; the other half of an o).
 
 Anything else (a whole letter, a scribble, another letter) is checked after the usual rest.
-All in plain numpy, in line units (the top line to the baseline is 1), a few milliseconds a letter.
+Plain numpy, in line units (the top line to the baseline is 1). A look takes a few milliseconds per
+way of writing the letter; :func:`look_in_steps` takes one way at a time, so a pad spreads it over
+frames. ``python benchmarks/unfinished_figures.py`` prints how often whole letters wait and half
+letters are caught.
 """
 from __future__ import annotations
 
@@ -26,9 +29,15 @@ from recognizer.coach.geometry import arc_length, dense, resample
 from recognizer.skeletons import SkeletonError, load_skeletons
 
 SMALL = 1 / 3        # ink whose box is this share of the letter's box across, or less, is far too small
-NEAR = 0.2           # line units: ink this close to a piece of the letter covers it
-BARE_RUN = 0.5       # line units: a bare piece this long means a part of the letter is not written yet
-FITS = 0.12          # line units: mean distance from the ink to a laid-over letter that still fits it
+# Sizes below are shares of the letter's own size (its height, or width if wider: an o is 0.5, a U 1).
+NEAR = 0.2           # ink this close to a piece of the letter covers it
+NEAR_AT_LEAST = 0.14  # line units: however small the letter, ink this close covers it (a fingertip)
+SMALLEST = 0.2       # line units: the size of a letter no bigger than this (a dot-sized part)
+BARE_RUN = 0.5       # a bare piece this long means a part of the letter is not written yet
+FITS = 0.12          # mean distance from the ink to a laid-over letter that still fits it (9 in 10
+                     # points of ink within twice that)...
+LONGER = 1.6         # ink longer than this times the letter is no part of it (a scribble, another letter)
+FITS_AT_LEAST = 0.08  # ...in line units at least, however small the letter
 SIZES = (0.8, 1.0, 1.25)   # letter sizes tried against the lines (children write a little big or small)
 INK_POINTS = 40      # the ink is thinned to this many points (spread by length over its strokes)
 MODEL_STEP = 0.05    # line units between points of a laid-over letter
@@ -69,21 +78,40 @@ def plainly_unfinished(strokes, letter: str, top: float, unit: float) -> str:
     """Why the drawing (strokes of (x, y) pixels) is plainly unfinished for ``letter`` on lines whose
     top line is at ``top`` with ``unit`` pixels to the baseline: "strokes", "small" or "bare"; "" when
     it is not (see the module's docstring)."""
+    for answer in look_in_steps(strokes, letter, top, unit):
+        if answer is not None:
+            return answer
+    return ""
+
+
+def look_in_steps(strokes, letter: str, top: float, unit: float):
+    """:func:`plainly_unfinished` a little at a time: yields None after each way of writing the letter
+    it has laid over the ink, and the answer last."""
     ways = _ways(letter)
     ink = [np.asarray(s, dtype=np.float64).reshape(-1, 2) for s in strokes if len(s)]
     if not ways or not ink or unit <= 0:
-        return ""
+        yield ""
+        return
     if len(ink) < fewest_strokes(letter):
-        return "strokes"
+        yield "strokes"
+        return
     points = np.vstack(ink)
     size = np.hypot(*np.ptp(points, axis=0)) / unit
     letter_size = max(np.hypot(*(high - low)) for _, low, high in ways)
     if size <= SMALL * letter_size:
-        return "small"
+        yield "small"
+        return
     ink = [(s - (0.0, top)) / unit for s in ink]
-    if all(_bare_run(ink, way, top=0.0) >= BARE_RUN for way in ways):
-        return "bare"
-    return ""
+    thin = _thin(ink)
+    fits_a_way = False
+    for way in ways:
+        run = _bare_run(ink, thin, way)
+        if run < BARE_RUN:
+            yield ""     # the ink could be this way of writing the letter, finished
+            return
+        fits_a_way |= run < float("inf")
+        yield None
+    yield "bare" if fits_a_way else ""   # fitting no way at all, it is something else: the checker answers
 
 
 def _thin(ink) -> np.ndarray:
@@ -93,11 +121,14 @@ def _thin(ink) -> np.ndarray:
     return np.vstack([resample(s, max(2, int(round(INK_POINTS * f)))) for s, f in zip(ink, share)])
 
 
-def _bare_run(ink, way, top: float) -> float:
-    """The shortest "longest bare piece" (line units) of this way of writing the letter, over the
-    places where it fits the ink; infinity when it fits the ink nowhere (the ink is something else)."""
+def _bare_run(ink, points, way) -> float:
+    """The shortest "longest bare piece" of this way of writing the letter (a share of its size), over
+    the places where it fits the ink (``points``: the ink thinned); infinity when it fits the ink
+    nowhere (the ink is something else)."""
     strokes, low, high = way
-    points = _thin(ink)
+    top = 0.0
+    ink_length = sum(arc_length(s)[-1] for s in ink)
+    way_length = sum(arc_length(s)[-1] for s in strokes)
     ink_low, ink_high = points.min(axis=0), points.max(axis=0)
     start = ink[0][0]
     size = high - low
@@ -119,10 +150,15 @@ def _bare_run(ink, way, top: float) -> float:
     mx, my = x0 + model[None, :, 0] * s, y0 + model[None, :, 1] * s          # (places, model points)
     ink_x, ink_y = points[:, 0].astype(np.float32), points[:, 1].astype(np.float32)
     squared = (mx[:, :, None] - ink_x) ** 2 + (my[:, :, None] - ink_y) ** 2   # (places, model, ink)
-    fits = np.sqrt(squared.min(axis=1)).mean(axis=1) <= FITS * s[:, 0]        # the ink lies on the letter
+    own = max(size[1], size[0], SMALLEST) * s     # the letter's own size at each place (line units)
+    off = np.sqrt(squared.min(axis=1))                                      # (places, ink): ink to letter
+    fits_within = np.maximum(FITS * own, FITS_AT_LEAST * s)[:, 0]
+    fits = (off.mean(axis=1) <= fits_within) & (np.quantile(off, 0.9, axis=1) <= 2 * fits_within)
+    fits &= ink_length <= LONGER * way_length * s[:, 0]                      # a part is shorter than the whole
     if not fits.any():
         return float("inf")
-    bare = squared[fits].min(axis=2) > (NEAR * s[fits]) ** 2                 # (fitting places, model points)
+    near = np.maximum(NEAR * own[fits], NEAR_AT_LEAST * s[fits])            # a fingertip's width at least
+    bare = squared[fits].min(axis=2) > near ** 2                             # (fitting places, model points)
     longest = np.zeros(len(bare))
     at = 0
     for stroke in strokes:   # the longest run of bare points along each stroke of the letter
@@ -132,4 +168,4 @@ def _bare_run(ink, way, top: float) -> float:
         last_covered = np.maximum.accumulate(np.where(bare[:, at:at + n], -1, index), axis=1)
         longest = np.maximum(longest, (index - last_covered - 1).clip(0).max(axis=1) * step)
         at += n
-    return float(longest.min())
+    return float(longest.min() / max(size[1], size[0], SMALLEST))

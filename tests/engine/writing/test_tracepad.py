@@ -398,3 +398,35 @@ def test_ink_put_back_is_shown_pale_under_a_demo_and_waits_for_the_child(pad_sce
     d.drag(letter_in_pieces(pad, "t")[1])
     d.seconds(1.7)
     assert len(scene.verdicts) == 1 and len(scene.verdicts[0][1]) == 2
+
+
+def test_whole_school_letters_are_not_taken_for_unfinished_ones(make_app):
+    import numpy as np
+
+    from games.engine.writing.unfinished import plainly_unfinished
+    from recognizer.coach.judge import place_on_lines
+    from recognizer.skeletons import LETTER_CHARS
+    from recognizer.training.coach_synthetic import school_trace
+    make_app()
+    pad = TracePad(WRITING_PAD, None, None)
+    lines = pad.lines
+    waits = []
+    for k, c in enumerate(LETTER_CHARS):
+        place = place_on_lines(c, lines.x_center(), lines.y(0), lines.unit)
+        strokes = school_trace(c, place, np.random.default_rng(k), messiness=1.0, free=True)
+        if plainly_unfinished(strokes, c, lines.y(0), lines.unit):
+            waits.append(c)
+    assert waits == []
+
+
+def test_a_scribble_or_another_letter_is_not_unfinished_it_goes_to_the_checker(make_app):
+    from games.engine.writing.unfinished import look_in_steps, plainly_unfinished
+    make_app()
+    pad = TracePad(WRITING_PAD, None, None)
+    zigzag = [[(400 + 10 * i, 250 + (120 if i % 2 else 0)) for i in range(30)]]
+    assert plainly_unfinished(zigzag, "a", pad.lines.y(0), pad.lines.unit) == ""
+    o = letter_in_pieces(pad, "O")
+    assert plainly_unfinished(o, "U", pad.lines.y(0), pad.lines.unit) == ""
+    half_u = letter_in_pieces(pad, "U")[:1]
+    steps = list(look_in_steps(half_u, "U", pad.lines.y(0), pad.lines.unit))
+    assert steps[-1] == "bare" and all(s is None for s in steps[:-1])
