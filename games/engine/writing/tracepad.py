@@ -312,10 +312,8 @@ class TracePad(Widget):
         self.lines.draw(surface)
         if self.guide is not None:
             self.guide.draw(surface, self.lines)
-        if self.ink_faded:
-            self._ink.set_alpha(FADED_INK)
+        self._ink.set_alpha(FADED_INK if self.ink_faded else 255)   # (None would drop the per-pixel alpha)
         surface.blit(self._ink, rect)
-        self._ink.set_alpha(None)
         self.lines.rect = self.rect
         if self.thinking:
             if self._thinking_for >= THINKING_SHOWS_AFTER:

@@ -393,6 +393,10 @@ def test_ink_put_back_is_shown_pale_under_a_demo_and_waits_for_the_child(pad_sce
     pale = d.app.canvas.get_at((x, y))[:3]
     assert pad.strokes == kept and pale != full and sum(pale) > sum(full), "the kept ink is not shown pale"
     pad.ink_faded = False
+    d.frames(1)
+    assert d.app.canvas.get_at((x, y))[:3] == full
+    blank = (pad.rect.x + 60, pad.rect.bottom - 30)   # below the lines, no ink
+    assert d.app.canvas.get_at(blank)[:3] == (255, 255, 255), "the pad is not white behind the ink"
     d.seconds(6)
     assert scene.verdicts == [], "ink given back is not sent until the child writes or taps the tick"
     d.drag(letter_in_pieces(pad, "t")[1])
