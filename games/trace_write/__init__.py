@@ -12,7 +12,7 @@ GAME = GameInfo(
     levels=(
         Level("Trace", 1, {"letters": 3, "write": False}, picture=paint_level),
         Level("Trace and write", 2, {"letters": 3}, picture=paint_level),
-        Level("Write", 3, {"letters": 4, "watch": False}, picture=paint_level),
+        Level("Write", 3, {"letters": 4, "watch": False, "from_memory": True}, picture=paint_level),
     ),
     paint_icon=paint_icon,
     scene="games.trace_write.scene.TraceAndWrite",

@@ -3,7 +3,10 @@
 A letter's round: the "watch me" pen writes it stroke by stroke (spoken cues: "down", "around");
 the child traces it with the help level the coach keeps for that letter (1: dotted path, start dot
 and arrows; 2: start dots and a faint outline), stroke by stroke, with an answer at once to a
-stroke that goes wrong; then writes it on blank lines.  The recognizer (``app.checker``) says
+stroke that goes wrong; then writes it on blank lines. At level 3 ("Write", ``from_memory``) the
+child writes straight away: the pen shows how only when the eye is tapped, and the dots come back
+only after misses. Watching again keeps the child's half-written letter (pale under the pen) and
+gives it back afterwards.  The recognizer (``app.checker``) says
 whether it is the right letter; the coach says whether it was written the taught way.  Two misses
 bring the help back; a stroke missed three times is marked done for the child, so every round
 ends with a sticker.  At the end: the sticker sheet, then the stars.
@@ -11,6 +14,7 @@ ends with a sticker.  At the end: the sticker sheet, then the stars.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pygame
 
@@ -36,6 +40,16 @@ SAY_AGAIN_AT = (CARD.centerx, 618)   # under the letter card and the eye
 WRITE_MISSES_BEFORE_HELP = 2     # misses on blank lines before the dots come back
 TIP_KINDS = ("order", "direction", "start")
 PART_REMINDERS = 2               # "Don't forget the line across!" keeps the ink this often per letter
+
+
+@dataclass
+class KeptInk:
+    """A step set aside while the pen shows how the letter is written: its ink and the coach's view of it."""
+
+    step: tuple[str, int]
+    strokes: list
+    session: object = None    # the TracingSession of a guided step
+    inked: list | None = None
 
 
 class TraceAndWrite(GameScene):
@@ -68,6 +82,7 @@ class TraceAndWrite(GameScene):
         self.inked: list[int] = []
         self.part_reminders = 0          # times the coach asked for a forgotten bar, dot or hump
         self.watched_again = False       # the eye button was pressed during this letter
+        self.kept: KeptInk | None = None   # the step and ink set aside while watching again
         self.letter_helped = False
 
     # -- letters and steps -------------------------------------------------------------------------
@@ -88,7 +103,13 @@ class TraceAndWrite(GameScene):
             self.finish()
             return
         self.letter_helped, self.part_reminders, self.watched_again = False, 0, False
-        help_level = TRACE if not self.options.get("write", True) else self.help.level(self.letter)
+        self.kept = None
+        if not self.options.get("write", True):
+            help_level = TRACE
+        elif self.options.get("from_memory", False):
+            help_level = WRITE      # the dots come back only after misses (on_written)
+        else:
+            help_level = self.help.level(self.letter)
         steps = [("watch", 0)] if self.options.get("watch", True) else []
         if help_level < WRITE:
             steps.append(("guided", help_level))
@@ -110,15 +131,24 @@ class TraceAndWrite(GameScene):
         self.timeline.clear()
         self.pad.enabled = kind != "watch"
         name = self.letter   # the face the child writes, as it is written ("m" in a lower-case game)
+        kept = self.kept if self.kept is not None and (kind == "watch" or self.kept.step == (kind, level)) else None
         if kind == "watch":
             self.session = None
             self.pad.reset(target=self.letter, guide=WatchMe(self.letter, self.speak_cue, self.next_step))
             self.pad.auto_submit = 0
+            if kept is not None:      # the child's half letter stays, pale under the pen
+                self.pad.put_back(kept.strokes)
+                self.pad.ink_faded = True
             self.prompt.ask(self.app.phrases.get("watch", letter=name))
             self.prompt.hold()   # the pen is writing: nothing for the child to do yet
-        elif kind == "guided":
-            self.session = TracingSession(self.letter, self.lines_place(), self.app.settings.stroke_order)
-            self.inked = []   # the taught stroke each stroke of ink on the pad was taken as
+            return
+        self.kept = None
+        if kind == "guided":
+            if kept is not None and kept.session is not None:   # back from watching: the coach goes on
+                self.session, self.inked = kept.session, kept.inked
+            else:
+                self.session = TracingSession(self.letter, self.lines_place(), self.app.settings.stroke_order)
+                self.inked = []   # the taught stroke each stroke of ink on the pad was taken as
             self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, level, self.session))
             self.pad.auto_submit = 0   # the coach knows when the letter is finished
             self.prompt.ask(self.app.phrases.get("trace" if level == TRACE else "dots", letter=name))
@@ -130,7 +160,10 @@ class TraceAndWrite(GameScene):
             if self.app.settings.case_must_match or self.card.shown != self.card.answer:
                 which_case = self.app.phrases.get("write_big" if self.letter.isupper() else "write_small",
                                                   letter=name)
-            self.prompt.ask(self.app.phrases.get("write", letter=name), which_case)
+            first_try = self.options.get("from_memory", False) and not self.watched_again and not self.writing.misses
+            self.prompt.ask(self.app.phrases.get("write_memory" if first_try else "write", letter=name), which_case)
+        if kept is not None:
+            self.pad.put_back(kept.strokes)
 
     def lines_place(self):
         lines = self.pad.lines
@@ -141,6 +174,8 @@ class TraceAndWrite(GameScene):
         if self.step[0] in ("watch", "none", "done"):
             return
         self.steps.insert(0, self.step)
+        self.kept = KeptInk(self.step, [list(s) for s in self.pad.strokes], self.session,
+                            list(self.inked) if self.step[0] == "guided" else None)
         self.watched_again = True   # the misses so far still count when the child writes again
         self.start_step("watch", 0)
 

@@ -1,9 +1,12 @@
 """The TracePad: where a child writes a letter with a finger, a pen or the mouse.
 
 It shows school handwriting lines, turns pointer drags into strokes (lists of (x, y) canvas points),
-draws them as smooth thick ink, and has Undo, Clear and Done buttons. When the pen has rested for
-``auto_submit`` seconds (or Done is pressed) it asks its checker for a verdict and hands the verdict
-to ``on_verdict``. The checker is anything with ``check(strokes, target) -> verdict`` (see
+draws them as smooth thick ink, and has Undo, Clear and "I'm done" (the green tick) buttons. When the
+pen has rested for ``auto_submit`` seconds (or "I'm done" is pressed) it asks its checker for a verdict
+and hands the verdict to ``on_verdict``. A pad told the target letter waits longer on a drawing that
+is plainly unfinished for it (fewer strokes than the letter's simplest form, far too small, or a long
+part of the letter bare: :mod:`games.engine.writing.unfinished`), so a child who pauses mid-letter
+keeps their ink; ``on_wait`` hears once per letter that it is waiting (to say the tick's name). The checker is anything with ``check(strokes, target) -> verdict`` (see
 :mod:`games.engine.writing.checker`), so tests can give it a fake one. A checker with ``start`` checks on a
 worker thread: the pad then shows a little thinking pencil and hands over the verdict in the frame
 after it arrives, so no frame waits for the recognizer.
@@ -18,11 +21,13 @@ from games.engine.core import draw as d
 from games.engine.core.letters import ASCENDERS, DESCENDERS, LINES_TOP, line_unit
 from games.engine.core.input import DOWN, MOVE, UP, Pointer
 from games.engine.core.widgets import Button, Widget
+from games.engine.writing.unfinished import look_in_steps, unfinished_wait
 
 INK_WIDTH = 22                # canvas pixels: the child's ink, as thick as a felt pen
 INK_COLOR = (40, 70, 200)     # the child's ink: a school-pen blue
 MIN_STEP = 2.0    # canvas pixels between recorded points
 THINKING_SHOWS_AFTER = 0.05   # seconds: a quick check answers before the pencil would only flicker
+FADED_INK = 90    # alpha of the child's ink kept under a demonstration (watch again)
 
 
 def draw_pencil(surface, tip, size=70):
@@ -103,7 +108,7 @@ class TracePad(Widget):
     """Capture and show a child's writing; ask the checker when the child is done."""
 
     def __init__(self, rect, checker, on_verdict, *, target=None, auto_submit=1.5, guide=None,
-                 ink_color=INK_COLOR, on_stroke=None, on_erase=None):
+                 ink_color=INK_COLOR, on_stroke=None, on_erase=None, on_wait=None):
         super().__init__(rect)
         self.checker, self.on_verdict = checker, on_verdict
         self.target, self.auto_submit, self.guide = target, auto_submit, guide
@@ -116,17 +121,24 @@ class TracePad(Widget):
         self._pending = None       # a check running on the checker's worker thread
         self._pending_strokes = None
         self._thinking_for = 0.0
+        self._unfinished: str | None = None   # why the ink is plainly unfinished ("" if not); None: not known yet
+        self._look = None           # the look at the ink under way, a step a frame (look_in_steps)
+        self._said_wait = None      # the letter on_wait was last told about
+        self.ink_faded = False      # the ink shows pale (kept under a demonstration)
         self._ink = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         side = 96
         x = self.rect.right + 20
         self.undo_button = Button((x, self.rect.y, side, side), self.undo, icon_name="undo", color=d.WHITE)
         self.clear_button = Button((x, self.rect.y + side + 20, side, side), self.clear, icon_name="clear",
                                    color=d.WHITE)
-        self.done_button = Button((x, self.rect.bottom - side - 20, side, side + 20), self.submit,
+        # "I'm done": the green tick, as tall as the pad leaves room for (named aloud by on_wait's line)
+        done_h = min(160, max(side + 20, self.rect.h - 2 * (side + 20) - 40))
+        self.done_button = Button((x, self.rect.bottom - done_h - 20, side, done_h), self.submit,
                                   icon_name="done", color=d.GREEN, icon_color=d.WHITE)
         self.buttons = [self.undo_button, self.clear_button, self.done_button]
         self.on_stroke = on_stroke    # optional callback(stroke) after each finished stroke (writing coach)
         self.on_erase = on_erase      # optional callback(count) when Undo or Clear takes strokes away
+        self.on_wait = on_wait        # optional callback() the first time a letter's unfinished ink waits
 
     # -- input -------------------------------------------------------------------------------------
     @property
@@ -147,6 +159,7 @@ class TracePad(Widget):
             self._pen = p.id
             self.strokes.append([self._clamp(p.pos)])
             self._rest = 0.0
+            self._unfinished = self._look = None
             self._dab(self.strokes[-1][0])
             return True
         if self._pen is not None and p.id == self._pen:
@@ -156,6 +169,7 @@ class TracePad(Widget):
                 self._add_point(self._clamp(p.pos))
                 self._pen = None
                 self._rest = 0.0
+                self._unfinished = self._look = None
                 if self.on_stroke:
                     self.on_stroke(self.strokes[-1])
             return True
@@ -176,6 +190,7 @@ class TracePad(Widget):
     def undo(self):
         if self.strokes and self._pen is None and not self.thinking:
             self.strokes.pop()
+            self._unfinished = self._look = None
             self._redraw()
             if self.on_erase:
                 self.on_erase(1)
@@ -184,6 +199,7 @@ class TracePad(Widget):
         if self._pen is None and self.strokes and not self.thinking:
             erased = len(self.strokes)
             self.strokes = []
+            self._unfinished = self._look = None
             self._redraw()
             if self.on_erase:
                 self.on_erase(erased)
@@ -195,7 +211,49 @@ class TracePad(Widget):
         self._pen = None
         self._pending = None    # a verdict still on its way was about the old letter
         self.strokes = []
+        self._unfinished = self._look = None
+        if target is not None and target != self._said_wait:
+            self._said_wait = None    # a new letter: the tick is named again the first time it waits
+        self.ink_faded = False
         self._redraw()
+
+    def put_back(self, strokes):
+        """Show ``strokes`` again (a half-written letter kept while the child watched how it is written).
+        They are not checked until the child adds ink or presses "I'm done"."""
+        self.strokes = [list(s) for s in strokes]
+        self._unfinished = self._look = None
+        self._rest = -1e9
+        self._redraw()
+
+    @property
+    def waiting(self) -> bool:
+        """True while the pen rests on a plainly unfinished letter past the usual rest: the pad waits
+        longer before checking, and the "I'm done" tick glows."""
+        return (self.auto_submit > 0 and bool(self.strokes) and self._pen is None and not self.thinking
+                and self.auto_submit <= self._rest and bool(self.unfinished))
+
+    @property
+    def unfinished(self) -> str:
+        """Why the ink is plainly unfinished for the target letter ("strokes", "small", "bare"), or ""."""
+        while self._unfinished is None:
+            self._look_a_little()
+        return self._unfinished
+
+    def _look_a_little(self):
+        """One step of the look at the ink (a few ms), so a frame never pays for the whole look."""
+        if self._look is None:
+            target = self.target if isinstance(self.target, str) else ""
+            if not (self.strokes and target):
+                self._unfinished = ""
+                return
+            self._look = look_in_steps([list(s) for s in self.strokes], target, self.lines.y(0), self.lines.unit)
+        answer = next(self._look, "")
+        if answer is not None:
+            self._unfinished, self._look = answer, None
+
+    def rest_needed(self) -> float:
+        """Seconds the pen must rest on this ink before the pad checks it by itself."""
+        return unfinished_wait(self.auto_submit) if self.unfinished else self.auto_submit
 
     def submit(self):
         """Ask the checker about what is written (Done button, Enter, or the pen resting)."""
@@ -240,8 +298,14 @@ class TracePad(Widget):
             return
         if self.strokes and self._pen is None and self.auto_submit > 0:
             self._rest += dt
-            if self._rest >= self.auto_submit:
+            if self._unfinished is None and self._rest < self.auto_submit:
+                self._look_a_little()     # known long before the usual rest is over
+            if self._rest >= self.auto_submit and self._rest >= self.rest_needed():
                 self.submit()   # once per rest: new ink starts the clock again
+            elif self.waiting and self._said_wait != self.target:
+                self._said_wait = self.target
+                if self.on_wait:
+                    self.on_wait()
 
     def draw(self, surface, focused=False):
         rect = self.rect.move(int(math.sin(self._shake * 25) * 10 * self._shake), 0)
@@ -250,6 +314,7 @@ class TracePad(Widget):
         self.lines.draw(surface)
         if self.guide is not None:
             self.guide.draw(surface, self.lines)
+        self._ink.set_alpha(FADED_INK if self.ink_faded else 255)   # (None would drop the per-pixel alpha)
         surface.blit(self._ink, rect)
         self.lines.rect = self.rect
         if self.thinking:
@@ -257,12 +322,21 @@ class TracePad(Widget):
                 self._draw_thinking(surface)
         elif self.auto_submit > 0 and self.strokes and self._pen is None and self._rest > 0:
             self._draw_rest_timer(surface)
+        if self.waiting:
+            self._draw_glow(surface, self.done_button.rect)
         for b in self.buttons:
             b.draw(surface)
 
+    def _draw_glow(self, surface, rect):
+        """A soft pulsing ring round the "I'm done" tick while the pad waits for the child."""
+        pulse = 0.5 + 0.5 * math.sin(self._rest * 5)
+        grow = int(8 + 8 * pulse)
+        pygame.draw.rect(surface, d.YELLOW, rect.inflate(grow * 2, grow * 2), width=6 + int(4 * pulse),
+                         border_radius=min(34, rect.h // 3 + grow))
+
     def _draw_rest_timer(self, surface):
-        """A small filling circle shows that the pad will check soon."""
-        frac = min(1.0, self._rest / self.auto_submit)
+        """A small filling circle shows that the pad will check soon (slower on an unfinished letter)."""
+        frac = min(1.0, self._rest / (self.auto_submit if self._unfinished is None else self.rest_needed()))
         c = (self.rect.right - 40, self.rect.bottom - 40)
         pygame.draw.circle(surface, (220, 230, 220), c, 20)
         if frac > 0:

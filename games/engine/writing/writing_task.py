@@ -81,6 +81,7 @@ class WritingTask:
         self.reviewer, self.on_miss, self.retry_guide, self.clock = reviewer, on_miss, retry_guide, clock
         self.on_other_verdict = on_other_verdict
         self.pad = TracePad(rect, app.checker, on_verdict=self._on_verdict, on_stroke=on_stroke, on_erase=on_erase,
+                            on_wait=self._keep_going,
                             auto_submit=app.settings.auto_submit if auto_submit is None else auto_submit)
         self.letter = ""
         self.player = None
@@ -112,6 +113,11 @@ class WritingTask:
     @property
     def seconds(self) -> float:
         return self.clock() - self._started
+
+    def _keep_going(self) -> None:
+        """The pad waits on a half-written letter: say so, and name the "I'm done" tick (once a letter)."""
+        if not self.done:
+            self.app.speaker.say(self.app.phrases.get("keep_going"))
 
     # -- verdicts ----------------------------------------------------------------------------------
     def _on_verdict(self, verdict, strokes) -> None:

@@ -40,6 +40,11 @@ def write(d: Driver, game: TraceAndWrite, seed=0, fault=None, free=False):
         d.drag(stroke)
 
 
+def lines_said(speaker):
+    """What the speaker has said and still has to say (the test draws faster than a line is said)."""
+    return [line.caption for line in list(speaker.history) + list(speaker._queue)]
+
+
 def wait_for(d, game, kind):
     d.until(lambda: d.top is game and game.step[0] == kind, what=f"the {kind} step")
 
@@ -207,3 +212,92 @@ def test_a_wrong_start_in_strict_mode_still_clears_the_pad(game_app):
     write(d, game, seed=4, fault="reversed")
     d.tap(game.pad.done_button.rect.center)
     assert game.stickers == [] and game.pad.strokes == []
+
+
+# --- level 3 "Write": from memory (issue #23.4) -----------------------------------------------------
+
+def test_level_three_writes_each_letter_from_memory_by_real_events(game_app):
+    """Issue #23.4: level 3 showed the pen and asked for a trace before every letter, like level 2."""
+    d = game_app(letters="tin")
+    game = open_game(d, 2)                     # "Write"
+    steps_seen = []
+    start_step = game.start_step
+    game.start_step = lambda kind, level: (steps_seen.append(kind), start_step(kind, level))[1]
+    for n in range(len(game.cards)):
+        d.until(lambda: d.top is game and game.step[0] == "write", what="the next letter on blank lines")
+        assert game.pad.enabled and game.pad.guide.level == WRITE and game.pad.auto_submit > 0
+        assert "eye" in d.app.speaker.caption or "all by yourself" in d.app.speaker.caption
+        write(d, game, seed=n, free=True)
+        d.tap(game.pad.done_button.rect.center)
+        d.until(lambda: len(game.stickers) == n + 1, what="a sticker")
+    d.until(lambda: isinstance(d.top, StickerSheet), what="the sticker sheet")
+    assert game.help.level("t") == TRACE            # the help ladder still counts the clean letters
+    assert set(steps_seen) == {"write"}, f"level 3 showed {steps_seen}"
+
+
+def test_level_three_shows_the_pen_only_on_the_eye_and_the_dots_only_after_misses(game_app):
+    d = game_app(accept=False, letters="o")
+    game = open_game(d, 2)
+    assert game.step == ("write", WRITE)
+    d.tap(game.watch_button.rect.center)         # on request: the pen shows how
+    assert game.step[0] == "watch"
+    wait_for(d, game, "write")
+    for miss in range(2):
+        assert game.step == ("write", WRITE)
+        write(d, game, seed=miss, free=True)
+        d.tap(game.pad.done_button.rect.center)
+    assert game.step[0] == "guided" and game.step[1] in (TRACE, DOTS)   # the help ladder: dots after misses
+
+
+def test_watching_again_keeps_the_half_written_letter(game_app):
+    """Issue #23.3: the eye wiped the child's ink; it stays (pale under the pen) and comes back."""
+    d = game_app(letters="t")
+    game = open_game(d, 2)
+    stem, bar = school_trace("t", game.lines_place(), np.random.default_rng(0), messiness=0.3)
+    d.drag(stem)
+    d.tap(game.watch_button.rect.center)
+    assert game.step[0] == "watch" and len(game.pad.strokes) == 1 and game.pad.ink_faded
+    wait_for(d, game, "write")
+    assert len(game.pad.strokes) == 1 and not game.pad.ink_faded, "the stem was wiped by watching"
+    d.seconds(3)
+    assert d.app.checker.asked == [], "the kept half letter was sent on its own"
+    d.drag(bar)
+    d.tap(game.pad.done_button.rect.center)
+    d.until(lambda: game.stickers == ["t"], what="the sticker for t")
+    assert len(d.app.checker.asked[-1][0]) == 2
+
+
+def test_watching_again_while_tracing_keeps_the_traced_strokes(game_app):
+    d = game_app(letters="t")
+    game = open_game(d, 0)                     # "Trace"
+    wait_for(d, game, "guided")
+    first = school_trace("t", game.lines_place(), np.random.default_rng(0), messiness=0)[0]
+    d.drag(first)
+    d.tap(game.watch_button.rect.center)
+    wait_for(d, game, "guided")
+    assert len(game.pad.strokes) == 1 and game.session.done == [True, False] and game.session.current == 1
+
+
+def test_a_pause_mid_letter_on_blank_lines_waits_and_names_the_tick(game_app):
+    d = game_app(letters="t")
+    game = open_game(d, 2)
+    stem, bar = school_trace("t", game.lines_place(), np.random.default_rng(0), messiness=0.3)
+    d.drag(stem)
+    d.seconds(2.5)
+    assert d.app.checker.asked == [] and len(game.pad.strokes) == 1
+    assert any("tick" in line for line in lines_said(d.app.speaker))
+    d.drag(bar)
+    d.until(lambda: game.stickers == ["t"], seconds=3, what="the sticker after the usual rest")
+
+
+def test_a_tap_on_blank_lines_still_gets_its_kind_answer(make_app):
+    from games.engine.writing.checker import RecognizerChecker
+    s = Settings(letter_set="week", week_letters="u", case_mode="lower")
+    app = make_app(checker=RecognizerChecker(), settings=s)
+    app.push(Launcher(app))
+    app.run_frames(2)
+    d = Driver(app)
+    game = open_game(d, 2)
+    d.tap(game.pad.rect.center)
+    d.until(lambda: "bigger" in d.app.speaker.caption, seconds=10, what="'write it a bit bigger'")
+    assert game.writing.misses == 1 and game.pad.strokes == []
