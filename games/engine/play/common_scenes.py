@@ -10,14 +10,24 @@ from games.engine.core import draw as d
 from games.engine.play.players import PlayerPicker, default_players, draw_player_rows
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button
+from games.engine.play.stop_question import StopQuestion
 
 log = logging.getLogger(__name__)
 
 HOME_RECT = (24, 24, 96, 96)   # every screen's home (or back) button: the top-left corner
 
 
-def home_button(on_press) -> Button:
-    """The round white home button in the top-left corner, the same on every screen."""
+def home_button(on_press, ask=None) -> Button:
+    """The round white home button in the top-left corner, the same on every screen.
+
+    ``ask``: the app, in a game: a tap asks "Stop playing?" first (the house picture runs ``on_press``,
+    the green button keeps playing), so a child's stray tap never ends the game.
+    """
+    if ask is not None:
+        app, leave = ask, on_press
+
+        def on_press():
+            app.push(StopQuestion(app, leave))
     return Button(HOME_RECT, on_press, icon_name="home", color=d.WHITE)
 
 
