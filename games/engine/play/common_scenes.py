@@ -7,7 +7,7 @@ import math
 import pygame
 
 from games.engine.core import draw as d
-from games.engine.play.players import PlayerPicker, default_players, draw_player_rows
+from games.engine.play.players import default_players, draw_player_rows
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button
 from games.engine.play.stop_question import StopQuestion
@@ -75,11 +75,11 @@ class GameStart(Scene):
         except OSError as err:   # a read-only home must not stop the game
             log.warning("could not remember the level: %s", err)
         self.app.speaker.stop()
+        from games.engine.play.who_is_playing import pick_child, pick_players
         if self.game.players[1] > 1:
-            self.app.push(PlayerPicker(self.app, lambda players: self.app.push(
-                self.game.make_scene(self.app, level, players)), most=self.game.players[1]))
+            pick_players(self.app, lambda players: self.app.push(self.game.make_scene(self.app, level, players)),
+                         most=self.game.players[1])
         else:
-            from games.engine.play.who_is_playing import pick_child
             pick_child(self.app, lambda: self.app.push(self.game.make_scene(self.app, level, default_players(1))))
 
     def update(self, dt):
