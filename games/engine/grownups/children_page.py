@@ -22,20 +22,25 @@ class ChildrenPage:
         kids = self.store.children(self.klass.id) if self.klass else []
         if self.child is not None and all(k.id != self.child.id for k in kids):
             self.child = None
-        area = pygame.Rect(40, 180, d.W - 80, 350)
+        # rows from the top: the children's cards, what to do with the child or class, the options and
+        # files, and the status line beside Back (``notice_at``); a hint goes where no button is
+        area = pygame.Rect(40, 176, d.W - 80, 318)
+        self.hint_at = area.center
+        if self.klass is not None and not kids:
+            self.hint_at = (area.centerx, area.y + 22)
+            area = area.inflate(0, -100).move(0, 50)
         self.cards = []
-        for rect, kid in zip(grid_cells(len(kids) + 1, area, gap=12, aspect=0.9), kids + [None]):
+        items = kids + [None] if self.klass is not None else []   # no class yet: nothing to add a child to
+        for rect, kid in zip(grid_cells(len(items), area, gap=12, aspect=0.9) if items else [], items):
             if kid is None:
                 W.append(Button(rect, self.add_child, label="+ Child", color=d.shade(d.GREEN, 1.5),
                                 label_size=max(18, min(28, rect.h // 5)), sound="click"))
-                if not self.klass:
-                    W[-1].enabled = False
                 continue
             card = AvatarCard(rect, kid, self.select)
             card.selected = self.child is not None and kid.id == self.child.id
             self.cards.append(card)
             W.append(card)
-        y = 560
+        y = 506
         actions = []
         if self.child is not None:
             actions = [("Rename", self.rename_child), ("Animal", self.next_animal), ("Colour", self.next_color),
@@ -46,10 +51,10 @@ class ChildrenPage:
         x = 40
         for label, fn in actions:
             w = d.font(24, True).size(label)[0] + 50
-            W.append(Button((x, y, w, 62), fn, label=label, color=d.RED if label.startswith("Delete") else d.WHITE,
+            W.append(Button((x, y, w, 58), fn, label=label, color=d.RED if label.startswith("Delete") else d.WHITE,
                             label_size=24, sound="click"))
             x += w + 12
-        y += 82
+        y += 72
         options = [(f"Letters fit the child: {'on' if self.progress.adaptive else 'off'}", self.toggle_adaptive,
                     self.progress.adaptive),
                    (f"Keep writing samples: {'on' if self.progress.keep_writing else 'off'}", self.toggle_keep,
@@ -57,15 +62,15 @@ class ChildrenPage:
         x = 40
         for label, fn, on in options:
             w = d.font(22, True).size(label)[0] + 40
-            W.append(Button((x, y, w, 56), fn, label=label, color=d.GREEN if on else d.WHITE, label_size=22,
+            W.append(Button((x, y, w, 52), fn, label=label, color=d.GREEN if on else d.WHITE, label_size=22,
                             sound="click"))
             x += w + 12
         for label, fn in (("Write report", self.report), ("Export all", self.export_all), ("Import", self.import_all),
                           ("End of year: wipe", self.wipe)):
             w = d.font(22, True).size(label)[0] + 40
             if x + w > d.W - 40:
-                x, y = 40, y + 66
-            W.append(Button((x, y, w, 56), fn, label=label, color=d.RED if "wipe" in label else d.WHITE,
+                x, y = 40, y + 62
+            W.append(Button((x, y, w, 52), fn, label=label, color=d.RED if "wipe" in label else d.WHITE,
                             label_size=22, sound="click"))
             x += w + 12
 

@@ -1,7 +1,11 @@
 """The grown-up gate: keeps children out of the settings and (in kiosk mode) from quitting.
 
-Press and hold the lock for two seconds, then tap two numbers written as words ("Tap seven, then two").
-A 4-year-old who cannot read passes by chance about once in 80 tries after a deliberate two-second hold.
+Press and hold the lock for two seconds, then tap two different numbers written as words ("Tap seven,
+then two"). A 4-year-old who cannot read passes by chance about once in 72 answers; tapping one spot
+over and over never passes (the two numbers differ). After a wrong number the gate stays open and takes
+every tap until the screen has been quiet for a moment with no finger on it, then asks a new question
+(after three wrong answers in a row, the lock is held again first): it never closes under a finger, so
+a child tapping on and on never lands on the screen under it.
 """
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ from games.engine.core.widgets import Button, Widget
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 HOLD_SECONDS = 2.0      # what the grown-ups are told: "press and hold the lock for two seconds"
 HOLD_SLACK = 0.3        # a hold counts a little early: frames after the press arrive late, and people count fast
-WRONG_SECONDS = 1.5     # after a wrong number the gate shows so for this long, taking every tap, then closes
+WRONG_SECONDS = 1.5     # after a wrong number "Not this time" shows at least this long, taking every tap
+QUIET_SECONDS = 1.0     # ...and until nobody has touched the screen for this long: then a new question
+WRONGS_BEFORE_LOCK = 3  # wrong answers in a row before the lock must be held again
 
 
 class HoldButton(Widget):
@@ -61,8 +67,8 @@ class HoldButton(Widget):
 class GrownUpGate(Scene):
     """Hold, then answer in words; ``on_pass()`` runs only for a grown-up.
 
-    A wrong number shows "Not this time" for a moment, taking every tap, and then closes the gate:
-    a child tapping on and on never lands on the screen under it.
+    A wrong number shows "Not this time" and takes every tap until the child has let go and nobody has
+    touched the screen for a moment; then a new question comes (see the module's docstring).
     """
 
     overlay = True
@@ -71,9 +77,13 @@ class GrownUpGate(Scene):
         super().__init__(app)
         self.on_pass, self.purpose = on_pass, purpose
         self.step = "hold"      # then "question", and "wrong" after a wrong number
-        self.answer = [app.rng.randint(1, 9), app.rng.randint(1, 9)]
+        self.answer = list(self.new_answer(app))
+        self.question_number = 0   # how many questions this gate has asked
+        self.wrongs = 0            # wrong answers in a row
         self.typed: list[int] = []
         self.wrong_for = 0.0
+        self.quiet = 0.0           # seconds since the last pointer event, while no finger is down
+        self.fingers: set[int] = set()   # pointers pressed on the gate and not yet lifted
         self.panel = pygame.Rect(240, 110, 800, 560)
         self.hold = HoldButton(pygame.Rect(d.W / 2 - 90, 300, 180, 180), self.show_question)
         self.close_button = Button((self.panel.right - 90, self.panel.y + 20, 70, 70), self.close,
@@ -81,8 +91,19 @@ class GrownUpGate(Scene):
         self.widgets = [self.hold, self.close_button]
         self.numbers: list[Button] = []
 
+    @staticmethod
+    def new_answer(app) -> tuple[int, int]:
+        """Two different numbers from 1 to 9: tapping one spot twice is never the answer."""
+        a, b = app.rng.sample(range(1, 10), 2)
+        return a, b
+
     def show_question(self):
+        """A new question: two new numbers and the nine buttons in a new order."""
         self.step = "question"
+        if self.question_number:
+            self.answer = list(self.new_answer(self.app))
+        self.question_number += 1
+        self.typed = []
         digits = list(range(1, 10))
         self.app.rng.shuffle(digits)
         size, gap = 115, 20
@@ -93,6 +114,7 @@ class GrownUpGate(Scene):
             left = d.W / 2 - (in_row * size + (in_row - 1) * gap) / 2
             self.numbers.append(Button((left + col * (size + gap), self.panel.y + 250 + row * (size + gap), size, size),
                                        lambda n=n: self.tap(n), label=str(n), color=d.CANDY[n % 8], label_size=56))
+        self.close_button.enabled = True
         self.widgets = [self.close_button, *self.numbers]
 
     @property
@@ -113,8 +135,9 @@ class GrownUpGate(Scene):
             self.show_wrong(n)
 
     def show_wrong(self, n):
-        """Mark the wrong number, take no more answers, and close in a moment."""
-        self.step, self.wrong_for = "wrong", WRONG_SECONDS
+        """Mark the wrong number and take no more answers until the screen has been quiet a moment."""
+        self.step, self.wrong_for, self.quiet = "wrong", WRONG_SECONDS, 0.0
+        self.wrongs += 1
         self.app.sounds.play("try_again")
         for b in self.numbers:
             b.enabled = b.label == str(n)
@@ -124,16 +147,37 @@ class GrownUpGate(Scene):
 
     def handle(self, event):
         """Every pointer event stops here: nothing under the gate reacts while it is open."""
-        if isinstance(event, Pointer) and self.step == "wrong":
-            return
+        if isinstance(event, Pointer):
+            self.quiet = 0.0
+            if event.kind == DOWN:
+                self.fingers.add(event.id)
+            elif event.kind == UP:
+                self.fingers.discard(event.id)
+            if self.step == "wrong":
+                return
         super().handle(event)
+
+    def pause(self):
+        self.fingers.clear()   # the window lost focus: its presses will never be lifted here
 
     def update(self, dt):
         super().update(dt)
+        if not self.fingers:
+            self.quiet += dt
         if self.step == "wrong":
             self.wrong_for -= dt
-            if self.wrong_for <= 0:
-                self.close()
+            if self.wrong_for <= 0 and self.quiet >= QUIET_SECONDS:
+                self.try_again()
+
+    def try_again(self):
+        """After a wrong answer, once all is quiet: a new question, or the lock after too many wrongs."""
+        if self.wrongs >= WRONGS_BEFORE_LOCK:
+            self.wrongs = 0
+            self.step = "hold"
+            self.close_button.enabled = True
+            self.widgets = [self.hold, self.close_button]
+        else:
+            self.show_question()
 
     def close(self):
         self.app.pop_scene(self)

@@ -8,6 +8,8 @@ recognises ◐ / writes ●, and a page per child). Its dialogs are in ``dialogs
 """
 from __future__ import annotations
 
+import pygame
+
 from games.engine.core import draw as d
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button
@@ -27,6 +29,7 @@ class ProfilesScreen(ChildrenPage, ProgressPages, Scene):
         self.store = app.progress.store
         self.page = "children"      # "children", "grid" or "child"
         self.child = None           # the child chosen on the children page / shown on the child page
+        self.came_from = "grid"     # the page a child's page goes back to
         self.notice = self.progress.problem
         self.notice_is_problem = bool(self.notice)
         self.grid_rows: list = []
@@ -39,9 +42,11 @@ class ProfilesScreen(ChildrenPage, ProgressPages, Scene):
         for i, (page, label) in enumerate((("children", "Children"), ("grid", "Class grid"))):
             tab = Button((720 + i * 270, 22, 250, 62), lambda p=page: self.show(p), label=label, color=d.WHITE,
                          label_size=26, sound="click")
-            tab.selected = self.page == page or (page == "grid" and self.page == "child")
+            tab.selected = self.page == page   # a child's page is neither tab: its own button leads back
             W.append(tab)
         self.klass = self.progress.active_class()
+        self.hint_at = (d.W / 2, 300)                 # where the page's hint goes (the pages below move it)
+        self.notice_at = pygame.Rect(40, d.H - 84, 980, 44)   # the status line: left of Back, under the rest
         x = 40
         for c in self.store.classes():
             w = max(140, d.font(24, True).size(c.name)[0] + 40)
@@ -72,7 +77,7 @@ class ProfilesScreen(ChildrenPage, ProgressPages, Scene):
 
     def back(self):
         if self.page == "child":
-            self.show("grid")
+            self.show(self.came_from)
             return
         self.app.pop_scene(self)
 
@@ -82,15 +87,27 @@ class ProfilesScreen(ChildrenPage, ProgressPages, Scene):
         title = "Children and progress"
         d.draw_text(surface, title, 44, (40 + d.font(44, True).size(title)[0] / 2, 52), d.INK, bold=True)
         if not self.store.classes():
-            d.draw_text(surface, "Start with a class: press + Class.", 30, (d.W / 2, 300), d.SOFT_INK, bold=True)
+            d.draw_text(surface, "Start with a class: press + Class.", 30, self.hint_at, d.SOFT_INK, bold=True)
         if self.page == "grid":
             self.draw_grid_page(surface)
         elif self.page == "child" and self.child is not None:
             self.draw_child_page(surface)
         elif self.page == "children" and self.klass is not None and not self.cards:
-            d.draw_text(surface, "No children in this class yet.", 28, (d.W / 2, 200), d.SOFT_INK)
+            d.draw_text(surface, "No children in this class yet.", 28, self.hint_at, d.SOFT_INK)
         if self.notice:
-            d.draw_text(surface, self.notice, 22, (40 + min(950, d.font(22).size(self.notice)[0]) / 2, d.H - 62),
-                        d.RED if self.notice_is_problem else d.INK, max_width=950)
+            self.draw_notice(surface)
         super().draw(surface)
 
+
+    def draw_notice(self, surface):
+        """The status line in its own strip (``notice_at``): one line, or two when it is long."""
+        box, size = self.notice_at, 22
+        color = d.RED if self.notice_is_problem else d.INK
+        lines = d.wrap(self.notice, size, box.w)
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+        step = min(box.h / len(lines), size + 4)
+        top = box.centery - step * (len(lines) - 1) / 2
+        for i, line in enumerate(lines):
+            w = min(box.w, d.font(size).size(line)[0])
+            d.draw_text(surface, line, size, (box.x + w / 2, top + i * step), color, max_width=box.w)

@@ -7,17 +7,27 @@ import math
 import pygame
 
 from games.engine.core import draw as d
-from games.engine.play.players import PlayerPicker, default_players, draw_player_rows
+from games.engine.play.players import default_players, draw_player_rows
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button
+from games.engine.play.stop_question import StopQuestion
 
 log = logging.getLogger(__name__)
 
 HOME_RECT = (24, 24, 96, 96)   # every screen's home (or back) button: the top-left corner
 
 
-def home_button(on_press) -> Button:
-    """The round white home button in the top-left corner, the same on every screen."""
+def home_button(on_press, ask=None) -> Button:
+    """The round white home button in the top-left corner, the same on every screen.
+
+    ``ask``: the app, in a game: a tap asks "Stop playing?" first (the house picture runs ``on_press``,
+    the green button keeps playing), so a child's stray tap never ends the game.
+    """
+    if ask is not None:
+        app, leave = ask, on_press
+
+        def on_press():
+            app.push(StopQuestion(app, leave))
     return Button(HOME_RECT, on_press, icon_name="home", color=d.WHITE)
 
 
@@ -65,11 +75,11 @@ class GameStart(Scene):
         except OSError as err:   # a read-only home must not stop the game
             log.warning("could not remember the level: %s", err)
         self.app.speaker.stop()
+        from games.engine.play.who_is_playing import pick_child, pick_players
         if self.game.players[1] > 1:
-            self.app.push(PlayerPicker(self.app, lambda players: self.app.push(
-                self.game.make_scene(self.app, level, players)), most=self.game.players[1]))
+            pick_players(self.app, lambda players: self.app.push(self.game.make_scene(self.app, level, players)),
+                         most=self.game.players[1])
         else:
-            from games.engine.play.who_is_playing import pick_child
             pick_child(self.app, lambda: self.app.push(self.game.make_scene(self.app, level, default_players(1))))
 
     def update(self, dt):

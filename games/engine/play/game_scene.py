@@ -2,9 +2,9 @@
 
 A :class:`GameScene` has the home button (top left), the spoken task (a
 :class:`~games.engine.core.prompt.Prompt` and its say-again button), a :class:`~games.engine.core.timeline.Timeline`
-for steps and tweens, and a clock ``t`` for gentle motion. It stops the voice and leaves on Home or
-Esc, forgets its timeline when it exits, counts any tap or key as the child being busy (no prompt
-repeats then), and moves the prompt and the timeline on each frame.
+for steps and tweens, and a clock ``t`` for gentle motion. It stops the voice and leaves on Esc, or on
+Home once the child answers "Stop playing?", forgets its timeline when it exits, counts any tap or key
+as the child being busy (no prompt repeats then), and moves the prompt and the timeline on each frame.
 
 **A game's flow, declared.** A scene lists its states in one table near the top, ``states``: for each
 one a :class:`State` says the widgets shown, the prompt said on entering it, whether the game waits
@@ -86,7 +86,7 @@ class GameScene(Scene):
         super().__init__(app)
         self.t = 0.0
         self.timeline = Timeline()
-        self.home_button = home_button(self.back)
+        self.home_button = home_button(self.back, ask=app)   # asks first; Esc does not
         self.prompt = Prompt(app.speaker)
         self.say_again = SayAgainButton(say_again_at, self.prompt)
         self.state: str | None = None

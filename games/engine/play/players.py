@@ -13,6 +13,7 @@ import pygame
 from games.engine.core import draw as d
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button, Tappable
+from games.engine.play.avatars import avatar_image, rgb
 
 AVATARS = [  # (name spoken and shown, colour)
     ("Lion", d.ORANGE),
@@ -31,8 +32,37 @@ class Player:
     child: object = None   # the child (app.progress) playing as this animal; None: a guest
 
 
+#: children playing under their own avatar: the token's name (the child's) -> (animal, colour name)
+CHILD_TOKENS: dict[str, tuple[str, str]] = {}
+
+
 def default_players(count: int = 1) -> list[Player]:
     return [Player(name, color) for name, color in AVATARS[:count]]
+
+
+def players_for(children) -> list[Player]:
+    """Players for the children who joined (None: a guest): a child plays as their own avatar and is
+    called by their name; a guest plays as an animal token (Lion, Frog...) nobody has."""
+    names = {c.name for c in children if c is not None}
+    colors = {rgb(c.color) for c in children if c is not None}
+    free = sorted(((name, color) for name, color in AVATARS if name not in names),
+                  key=lambda token: token[1] in colors)   # a colour no child has first: cards tell apart
+    players = []
+    for child in children:
+        if child is None:
+            name, color = free.pop(0)
+            players.append(Player(name, color))
+        else:
+            CHILD_TOKENS[child.name] = (child.animal, child.color)
+            players.append(Player(child.name, rgb(child.color), child=child))
+    return players
+
+
+def token_color(name: str):
+    """The colour of a token: a child's avatar colour, or the animal token's."""
+    if name in CHILD_TOKENS:
+        return rgb(CHILD_TOKENS[name][1])
+    return dict(AVATARS).get(name, d.YELLOW)
 
 
 class Turns:
@@ -55,9 +85,17 @@ class Turns:
         return len(self.players) > 1
 
 
-@d.surface_cache
 def avatar(name: str, size: int) -> pygame.Surface:
-    """A round animal face token for ``name`` (Lion, Frog, Fish, Bird)."""
+    """The token of the player called ``name``: a child's own avatar, or a round animal face (Lion,
+    Frog, Fish, Bird)."""
+    if name in CHILD_TOKENS:
+        animal, color = CHILD_TOKENS[name]
+        return avatar_image(animal, color, size)
+    return _animal_token(name, size)
+
+
+@d.surface_cache
+def _animal_token(name: str, size: int) -> pygame.Surface:
     color = dict(AVATARS).get(name, d.YELLOW)
 
     def paint(s, k):
@@ -100,7 +138,7 @@ def avatar(name: str, size: int) -> pygame.Surface:
 def draw_avatar_on_disc(surface, name: str, size: int, center, alpha: int = 255) -> None:
     """The animal on a light disc with a ring of its own colour, so it stands out on any background
     (a green frog on the green tile of the frog)."""
-    color = dict(AVATARS).get(name, d.YELLOW)
+    color = token_color(name)
     disc = _disc(size, color)
     img = avatar(name, size)
     if alpha < 255:
@@ -194,8 +232,7 @@ class PlayerPicker(Scene):
 
     def start(self):
         self.app.pop_scene(self)
-        from games.engine.play.who_is_playing import pick_players
-        pick_players(self.app, self.players(), self.on_start)   # who is each animal?
+        self.on_start(self.players())
 
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))
@@ -225,7 +262,7 @@ class TurnBadge:
         rect.center = self.center
         d.blit_panel(surface, rect, p.color, radius=40)
         draw_avatar_on_disc(surface, p.name, size - 8, (rect.x + 56, rect.centery))
-        d.draw_text(surface, p.name, 36, (rect.x + 165, rect.centery), d.INK, bold=True)
+        d.draw_text(surface, p.name, 36, (rect.x + 165, rect.centery), d.INK, bold=True, max_width=150)
 
 
 def draw_player_rows(surface, players: list[Player], picture, top: int = 320) -> None:

@@ -1,4 +1,10 @@
-"""The children's avatar picker: "Who are you?", a big grid of the class's animals (the sun is "Just play")."""
+"""The children's avatar picker: a big grid of the class's avatars (the sun is "Just play").
+
+Before a one-player game: "Who are you?", one child taps their avatar. Before a game for several: "Who
+is playing?", each child taps their own avatar (again to leave), and that avatar is their token in the
+game; the sun adds a guest, who plays as an animal. Without children in the class the games ask as
+before: nobody (one player) or the animal picker (several).
+"""
 from __future__ import annotations
 
 import math
@@ -53,17 +59,18 @@ class AvatarCard(Tappable):
 class AvatarPicker(Scene):
     """Who are you? ``on_pick(child)`` runs with the child (None for "Just play") after the green button.
 
-    ``player``: in a game for several players, the animal token asking ("Lion, who are you?");
-    ``taken``: ids of children already picked for another animal.
+    ``most`` > 1: who is playing? Up to ``most`` children join by tapping their avatar (the sun: a
+    guest), and ``on_pick(children)`` gets them in the order they joined.
     """
 
     animating = False
     PAGE = 27   # avatars a page; more children get page arrows
 
-    def __init__(self, app, on_pick, current=None, player=None, taken=()):
+    def __init__(self, app, on_pick, current=None, most=1):
         super().__init__(app)
-        self.on_pick, self.player = on_pick, player
-        self.children = [c for c in app.progress.class_children() if c.id not in set(taken)]
+        self.on_pick, self.most = on_pick, most
+        self.children = app.progress.class_children()
+        self.joined: list = []   # several players: the children who joined (None: the guest), in order
         self.page = 0
         self.selected = None   # an AvatarCard
         self.go = Button((d.W - 176, d.H - 250, 150, 150), self.start, icon_name="play", color=d.GREEN,
@@ -86,7 +93,9 @@ class AvatarPicker(Scene):
         self.cards = [AvatarCard(r, child, self.tap) for r, child in zip(grid_cells(len(items), area), items)]
         self.selected = None
         for card in self.cards:
-            if select is not None and card.child is not None and card.child.id == select.id:
+            if self.most > 1:
+                card.selected = self.joined_at(card) is not None
+            elif select is not None and card.child is not None and card.child.id == select.id:
                 card.selected, self.selected = True, card
         self.prev.visible = self.prev.enabled = self.page > 0
         self.next.visible = self.next.enabled = self.page < self.pages() - 1
@@ -98,12 +107,23 @@ class AvatarPicker(Scene):
 
     @property
     def question(self) -> str:
-        return f"{self.player.name}, who are you?" if self.player else "Who are you? Tap your animal."
+        return self.app.phrases.get("who_plays") if self.most > 1 else "Who are you? Tap your animal."
 
     def enter(self):
         self.app.speaker.say(self.question, interrupt=True)
 
+    def joined_at(self, card) -> int | None:
+        """Where ``card``'s child is in the order of play (None: not playing)."""
+        for i, child in enumerate(self.joined):
+            if (child is None and card.child is None) or (child is not None and card.child is not None
+                                                          and child.id == card.child.id):
+                return i
+        return None
+
     def tap(self, card):
+        if self.most > 1:
+            self.join(card)
+            return
         if card is self.selected:
             self.start()   # touching your own animal again starts too
             return
@@ -112,26 +132,48 @@ class AvatarPicker(Scene):
         card.selected, self.selected = True, card
         self.app.speaker.say("Just play!" if card.child is None else f"{card.child.name}!", interrupt=True)
 
+    def join(self, card):
+        """Several players: a tap joins (or, again, leaves); the game takes at most ``most``."""
+        at = self.joined_at(card)
+        if at is not None:
+            self.joined.pop(at)
+            card.selected = False
+            self.app.sounds.play("click")
+            return
+        if len(self.joined) >= self.most:
+            self.app.speaker.say(self.app.phrases.get("players_full", count=self.most), interrupt=True)
+            return
+        self.joined.append(card.child)
+        card.selected = True
+        line = "Just play!" if card.child is None else self.app.phrases.get("player_joined", player=card.child.name)
+        self.app.speaker.say(line, interrupt=True)
+
+    def ready(self) -> bool:
+        return bool(self.joined) if self.most > 1 else self.selected is not None
+
     def start(self):
-        if self.selected is None:
+        if not self.ready():
             self.app.speaker.say(self.question, interrupt=True)
             return
         self.app.pop_scene(self)
-        self.on_pick(self.selected.child)
+        self.on_pick(list(self.joined) if self.most > 1 else self.selected.child)
 
     def back(self):
         self.app.pop_scene(self)
 
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))
-        x = d.W / 2
-        if self.player is not None:
-            from games.engine.play.players import draw_avatar_on_disc
-            draw_avatar_on_disc(surface, self.player.name, 84, (d.W / 2 - 220, 66))
-            x += 50
-        d.draw_text(surface, "Who are you?", 56, (x, 66), d.INK, bold=True)
-        self.go.enabled = self.selected is not None
+        d.draw_text(surface, "Who is playing?" if self.most > 1 else "Who are you?", 56, (d.W / 2, 66), d.INK,
+                    bold=True)
+        self.go.enabled = self.ready()
         super().draw(surface)
+        if self.most > 1:   # the order of play, for the grown-up watching
+            for card in self.cards:
+                at = self.joined_at(card)
+                if at is not None:
+                    corner = (card.rect.x + 8, card.rect.y + 8)
+                    pygame.draw.circle(surface, d.GREEN, corner, 20)
+                    d.draw_text(surface, str(at + 1), 26, corner, d.WHITE, bold=True)
 
 
 def _next_arrow(surface, rect):
@@ -154,22 +196,13 @@ def pick_child(app, then) -> None:
     app.push(AvatarPicker(app, picked, current=progress.child))
 
 
-def pick_players(app, players, then) -> None:
-    """After the player picker: each animal picks who they are, then ``then(players)``."""
+def pick_players(app, then, most: int) -> None:
+    """Before a game for up to ``most`` players: with children in the class, each taps their own avatar,
+    which is their token in the game; without, the animal picker. Then ``then(players)``."""
+    from games.engine.play.players import PlayerPicker, players_for
     progress = app.progress
     progress.choose(None)   # answers go to each player's child; nothing to a guest
     if not progress.class_children():
-        then(players)
+        app.push(PlayerPicker(app, then, most=most))
         return
-
-    def ask(i):
-        if i >= len(players):
-            then(players)
-            return
-        taken = {p.child.id for p in players[:i] if getattr(p, "child", None)}
-
-        def picked(child):
-            players[i].child = child
-            ask(i + 1)
-        app.push(AvatarPicker(app, picked, player=players[i], taken=taken))
-    ask(0)
+    app.push(AvatarPicker(app, lambda children: then(players_for(children)), most=most))

@@ -88,4 +88,5 @@ def test_leaving_a_game_cancels_its_timers(play):
     play.seconds(1.0)
     assert game.timeline.busy
     game.home_button.activate()
+    play.top.stop_button.activate()           # "Stop playing?": the house
     assert play.top is not game and not game.timeline.busy

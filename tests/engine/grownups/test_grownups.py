@@ -7,7 +7,7 @@ import pygame
 from fakes import Driver
 
 from games.engine.play.common_scenes import GameStart
-from games.engine.grownups.gate import HOLD_SECONDS, NUMBER_WORDS, WRONG_SECONDS, GrownUpGate
+from games.engine.grownups.gate import HOLD_SECONDS, NUMBER_WORDS, QUIET_SECONDS, WRONG_SECONDS, GrownUpGate
 from games.engine.grownups.settings_screen import SettingsScreen
 from games.launcher import Launcher
 
@@ -74,13 +74,13 @@ def test_hold_and_answer_in_words_opens_settings(play):
     assert isinstance(play.top, SettingsScreen)
 
 
-def test_a_wrong_number_says_so_and_then_closes_the_gate(play):
+def test_a_wrong_number_says_so_and_then_asks_a_new_question(play):
     gate = open_gate(play)
     hold(play, gate, HOLD_SECONDS + 0.2)
     play.tap(number_button(gate, wrong_number(gate)).rect.center)
     assert play.top is gate and gate.step == "wrong"
-    play.seconds(WRONG_SECONDS + 0.1)
-    assert isinstance(play.top, Launcher)
+    play.seconds(WRONG_SECONDS + QUIET_SECONDS + 0.1)
+    assert play.top is gate and gate.step == "question"   # the gate never closes by itself
 
 
 def test_taps_right_after_a_wrong_number_never_reach_the_launcher(play):
@@ -90,17 +90,19 @@ def test_taps_right_after_a_wrong_number_never_reach_the_launcher(play):
     card = card_under(play, wrong)
     assert card is not None, "the test needs a game card under the number buttons"
     play.tap(wrong.rect.center)
-    for _ in range(3):                      # a child tapping on and on where the number was
+    for _ in range(3):                      # a child tapping on and on where the number was, mouse and finger
         play.tap(card.rect.center)
         play.finger_tap(card.rect.center)
-    assert play.top is gate
     play.post(pygame.MOUSEBUTTONDOWN, pos=card.rect.center, button=1, touch=False)
-    play.seconds(WRONG_SECONDS)             # the gate closes while that finger is still down
-    assert isinstance(play.top, Launcher)
-    play.release(card.rect.center)          # the same press lifts over a game card: nothing opens
-    play.frames(2)
-    assert isinstance(play.top, Launcher)
+    play.seconds(WRONG_SECONDS + QUIET_SECONDS + 1)   # a finger resting there: the gate stays and waits
+    assert play.top is gate and gate.step == "wrong"
+    play.release(card.rect.center)
     assert not any(isinstance(s, GameStart) for s in play.app.scenes)
+    play.tap(gate.close_button.rect.center)   # no cross while "Not this time" shows
+    assert play.top is gate
+    play.seconds(QUIET_SECONDS + 0.1)
+    play.tap(gate.close_button.rect.center)   # the cross of the new question closes the gate
+    assert isinstance(play.top, Launcher)
     play.tap(card.rect.center)              # a new tap after the gate has gone works as always
     assert isinstance(play.top, GameStart)
 

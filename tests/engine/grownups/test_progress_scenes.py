@@ -6,7 +6,6 @@ import pytest
 from fakes import Driver
 
 from games.engine.play.common_scenes import GameStart
-from games.engine.play.players import PlayerPicker
 from games.engine.grownups.dialogs import Confirm, TextEntry
 from games.engine.play.who_is_playing import AvatarPicker
 from games.engine.grownups.profiles_screen import ProfilesScreen
@@ -101,29 +100,22 @@ def test_without_children_the_game_starts_straight_away(play):
     assert not isinstance(play.top, AvatarPicker) and not isinstance(play.top, GameStart)
 
 
-def test_each_player_picks_who_they_are(school):
+def test_several_players_pick_their_own_avatars_in_one_step(school):
+    """The animal picker is not asked first: each child taps their own avatar (tests/engine/play/
+    test_who_is_playing.py plays it through)."""
     drv, kids = school
-    started = []
-    drv.app.push(PlayerPicker(drv.app, started.append, most=2))
-    drv.frames(2)
-    drv.tap(drv.top.tokens[1].rect.center)   # the frog joins the lion
-    drv.tap(drv.top.play.rect.center)
-    drv.frames(2)
-    first = drv.top
-    assert isinstance(first, AvatarPicker) and "Lion, who are you?" in said(drv.app)
-    drv.tap(card_of(first, "Tom").rect.center)
-    drv.tap(first.go.rect.center)
-    drv.frames(2)
-    second = drv.top
-    assert isinstance(second, AvatarPicker) and second is not first
-    assert "Tom" not in [c.child.name for c in second.cards if c.child]   # Tom is the lion already
-    drv.tap(card_of(second, "Just play").rect.center)
-    drv.tap(second.go.rect.center)
-    (players,) = started
-    assert [p.name for p in players] == ["Lion", "Frog"]
+    game = find_game("basketball")
+    drv.tap(drv.top.cards[game.id].rect.center)
+    drv.tap(drv.top.widgets[0].rect.center)
+    picker = drv.top
+    assert isinstance(picker, AvatarPicker) and picker.most == 4
+    drv.tap(card_of(picker, "Tom").rect.center)
+    drv.tap(card_of(picker, "Just play").rect.center)
+    drv.tap(picker.go.rect.center)
+    players = drv.top.turns.players
+    assert [p.name for p in players] == ["Tom", "Lion"]
     assert players[0].child.id == kids["Tom"].id and players[1].child is None
-    assert drv.app.progress.record(Answer("basketball", "1", "m", action="found", correct=True), player=players[0])
-    assert not drv.app.progress.record(Answer("basketball", "1", "m", action="found", correct=True), player=players[1])
+    assert not any("who are you" in line.lower() for line in said(drv.app))
 
 
 # -- grown-ups --------------------------------------------------------------------------------------

@@ -258,6 +258,7 @@ def test_say_again_repeats_the_call_and_home_leaves(start):
     d.tap(game.say_again.rect.center)
     assert d.app.speaker.caption in game.prompt.lines and game.call.call in d.app.speaker.caption
     d.tap(game.home_button.rect.center)
+    d.tap(d.top.stop_button.rect.center)      # "Stop playing?": the house
     assert not isinstance(d.top, Bingo)
 
 
