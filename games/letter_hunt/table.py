@@ -20,6 +20,7 @@ CALLED = pygame.Rect(240, 140, 190, 262)
 BOX = pygame.Rect(462, 150, 390, 262)
 BASKET = pygame.Rect(170, 424, 800, 286)
 SMALL_BASKET = pygame.Rect(20, 520, 390, 210)     # level 3: the face-down basket beside the pad
+LOOK_BASKET = pygame.Rect(190, 170, 900, 430)     # level 3: the basket, bigger, while the child looks at it
 PAD = pygame.Rect(450, 130, 400, 570)     # level 3: over the box while the child writes
 SIDE_BUTTON = pygame.Rect(1010, 470, 240, 200)    # "pick for me" while picking, "not in my basket" in play
 MINI = (222, 92)                                  # the other players' baskets, top right
@@ -62,7 +63,7 @@ def pictures_to_prepare(colors, supply, count: int, write: bool):
     """Paint the pictures of the calling stage ahead, a few each frame while the children pick,
     so no frame of the game waits for a big painting."""
     big = SMALL_BASKET if write else BASKET
-    for rect in (BASKET, big, pygame.Rect(0, 0, *MINI)):
+    for rect in (BASKET, big, pygame.Rect(0, 0, *MINI)) + ((LOOK_BASKET,) if write else ()):
         for color in colors:
             art.basket(rect.w, rect.h, color)
             yield
@@ -73,6 +74,8 @@ def pictures_to_prepare(colors, supply, count: int, write: bool):
     caller_art.card_back(DECK.w, DECK.h)
     yield
     sizes = {tile_size(big, count), tile_size(pygame.Rect(0, 0, *MINI), count)}
+    if write:
+        sizes.add(tile_size(LOOK_BASKET, count))
     for i, card in enumerate(supply):
         caller_art.card_face(CALLED.w, CALLED.h, card.shown)
         for size in sizes:
