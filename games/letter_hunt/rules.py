@@ -168,19 +168,24 @@ class Call:
 
 
 class NameCaller:
-    """Calls a card by its letter's name ("The letter B! Who has the letter B?"). With matching
-    case the card shows one case and the baskets hold the other: both are named."""
+    """Calls a card by its letter's name ("The letter B! Who has the letter B?"; with ``one_player``:
+    "The letter B! Do you have the letter B?"). With matching case the card shows one case and the
+    baskets hold the other: both are named."""
 
-    def __init__(self, phrases):
-        self.phrases = phrases
+    def __init__(self, phrases, one_player: bool = False):
+        self.phrases, self.one_player = phrases, one_player
 
     def call(self, card: LetterCard) -> Call:
+        one = self.one_player
         if card.shown != card.answer:
             big, small = (card.shown, card.answer) if card.shown.isupper() else (card.answer, card.shown)
-            key = "call_big" if card.shown.isupper() else "call_small"
+            if card.shown.isupper():
+                key = "call_big_one" if one else "call_big"
+            else:
+                key = "call_small_one" if one else "call_small"
             line = self.phrases.get(key, big=big, small=small)
         else:
-            line = self.phrases.get("call", letter=card.shown)
+            line = self.phrases.get("call_one" if one else "call", letter=card.shown)
         return Call(card, card.shown, (line,))
 
 
@@ -191,9 +196,9 @@ class TeachersCaller:
 
     PICTURE = 160   # px: the picture word's picture (the called card scales it to fit)
 
-    def __init__(self, app):
+    def __init__(self, app, one_player: bool = False):
         self.app = app
-        self.by_name = NameCaller(app.phrases)
+        self.by_name = NameCaller(app.phrases, one_player)
 
     def call(self, card: LetterCard) -> Call:
         if way_for(self.app) == "name":

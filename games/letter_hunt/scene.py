@@ -62,7 +62,7 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.count = basket_size(int(level.options.get("letters", 5)), len(self.players), self.write)
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
         self.baskets = [Basket(self.count) for _ in self.players]
-        self.caller = TeachersCaller(app)   # by name, sound or picture word, as the teacher chose
+        self.caller = TeachersCaller(app, one_player=not self.turns.multi)   # by name, sound or picture word
         self.writing = None
         if self.write:
             self.writing = WritingTask(app, PAD, self.on_written, game=GAME_ID, level=level,

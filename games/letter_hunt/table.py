@@ -54,6 +54,26 @@ def tile_size(rect: pygame.Rect, count: int) -> int:
     return int(min(opening.h * (0.82 if rows == 1 else 0.54), opening.w / per_row * 0.86))
 
 
+NAME_GAP = 14     # px between a child's animal disc and their basket (issue 23: they touched)
+BIG_DISC, SMALL_DISC = 64, 52   # the animal's size beside the big basket and beside a small one
+
+
+def name_disc(rect: pygame.Rect, size: int) -> pygame.Rect:
+    """Where the animal disc of a basket drawn in ``rect`` goes: left of it, ``NAME_GAP`` away, or
+    above its left end when the basket lies at the screen's left edge (level 3, beside the pad)."""
+    disc = pygame.Rect(0, 0, *_disc_size(size))
+    if rect.x - NAME_GAP - disc.w >= 10:
+        disc.midright = (rect.x - NAME_GAP, rect.centery)
+    else:
+        disc.bottomleft = (rect.x + 20, rect.y - NAME_GAP)
+    return disc
+
+
+def _disc_size(size: int) -> tuple[int, int]:
+    ring = max(3, size // 30)   # as players.draw_avatar_on_disc paints it
+    return size + 4 * ring, size + 4 * ring
+
+
 def small_basket_rect(j: int) -> pygame.Rect:
     """The ``j``-th of the other players' small baskets, down the right side."""
     return pygame.Rect(MINI_X, MINI_Y + j * MINI_GAP, *MINI)
@@ -174,7 +194,7 @@ def draw_small_basket(surface, rect: pygame.Rect, player, basket, count: int, fa
     slots = art.basket_slots(rect, count, size)
     for place, card in zip(basket.places, basket.cards):
         surface.blit(art.tile(card.answer, size, face_up), slots[place])
-    draw_avatar_on_disc(surface, player.name, 52, (rect.x - 30, rect.centery))
+    draw_avatar_on_disc(surface, player.name, SMALL_DISC, name_disc(rect, SMALL_DISC).center)
 
 
 def draw_big_basket(surface, rect: pygame.Rect, player, basket, count: int, tiles, focus, *,
@@ -191,4 +211,4 @@ def draw_big_basket(surface, rect: pygame.Rect, player, basket, count: int, tile
     for t in tiles:
         t.draw(surface, focused=focus is t)
     if avatar:
-        draw_avatar_on_disc(surface, player.name, 64, (rect.x + 26, rect.bottom - 50))
+        draw_avatar_on_disc(surface, player.name, BIG_DISC, name_disc(rect, BIG_DISC).center)

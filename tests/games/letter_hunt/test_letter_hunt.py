@@ -19,7 +19,7 @@ from games import letter_hunt
 from games.launcher import Launcher
 from games.letter_hunt.rules import Basket, Deck, NameCaller
 from games.letter_hunt.scene import HINT_AFTER, HuntScoreboard, LetterHunt
-from games.letter_hunt.table import BOX
+from games.letter_hunt.table import BASKET, BOX, SMALL_BASKET, small_basket_rect
 
 STEP = 1 / 15
 PHRASES = Path(letter_hunt.__file__).with_name("phrases.json")
@@ -183,6 +183,40 @@ def test_the_caller_names_the_letter_and_both_cases_when_matching(make_app):
     assert call.face == "M" and "letter M!" in call.lines[0] and "small letter m" in call.lines[0]
     call = caller.call(LetterCard("m", "m", "M"))
     assert call.face == "m" and "letter m!" in call.lines[0] and "big letter M" in call.lines[0]
+
+
+def test_one_child_is_never_asked_who_has_the_letter(start):
+    """Issue 23: "Who has the letter A?" was said in a one-player game; now "Do you have...?" or "Find...!"."""
+    d = start(seed=11)
+    game = open_game(d, level_index=0)
+    d.tap(game.pick_for_me.rect.center)
+    lines = []
+    while my_turn(d, game):
+        lines += game.call.lines
+        tile = game.tile_of_call()
+        d.tap(tile.rect.center if tile else game.not_mine.rect.center)
+    assert len(lines) >= 5 and not [line for line in lines if "who has" in line.lower()], lines
+    one = NameCaller(d.app.phrases, one_player=True)
+    for card in (LetterCard("m", "M", "M"), LetterCard("m", "M", "m"), LetterCard("m", "m", "M")):
+        for _ in range(6):
+            line = one.call(card).lines[0]
+            assert "who" not in line.lower() and ("Do you have" in line or "Find" in line or "your basket" in line)
+
+
+def test_a_childs_animal_sits_beside_their_basket_with_room_between(start):
+    """Issue 23: a child's animal (their name label) sat on or against their tiles. Each disc keeps
+    ``NAME_GAP`` px from its basket, stays on the screen and off the other things on the table."""
+    from games.letter_hunt.table import (BIG_DISC, CALLED, LOOK_BASKET, NAME_GAP, SIDE_BUTTON, SMALL_DISC,
+                                         name_disc)
+    things = [BOX, CALLED, SIDE_BUTTON]
+    screen = pygame.Rect(0, 0, 1280, 706)   # above the caption bar
+    for rect, size in [(BASKET, BIG_DISC), (SMALL_BASKET, BIG_DISC), (LOOK_BASKET, BIG_DISC)] + \
+            [(small_basket_rect(j), SMALL_DISC) for j in range(3)]:
+        disc = name_disc(rect, size)
+        assert screen.contains(disc), (rect, disc)
+        assert not disc.colliderect(rect.inflate(2 * NAME_GAP - 2, 2 * NAME_GAP - 2)), (rect, disc)
+        assert disc.collidelist(things) == -1, (rect, disc)
+        assert disc.w >= size
 
 
 def test_a_caller_that_shows_a_picture_plugs_in(start):
