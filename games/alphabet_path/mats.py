@@ -61,10 +61,11 @@ class MatPictures:
         self.rects = mat_rects(len(players))
         self._painted: dict = {}
 
-    def picture(self, i: int, lit: bool, dropping) -> pygame.Surface:
-        """Player ``i``'s mat as it is now (``dropping``: a chip still falling, not yet shown on it)."""
+    def picture(self, i: int, lit: bool, dropping, half_star: bool = False) -> pygame.Surface:
+        """Player ``i``'s mat as it is now (``dropping``: a chip still falling, not yet shown on it;
+        ``half_star``: one more turn with no letter brings a star, shown as a half-gold star)."""
         mat = self.mats[i]
-        key = (i, lit, tuple(s.covered and s is not dropping for s in mat))
+        key = (i, lit, tuple(s.covered and s is not dropping for s in mat), half_star)
         cached = self._painted.get(key)
         if cached is None:
             rect = self.rects[i]
@@ -73,6 +74,8 @@ class MatPictures:
             local = pygame.Rect(12, 12, rect.w, rect.h)
             d.blit_panel(img, local, d.shade(p.color, 1.55), radius=22, border=d.shade(p.color, 0.7) if lit else None)
             draw_avatar_on_disc(img, p.name, 40, (local.x + 28, local.y + 28))
+            if half_star:
+                _draw_half_star(img, (local.right - 26, local.y + 26), 40)
             cells, size = mat_cells(local, len(mat))
             for spot, cell, covered in zip(mat, cells, key[2]):
                 letter = mat_letter(spot.face, size)
@@ -85,9 +88,10 @@ class MatPictures:
             self._painted[key] = cached = img
         return cached
 
-    def draw(self, surface, current: int | None, lit_up: bool, t: float, dropping=None, chip_k: float = 1.0):
+    def draw(self, surface, current: int | None, lit_up: bool, t: float, dropping=None, chip_k: float = 1.0,
+             half_stars=()):
         """Every mat; ``current``'s glows when ``lit_up`` (whose turn it is), and its chip ``dropping``
-        falls onto its letter (``chip_k`` 0 -> 1)."""
+        falls onto its letter (``chip_k`` 0 -> 1); the mats of ``half_stars`` show a half-gold star."""
         for i, rect in enumerate(self.rects):
             mine = i == current
             if mine and lit_up:   # whose turn: the mat lights up
@@ -96,7 +100,7 @@ class MatPictures:
                 width = 6 + round(2 * math.sin(t * 4))
                 pygame.draw.rect(surface, d.YELLOW, rect.inflate(14, 14), width, border_radius=28)
             falling = dropping if mine else None
-            surface.blit(self.picture(i, mine and lit_up, falling), (rect.x - 12, rect.y - 12))
+            surface.blit(self.picture(i, mine and lit_up, falling, i in half_stars), (rect.x - 12, rect.y - 12))
             if falling is not None:
                 cells, size = mat_cells(rect, len(self.mats[i]))
                 cell = cells[self.mats[i].index(falling)]
@@ -111,6 +115,15 @@ class MatPictures:
                 yield mat_letter(spot.face, size), art.chip(chip_color, int(size * 0.86))
         for rect in self.rects:
             yield art.glow(rect.w + 36, rect.h + 36)
+
+
+def _draw_half_star(surface, center, size: int) -> None:
+    """A grey star, its left half gold: half-way to the star that two turns with no letter bring."""
+    grey = d.star(size, (225, 225, 235), (190, 190, 205))
+    at = grey.get_rect(center=center)
+    surface.blit(grey, at)
+    gold = d.star(size)
+    surface.blit(gold, at, pygame.Rect(0, 0, gold.get_width() // 2, gold.get_height()))
 
 
 def mat_tiles(mat, color, on_press) -> list[LetterTile]:

@@ -10,9 +10,17 @@ the next stone can be hopped to, and never more hops than the die showed. Where 
 
 Past the last stone the piece starts its next lap from the first one, so everybody keeps playing
 until their mat is full; players with a full mat are skipped; the game ends when every mat is full.
-Passing the finish flag earns a star: the player picks one more letter of their mat to cover. So
-every lap covers at least one letter, a game always ends, and nobody waits turn after turn for the
-one letter the die keeps missing (``play_out`` measures what that does to a game's length).
+A star lets the player pick one more letter of their mat to cover (:meth:`PathGame.gift_reason`):
+
+- passing the finish flag earns one ("lap"), so every lap covers at least one letter;
+- so does a second turn in a row that covered nothing ("misses", ``Rules.misses_for_star``): nobody
+  waits turn after turn for the one letter the die keeps missing;
+- and when everybody else's mat is full, every turn that covers nothing ("alone"): the last child's
+  mat fills quickly while the others cheer (issue 23: the last child rolled alone for 14 turns).
+
+With three or four players the mats are smaller (``Rules.group_mat_sizes``), so a group game stays
+under about 8 minutes (issue 23: three players at level 1 took 42 rolls, about 13 minutes);
+``play_out`` and ``benchmarks/path_game_length.py`` measure the turns and minutes.
 
 Letters are :class:`~games.engine.core.letters.LetterCard` s: a stone shows ``card.shown``, a mat shows
 ``card.answer`` (the same face, or the other case in "matching" mode), and they match by ``base``.
@@ -40,11 +48,19 @@ class Rules:
     die_faces: int = 3
     find_stones: int = 0      # "find it in the room" stones on the road
     sounds_stones: int = 0    # "sounds" stones: 0 until picture words exist (see ``build_road``)
+    group_mat_sizes: tuple[int, int] = (4, 3)   # letters on each mat of 3 and of 4 players (at most mat_size)
+    misses_for_star: int = 2  # turns in a row that cover nothing, then a star (pick a letter to cover)
+
+    def mat_for(self, players: int) -> int:
+        """How many letters each mat holds: ``mat_size``, fewer for three or four players."""
+        if players >= 3:
+            return min(self.mat_size, self.group_mat_sizes[min(players, 4) - 3])
+        return self.mat_size
 
     def pool_size(self, players: int) -> int:
         """How many different letters the road holds: each mat's letters, a few more with more players
         (mats differ a little), never so many that a letter comes round too seldom."""
-        return min(self.stones // 2, self.mat_size + players - 1)
+        return min(self.stones // 2, self.mat_for(players) + players - 1)
 
 
 LEVEL_RULES = {
@@ -142,9 +158,11 @@ class PathGame:
         self.rules, self.rng = rules, rng
         self.road = build_road(pool, rules.stones, rng, find_stones=rules.find_stones,
                                sounds_stones=rules.sounds_stones)
-        self.mats = deal_mats(pool, players, rules.mat_size, rng)
+        self.mats = deal_mats(pool, players, rules.mat_for(players), rng)
         self.positions = [START] * players
         self.laps = [0] * players
+        self.misses = [0] * players       # turns in a row each player covered nothing
+        self.covers = 0                   # letters covered this turn
         self.turn = 0
         self.turns_taken = 0
         self.rolled: int | None = None    # the die's number this turn (None: not rolled yet)
@@ -229,11 +247,28 @@ class PathGame:
         if spot not in self.mats[self.turn]:
             raise ValueError("that letter is not on this player's mat")
         spot.covered = True
+        self.covers += 1
+
+    def gift_reason(self) -> str | None:
+        """Why the finished move earns a star (see the module's docstring): "lap", "misses", "alone",
+        or None. Asked once the landing's letter, if any, is covered."""
+        if not self.moved or self.mat_full(self.turn):
+            return None
+        if self.lapped:
+            return "lap"
+        if self.covers:
+            return None
+        others = [p for p in range(len(self.mats)) if p != self.turn]
+        if others and all(self.mat_full(p) for p in others):
+            return "alone"
+        if self.misses[self.turn] + 1 >= self.rules.misses_for_star:
+            return "misses"
+        return None
 
     def gift_choices(self) -> list[MatSpot]:
-        """The finish flag's star: after a move that went past the flag, the player's uncovered letters
-        (one of them, the player's choice, is covered too); otherwise none."""
-        if not (self.moved and self.lapped):
+        """A star's choices: when the move earns one (:meth:`gift_reason`), the player's uncovered
+        letters (one of them, the player's choice, is covered too); otherwise none."""
+        if self.gift_reason() is None:
             return []
         return [s for s in self.mats[self.turn] if not s.covered]
 
@@ -248,7 +283,8 @@ class PathGame:
     def next_turn(self) -> int:
         """Pass the turn to the next player whose mat is not full yet (and return them)."""
         self.turns_taken += 1
-        self.rolled, self.hops, self.lapped = None, 0, False
+        self.misses[self.turn] = 0 if self.covers else self.misses[self.turn] + 1
+        self.rolled, self.hops, self.lapped, self.covers = None, 0, False, 0
         if not self.finished:
             for _ in range(len(self.mats)):
                 self.turn = (self.turn + 1) % len(self.mats)
@@ -258,8 +294,9 @@ class PathGame:
 
 
 def play_out(game: PathGame, max_turns: int = 10_000) -> int:
-    """Play ``game`` to its end by the rules (every landing on a mat letter covers it, and each lap's
-    star covers the first letter left): the number of turns it took. For the tests and for estimating how long a game lasts."""
+    """Play ``game`` to its end by the rules (every landing on a mat letter covers it, and each star
+    covers the first letter left): the number of turns it took. For the tests and for estimating how
+    long a game lasts."""
     while not game.finished:
         if game.turns_taken >= max_turns:
             raise RuntimeError(f"no end after {max_turns} turns")
@@ -269,7 +306,7 @@ def play_out(game: PathGame, max_turns: int = 10_000) -> int:
         landing = game.landing()
         if landing.spot is not None:
             game.cover(landing.spot)
-        if landing.lap and game.gift_choices():
+        if game.gift_choices():
             game.cover(game.gift_choices()[0])
         game.next_turn()
     return game.turns_taken

@@ -20,6 +20,7 @@ this module is the turn as a child plays it: roll, land, write or tap, cover, ne
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 
@@ -38,7 +39,7 @@ from .board import PIECE_SIZE, StoneTarget, paint_board, road_pictures
 from .die import PIP_TIME, TUMBLE_TIME, DieButton, die_pictures, draw_die, number_word
 from .hopping import PieceMoves
 from .mats import MatPictures, draw_mat_tiles, mat_letter, mat_tiles
-from .rules import FIND, LEVEL_RULES, SOUNDS, MatSpot, PathGame, Rules
+from .rules import FIND, LEVEL_RULES, SOUNDS, MatSpot, PathGame
 
 SAY_AGAIN_AT = (1208, 70)
 PAD = pygame.Rect(470, 150, 480, 500)
@@ -62,7 +63,7 @@ class AlphabetPath(PieceMoves, GameScene):
         number = level.options.get("level", 1)
         rules = LEVEL_RULES.get(number, LEVEL_RULES[1])
         find = level.options.get("find", False) and app.settings.game_option("alphabet_path", "find_stones", True)
-        self.rules = Rules(rules.stones, rules.mat_size, rules.die_faces, rules.find_stones if find else 0)
+        self.rules = dataclasses.replace(rules, find_stones=rules.find_stones if find else 0)
         self.tap_to_cover = number == 1 and app.settings.game_option("alphabet_path", "tap_to_cover")
         self.turns = Turns(players)
         self.players = self.turns.players
@@ -289,14 +290,17 @@ class AlphabetPath(PieceMoves, GameScene):
         self.timeline.tween(self, "chip_k", 0.0, 1.0, CHIP_TIME, "drop_bounce", then=self.after_cover)
 
     def after_cover(self):
-        """The flag's star after a lap (pick one more letter), then the next turn."""
-        choices = self.game.gift_choices()
-        if choices and not self.gift_given:
+        """A star (after a lap, a second turn with no letter, or every empty turn of the last player
+        still playing: ``rules.PathGame.gift_reason``): pick one more letter; then the next turn."""
+        reason = self.game.gift_reason()
+        if reason is not None and self.game.gift_choices() and not self.gift_given:
             self.gift_given = True
             self.make_tiles(self.on_gift_tile)
             self.set_state("gift")
             self.app.sounds.play("tada")
-            self.prompt.ask(self.app.phrases.get("lap"), self.app.phrases.get("lap_pick"))
+            why = self.app.phrases.get({"lap": "lap", "misses": "miss_star", "alone": "alone_star"}[reason],
+                                       player=self.turns.current.name)
+            self.prompt.ask(why, self.app.phrases.get("lap_pick"))
             return
         self.end_turn()
 
@@ -373,8 +377,10 @@ class AlphabetPath(PieceMoves, GameScene):
                  focus_rect=self.die.rect if self.focus is self.die else None)
 
     def draw_mats(self, surface):
+        half = {i for i, n in enumerate(self.game.misses) if n == self.rules.misses_for_star - 1} \
+            if self.rules.misses_for_star > 1 else set()
         self.mats.draw(surface, None if self.state == "over" else self.player, self.turns.multi, self.t,
-                       dropping=self.cover_spot if self.state == "chip" else None, chip_k=self.chip_k)
+                       dropping=self.cover_spot if self.state == "chip" else None, chip_k=self.chip_k, half_stars=half)
 
     def draw_big_stone(self, surface, at=(450, 440), radius=130, kind="letter"):
         if not self.shown_letter:

@@ -1,18 +1,32 @@
 """The first part of a letter hunt game: each child in turn picks letter tiles from the table into
 their basket (or lets the die pick), and a tile tapped in the basket goes back to the table.
 
+At level 3 each child then gets a proper look before their tiles turn face down (issue 23: with
+"pick for me" the next child's picker came at once and the tiles hid ~2 s later, so nobody ever saw
+their letters): their basket stays big, "Look at your letters!" is said, each tile glows in turn,
+and only after ``look_time`` seconds do the tiles turn over, before the next child picks.
+
 :class:`PickingLetters` is part of :class:`~games.letter_hunt.scene.LetterHunt` (a mixin): it uses
 the scene's baskets, turns, prompt, timeline and flights, and hands over to ``start_play`` when
 every basket is full.
 """
 from __future__ import annotations
 
-from .table import supply_places
+from .rules import table_size
+from .table import LOOK_BASKET, supply_places
 from .tiles import Flight, HuntTile
 
-SUPPLY_MIN = 6          # a tiny letter set is filled up to this many letters (look-alikes first)
 FULL_PAUSE = 1.6        # a full basket is admired this long before the next player picks
 PICK_STAGGER = 0.09     # "pick for me": seconds between tiles flying in
+LOOK_FIRST = 2.0        # level 3: "Look at your letters!" is said, then the tiles glow one by one
+LOOK_STEP = 0.5         # seconds between one tile's glow and the next
+LOOK_LAST = 1.5         # and a last look at them all before they turn over
+TURNED_PAUSE = 2.2      # the tiles turned over: "Can you remember them?" before the next child picks
+
+
+def look_time(tiles: int) -> float:
+    """Seconds a child looks at their ``tiles`` letters at level 3 before they turn face down."""
+    return LOOK_FIRST + LOOK_STEP * tiles + LOOK_LAST
 
 
 class PickingLetters:
@@ -20,12 +34,12 @@ class PickingLetters:
     their basket until it holds ``count`` tiles."""
 
     def lay_out_supply(self):
-        """The tiles to pick from: the teacher's letters (at least ``SUPPLY_MIN``), in alphabet order."""
+        """The tiles to pick from: the teacher's letters (see ``rules.table_size``), in alphabet order."""
         settings = self.app.settings
         letters = settings.active_letters()
-        wanted = min(26, max(SUPPLY_MIN, len(set(letters.letters))))
-        self.supply = sorted(letters.cards(settings.case, self.app.rng, wanted, chooser=self.app.progress.order),
-                             key=lambda c: c.base)
+        wanted = table_size(len(set(letters.letters)), self.count, len(self.players))
+        self.supply = sorted(letters.cards(settings.case, self.app.rng, wanted,
+                                          chooser=self.app.progress.order), key=lambda c: c.base)
         self.supply_tiles = [HuntTile(r, c, self.on_supply_tile) for r, c in zip(supply_places(len(self.supply)),
                                                                                    self.supply)]
 
@@ -90,8 +104,32 @@ class PickingLetters:
         if self.flights:   # let the last tiles land first
             self.timeline.after(0.1, self.done_picking)
             return
+        if self.write and self.turns.index not in self.face_down:
+            self.look_at_letters(self.turns.index)
+            return
         waiting = [i for i, b in enumerate(self.baskets) if not b.full]
         if waiting:
             self.start_picking(waiting[0])
         else:
             self.start_play()
+
+    def look_at_letters(self, player: int):
+        """Level 3: the child looks at their basket, big and face up, each tile glowing in turn."""
+        self.show_basket(player, LOOK_BASKET)
+        self.set_state("look")
+        key = "look_at_letters_player" if self.turns.multi else "look_at_letters"
+        self.prompt.ask(self.app.phrases.get(key, player=self.players[player].name))
+        self.prompt.hold()
+        for j, tile in enumerate(sorted(self.basket_tiles, key=lambda t: (t.rect.y, t.rect.x))):
+            self.timeline.after(LOOK_FIRST + LOOK_STEP * j, lambda tile=tile: setattr(tile, "glow", LOOK_STEP * 2))
+        self.timeline.after(look_time(len(self.basket_tiles)), lambda: self.turn_tiles_over(player))
+
+    def turn_tiles_over(self, player: int):
+        """Level 3: after the look, ``player``'s tiles turn face down; then the next child picks."""
+        self.face_down.add(player)
+        self.app.sounds.play("flip")
+        for tile in self.basket_tiles:
+            tile.face_up = False
+        self.app.speaker.say(self.app.phrases.get("turn_over"), interrupt=True)
+        self.set_state("turned_over")
+        self.timeline.after(TURNED_PAUSE, self.done_picking)

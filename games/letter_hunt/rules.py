@@ -3,10 +3,17 @@
 - A :class:`Basket` holds one player's letter cards (a letter may be picked more than once, as with
   a classroom box of letter tiles); ``give_back(base)`` takes one copy out.
 - The :class:`Deck` says which letter is called next. Calls come from letters still in some basket;
-  now and then (never twice in a row) a letter that is in nobody's basket, so "not in my basket" is
-  a real answer even for one player. Every call of a letter still in a basket takes at least one
-  tile out of the game (whoever has it must give it back), so a game of ``T`` tiles ends within
-  ``2 * T`` calls (:meth:`Deck.most_calls`).
+  with one or two children at levels 1-2, now and then (never twice in a row) a letter that is in
+  nobody's basket, so "not in my basket" is a real answer even for one player (:func:`decoy_share`).
+  A letter nobody has is one never called before, so a called card never comes back when nobody
+  has it. Every call of a letter still in a basket takes at least one tile out of the game (whoever
+  has it must give it back), so a game of ``T`` tiles ends within ``2 * T`` calls
+  (:meth:`Deck.most_calls`), and within as many calls as the table has letters when no basket holds
+  a letter twice.
+- With three or four children the game is kept short (issue 23: a level-3 game of three took 12
+  minutes): the table holds a basket's worth of letters and a few more (:func:`table_size`), so the
+  baskets share letters and fewer calls empty them all, and at level 3 each child remembers fewer
+  tiles (:func:`basket_size`). ``benchmarks/game_lengths.py`` prints the calls and minutes.
 - A caller turns a drawn card into what is shown and said (:class:`Call`). :class:`NameCaller`
   calls letters by name; :class:`TeachersCaller` calls them the teacher's way (issue 15: by name, by
   sound, or by a picture word, "/s/ ... sun! What does sun start with?"), through the engine's
@@ -22,6 +29,30 @@ from games.engine.voice.letter_call import call_for, way_for
 from games.engine.core.letters import LetterCard
 
 DECOY_SHARE = 0.25   # about one call in four is a letter nobody has (never two in a row)
+SUPPLY_MIN = 6       # a tiny letter set is filled up to this many letters on the table (look-alikes first)
+GROUP_TABLE_EXTRA = 4             # 3-4 children: the table holds a basket's worth of letters and this many more
+GROUP_BASKETS = {3: 8, 4: 6}      # level 3 (remember and write): tiles each for 3 and for 4 children
+
+
+def decoy_share(players: int, write: bool) -> float:
+    """How often a letter nobody has is called: about one call in four for one or two children at
+    levels 1-2; never at level 3 (the tiles lie face down: a child would write a letter for nothing)
+    and never for three or four children (most calls are already not in most baskets)."""
+    return 0.0 if write or players >= 3 else DECOY_SHARE
+
+
+def table_size(set_size: int, count: int, players: int) -> int:
+    """How many different letters lie on the table to pick from: the teacher's set (at least
+    ``SUPPLY_MIN``); with three or four children at most ``count + GROUP_TABLE_EXTRA``, so their
+    baskets share letters and the calls end sooner."""
+    size = min(26, max(SUPPLY_MIN, set_size))
+    return min(size, count + GROUP_TABLE_EXTRA) if players >= 3 else size
+
+
+def basket_size(count: int, players: int, write: bool) -> int:
+    """Tiles per basket: the level's ``count``; at level 3 (``write``) fewer with three or four
+    children (``GROUP_BASKETS``): fewer face-down tiles to remember, and fewer letters to write."""
+    return min(count, GROUP_BASKETS.get(players, count)) if write else count
 
 
 @dataclass
@@ -85,6 +116,7 @@ class Deck:
         self._pile: list[LetterCard] = []   # live letters, shuffled; drawn from the end
         self.last: LetterCard | None = None
         self.last_was_decoy = False
+        self.called: set[str] = set()   # every letter called so far (by base)
         self.calls = 0
 
     @staticmethod
@@ -97,7 +129,7 @@ class Deck:
         live = {c.base: c for b in baskets for c in b.cards}
         if not live:
             return None
-        decoys = [c for c in self.supply if c.base not in live]
+        decoys = [c for c in self.supply if c.base not in live and c.base not in self.called]
         if decoys and not self.last_was_decoy and self.rng.random() < self.decoy_share:
             card = self.rng.choice(decoys)
             self.last_was_decoy = True
@@ -105,6 +137,7 @@ class Deck:
             card = self._next_live(live)
             self.last_was_decoy = False
         self.last = card
+        self.called.add(card.base)
         self.calls += 1
         return card
 
@@ -135,19 +168,24 @@ class Call:
 
 
 class NameCaller:
-    """Calls a card by its letter's name ("The letter B! Who has the letter B?"). With matching
-    case the card shows one case and the baskets hold the other: both are named."""
+    """Calls a card by its letter's name ("The letter B! Who has the letter B?"; with ``one_player``:
+    "The letter B! Do you have the letter B?"). With matching case the card shows one case and the
+    baskets hold the other: both are named."""
 
-    def __init__(self, phrases):
-        self.phrases = phrases
+    def __init__(self, phrases, one_player: bool = False):
+        self.phrases, self.one_player = phrases, one_player
 
     def call(self, card: LetterCard) -> Call:
+        one = self.one_player
         if card.shown != card.answer:
             big, small = (card.shown, card.answer) if card.shown.isupper() else (card.answer, card.shown)
-            key = "call_big" if card.shown.isupper() else "call_small"
+            if card.shown.isupper():
+                key = "call_big_one" if one else "call_big"
+            else:
+                key = "call_small_one" if one else "call_small"
             line = self.phrases.get(key, big=big, small=small)
         else:
-            line = self.phrases.get("call", letter=card.shown)
+            line = self.phrases.get("call_one" if one else "call", letter=card.shown)
         return Call(card, card.shown, (line,))
 
 
@@ -158,9 +196,9 @@ class TeachersCaller:
 
     PICTURE = 160   # px: the picture word's picture (the called card scales it to fit)
 
-    def __init__(self, app):
+    def __init__(self, app, one_player: bool = False):
         self.app = app
-        self.by_name = NameCaller(app.phrases)
+        self.by_name = NameCaller(app.phrases, one_player)
 
     def call(self, card: LetterCard) -> Call:
         if way_for(self.app) == "name":

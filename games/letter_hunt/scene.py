@@ -35,7 +35,7 @@ from games.engine.writing.writing_task import Fallback, WritingTask
 from . import GAME, art, caller_art, icons
 from .answers import AnsweringCalls
 from .picking import PickingLetters
-from .rules import Basket, Deck, TeachersCaller
+from .rules import Basket, Deck, TeachersCaller, basket_size, decoy_share
 from .scoreboard import HuntScoreboard
 from .table import (BASKET, DECK, PAD, SAY_AGAIN_AT, SIDE_BUTTON, SMALL_BASKET, CalledCard, LetterBox,
                     draw_big_basket, draw_small_basket, pictures_to_prepare, small_basket_rect, tile_size)
@@ -55,14 +55,14 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
         self.level = level
-        self.count = int(level.options.get("letters", 5))
         self.write = bool(level.options.get("write", False))
         self.say_first = app.settings.game_option(GAME.id, "say_first")
         self.turns = Turns(players)
         self.players = self.turns.players
+        self.count = basket_size(int(level.options.get("letters", 5)), len(self.players), self.write)
         self.badge = TurnBadge(self.turns, center=(d.W / 2, 60))
         self.baskets = [Basket(self.count) for _ in self.players]
-        self.caller = TeachersCaller(app)   # by name, sound or picture word, as the teacher chose
+        self.caller = TeachersCaller(app, one_player=not self.turns.multi)   # by name, sound or picture word
         self.recorder = GAME.recorder(app, level)
         self.writing = None
         if self.write:
@@ -85,6 +85,7 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.asked_at = 0.0          # when the current player was asked (seconds of game time)
         self.hint_job = None
         self.finished: list[int] = []   # players in the order their baskets emptied
+        self.face_down: set[int] = set()   # level 3: players whose tiles lie face down (they looked at them)
         self.slips = 0
         self.basket_rect = BASKET
         self.practised: list[str] = []
@@ -104,23 +105,14 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
 
     # -- calling -----------------------------------------------------------------------------------
     def start_play(self):
-        self.deck = Deck(self.supply, self.app.rng)
+        self.deck = Deck(self.supply, self.app.rng, decoy_share(len(self.players), self.write))
         self.turns.index = 0
         self.badge.changed()
         self.show_basket(0)
         self.set_state("deal")
-        lines = [self.app.phrases.get("lets_hunt")]
-        if self.write:
-            lines.insert(0, self.app.phrases.get("turn_over"))
-        self.prompt.ask(*lines)
+        self.prompt.ask(self.app.phrases.get("lets_hunt"))
         self.prompt.hold()
-        self.timeline.after(1.0, self.turn_tiles_over if self.write else (lambda: None))
-        self.timeline.after(3.5 if self.write else 2.2, self.next_call)
-
-    def turn_tiles_over(self):
-        self.app.sounds.play("flip")
-        for tile in self.basket_tiles:
-            tile.face_up = False
+        self.timeline.after(2.2, self.next_call)
 
     @property
     def tiles_left(self) -> int:
@@ -218,18 +210,19 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
             if self.using_keys and state in ("pick", "answer"):
                 self.focus = next((w for w in self.widgets if isinstance(w, HuntTile)), None)
 
-    @property
-    def tiles_face_up(self) -> bool:
-        """Tiles lie face up, except at level 3 once the calls have started (remember them!)."""
-        return not (self.write and self.deck is not None)
+    def tiles_face_up(self, player: int) -> bool:
+        """Tiles lie face up, except at level 3 once their child has looked at them (remember them!)."""
+        return player not in self.face_down
 
-    def show_basket(self, player: int):
-        """Lay out ``player``'s basket as the big one, with a tile widget for each letter in it."""
+    def show_basket(self, player: int, rect=None):
+        """Lay out ``player``'s basket as the big one (in ``rect``, or where it lies now: small beside
+        the writing pad at level 3 once play has started), with a tile widget for each letter in it."""
         basket = self.baskets[player]
-        rect = BASKET if self.tiles_face_up else SMALL_BASKET
+        face_up = self.tiles_face_up(player)
+        rect = rect or (SMALL_BASKET if self.write and self.deck is not None else BASKET)
         slots = art.basket_slots(rect, self.count, tile_size(rect, self.count))
         focused_index = self.focus.index if isinstance(self.focus, HuntTile) and self.focus in self.basket_tiles else None
-        self.basket_tiles = [HuntTile(slots[place], card, self.on_basket_tile, self.on_tile_dropped, self.tiles_face_up,
+        self.basket_tiles = [HuntTile(slots[place], card, self.on_basket_tile, self.on_tile_dropped, face_up,
                                       index=i) for i, (place, card) in enumerate(zip(basket.places, basket.cards))]
         self.basket_rect = rect
         if focused_index is not None and self.basket_tiles:
@@ -264,6 +257,8 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
                 t.draw(surface, focused=self.focus is t)
             self.draw_big_basket(surface, self.turns.index, empty_places=True)
             self.pick_for_me.draw(surface, focused=self.focus is self.pick_for_me)
+        elif self.state in ("look", "turned_over"):   # level 3: only their basket, big
+            self.draw_big_basket(surface, self.turns.index)
         else:
             self.draw_table(surface)
         for f in self.flights:
@@ -286,7 +281,7 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         others = [i for i in range(len(self.players)) if i != self.answerer]
         for j, i in enumerate(others):
             draw_small_basket(surface, small_basket_rect(j), self.players[i], self.baskets[i], self.count,
-                              self.tiles_face_up)
+                              self.tiles_face_up(i))
         self.draw_big_basket(surface, self.answerer)
         self.not_mine.enabled = self.state in ("answer", "write")   # greyed while nobody is asked
         self.not_mine.draw(surface, focused=self.focus is self.not_mine)

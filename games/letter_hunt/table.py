@@ -20,6 +20,7 @@ CALLED = pygame.Rect(240, 140, 190, 262)
 BOX = pygame.Rect(462, 150, 390, 262)
 BASKET = pygame.Rect(170, 424, 800, 286)
 SMALL_BASKET = pygame.Rect(20, 520, 390, 210)     # level 3: the face-down basket beside the pad
+LOOK_BASKET = pygame.Rect(190, 170, 900, 430)     # level 3: the basket, bigger, while the child looks at it
 PAD = pygame.Rect(450, 130, 400, 570)     # level 3: over the box while the child writes
 SIDE_BUTTON = pygame.Rect(1010, 470, 240, 200)    # "pick for me" while picking, "not in my basket" in play
 MINI = (222, 92)                                  # the other players' baskets, top right
@@ -53,6 +54,26 @@ def tile_size(rect: pygame.Rect, count: int) -> int:
     return int(min(opening.h * (0.82 if rows == 1 else 0.54), opening.w / per_row * 0.86))
 
 
+NAME_GAP = 14     # px between a child's animal disc and their basket (issue 23: they touched)
+BIG_DISC, SMALL_DISC = 64, 52   # the animal's size beside the big basket and beside a small one
+
+
+def name_disc(rect: pygame.Rect, size: int) -> pygame.Rect:
+    """Where the animal disc of a basket drawn in ``rect`` goes: left of it, ``NAME_GAP`` away, or
+    above its left end when the basket lies at the screen's left edge (level 3, beside the pad)."""
+    disc = pygame.Rect(0, 0, *_disc_size(size))
+    if rect.x - NAME_GAP - disc.w >= 10:
+        disc.midright = (rect.x - NAME_GAP, rect.centery)
+    else:
+        disc.bottomleft = (rect.x + 20, rect.y - NAME_GAP)
+    return disc
+
+
+def _disc_size(size: int) -> tuple[int, int]:
+    ring = max(3, size // 30)   # as players.draw_avatar_on_disc paints it
+    return size + 4 * ring, size + 4 * ring
+
+
 def small_basket_rect(j: int) -> pygame.Rect:
     """The ``j``-th of the other players' small baskets, down the right side."""
     return pygame.Rect(MINI_X, MINI_Y + j * MINI_GAP, *MINI)
@@ -62,7 +83,7 @@ def pictures_to_prepare(colors, supply, count: int, write: bool):
     """Paint the pictures of the calling stage ahead, a few each frame while the children pick,
     so no frame of the game waits for a big painting."""
     big = SMALL_BASKET if write else BASKET
-    for rect in (BASKET, big, pygame.Rect(0, 0, *MINI)):
+    for rect in (BASKET, big, pygame.Rect(0, 0, *MINI)) + ((LOOK_BASKET,) if write else ()):
         for color in colors:
             art.basket(rect.w, rect.h, color)
             yield
@@ -73,6 +94,8 @@ def pictures_to_prepare(colors, supply, count: int, write: bool):
     caller_art.card_back(DECK.w, DECK.h)
     yield
     sizes = {tile_size(big, count), tile_size(pygame.Rect(0, 0, *MINI), count)}
+    if write:
+        sizes.add(tile_size(LOOK_BASKET, count))
     for i, card in enumerate(supply):
         caller_art.card_face(CALLED.w, CALLED.h, card.shown)
         for size in sizes:
@@ -171,7 +194,7 @@ def draw_small_basket(surface, rect: pygame.Rect, player, basket, count: int, fa
     slots = art.basket_slots(rect, count, size)
     for place, card in zip(basket.places, basket.cards):
         surface.blit(art.tile(card.answer, size, face_up), slots[place])
-    draw_avatar_on_disc(surface, player.name, 52, (rect.x - 30, rect.centery))
+    draw_avatar_on_disc(surface, player.name, SMALL_DISC, name_disc(rect, SMALL_DISC).center)
 
 
 def draw_big_basket(surface, rect: pygame.Rect, player, basket, count: int, tiles, focus, *,
@@ -188,4 +211,4 @@ def draw_big_basket(surface, rect: pygame.Rect, player, basket, count: int, tile
     for t in tiles:
         t.draw(surface, focused=focus is t)
     if avatar:
-        draw_avatar_on_disc(surface, player.name, 64, (rect.x + 26, rect.bottom - 50))
+        draw_avatar_on_disc(surface, player.name, BIG_DISC, name_disc(rect, BIG_DISC).center)
