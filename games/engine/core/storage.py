@@ -213,6 +213,13 @@ def replace_damaged(path: Path, data) -> Path | None:
 
 # -- private files and folders ------------------------------------------------------------------------
 
+def keep_new_files_private() -> None:
+    """From now on every file and folder this process makes is for this user only (the umask gains 077):
+    reports, exports, recordings and the progress file's journals too, whoever writes them."""
+    if os.name == "posix":
+        os.umask(os.umask(0o077) | 0o077)
+
+
 def make_private_folder(folder: Path, *, tighten: bool = False) -> Path:
     """Make ``folder`` and its missing parents, each open to this user only (0700).
 

@@ -190,7 +190,8 @@ class Progress:
         path = self.store.path.with_name(f"{self.store.path.name}.{WAITING_FILES.replace('*', str(time.time_ns()))}")
         try:
             write_bytes_atomic(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
-            log.warning("%d answers could not be saved by the quit; kept in %s for the next start", len(left), path.name)
+            log.warning("%d answers could not be saved by the quit; kept in %s for the next start",
+                        len(left), path.name)
         except (OSError, ValueError) as err:
             log.warning("%d answers could not be saved (%s): they are lost", len(left), err)
 
