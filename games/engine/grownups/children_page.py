@@ -27,6 +27,22 @@ def kindly(action):
     return run
 
 
+def free_place(widgets, w: int, h: int):
+    """A place for one more button on the page: at the right end of a row of buttons (the actions, the
+    last row, the classes), clear of every widget, the Back button and the notice line; None if none."""
+    rects = [b.rect for b in widgets]
+    rows = sorted({r.y for r in rects if r.h <= 70 and r.y > 90}, key=lambda y: -y)
+    for y in rows + [104]:
+        last = max((r.right for r in rects if abs(r.y - y) < 10), default=40)
+        for x in (last + 12, d.W - 40 - w):
+            rect = pygame.Rect(x, y, w, h)
+            clear = rect.right <= d.W - 40 and rect.bottom <= d.H - 80 and not (
+                rect.right > d.W - 250 and rect.bottom > d.H - 110)
+            if x >= last + 12 and clear and rect.collidelist([r.inflate(8, 8) for r in rects]) < 0:
+                return rect
+    return None
+
+
 class ChildrenPage:
     """The "Children" tab of ``scenes.ProfilesScreen`` (mixed into it): it uses the screen's ``app``,
     ``progress``, ``store``, ``klass`` (the class shown), ``child`` (the one chosen), ``say`` and ``build``."""
@@ -45,7 +61,7 @@ class ChildrenPage:
         kids = self.store.children(self.klass.id) if self.klass else []
         if self.child is not None and all(k.id != self.child.id for k in kids):
             self.child = None
-        area = pygame.Rect(40, 180, d.W - 80, 350)
+        area = pygame.Rect(40, 180, d.W - 80, 300)   # room below the buttons for the notice line
         self.cards = []
         for rect, kid in zip(grid_cells(len(kids) + 1, area, gap=12, aspect=0.9), kids + [None]):
             if kid is None:
@@ -58,7 +74,7 @@ class ChildrenPage:
             card.selected = self.child is not None and kid.id == self.child.id
             self.cards.append(card)
             W.append(card)
-        y = 560
+        y = 510
         actions = []
         if self.child is not None:
             actions = [("Rename", self.rename_child), ("Animal", self.next_animal), ("Colour", self.next_color),
@@ -97,6 +113,7 @@ class ChildrenPage:
         """A damaged progress file set aside earlier: "Bring back the children from <date>" (and its notice
         counts as seen by a grown-up once this page showed it)."""
         self.set_aside_files = set_aside.copies(self.store)
+        self.brought_back = getattr(self, "brought_back", set())
         if not self.set_aside_files:
             return
         unseen = [f for f in self.set_aside_files if f.name not in set_aside.seen(self.store)]
@@ -109,28 +126,27 @@ class ChildrenPage:
             except NotSaved:
                 pass   # said again next time, when it can be kept
         newest = self.set_aside_files[0]
-        last = W[-1].rect
-        x, y = last.right + 12, last.y
-        for label, fn, color in ((f"Bring back the children from {set_aside.when(newest)}",
-                                  lambda: self.bring_back(newest), d.GREEN),
-                                 ("Delete the damaged file", lambda: self.delete_set_aside(newest), d.WHITE)):
-            w = d.font(22, True).size(label)[0] + 40
-            if x + w > d.W - 260:   # clear of the Back button
-                x, y = 40, y + 66
-            W.append(Button((x, y, w, 56), fn, label=label, color=color, label_size=22, sound="click"))
-            x += w + 12
+        if newest in self.brought_back:
+            label, fn, color = "Delete the damaged file", lambda: self.delete_set_aside(newest), d.WHITE
+        else:
+            label, fn, color = (f"Bring back the children from {set_aside.when(newest)}",
+                                lambda: self.bring_back(newest), d.GREEN)
+        rect = free_place(W, d.font(22, True).size(label)[0] + 40, 56)
+        if rect is not None:   # else the notice says it; a narrower page has room next time
+            W.append(Button(rect, fn, label=label, color=color, label_size=22, sound="click"))
 
     @kindly
     def bring_back(self, copy):
         """Merge what can still be read from the set-aside file, as an import does."""
+        self.brought_back.add(copy)
         try:
             counts = set_aside.bring_back(self.store, copy)
         except ValueError as err:
             self.say(f"Nothing could be brought back: {err}.", True)
         else:
-            self.say(f"Brought back from {set_aside.when(copy)}: {counts['children_added']} children and "
-                     f"{counts['answers_added']} answers added, {counts['answers_already_here']} were already here. "
-                     "The damaged file is still kept; delete it when nothing more is missing.")
+            self.say(f"Brought back from {set_aside.when(copy)}: {counts['children_added']} children, "
+                     f"{counts['answers_added']} answers ({counts['answers_already_here']} were here already). "
+                     "Delete the damaged file when nothing is missing.")
         self.build()
 
     def delete_set_aside(self, copy):
@@ -154,9 +170,8 @@ class ChildrenPage:
             held.update(set_aside.holding(set_aside.copies(self.store), kid.name))
         if not held:
             return ""
-        files = ", ".join(sorted(f.name for f in held))
-        return (f" The name is still in a damaged file set aside earlier ({files}): bring its children back if "
-                "needed, then delete it.")
+        days = ", ".join(sorted({set_aside.when(f) for f in held}))
+        return f" The name is still in the damaged file from {days}: delete that file when it is not needed."
 
     @kindly
     def pick_class(self, c):

@@ -87,6 +87,11 @@ class Answer:
         return self.case or ("upper" if self.letter.isupper() else "lower")
 
 
+def answers(n: int) -> str:
+    """"3 answers", "1 answer"."""
+    return f"{n:,} answer" + ("" if n == 1 else "s")
+
+
 class Progress:
     """Who is playing, and what their answers say; backed by a :class:`Store` (the SQLite file)."""
 
@@ -120,9 +125,9 @@ class Progress:
         said = [self.store.problem] if self.store.problem else []
         if self.waiting:
             why = f" ({self.writer.problem})" if self.writer.problem else ""
-            said.append(f"{self.waiting} answers waiting to be saved{why}.")
+            said.append(f"{answers(self.waiting)} waiting to be saved{why}.")
         if self.writer is not None and self.writer.lost:
-            said.append(f"{self.writer.lost} answers could not be kept: too many were waiting.")
+            said.append(f"{answers(self.writer.lost)} could not be kept: too many were waiting.")
         unseen = self.set_aside_unseen()
         if unseen and not (self.store.problem and unseen[0].name in self.store.problem):   # not said twice
             said.append(set_aside.notice(unseen))
@@ -142,7 +147,7 @@ class Progress:
         else:
             words = None
         if self.waiting:
-            return f"{self.waiting} answers waiting to be saved" + (f" ({words})" if words else "")
+            return f"{answers(self.waiting)} waiting to be saved" + (f" ({words})" if words else "")
         return words
 
     def set_aside_unseen(self, again: bool = False) -> list:

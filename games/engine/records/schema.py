@@ -103,9 +103,9 @@ def why_not(err: BaseException) -> str:
     said = {sqlite3.SQLITE_FULL: "the disk is full",
             sqlite3.SQLITE_BUSY: "another program is writing to it",
             sqlite3.SQLITE_LOCKED: "another program is writing to it",
-            sqlite3.SQLITE_READONLY: "it can only be read",
-            sqlite3.SQLITE_PERM: "it can only be read",
-            sqlite3.SQLITE_IOERR: "the disk gave an error",
+            sqlite3.SQLITE_READONLY: "writing to it is not allowed",
+            sqlite3.SQLITE_PERM: "writing to it is not allowed",
+            sqlite3.SQLITE_IOERR: "a disk error",
             sqlite3.SQLITE_CANTOPEN: "it cannot be opened"}.get(code)
     if said is None and isinstance(err, OSError):
         said = err.strerror or str(err)
@@ -140,9 +140,8 @@ def open_database(path: Path | None) -> Opened:
         backup = set_aside_database(path)
         if backup is None:   # it stays where it is: read what can be read
             return _open_as_far_as_possible(path, err, existed)
-        problem = (f"The progress file was damaged ({err}); kept it as {backup.name} and started a new one. "
-                   "The Children page can bring its children back.")
-        log.warning(problem)
+        log.warning("the progress file was damaged (%s); kept it as %s and started a new one", err, backup.name)
+        problem = f"The progress file was damaged; kept it as {backup.name}. The Children page can bring its children back."
         try:
             create_private_file(path)
             return Opened(connect(path), "file", problem)
@@ -153,8 +152,7 @@ def open_database(path: Path | None) -> Opened:
     failure = try_writing(conn)
     if failure is None:
         return Opened(conn, "file")
-    problem = (f"The progress file can only be read just now ({why_not(failure)}). It was left as it is; "
-               "new answers wait until it can be written.")
+    problem = f"The progress file can only be read ({why_not(failure)}); it was left as it is. Answers wait to be saved."
     log.warning(problem)
     return Opened(conn, "read-only", problem)
 
@@ -175,12 +173,11 @@ def _open_as_far_as_possible(path: Path, err: sqlite3.Error, existed: bool) -> O
             if is_damaged(err2):
                 break
             continue
-        problem = (f"The progress file can only be read just now ({why_not(err)}). It was left as it is; "
-                   "new answers wait until it can be written.")
+        problem = f"The progress file can only be read ({why_not(err)}); it was left as it is. Answers wait to be saved."
         log.warning(problem)
         return Opened(conn, "read-only", problem)
-    problem = (f"The progress file cannot be opened just now ({why_not(err)}). It was left as it is; the "
-               "children will show again when it can be opened.")
+    problem = (f"The progress file cannot be opened ({why_not(err)}); it was left as it is. The children show "
+               "again when it opens.")
     log.warning(problem)
     conn = connect(":memory:")
     conn.execute("PRAGMA query_only = ON")   # what is done now would not be kept: refuse it, kindly

@@ -43,7 +43,7 @@ def copies(store) -> list[Path]:
 
 
 def when(copy: Path) -> str:
-    """The day ``copy`` was set aside, as a grown-up says it ("7 March 2026")."""
+    """The day ``copy`` was set aside, as a grown-up says it ("7 Mar 2026")."""
     stamp = copy.name.rsplit(".broken-", 1)[-1][:15]
     try:
         day = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S")
@@ -52,7 +52,7 @@ def when(copy: Path) -> str:
             day = dt.datetime.fromtimestamp(copy.stat().st_mtime)
         except OSError:
             return "earlier"
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day:%b %Y}"
 
 
 def seen(store) -> set[str]:
@@ -73,8 +73,7 @@ def notice(files: list[Path]) -> str:
     """The sentence the grown-ups' screens show about set-aside files."""
     first = files[0]
     more = f" (and {len(files) - 1} older)" if len(files) > 1 else ""
-    return (f"A damaged progress file was set aside on {when(first)} as {first.name}{more}: the Children page "
-            "can bring its children back.")
+    return f"A damaged progress file was kept as {first.name}{more}: the Children page can bring its children back."
 
 
 def mark_seen(store, files: list[Path]) -> None:
@@ -110,10 +109,14 @@ def read_copy(copy: Path) -> dict:
 
 
 def _read(conn: sqlite3.Connection, copy: Path) -> dict:
-    children = _rows(conn, "SELECT ch.id, ch.uid, ch.name, cl.name, ch.animal, ch.color FROM children ch "
-                           "JOIN classes cl ON cl.id = ch.class_id WHERE ch.id > ? ORDER BY ch.id")
+    """Each table read on its own (a damaged one loses only its own rows), joined here."""
+    classes = {r[0]: r[1] for r in _rows(conn, "SELECT id, name FROM classes WHERE id > ? ORDER BY id")}
+    children = _rows(conn, "SELECT id, uid, name, class_id, animal, color FROM children WHERE id > ? ORDER BY id")
+    for r in children:   # a class whose row is lost keeps its children together, under a name to change
+        classes.setdefault(r[3], f"Class {r[3]}")
     if not children:
         raise ValueError(f"no children could be read from {copy.name}")
+    uid_of = {r[0]: r[1] for r in children}
     try:
         have = {r[1] for r in conn.execute("PRAGMA table_info(answers)")}
     except sqlite3.Error:
@@ -121,12 +124,12 @@ def _read(conn: sqlite3.Connection, copy: Path) -> dict:
     fields = [f for f in ANSWER_FIELDS if f in have]
     answers = []
     if {"uid", "at", "letter", "letter_case", "action", "correct", "help"} <= set(fields):
-        rows = _rows(conn, f"SELECT a.id, ch.uid, {', '.join('a.' + f for f in fields)} FROM answers a "
-                           "JOIN children ch ON ch.id = a.child_id WHERE a.id > ? ORDER BY a.id")
-        answers = [{"child": r[1], **dict(zip(fields, r[2:]))} for r in rows]
+        rows = _rows(conn, f"SELECT id, child_id, {', '.join(fields)} FROM answers WHERE id > ? ORDER BY id")
+        answers = [{"child": uid_of[r[1]], **dict(zip(fields, r[2:]))} for r in rows if r[1] in uid_of]
     return {"format": exchange.EXPORT_FORMAT, "version": exchange.EXPORT_VERSION, "schema": SCHEMA_VERSION,
-            "exported": time.time(), "classes": sorted({r[3] for r in children}),
-            "children": [{"uid": r[1], "name": r[2], "class": r[3], "animal": r[4], "color": r[5]} for r in children],
+            "exported": time.time(), "classes": sorted({classes[r[3]] for r in children}),
+            "children": [{"uid": r[1], "name": r[2], "class": classes[r[3]], "animal": r[4], "color": r[5]}
+                         for r in children],
             "answers": answers}
 
 

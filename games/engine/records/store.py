@@ -155,8 +155,7 @@ class Store:
         if not cannot_write_now(err) and self.mode != "away":
             return err
         why = "it cannot be opened just now" if self.mode == "away" else why_not(err)
-        return NotSaved(f"Nothing was changed: the progress file cannot be written just now ({why}). "
-                        "Try again in a moment, or once it is fixed.")
+        return NotSaved(f"Not saved: the progress file cannot be written now ({why}). Nothing was changed.")
 
     # -- options -----------------------------------------------------------------------------------
     def option(self, key: str, default: str | None = None) -> str | None:
