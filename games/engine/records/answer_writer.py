@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 MOST_WAITING = 10_000   # answers kept in memory at most (about 2 MB with strokes off)
 BATCH = 500             # answers written in one transaction
 FIRST_RETRY = 1.0       # seconds before the first new try; doubled after each failure...
-LAST_RETRY = 15.0       # ...up to this
+LAST_RETRY = 5.0        # ...up to this
 LOCK_WAIT_MS = 2000     # the thread may wait this long for another program's write
 
 _INSERT = (f"INSERT OR IGNORE INTO answers (child_id, {', '.join(ANSWER_FIELDS)}) "
