@@ -100,6 +100,7 @@ class Progress:
         self.child: Child | None = None      # the child playing a one-player game; None is the guest
         self._states: dict[int, dict] = {}
         self._journal_tried = 0.0
+        self._class_shown: str | None = None   # the class chosen this session (kept when the file is read only)
         self._unseen, self._unseen_at = [], -UNSEEN_EVERY
         #: answers that wait for the file (None: no file, everything is in memory anyway)
         self.writer = AnswerWriter(store.path) if store.path is not None and store.mode != "memory" else None
@@ -234,14 +235,19 @@ class Progress:
     def active_class(self):
         """The class whose children the picker shows (the one the grown-ups chose; else the first)."""
         classes = self.store.classes()
-        chosen = self.store.option("class")
+        chosen = self._class_shown or self.store.option("class")
         for c in classes:
             if str(c.id) == chosen:
                 return c
         return classes[0] if classes else None
 
     def set_active_class(self, class_id: int) -> None:
-        self.store.set_option("class", str(class_id))
+        """Show (and play with) this class from now on; when the file cannot keep that now, for this session."""
+        self._class_shown = str(class_id)
+        try:
+            self.store.set_option("class", str(class_id))
+        except NotSaved as err:
+            log.info("the class chosen is kept for this session only: %s", err)
 
     def class_children(self) -> list[Child]:
         c = self.active_class()

@@ -60,7 +60,7 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-OPEN_WAIT_MS = 1000   # at the start only: how long another program's write may hold the file before we read around it
+OPEN_WAIT_MS = 500   # at the start only: how long another program's write may hold the file before we read around it
 
 ANSWER_FIELDS = ("uid", "at", "game", "level", "letter", "letter_case", "action", "correct", "chosen",
                  "best_guess", "confidence", "help", "seconds", "strokes")

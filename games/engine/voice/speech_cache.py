@@ -39,6 +39,7 @@ CLIP_MAX_BYTES = 4 * 1024 * 1024   # a recorded letter is ~80 KB; far bigger is 
 CLIP_MAX_SECONDS = 10.0
 INDEX_NAME = "words.idx"
 _index_lock = threading.Lock()   # the speaker adds to the index, the grown-ups' page rewrites it
+_salts: dict = {}                # index file -> its salt, read once
 
 
 def cache_file_name(key: str) -> str:
@@ -102,7 +103,8 @@ def remember_words(cache_dir: Path, key: str, text: str) -> None:
         path = cache_dir / INDEX_NAME
         try:
             new = not path.exists()
-            salt = secrets.token_hex(16) if new else _read_salt(path)
+            salt = secrets.token_hex(16) if new else _salts.get(path) or _read_salt(path)
+            _salts[path] = salt
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o600)
             with os.fdopen(fd, "a", encoding="ascii") as f:
                 if new:
@@ -150,6 +152,7 @@ def forget_words(cache_dir: Path, text: str) -> int:
             with os.fdopen(fd, "w", encoding="ascii") as f:
                 f.write(body)
             os.replace(tmp, cache_dir / INDEX_NAME)
+            _salts[cache_dir / INDEX_NAME] = salt
         except OSError as err:
             log.warning("The speech cache's index could not be rewritten: %s", err)
     if removed:

@@ -79,20 +79,26 @@ def make_read_only(monkeypatch):
 
 
 def test_with_a_read_only_file_every_change_says_why_kindly_and_the_game_goes_on(make_app, user_home, monkeypatch):
-    make_class(user_home)
+    path = make_class(user_home)
+    store = Store(path)
+    store.add_child(store.add_class("Owls").id, "Ava", "Owl", "red")
+    store.close()
     make_read_only(monkeypatch)
     drv = start(make_app)
     screen = ProfilesScreen(drv.app)
     drv.app.push(screen)
     drv.frames(1)
     assert "can only be read" in screen.notice and screen.notice_is_problem
+    drv.tap(button(screen, "Owls").rect.center)   # looking at another class is not a change to keep
+    assert [c.child.name for c in screen.cards] == ["Ava"]
+    drv.tap(button(screen, "Ducks").rect.center)
     card = next(c for c in screen.cards if c.child.name == "Mia")
     drv.tap(card.rect.center)
     drv.tap(button(screen, "Delete").rect.center)
     assert isinstance(drv.top, Confirm)
     drv.tap(button(drv.top, "Delete").rect.center)
     assert drv.top is screen and "Nothing was changed" in screen.notice and screen.notice_is_problem
-    assert [c.name for c in drv.app.progress.store.children()] == ["Leo", "Mia", "Tom"]
+    assert [c.name for c in drv.app.progress.store.children(screen.klass.id)] == ["Leo", "Mia", "Tom"]
     drv.tap(button(screen, "Animal").rect.center)
     assert "Nothing was changed" in screen.notice
     drv.tap(button(screen, "Letters fit the child: on").rect.center)
