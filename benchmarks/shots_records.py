@@ -104,7 +104,7 @@ def read_only(out: Path, data: Path):
         app.run_frames(3)
         app.screenshot(out / "records_read_only_delete.png")
         screen.add_child()
-        for ch in "Ava":
+        for ch in "Nina":
             pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=0, mod=0, unicode=ch, scancode=0))
         app.run_frames(2)
         app.scenes.top.ok()
