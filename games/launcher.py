@@ -18,6 +18,7 @@ from games.engine.grownups.settings_screen import SettingsScreen
 from games.engine.play.players import default_players
 from games.engine.grownups.quit_dialog import QuitDialog, paint_door
 from games.engine.core.scene import Scene
+from games.engine.core.storage import keep_new_files_private
 from games.engine.core.widgets import Button
 from .registry import find_game, load_games
 
@@ -117,6 +118,18 @@ class Launcher(Scene):
             surface.blit(d.text_surface(ch, 84, d.CANDY[i % 8], True), (x, y))
             x += f.size(ch)[0]
         super().draw(surface)
+        self.draw_records_notice(surface)
+
+    def draw_records_notice(self, surface):
+        """Under the gear, for grown-ups: the progress file cannot be written, answers wait to be saved,
+        or a damaged file was set aside (the settings and the Children page say more)."""
+        words = self.app.progress.short_problem
+        if not words:
+            return
+        img = d.text_surface(words, 20, d.WHITE, True)
+        box = img.get_rect(topright=(d.W - 26, 108)).inflate(20, 6)
+        pygame.draw.rect(surface, d.RED, box, border_radius=box.h // 2)
+        surface.blit(img, img.get_rect(center=box.center))
 
 
 def card_grid(n: int, area=pygame.Rect(50, 140, d.W - 100, 545), gap=30, aspect=1.1) -> list[pygame.Rect]:
@@ -181,6 +194,7 @@ def prefer_software_framebuffer(environ=os.environ) -> None:
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    keep_new_files_private()   # children's names go into reports, exports and the progress file
     if argv and argv[0] in progress_commands():
         return run_progress_command(argv)
     if argv and argv[0] == "print-bingo":   # bingo cards on paper (games/bingo/print_cards.py)

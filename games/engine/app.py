@@ -193,6 +193,7 @@ class App:
             if not self.running:
                 return
         self.speaker.update(dt)
+        self.progress.update()   # cheap: takes up the progress file again once it can be written
         if self.scenes.top and not self.paused:   # no timers run while the window is in the background
             self.scenes.top.update(dt)
             self.scenes.top.settle_focus()
@@ -297,6 +298,7 @@ class App:
         while len(self.scenes):
             self.scenes.pop()
         self.save_settings()
+        self.progress.close()   # answers still waiting are written (or kept for the next start); the journal emptied
         self.speaker.shutdown()
         pygame.quit()
 
@@ -307,5 +309,5 @@ class App:
         try:
             self.settings.save()
             self._settings_as_loaded = copy.deepcopy(self.settings)
-        except OSError as err:   # a read-only home must not stop the quit
+        except (OSError, ValueError, TypeError) as err:   # a read-only home or odd data must not stop the quit
             log.warning("could not save the settings: %s", err)

@@ -92,7 +92,8 @@ class Settings:
             backup = replace_damaged(path, s.to_dict())
             s.problem = (f"Not understood, so reset: {_say_fields(bad)}. "
                          + (f"Old file kept as {backup.name}." if backup else "The file could not be set aside."))
-            log.warning("settings reset: %s; damaged file kept as %s", ", ".join(bad), backup)
+            log.warning("settings reset: %s; %s", ", ".join(bad), f"damaged file kept as {backup.name}" if backup
+                        else "the damaged file could not be set aside")
         return s
 
     def save(self, path: Path | None = None) -> None:

@@ -8,8 +8,12 @@ so in a sentence a grown-up can read.
 
 Writing goes to a temporary file in the same folder, is flushed to disk and then replaces the old
 file in one step, so a crash, a SIGKILL or a full disk never leaves half a file behind. The file keeps
-its mode (a new one gets the usual mode for the user's umask), and a symlinked file is written
-through its link. Temporary files that a killed save left behind are removed on the next read.
+its mode, and a symlinked file is written through its link. Temporary files that a killed save left
+behind are removed on the next read.
+
+Private: what Letterplay writes for the user (settings, progress, exports, reports, recordings) may hold
+children's names, and family and school computers are shared, so a new file is made readable by this
+user only (0600) and a new folder too (0700), whatever the umask.
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+PRIVATE_FILE = 0o600     # a new user file: read and written by this user only
+PRIVATE_FOLDER = 0o700   # a new folder for them: opened by this user only
 MAX_BYTES = 1_000_000   # a settings file is ~1 KB; anything this big is not ours
 MAX_DEPTH = 64          # deeper JSON is not ours either, and could not be written back
 STALE_TMP_SECONDS = 600   # a temp file this old is stale even when its writer cannot be identified
@@ -205,6 +211,61 @@ def replace_damaged(path: Path, data) -> Path | None:
     return backup
 
 
+# -- private files and folders ------------------------------------------------------------------------
+
+def keep_new_files_private() -> None:
+    """From now on every file and folder this process makes is for this user only (the umask gains 077):
+    reports, exports, recordings and the progress file's journals too, whoever writes them."""
+    if os.name == "posix":
+        os.umask(os.umask(0o077) | 0o077)
+
+
+def make_private_folder(folder: Path, *, tighten: bool = False) -> Path:
+    """Make ``folder`` and its missing parents, each open to this user only (0700).
+
+    An existing folder keeps its mode unless ``tighten`` (for Letterplay's own folders: one another
+    version made 0755 becomes 0700, when it is this user's). Raises OSError when ``folder`` cannot be one.
+    """
+    folder = Path(folder)
+    missing = []
+    here = folder
+    while not os.path.lexists(here) and here.parent != here:
+        missing.append(here)
+        here = here.parent
+    for new in reversed(missing):
+        try:
+            os.mkdir(new, PRIVATE_FOLDER)
+        except FileExistsError:   # made by another process meanwhile
+            pass
+        else:
+            os.chmod(new, PRIVATE_FOLDER)   # in case the umask took the owner's own bits
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is not a folder")
+    if tighten and not missing:
+        make_private(folder, PRIVATE_FOLDER)
+    return folder
+
+
+def make_private(path: Path, mode: int = PRIVATE_FILE) -> None:
+    """Take away the group's and others' rights on this user's ``path`` (never adds any; best effort)."""
+    try:
+        info = os.stat(path)
+        if hasattr(os, "getuid") and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(info.st_mode) & mode)
+    except OSError as err:
+        log.info("could not make %s private: %s", path, err)
+
+
+def create_private_file(path: Path) -> bool:
+    """Make an empty file at ``path``, open to this user only, unless something is there; True if made."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
+
+
 # -- writing ----------------------------------------------------------------------------------------
 
 def write_json_atomic(path: Path, data, *, mode: int | None = None) -> None:
@@ -213,35 +274,38 @@ def write_json_atomic(path: Path, data, *, mode: int | None = None) -> None:
     ``data`` is turned into text first, so data that cannot be written (``TypeError``,
     ``ValueError``) leaves the old file and no temporary file behind.
     """
-    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    write_bytes_atomic(path, text.encode("utf-8"), mode=mode)
+    try:
+        raw = (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    except UnicodeEncodeError:   # a lone surrogate (read from an escaped "\ud800"): escaped again, kept
+        raw = (json.dumps(data, indent=2, ensure_ascii=True, sort_keys=True) + "\n").encode("ascii")
+    write_bytes_atomic(path, raw, mode=mode)
 
 
 def write_bytes_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Replace the file at ``path`` with ``data`` in one step, keeping its mode (or ``mode``).
 
-    A symlink to a regular file is written through (the link stays). A new file gets the usual mode
-    for the user's umask.
+    A symlink to a regular file is written through (the link stays). A new file, and a new folder for
+    it, are private to the user (0600, 0700).
     """
     target = _write_target(Path(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(target.parent)
     if mode is None:
         try:
             info = os.stat(target)
-            mode = stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+            mode = stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else PRIVATE_FILE
         except OSError:
-            mode = None
+            mode = PRIVATE_FILE
     tmp = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o666)   # 0o666 less the umask, like any new file the user makes
+    fd = os.open(tmp, flags, PRIVATE_FILE)   # nobody else may open it while the data goes in
     try:
         with os.fdopen(fd, "wb") as f:
-            if mode is not None and hasattr(os, "fchmod"):
+            if hasattr(os, "fchmod"):
                 os.fchmod(f.fileno(), mode)
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if mode is not None and not hasattr(os, "fchmod"):
+        if not hasattr(os, "fchmod"):
             os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:

@@ -2,21 +2,60 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pygame
 
 from games.engine.core import draw as d
+from games.engine.core.storage import make_private_folder
 from games.engine.core.widgets import Button
+from games.engine.records import set_aside
+from games.engine.records.store import NotSaved
 from games.engine.play.avatars import ANIMALS, COLORS, next_avatar
 from games.engine.grownups.dialogs import Confirm, TextEntry
 from games.engine.play.who_is_playing import AvatarCard, grid_cells
 from games.engine.grownups.report import reports_folder, write_report
 
 
+def kindly(action):
+    """A page action whose change the progress file may not take just now (full, busy, read only): the
+    page then says so kindly and nothing changed; the game goes on."""
+    @functools.wraps(action)
+    def run(page, *args, **kw):
+        return page.kindly_call(lambda: action(page, *args, **kw))()
+    return run
+
+
+def free_place(widgets, w: int, h: int):
+    """A place for one more button on the page: at the right end of a row of buttons (the actions, the
+    last row, the classes), clear of every widget, the Back button and the notice line; None if none."""
+    rects = [b.rect for b in widgets]
+    rows = sorted({r.y for r in rects if r.h <= 70 and r.y > 90}, key=lambda y: -y)
+    for y in rows + [104]:
+        last = max((r.right for r in rects if abs(r.y - y) < 10), default=40)
+        for x in (last + 12, d.W - 40 - w):
+            rect = pygame.Rect(x, y, w, h)
+            clear = rect.right <= d.W - 40 and rect.bottom <= d.H - 80 and not (
+                rect.right > d.W - 250 and rect.bottom > d.H - 110)
+            if x >= last + 12 and clear and rect.collidelist([r.inflate(8, 8) for r in rects]) < 0:
+                return rect
+    return None
+
+
 class ChildrenPage:
     """The "Children" tab of ``scenes.ProfilesScreen`` (mixed into it): it uses the screen's ``app``,
     ``progress``, ``store``, ``klass`` (the class shown), ``child`` (the one chosen), ``say`` and ``build``."""
+
+    def kindly_call(self, action):
+        """``action`` (a dialog's answer) as it runs kindly (see :func:`kindly`)."""
+        def run():
+            try:
+                return action()
+            except NotSaved as err:
+                self.say(str(err), True)
+                self.build()
+        return run
 
     def build_children_page(self, W):
         kids = self.store.children(self.klass.id) if self.klass else []
@@ -73,7 +112,75 @@ class ChildrenPage:
             W.append(Button((x, y, w, 52), fn, label=label, color=d.RED if "wipe" in label else d.WHITE,
                             label_size=22, sound="click"))
             x += w + 12
+        self.build_set_aside(W)
 
+    def build_set_aside(self, W):
+        """A damaged progress file set aside earlier: "Bring back the children from <date>" (and its notice
+        counts as seen by a grown-up once this page showed it)."""
+        self.set_aside_files = set_aside.copies(self.store)
+        self.brought_back = getattr(self, "brought_back", set())
+        if not self.set_aside_files:
+            return
+        unseen = [f for f in self.set_aside_files if f.name not in set_aside.seen(self.store)]
+        if unseen:
+            if not self.notice:
+                self.say(set_aside.notice(unseen), True)
+            try:
+                set_aside.mark_seen(self.store, unseen)
+                self.progress.set_aside_unseen(again=True)
+            except NotSaved:
+                pass   # said again next time, when it can be kept
+        newest = self.set_aside_files[0]
+        if newest in self.brought_back:
+            label, fn, color = "Delete the damaged file", lambda: self.delete_set_aside(newest), d.WHITE
+        else:
+            label, fn, color = (f"Bring back the children from {set_aside.when(newest)}",
+                                lambda: self.bring_back(newest), d.GREEN)
+        rect = free_place(W, d.font(22, True).size(label)[0] + 40, 56)
+        if rect is not None:   # else the notice says it; a narrower page has room next time
+            W.append(Button(rect, fn, label=label, color=color, label_size=22, sound="click"))
+
+    @kindly
+    def bring_back(self, copy):
+        """Merge what can still be read from the set-aside file, as an import does."""
+        self.brought_back.add(copy)
+        try:
+            counts = set_aside.bring_back(self.store, copy)
+        except ValueError as err:
+            self.say(f"Nothing could be brought back: {err}.", True)
+        else:
+            self.say(f"Brought back from {set_aside.when(copy)}: {counts['children_added']} children, "
+                     f"{counts['answers_added']} answers ({counts['answers_already_here']} were here already). "
+                     "Delete the damaged file when nothing is missing.")
+        self.build()
+
+    def delete_set_aside(self, copy):
+        def yes():
+            try:
+                set_aside.delete_copy(copy)
+                self.say(f"The damaged file {copy.name} was deleted.")
+            except OSError as err:
+                self.say(f"The damaged file could not be deleted: {err}", True)
+            self.progress.set_aside_unseen(again=True)
+            self.build()
+        self.app.push(Confirm(self.app, f"Delete the damaged file from {set_aside.when(copy)}? Bring its children "
+                                        "back first: what it holds cannot be read again.", yes))
+
+    def forget_names(self, kids) -> str:
+        """After a delete: the names leave the speech cache; the sentence says where they still are."""
+        forget = getattr(self.app.speaker, "forget_name", None)   # a stand-in speaker may have no cache
+        for kid in kids:
+            if forget is not None:
+                forget(kid.name)
+        held = set()
+        for kid in kids:
+            held.update(set_aside.holding(set_aside.copies(self.store), kid.name))
+        if not held:
+            return ""
+        days = ", ".join(sorted({set_aside.when(f) for f in held}))
+        return f" The name is still in the damaged file from {days}: delete that file when it is not needed."
+
+    @kindly
     def pick_class(self, c):
         self.progress.set_active_class(c.id)
         self.child = None
@@ -100,12 +207,13 @@ class ChildrenPage:
         n = len(self.store.children(k.id))
 
         def yes():
+            kids = self.store.children(k.id)
             self.progress.delete_class(k.id)
-            self.say(f"{k.name} and its {n} children were deleted, with all their records.")
+            self.say(f"{k.name} and its {n} children were deleted, with all their records." + self.forget_names(kids))
             self.child = None
             self.build()
         self.app.push(Confirm(self.app, f"Delete the class {k.name}, its {n} children and everything recorded "
-                                        "about them?", yes))
+                                        "about them?", self.kindly_call(yes)))
 
     def select(self, card):
         self.child = card.child
@@ -131,6 +239,7 @@ class ChildrenPage:
             self.build()
         self.app.push(TextEntry(self.app, f"New name for {c.name}", done, c.name))
 
+    @kindly
     def _re_avatar(self, animal_step, color_step):
         c = self.child
         colors = list(COLORS)
@@ -156,14 +265,17 @@ class ChildrenPage:
         def yes():
             self.progress.delete_child(c)
             self.child = None
-            self.say(f"{c.name} was deleted, with everything recorded about them.")
+            self.say(f"{c.name} was deleted, with everything recorded about them." + self.forget_names([c]))
             self.build()
-        self.app.push(Confirm(self.app, f"Delete {c.name} and everything recorded about them? This cannot be undone.", yes))
+        self.app.push(Confirm(self.app, f"Delete {c.name} and everything recorded about them? This cannot be undone.",
+                              self.kindly_call(yes)))
 
+    @kindly
     def toggle_adaptive(self):
         self.progress.adaptive = not self.progress.adaptive
         self.build()
 
+    @kindly
     def toggle_keep(self):
         self.progress.keep_writing = not self.progress.keep_writing
         self.build()
@@ -183,7 +295,7 @@ class ChildrenPage:
         from games.engine.records.classlist import export_names
         path = reports_folder() / f"{self.klass.name}.csv"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
             n = export_names(self.store, self.klass.id, path)
             self.say(f"Wrote {n} names to {path}")
         except OSError as err:
@@ -200,7 +312,7 @@ class ChildrenPage:
     def export_all(self):
         path = reports_folder() / f"letterplay-progress-{dt.date.today().isoformat()}.json"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
             n = self.store.export_file(path)
             self.say(f"Exported {n} answers to {path}")
         except OSError as err:
@@ -216,10 +328,11 @@ class ChildrenPage:
 
     def wipe(self):
         def yes():
+            kids = self.store.children()
             self.progress.wipe()
             self.child = None
-            self.say("Every class, child and answer was deleted from this computer.")
+            self.say("Every class, child and answer was deleted from this computer." + self.forget_names(kids))
             self.build()
         self.app.push(Confirm(self.app, "Delete every class, child and answer on this computer? Export first to keep "
-                                        "a copy.", yes, yes="Wipe all"))
+                                        "a copy.", self.kindly_call(yes), yes="Wipe all"))
 

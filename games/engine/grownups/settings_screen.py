@@ -245,7 +245,7 @@ class SettingsScreen(Scene):
         try:
             self.s.save()
             self.s.problem = None
-        except OSError as err:
+        except (OSError, ValueError) as err:
             self.notice = f"Could not save the settings: {err}"
             return
         self.app.pop()

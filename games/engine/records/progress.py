@@ -6,10 +6,13 @@ already decide right or wrong::
 
     self.recorder.record(card.answer, "found", correct=ok, chosen=tile.char, seconds=took)
 
-and, in games with several players, pass ``player=turns.current`` so the answer goes to that child.
-For the guest ("Just play") nothing is recorded. The database, the mastery rule, the reports and the
-grown-ups' pages live in ``games/engine/profiles/``; README "Profiles, progress and privacy" has the
-rules. Nothing here (or anywhere in Letterplay) talks to a network.
+and, in games with several players, passes ``player=turns.current`` so the answer goes to that child.
+For the guest ("Just play") nothing is recorded. Recording never holds up a frame: an answer the file
+cannot take at once (another program writing, a full disk, a read-only file) waits in memory and is
+written by a thread as soon as the file takes it (``answer_writer.py``); the app calls :meth:`Progress.update`
+once a frame and :meth:`Progress.close` at quit. The database is ``store.py``, the mastery rule
+``mastery.py``; README "Children's profiles, progress and privacy" has the rules. Nothing here (or
+anywhere in Letterplay) talks to a network.
 
 Adaptive letters: while a child plays, :meth:`Progress.order` is the chooser games hand to
 ``LetterSet.cards`` (``letters.cards(mode, rng, n, chooser=app.progress.order)``): letters still
@@ -30,8 +33,10 @@ from pathlib import Path
 from games.engine.core import letters as letter_sets
 from games.engine.records import writing_help as coach_help
 from games.engine.core.letters import CaseMode
-from games.engine.records import mastery
-from games.engine.records.store import Child, Store
+from games.engine.core.storage import write_bytes_atomic
+from games.engine.records import exchange, mastery, set_aside
+from games.engine.records.answer_writer import AnswerWriter
+from games.engine.records.store import Child, NotSaved, Store
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +45,9 @@ KNOWN_SHARE_CAP = 0.5   # ...and never more than half their share by number, so 
 REVIEW_DAYS = 3.0       # a known letter's weight grows by 1 for every this many days it was not seen...
 REVIEW_MOST = 3.0       # ...up to this much extra
 MAX_STROKE_POINTS = 2000
+JOURNAL_RETRY = 5.0     # seconds between tries at emptying the journal a reader kept full after a delete
+UNSEEN_EVERY = 5.0      # seconds: how often the set-aside files are looked for
+WAITING_FILES = "waiting-*.json"   # beside the progress file: answers that could not be written by the quit
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,11 @@ class Answer:
         return self.case or ("upper" if self.letter.isupper() else "lower")
 
 
+def answers(n: int) -> str:
+    """"3 answers", "1 answer"."""
+    return f"{n:,} answer" + ("" if n == 1 else "s")
+
+
 class Progress:
     """Who is playing, and what their answers say; backed by a :class:`Store` (the SQLite file)."""
 
@@ -88,19 +101,117 @@ class Progress:
         self.store = store
         self.child: Child | None = None      # the child playing a one-player game; None is the guest
         self._states: dict[int, dict] = {}
+        self._journal_tried = 0.0
+        self._class_shown: str | None = None   # the class chosen this session (kept when the file is read only)
+        self._unseen, self._unseen_at = [], -UNSEEN_EVERY
+        #: answers that wait for the file (None: no file, everything is in memory anyway)
+        self.writer = AnswerWriter(store.path) if store.path is not None and store.mode != "memory" else None
+        if self.writer is not None and not store.writable:
+            self.writer.want_connection()
+        self._merge_waiting_files()
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> "Progress":
-        """The progress file of this user (a damaged one is set aside; see ``profiles.schema``)."""
+        """The progress file of this user (see ``store.py`` for what happens when it cannot be used)."""
         return cls(Store(path or Store.default_path()))
 
     @property
-    def problem(self) -> str | None:
-        """What went wrong with the progress file, for the grown-ups' screen (None when all is well)."""
-        return self.store.problem
+    def waiting(self) -> int:
+        """Answers not written to the file yet."""
+        return self.writer.waiting if self.writer is not None else 0
 
-    def close(self) -> None:
+    @property
+    def problem(self) -> str | None:
+        """What is wrong with the progress file, for the grown-ups' screens (None when all is well): the
+        file could not be opened for writing, answers wait to be saved, a damaged file was set aside."""
+        said = [self.store.problem] if self.store.problem else []
+        if self.waiting:
+            why = f" ({self.writer.problem})" if self.writer.problem else ""
+            said.append(f"{answers(self.waiting)} waiting to be saved{why}.")
+        if self.writer is not None and self.writer.lost:
+            said.append(f"{answers(self.writer.lost)} could not be kept: too many were waiting.")
+        unseen = self.set_aside_unseen()
+        if unseen and not (self.store.problem and unseen[0].name in self.store.problem):   # not said twice
+            said.append(set_aside.notice(unseen))
+        return " ".join(said) or None
+
+    @property
+    def short_problem(self) -> str | None:
+        """A few words for the launcher's grown-up corner (None when all is well)."""
+        if self.store.mode == "read-only":
+            words = "Progress file: read only"
+        elif self.store.mode == "away":
+            words = "Progress file: not opened"
+        elif self.store.problem and self.store.mode == "memory" and self.store.path is not None:
+            words = "Progress: nothing kept"
+        elif self.set_aside_unseen():
+            words = "Progress file was damaged"
+        else:
+            words = None
+        if self.waiting:
+            return f"{answers(self.waiting)} waiting to be saved" + (f" ({words})" if words else "")
+        return words
+
+    def set_aside_unseen(self, again: bool = False) -> list:
+        """The damaged files set aside whose notice no grown-up has seen (looked for at most every few
+        seconds, or now with ``again``)."""
+        now = time.monotonic()
+        if again or now - self._unseen_at > UNSEEN_EVERY:
+            self._unseen, self._unseen_at = set_aside.unseen(self.store), now
+        return self._unseen
+
+    def update(self) -> None:
+        """Once a frame, cheap: take up a connection that writes once the file can be written again, and
+        empty a journal that still holds a deleted child."""
+        if self.writer is None:
+            return
+        if not self.store.writable:
+            conn = self.writer.take_connection()
+            if conn is not None:
+                self.store.use_connection(conn)
+                self.forget_cache()
+                self._merge_waiting_files()
+                self.set_aside_unseen(again=True)
+        elif self.store.journal_left and time.monotonic() - self._journal_tried > JOURNAL_RETRY:
+            self._journal_tried = time.monotonic()
+            self.store.flush_journal()
+
+    def close(self, timeout: float = 3.0) -> None:
+        """Write the answers still waiting (for up to ``timeout`` seconds; the rest are kept beside the
+        file for the next start), empty the journal and close the file."""
+        if self.writer is not None:
+            left = self.writer.close(timeout)
+            if left:
+                self._keep_for_next_time(left)
         self.store.close()
+
+    def _keep_for_next_time(self, left: list) -> None:
+        """Answers the file would not take by the quit: an export beside it, merged at the next start."""
+        uids = {uid for uid, _ in left}
+        children = [c for c in self.store.children() if c.uid in uids]
+        data = {"format": exchange.EXPORT_FORMAT, "version": exchange.EXPORT_VERSION, "exported": time.time(),
+                "classes": sorted({c.class_name for c in children}),
+                "children": [{"uid": c.uid, "name": c.name, "class": c.class_name, "animal": c.animal,
+                              "color": c.color} for c in children],
+                "answers": [{"child": uid, **row} for uid, row in left]}
+        path = self.store.path.with_name(f"{self.store.path.name}.{WAITING_FILES.replace('*', str(time.time_ns()))}")
+        try:
+            write_bytes_atomic(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+            log.warning("%d answers could not be saved by the quit; kept in %s for the next start",
+                        len(left), path.name)
+        except (OSError, ValueError) as err:
+            log.warning("%d answers could not be saved (%s): they are lost", len(left), err)
+
+    def _merge_waiting_files(self) -> None:
+        if self.store.path is None or not self.store.writable:
+            return
+        for path in sorted(self.store.path.parent.glob(f"{self.store.path.name}.{WAITING_FILES}")):
+            try:
+                counts = self.store.import_file(path)
+                path.unlink()
+                log.info("merged %s: %d waiting answers saved", path.name, counts["answers_added"])
+            except (OSError, ValueError) as err:
+                log.warning("could not merge %s yet: %s", path.name, err)
 
     # -- teacher options ---------------------------------------------------------------------------
     @property
@@ -125,14 +236,19 @@ class Progress:
     def active_class(self):
         """The class whose children the picker shows (the one the grown-ups chose; else the first)."""
         classes = self.store.classes()
-        chosen = self.store.option("class")
+        chosen = self._class_shown or self.store.option("class")
         for c in classes:
             if str(c.id) == chosen:
                 return c
         return classes[0] if classes else None
 
     def set_active_class(self, class_id: int) -> None:
-        self.store.set_option("class", str(class_id))
+        """Show (and play with) this class from now on; when the file cannot keep that now, for this session."""
+        self._class_shown = str(class_id)
+        try:
+            self.store.set_option("class", str(class_id))
+        except NotSaved as err:
+            log.info("the class chosen is kept for this session only: %s", err)
 
     def class_children(self) -> list[Child]:
         c = self.active_class()
@@ -144,7 +260,8 @@ class Progress:
 
     # -- deleting ----------------------------------------------------------------------------------
     def delete_child(self, child: Child) -> None:
-        """The child, every answer and their writing help levels: nothing about them stays."""
+        """The child, every answer and their writing help levels: nothing about them stays (raises
+        ``NotSaved`` when the file cannot be written now: then nothing changed)."""
         self.store.delete_child(child.id)
         self._forget_child(child)
 
@@ -162,6 +279,8 @@ class Progress:
             self._forget_child(child)
 
     def _forget_child(self, child: Child) -> None:
+        if self.writer is not None:
+            self.writer.forget_child(child.uid)
         try:
             coach_help.help_file(child.uid).unlink(missing_ok=True)
         except OSError as err:
@@ -174,7 +293,8 @@ class Progress:
     def record(self, answer: Answer, player=None) -> bool:
         """Keep one answer of the child playing (or of ``player``'s child); True when it was kept.
 
-        The guest's answers are not kept. A failing disk never stops the game (it is logged).
+        The guest's answers are not kept. Never waits for the file: an answer it cannot take now waits
+        in memory (``waiting``) and is written as soon as it can be; only when too many wait is one lost.
         """
         child = getattr(player, "child", None) if player is not None else None
         child = child or self.child
@@ -187,16 +307,32 @@ class Progress:
                "confidence": None if answer.confidence is None else float(answer.confidence),
                "help": answer.help, "seconds": None if answer.seconds is None else float(answer.seconds),
                "strokes": self._strokes_json(answer) if self.keep_writing else None}
-        try:
-            self.store.add_answer(child.id, row)
-        except sqlite3.Error as err:
-            log.warning("could not record an answer: %s", err)
+        if not self._keep(child, row):
             return False
         states = self._states.get(child.id)
         if states is not None:
             st = states.setdefault((row["letter"], row["letter_case"]), mastery.LetterState())
             st.add(row["at"], row["action"], answer.correct, row["help"])
         return True
+
+    def _keep(self, child: Child, row: dict) -> bool:
+        """Write ``row`` now if the file takes it without waiting, else leave it with the writer."""
+        writer = self.writer
+        if writer is None or (self.store.writable and not writer.waiting):
+            try:
+                self.store.add_answer(child.id, row)
+                return True
+            except NotSaved as err:
+                if writer is None:
+                    log.warning("could not record an answer: %s", err)
+                    return False
+            except sqlite3.Error as err:   # not the file's fault: a bug, said loudly, the game goes on
+                log.error("could not record an answer: %s", err)
+                return False
+        if writer.add(child.uid, row):
+            return True
+        log.warning("an answer was lost: %d answers are waiting already", writer.waiting)
+        return False
 
     @staticmethod
     def _strokes_json(answer: Answer) -> str | None:

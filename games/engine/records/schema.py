@@ -1,4 +1,5 @@
-"""The progress database's tables and their migrations, and opening its file: checked, migrated, or set aside when damaged."""
+"""The progress database's tables and their migrations, and opening its file: checked and migrated; set aside only when
+SQLite says it is damaged, read only (or not at all) when the disk, a lock or the file's rights stand in the way."""
 from __future__ import annotations
 
 import contextlib
@@ -6,9 +7,10 @@ import logging
 import os
 import sqlite3
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from games.engine.core.storage import set_aside
+from games.engine.core.storage import create_private_file, make_private_folder, set_aside
 
 log = logging.getLogger(__name__)
 
@@ -58,54 +60,187 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+OPEN_WAIT_MS = 500   # at the start only: how long another program's write may hold the file before we read around it
 
 ANSWER_FIELDS = ("uid", "at", "game", "level", "letter", "letter_case", "action", "correct", "chosen",
                  "best_guess", "confidence", "help", "seconds", "strokes")
 
 
-def open_database(path: Path | None) -> tuple[sqlite3.Connection, str | None]:
-    """The database at ``path`` (in memory when None), and a sentence for the grown-ups when something
-    went wrong (a damaged file is set aside and a new one started; an unwritable one leaves the
-    database in memory, so nothing is kept)."""
+@dataclass
+class Opened:
+    """What :func:`open_database` found: the connection, how it may be used and what to tell the grown-ups.
+
+    ``mode``: "file" (the progress file, read and written), "read-only" (the file, read only: nothing new
+    can be kept until it is fixed), "away" (the file is there but cannot be read just now: an empty
+    database in memory that refuses writes) or "memory" (no file could be made, or none was asked for:
+    kept in memory for this run only).
+    """
+
+    conn: sqlite3.Connection
+    mode: str
+    problem: str | None = None
+
+
+class Damaged(sqlite3.DatabaseError):
+    """SQLite's own check of the file failed."""
+
+
+def is_damaged(err: BaseException) -> bool:
+    """Does ``err`` say the file itself is damaged (corrupt, or not a database at all)? Only such a file is
+    ever set aside; a full disk, a lock, an I/O error or a read-only file leave it where it is."""
+    if isinstance(err, Damaged):
+        return True
+    code = getattr(err, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    text = str(err).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def why_not(err: BaseException) -> str:
+    """Why the file could not be used, in a few plain words."""
+    code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
+    said = {sqlite3.SQLITE_FULL: "the disk is full",
+            sqlite3.SQLITE_BUSY: "another program is writing to it",
+            sqlite3.SQLITE_LOCKED: "another program is writing to it",
+            sqlite3.SQLITE_READONLY: "writing to it is not allowed",
+            sqlite3.SQLITE_PERM: "writing to it is not allowed",
+            sqlite3.SQLITE_IOERR: "a disk error",
+            sqlite3.SQLITE_CANTOPEN: "it cannot be opened"}.get(code)
+    if said is None and isinstance(err, OSError):
+        said = err.strerror or str(err)
+    return said or str(err)
+
+
+def open_database(path: Path | None) -> Opened:
+    """The database at ``path`` (in memory when None), checked and migrated.
+
+    Only a file SQLite itself reports as damaged is set aside (``progress.db.broken-<date>``, see
+    ``set_aside.py``) and a new one started. Anything else (a full disk, a file-size limit, another
+    program holding it, an I/O error, a read-only file) never moves the file: it is opened read only,
+    or when even that fails the game runs on an empty database in memory that refuses writes, and
+    ``problem`` says so. Nothing new is lost either way: answers wait until the file answers again.
+    """
     if path is None:
-        return connect(":memory:"), None
+        return Opened(connect(":memory:"), "memory")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return connect(path), None
-    except sqlite3.DatabaseError as err:   # not a database, damaged, or from a much newer version
-        backup = set_aside_database(path)
-        kept = f"kept it as {backup.name}" if backup else "could not move it aside"
-        problem = f"The progress file was damaged ({err}); {kept}. A new one was started."
-        log.warning(problem)
+        make_private_folder(path.parent)
+        existed = path.exists()
+        if not existed:
+            create_private_file(path)
     except OSError as err:
-        problem = f"The progress file could not be opened ({err}); nothing is kept this time."
+        problem = f"The progress file could not be made ({why_not(err)}); nothing is kept this time."
         log.warning(problem)
-        return connect(":memory:"), problem
+        return Opened(connect(":memory:"), "memory", problem)
     try:
-        return connect(path), problem
-    except (sqlite3.DatabaseError, OSError) as err:
-        problem = f"The progress file could not be made ({err}); nothing is kept this time."
+        conn = connect(path)
+    except sqlite3.Error as err:
+        if not is_damaged(err):
+            return _open_as_far_as_possible(path, err, existed)
+        backup = set_aside_database(path)
+        if backup is None:   # it stays where it is: read what can be read
+            return _open_as_far_as_possible(path, err, existed)
+        log.warning("the progress file was damaged (%s); kept it as %s and started a new one", err, backup.name)
+        problem = f"The progress file was damaged; kept it as {backup.name}. The Children page can bring its children back."
+        try:
+            create_private_file(path)
+            return Opened(connect(path), "file", problem)
+        except (sqlite3.Error, OSError) as err2:
+            problem += f" The new file could not be made ({why_not(err2)}); nothing is kept this time."
+            log.warning(problem)
+            return Opened(connect(":memory:"), "memory", problem)
+    failure = try_writing(conn)
+    if failure is None:
+        return Opened(conn, "file")
+    problem = f"The progress file can only be read ({why_not(failure)}); it was left as it is. Answers wait to be saved."
+    log.warning(problem)
+    return Opened(conn, "read-only", problem)
+
+
+def _open_as_far_as_possible(path: Path, err: sqlite3.Error, existed: bool) -> Opened:
+    """The file could not be opened for writing, and is not damaged: read it if possible, never move it."""
+    if not existed:
+        with contextlib.suppress(OSError):
+            if path.stat().st_size == 0:
+                path.unlink()   # our own empty file: do not leave it behind
+        problem = f"The progress file could not be made ({why_not(err)}); nothing is kept this time."
         log.warning(problem)
-        return connect(":memory:"), problem
+        return Opened(connect(":memory:"), "memory", problem)
+    for how in ("mode=ro", "mode=ro&immutable=1"):   # immutable: no -shm needed (a full disk cannot make one)
+        try:
+            conn = connect(path, uri_options=how)
+        except sqlite3.Error as err2:
+            if is_damaged(err2):
+                break
+            continue
+        problem = f"The progress file can only be read ({why_not(err)}); it was left as it is. Answers wait to be saved."
+        log.warning(problem)
+        return Opened(conn, "read-only", problem)
+    problem = (f"The progress file cannot be opened ({why_not(err)}); it was left as it is. The children show "
+               "again when it opens.")
+    log.warning(problem)
+    conn = connect(":memory:")
+    conn.execute("PRAGMA query_only = ON")   # what is done now would not be kept: refuse it, kindly
+    return Opened(conn, "away", problem)
 
 
-def connect(where) -> sqlite3.Connection:
-    """A connection to ``where`` (a path or ":memory:") with our settings, checked and migrated."""
-    conn = sqlite3.connect(str(where), isolation_level=None, timeout=5.0)
+def connect(where, uri_options: str | None = None, *, same_thread: bool = True) -> sqlite3.Connection:
+    """A connection to ``where`` (a path or ":memory:") with our settings, checked and migrated.
+
+    ``uri_options`` ("mode=ro"...) opens the file through a URI with them: read only, nothing migrated.
+    ``same_thread=False`` lets a connection made on one thread be handed to another.
+    """
+    if uri_options:
+        target, uri = f"{Path(where).absolute().as_uri()}?{uri_options}", True
+    else:
+        target, uri = str(where), False
+    conn = sqlite3.connect(target, isolation_level=None, timeout=0.0, uri=uri, check_same_thread=same_thread)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")   # deleted rows are overwritten, not left in free pages
         if where != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")   # WAL + NORMAL: a killed process loses nothing committed
+            conn.execute(f"PRAGMA busy_timeout = {OPEN_WAIT_MS}")
+            if not uri_options:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")   # WAL + NORMAL: a killed process loses nothing committed
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
-                raise sqlite3.DatabaseError(f"check failed: {ok}")
-        migrate(conn)
+                raise Damaged(f"check failed: {ok}")
+        if uri_options:
+            if schema_version(conn) < SCHEMA_VERSION:
+                raise sqlite3.OperationalError("the file needs changes that cannot be made while it can only be read")
+        else:
+            migrate(conn)
+        conn.execute("PRAGMA busy_timeout = 0")   # nothing waits for the file after this (see store.py)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def try_writing(conn: sqlite3.Connection) -> sqlite3.Error | None:
+    """Can the file take a write now? None if so, else the error (a lock held by another program is fine:
+    it is gone in a moment)."""
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {OPEN_WAIT_MS}")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("INSERT OR REPLACE INTO options VALUES ('opened', ?)", (repr(time.time()),))
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as err:
+        if (getattr(err, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return None
+        return err
+    except sqlite3.Error as err:
+        return err
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("PRAGMA busy_timeout = 0")
+    return None
 
 
 def set_aside_database(path: Path) -> Path | None:

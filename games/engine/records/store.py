@@ -5,10 +5,16 @@
   loses at most the answer being written, and the file always opens again.
 - ``schema_version`` holds every migration applied; ``schema.MIGRATIONS`` lists them from the first release
   on, and opening a file runs the ones it lacks (an empty file gets them all), in one transaction each.
-- A file that is not a database, or fails SQLite's own check, is *set aside* as
-  ``progress.db.broken-<date>`` (kept, like a damaged settings file, with its ``-wal`` beside it) and a
-  fresh database starts; :attr:`Store.problem` says so in a sentence for the grown-ups' screen. When no
-  file can be written at all the database lives in memory and ``problem`` says nothing is kept.
+- Only a file SQLite itself reports as damaged (not a database, or failing its own check) is *set
+  aside* as ``progress.db.broken-<date>`` (kept, with its ``-wal`` beside it; ``set_aside.py`` lists
+  them and brings their children back) and a fresh database starts. A full disk, a file-size limit,
+  another program holding the file, an I/O error or a read-only file never move it: the file is opened
+  read only (:attr:`Store.mode` "read-only") or not at all ("away": an empty database in memory), and
+  :attr:`Store.problem` says so in a sentence for the grown-ups' screens, in every session until it is
+  fixed. When no file can be made at all the database lives in memory ("memory": nothing is kept).
+- Nothing waits for the file: a change the grown-ups ask for that cannot be written now raises
+  :class:`NotSaved` (an ``OSError`` with a kind sentence) and changes nothing; answers that cannot be
+  written wait in memory (``answer_writer.py``).
 - Deleting a child deletes every row about them (foreign keys cascade) and keeps only a one-way hash
   of class + name (``forgotten``) so that importing an older export does not bring the child back.
 - Export files are JSON; importing merges them: the same child is the one with the same name in the
@@ -21,6 +27,7 @@ in ``schema.py``, export and merge in ``exchange.py``, and how names are compare
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 import time
 import uuid
@@ -28,9 +35,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from games.engine.core import paths
+from games.engine.core.storage import make_private
 from games.engine.records import exchange
 from games.engine.records.names import clean_name, forget_key
-from games.engine.records.schema import ANSWER_FIELDS, insert_answer, open_database, schema_version
+from games.engine.records.schema import (ANSWER_FIELDS, insert_answer, is_damaged, open_database, schema_version,
+                                         why_not)
+
+log = logging.getLogger(__name__)
+
+#: how long a grown-up's change may wait for another program's write to end (answers never wait)
+GROWNUP_WAIT_MS = 250
+#: SQLite's answers that mean "not now" (the disk, a lock, the file's rights), not "you asked wrongly"
+CANNOT_WRITE_NOW = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY,
+                    sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+
+
+class NotSaved(OSError):
+    """A change could not be written to the progress file just now; nothing was changed. Its text is
+    a kind sentence for the grown-ups' page."""
+
+
+def cannot_write_now(err: BaseException) -> bool:
+    """Is ``err`` the file refusing a write for now (full, busy, read only, I/O, damaged)?"""
+    code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in CANNOT_WRITE_NOW or is_damaged(err) or (
+        isinstance(err, sqlite3.OperationalError) and "readonly" in str(err))
 
 
 @dataclass(frozen=True)
@@ -59,8 +88,16 @@ class Store:
 
     def __init__(self, path: Path | str | None):
         self.path = Path(path) if path is not None else None
-        self.problem: str | None       # what went wrong opening the file, for the grown-ups (None: all well)
-        self.conn, self.problem = open_database(self.path)
+        opened = open_database(self.path)
+        self.conn = opened.conn
+        #: "file", "read-only", "away" or "memory" (see ``schema.Opened``)
+        self.mode = opened.mode
+        #: what went wrong opening the file, for the grown-ups (None: all well)
+        self.problem: str | None = opened.problem
+        self.journal_left = False   # a checkpoint after a delete could not empty the journal yet
+        if self.path is not None and self.mode != "memory":
+            for name in (self.path.name, self.path.name + "-wal", self.path.name + "-shm"):
+                make_private(self.path.with_name(name))   # made by an older version, open to all
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -72,20 +109,53 @@ class Store:
         """The database's schema version (see ``schema.py``)."""
         return schema_version(conn)
 
+    @property
+    def writable(self) -> bool:
+        """Can changes be written (the file opened for writing, or a database in memory)?"""
+        return self.mode in ("file", "memory")
+
+    def use_connection(self, conn: sqlite3.Connection) -> None:
+        """The file can be written again: ``conn`` (opened and checked elsewhere) replaces the read-only
+        or empty one, and the problem is over."""
+        old, self.conn = self.conn, conn
+        self.mode, self.problem = "file", None
+        with contextlib.suppress(sqlite3.Error):
+            old.close()
+        log.info("the progress file can be written again")
+
     def close(self) -> None:
+        """Empty the journal into the file (a deleted child's rows leave the -wal too), then close."""
+        if self.mode == "file":
+            self.flush_journal()
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
     @contextlib.contextmanager
-    def transaction(self):
-        """All the writes inside happen together or not at all."""
-        self.conn.execute("BEGIN IMMEDIATE")
+    def transaction(self, wait_ms: int = GROWNUP_WAIT_MS):
+        """All the writes inside happen together or not at all. When the file cannot take them now
+        (full, busy for longer than ``wait_ms``, read only, away) :class:`NotSaved` is raised and
+        nothing changed."""
+        conn = self.conn
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise self._not_saved(err) from err
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as err:
+            with contextlib.suppress(sqlite3.Error):   # SQLite may have rolled back already
+                conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.Error) and cannot_write_now(err):
+                raise self._not_saved(err) from err
             raise
-        self.conn.execute("COMMIT")
+
+    def _not_saved(self, err: sqlite3.Error) -> Exception:
+        if not cannot_write_now(err) and self.mode != "away":
+            return err
+        why = "it cannot be opened just now" if self.mode == "away" else why_not(err)
+        return NotSaved(f"Not saved: the progress file cannot be written now ({why}). Nothing was changed.")
 
     # -- options -----------------------------------------------------------------------------------
     def option(self, key: str, default: str | None = None) -> str | None:
@@ -126,7 +196,7 @@ class Store:
             for (child_id,) in c.execute("SELECT id FROM children WHERE class_id = ?", (class_id,)).fetchall():
                 self._forget(c, child_id)
             c.execute("DELETE FROM classes WHERE id = ?", (class_id,))
-        self._flush_journal()
+        self.flush_journal()
 
     _CHILD_SQL = ("SELECT ch.id, ch.uid, ch.name, ch.class_id, cl.name, ch.animal, ch.color "
                   "FROM children ch JOIN classes cl ON cl.id = ch.class_id")
@@ -176,12 +246,18 @@ class Store:
         """The child and every answer recorded about them (nothing else keeps their name)."""
         with self.transaction() as c:
             self._forget(c, child_id)
-        self._flush_journal()
+        self.flush_journal()
 
-    def _flush_journal(self) -> None:
-        """Copy the journal into the file and empty it: old versions of deleted rows leave the -wal too."""
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def flush_journal(self) -> bool:
+        """Copy the journal into the file and empty it: old versions of deleted rows leave the -wal too.
+        False when a reader (another window, a report) kept it from emptying: :meth:`close` tries again."""
+        try:
+            busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error as err:
+            log.info("the journal could not be emptied: %s", err)
+            busy = 1
+        self.journal_left = bool(busy)
+        return not busy
 
     def _forget(self, c, child_id: int) -> None:
         row = c.execute("SELECT ch.name, cl.name FROM children ch JOIN classes cl ON cl.id = ch.class_id "
@@ -199,12 +275,13 @@ class Store:
             c.execute("DELETE FROM classes")
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("VACUUM")   # the file shrinks back
-        self._flush_journal()
+        self.flush_journal()
 
     # -- answers -----------------------------------------------------------------------------------
     def add_answer(self, child_id: int, row: dict) -> None:
-        """One answer, in its own transaction."""
-        with self.transaction() as c:
+        """One answer, in its own transaction, without waiting: raises :class:`NotSaved` when the file
+        cannot take it now (``progress`` then keeps it waiting)."""
+        with self.transaction(wait_ms=0) as c:
             insert_answer(c, child_id, row)
 
     def answers(self, child_id: int | None = None, since: float | None = None):

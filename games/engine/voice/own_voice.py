@@ -3,7 +3,9 @@
 Kept clips replace the synthetic ones everywhere the Speaker says a letter's name on its own
 (``say_letter_name``) or a letter's sound ("/m/" in any line, ``say_letter_sound``). They live in the
 user data folder, ``own_voice/name-m.wav`` and ``own_voice/sound-m.wav`` (16 kHz mono), written
-atomically. Recording uses SDL's audio capture through pygame-ce (``pygame._sdl2.audio.AudioDevice``
+atomically and private to the user (0600 in a 0700 folder). A file found there is played only when
+its size and header say it is a short plain WAV (``speech_cache.clip_is_usable``): a huge or odd file
+could crash the mixer. Recording uses SDL's audio capture through pygame-ce (``pygame._sdl2.audio.AudioDevice``
 with ``iscapture=True``); with no microphone the screen says so and nothing else changes.
 
 The screen is reached from the settings' Voice page, so it is behind the grown-up gate.
@@ -23,7 +25,9 @@ from games.engine.core import draw as d
 from games.engine.core import paths
 from games.engine.core.letters import ALPHABET
 from games.engine.core.scene import Scene
+from games.engine.core.storage import PRIVATE_FILE, make_private_folder
 from games.engine.core.widgets import Button
+from games.engine.voice.speech_cache import clip_is_usable
 
 log = logging.getLogger(__name__)
 
@@ -136,14 +140,18 @@ def clean_recording(samples: np.ndarray, rate: int = RATE) -> np.ndarray | None:
 
 
 def write_clip(path: Path, samples: np.ndarray, rate: int = RATE) -> None:
-    """Write a 16-bit mono WAV atomically (a half-written file is never seen)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a 16-bit mono WAV atomically (a half-written file is never seen), private to the user."""
+    make_private_folder(path.parent)
     part = path.with_name(f".{path.name}.part")
-    with wave.open(str(part), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(samples.astype(np.int16).tobytes())
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE)
+    with os.fdopen(fd, "wb") as f:
+        if hasattr(os, "fchmod"):
+            os.fchmod(f.fileno(), PRIVATE_FILE)   # an old part file keeps its mode otherwise
+        with wave.open(f, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(rate)
+            w.writeframes(samples.astype(np.int16).tobytes())
     os.replace(part, path)
 
 
@@ -280,9 +288,12 @@ class OwnVoiceScreen(Scene):
         if not start_mixer():
             self.message = f"No sound device to play it on ({mixer_problem()})."
             return
+        if not clip_is_usable(path):
+            self.message = "That recording cannot be played (too big, or not a plain WAV). Record it again."
+            return
         try:
             pygame.mixer.Sound(str(path)).play()
-        except (pygame.error, FileNotFoundError) as err:
+        except (pygame.error, OSError) as err:
             self.message = f"It could not be played: {err}"
 
     # -- time and drawing --------------------------------------------------------------------------

@@ -34,10 +34,12 @@ from typing import Iterable
 import pygame
 
 from games.engine.core import paths
+from games.engine.core.storage import make_private_folder
 from games.engine.voice.espeak import (EspeakSynthesizer, Synthesizer, espeak_voice, letter_names, letter_table, sound_clip_file, spoken_form)
 from games.engine.voice.sounds import mixer_problem, start_mixer
 from games.engine.core.settings import SPEECH_RATES
-from games.engine.voice.speech_cache import CACHE_VERSION, cache_file_name
+from games.engine.voice.speech_cache import (CACHE_VERSION, cache_file_name, clip_is_usable, forget_words,
+                                            is_cached_wav, remember_words)
 from games.engine.voice.speech_lines import Caption, Line, cut_at_sounds, has_words, single_letter
 from games.engine.voice.speech_status import EngineState
 from games.engine.voice.speech_worker import SpeechWorker
@@ -87,8 +89,10 @@ class Speaker:
         self._generation = 0                  # bumped by stop(): the worker skips older lines
         self._channel: pygame.mixer.Channel | None = None
         self._worker = SpeechWorker(self._synth, self.cache_dir, lambda: self._generation)
+        self._indexed: set[str] = set()       # line keys whose words are in the cache's index
+        self._clips_checked: dict = {}        # clip path -> (mtime, size, usable)
         try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            make_private_folder(self.cache_dir)   # lines say children's names: for this user only
         except OSError as err:
             self._no_engine(f"the speech cache folder {self.cache_dir} cannot be written ({err})")
         if self.enabled:
@@ -144,16 +148,36 @@ class Speaker:
 
     def sound_clip(self, letter: str) -> Path | None:
         """The WAV that plays `letter`'s sound: the grown-up's own recording, else the ready-made one."""
-        for path in ((self.own_clips / f"sound-{letter}.wav") if self.own_clips else None,
-                     sound_clip_file(self.voice, letter)):
-            if path is not None and path.is_file():
-                return path
-        return None
+        own = (self.own_clips / f"sound-{letter}.wav") if self.own_clips else None
+        if own is not None and self._usable_clip(own):
+            return own
+        path = sound_clip_file(self.voice, letter)
+        return path if path.is_file() else None
 
     def name_clip(self, letter: str) -> Path | None:
-        """The grown-up's own recording of `letter`'s name, if there is one."""
+        """The grown-up's own recording of `letter`'s name, if there is one (and it can be played)."""
         path = (self.own_clips / f"name-{letter}.wav") if self.own_clips else None
-        return path if path is not None and path.is_file() else None
+        return path if path is not None and self._usable_clip(path) else None
+
+    def _usable_clip(self, path: Path) -> bool:
+        """A grown-up's recording is checked (size, header) before the mixer sees it: a huge or odd file
+        could crash it. Checked again only when the file changes."""
+        try:
+            info = path.stat()
+        except OSError:
+            return False
+        seen = self._clips_checked.get(path)
+        if seen is None or seen[:2] != (info.st_mtime_ns, info.st_size):
+            usable = clip_is_usable(path)
+            if not usable:
+                log.warning("The recording %s cannot be played (too big, or not a plain WAV); the computer's "
+                            "voice is used instead.", path.name)
+            seen = self._clips_checked[path] = (info.st_mtime_ns, info.st_size, usable)
+        return seen[2]
+
+    def forget_name(self, name: str) -> int:
+        """Remove every cached line that said ``name`` (a deleted child's); how many went."""
+        return forget_words(self.cache_dir, name)
 
     def say_again(self) -> None:
         """Say the last line again, straight away (the "say again" button)."""
@@ -294,7 +318,7 @@ class Speaker:
         key = hashlib.sha1("|".join([sound, str(self.rate), spoken]).encode("utf-8"))
         line = Line(caption=caption, spoken=spoken, key=key.hexdigest()[:24], asked_at=time.perf_counter())
         wav = self.cache_dir / cache_file_name(line.key)
-        if wav.exists():
+        if is_cached_wav(wav):   # a folder or a FIFO at its name is not a line (a FIFO would never end)
             line.wav = wav
             try:
                 os.utime(wav)   # recently used: the cache keeps it longest
@@ -349,6 +373,9 @@ class Speaker:
             self._worker.start()
 
     def _ask_worker(self, line: Line, generation: int | None) -> None:
+        if line.key not in self._indexed:   # its words, hashed, before its WAV exists
+            self._indexed.add(line.key)
+            remember_words(self.cache_dir, line.key, f"{line.caption} {line.spoken}")
         self._worker.ask(line.key, line.spoken, self.rate, generation, self._engine_voice)
 
     def _collect_results(self) -> None:
@@ -361,10 +388,11 @@ class Speaker:
                 self._no_engine(f"no speech engine could start ({value})")
             else:
                 key = value[0] if kind == "wav" else value
+                made = kind == "wav" and is_cached_wav(value[1])
                 for line in self._queue:
                     if line.key == key:
-                        line.wav = value[1] if kind == "wav" else None
-                        line.failed = kind == "failed"
+                        line.wav = value[1] if made else None
+                        line.failed = not made
 
     def _notice_a_hung_engine(self) -> None:
         """An engine stuck on one line for ENGINE_HUNG_AFTER seconds: say so (log, status), captions only."""
@@ -389,12 +417,16 @@ class Speaker:
         if line.wav is not None and self.enabled and self._ensure_channel():
             try:
                 self._current_sound = pygame.mixer.Sound(str(line.wav))
-            except (pygame.error, FileNotFoundError) as err:
+            except (pygame.error, OSError) as err:
                 if line.clip:
                     log.warning("The sound clip %s could not be played (%s).", line.wav, err)
                 else:
                     log.warning("The speech file %s could not be played (%s); it will be made again.", line.wav, err)
-                    line.wav.unlink(missing_ok=True)
+                    if is_cached_wav(line.wav):
+                        try:
+                            line.wav.unlink()
+                        except OSError:
+                            pass
             else:
                 self._channel.play(self._current_sound)
                 line.started_at = time.perf_counter()

@@ -335,13 +335,15 @@ def test_a_save_keeps_the_file_mode(mode):
     assert Settings.load().speech_rate == 100
 
 
-def test_a_new_file_gets_the_usual_mode_for_the_users_umask():
-    old = os.umask(0o027)
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o000])
+def test_a_new_settings_file_and_its_folder_are_private_to_the_user_whatever_the_umask(umask):
+    old = os.umask(umask)
     try:
         Settings().save()
     finally:
         os.umask(old)
-    assert stat.S_IMODE(paths.settings_file().stat().st_mode) == 0o640
+    assert stat.S_IMODE(paths.settings_file().stat().st_mode) == 0o600
+    assert stat.S_IMODE(paths.settings_file().parent.stat().st_mode) == 0o700
 
 
 def test_damaged_backups_made_in_the_same_second_do_not_overwrite_each_other(tmp_path):
