@@ -79,11 +79,12 @@ class LetterState:
                 self.clean_written += action == "wrote"
         self.last_seen = at if self.last_seen is None else max(self.last_seen, at)
         mark = self.mark
-        for m in range(SEEN, mark + 1):
-            self.mark_since.setdefault(m, at)
-        for m in list(self.mark_since):   # a mark lost (a run of misses) is reached anew later
-            if m > mark:
-                del self.mark_since[m]
+        if len(self.mark_since) != mark:   # its keys are SEEN..mark: only a change of mark changes them
+            for m in range(SEEN, mark + 1):
+                self.mark_since.setdefault(m, at)
+            for m in list(self.mark_since):   # a mark lost (a run of misses) is reached anew later
+                if m > mark:
+                    del self.mark_since[m]
 
     def to_json(self) -> str:
         """The state as a short JSON text (numbers exactly as they are: folding on from it is exact)."""
@@ -100,7 +101,7 @@ class LetterState:
             numbers = [right, every, *since.values()] + ([] if last is None else [last])
             if (len(counts) != 5 or any(type(c) is not int or c < 0 for c in counts)
                     or any(type(x) not in (int, float) or not math.isfinite(x) for x in numbers)
-                    or any(k not in ("1", "2", "3") for k in since)):
+                    or sorted(since) != [str(m) for m in range(SEEN, len(since) + 1)]):
                 return None
             return cls(*counts, float(right), float(every), last, {int(k): t for k, t in since.items()})
         except (TypeError, ValueError, AttributeError, RecursionError):

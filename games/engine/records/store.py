@@ -256,7 +256,7 @@ class Store:
                 if st is None:
                     st, changed = mastery.LetterState(), True
                 else:
-                    sql += " AND (at > ? OR (at = ? AND id > ?))"
+                    sql += " AND at >= ? AND (at > ? OR id > ?)"   # the range on ``at`` is what the index serves
                     args += (at, at, row_id)
                     changed = False
                 rows = conn.execute(sql + " ORDER BY at, id", args).fetchall()
