@@ -67,8 +67,9 @@ def _run(args, progress) -> int:
     else:
         from games.engine.records.classlist import export_names, import_names, read_names
         if args.action == "import":
+            names = read_names(args.file)   # a file that cannot be used leaves no empty class behind
             cls = store.add_class(args.class_name)
-            added, there = import_names(store, cls.id, read_names(args.file))
+            added, there = import_names(store, cls.id, names)
             print(f"{cls.name}: {added} children added, {there} already there")
         else:
             n = export_names(store, _find_class(store, args.class_name).id, args.file)
