@@ -63,7 +63,9 @@ def _run(args, progress) -> int:
         print("merged {file}: {children_added} children added, {children_matched} already here, "
               "{answers_added} answers added, {answers_already_here} already here"
               .format(file=args.file, **counts)
-              + (f", {counts['children_skipped_deleted']} deleted children left out" if counts["children_skipped_deleted"] else ""))
+              + (f", {counts['children_skipped_deleted']} deleted children left out" if counts["children_skipped_deleted"] else "")
+              + (f", {counts['children_damaged']} damaged children and {counts['answers_damaged']} damaged answers "
+                 "left out" if counts["children_damaged"] or counts["answers_damaged"] else ""))
     else:
         from games.engine.records.classlist import export_names, import_names, read_names
         if args.action == "import":
