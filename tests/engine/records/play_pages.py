@@ -24,6 +24,13 @@ def type_text(drv, text):
     drv.frames(1)
 
 
+def clear_text(drv):
+    """Backspace over all the text of the dialog on top (the keys in one frame)."""
+    for _ in range(len(drv.top.text)):
+        drv.post(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0, unicode="", scancode=0)
+    drv.frames(1)
+
+
 def open_picker(drv, game_id="missing_letter"):
     """From the launcher: a one-player game's card, then its first level; the scene on top."""
     drv.app.home()
@@ -67,15 +74,18 @@ def class_buttons(screen):
     return [w for w in screen.widgets if w.rect.y == 104 and getattr(w, "label", None) in classes]
 
 
-def play_grownups_pages(drv, report=True):
-    """The Children page of every class (a child chosen, their page opened), the class grid (a row
-    tapped), and "Write report"; every page drawn. Returns the folder of the last report written."""
+def play_grownups_pages(drv, report=True, only=None):
+    """The Children page of every class (or of the class ids in ``only``): a child chosen and their page
+    opened, the class grid (a row tapped), and "Write report"; every page drawn. Returns the folder of
+    the last report written."""
     screen = ProfilesScreen(drv.app)
     drv.app.push(screen)
     drv.frames(1)
     written = None
-    for i in range(len(class_buttons(screen))):
-        drv.tap(class_buttons(screen)[i].rect.center)
+    names = [c.name for c in screen.store.classes() if only is None or c.id in only]
+    for name in names:
+        drv.tap(next(b for b in class_buttons(screen) if b.label == name).rect.center)
+        assert screen.klass.name == name
         drv.frames(1)
         assert screen.page == "children"
         if screen.cards:

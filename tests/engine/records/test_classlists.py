@@ -10,7 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 from fakes import Driver
-from play_pages import button, type_text
+from play_pages import button, clear_text, type_text
 
 from games.engine.grownups.profiles_screen import ProfilesScreen
 from games.engine.records.classlist import MAX_CLASS, export_names, import_names, read_names
@@ -163,8 +163,7 @@ def test_the_children_page_imports_a_unicode_text_list_and_explains_a_bad_one(ma
     for path, ok in ((bad, False), (good, True)):
         drv.tap(button(screen, "Import list").rect.center)
         entry = drv.top
-        for _ in range(len(entry.text)):
-            drv.key(pygame.K_BACKSPACE)
+        clear_text(drv)
         type_text(drv, str(path))
         drv.key(pygame.K_RETURN)
         if ok:

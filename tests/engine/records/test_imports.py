@@ -9,7 +9,7 @@ import threading
 import pygame
 import pytest
 from fakes import Driver
-from play_pages import button, play_grownups_pages, type_text
+from play_pages import button, clear_text, play_grownups_pages, type_text
 
 from games.engine.grownups import report
 from games.engine.grownups.profiles_screen import ProfilesScreen
@@ -181,8 +181,7 @@ def test_the_import_button_says_what_was_wrong_and_the_game_goes_on(make_app, tm
     for path in (newer, bad):
         drv.tap(button(screen, "Import").rect.center)
         entry = drv.top
-        for _ in range(len(entry.text)):
-            drv.key(pygame.K_BACKSPACE)
+        clear_text(drv)
         type_text(drv, str(path))
         drv.key(pygame.K_RETURN)
         if path is newer:
