@@ -11,6 +11,9 @@
   file can be written at all the database lives in memory and ``problem`` says nothing is kept.
 - Deleting a child deletes every row about them (foreign keys cascade) and keeps only a one-way hash
   of class + name (``forgotten``) so that importing an older export does not bring the child back.
+- Each child's letters are kept folded (``letter_states``, schema migration 3), each through one
+  answer: :meth:`Store.letter_states` folds only the answers since, so no page reads every answer
+  ever. Triggers drop a letter's state when an older answer comes in or one goes (it is folded anew).
 - Export files are JSON; importing merges them: the same child is the one with the same name in the
   class of the same name (case and spaces ignored), and every answer carries a random id, so an answer
   is never counted twice however often files go back and forth between machines.
