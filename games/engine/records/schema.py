@@ -28,11 +28,9 @@ LETTER_STATES = (
     "CREATE INDEX answers_by_letter ON answers (child_id, letter, letter_case, at)",
     "CREATE INDEX answers_with_strokes ON answers (child_id, at) WHERE strokes IS NOT NULL",
     """CREATE TRIGGER letter_states_answer_in AFTER INSERT ON answers BEGIN
-        INSERT OR IGNORE INTO letter_states (child_id, letter, letter_case)
-            VALUES (NEW.child_id, NEW.letter, NEW.letter_case);
-        UPDATE letter_states SET state = NULL
-            WHERE child_id = NEW.child_id AND letter = NEW.letter AND letter_case = NEW.letter_case
-            AND (through_at > NEW.at OR (through_at = NEW.at AND through_id > NEW.id));
+        INSERT INTO letter_states (child_id, letter, letter_case) VALUES (NEW.child_id, NEW.letter, NEW.letter_case)
+            ON CONFLICT DO UPDATE SET state = NULL
+            WHERE state IS NOT NULL AND (through_at > NEW.at OR (through_at = NEW.at AND through_id > NEW.id));
     END""",
     """CREATE TRIGGER letter_states_answer_out AFTER DELETE ON answers BEGIN
         UPDATE letter_states SET state = NULL
