@@ -13,7 +13,7 @@ from games.engine.core.widgets import Button
 from games.engine.records import set_aside
 from games.engine.records.store import NotSaved
 from games.engine.play.avatars import ANIMALS, COLORS, next_avatar
-from games.engine.grownups.dialogs import Confirm, TextEntry
+from games.engine.grownups.dialogs import Confirm, NameEntry, TextEntry
 from games.engine.play.who_is_playing import AvatarCard, grid_cells
 from games.engine.grownups.report import reports_folder, write_report
 
@@ -192,7 +192,7 @@ class ChildrenPage:
             self.progress.set_active_class(c.id)
             self.say(f"Class {c.name} is ready: add children or import a class list.")
             self.build()
-        self.app.push(TextEntry(self.app, "Name of the new class", done))
+        self.app.push(NameEntry(self.app, "Name of the new class", done))
 
     def rename_class(self):
         k = self.klass
@@ -200,7 +200,7 @@ class ChildrenPage:
         def done(name):
             self.store.rename_class(k.id, name)
             self.build()
-        self.app.push(TextEntry(self.app, f"New name for {k.name}", done, k.name))
+        self.app.push(NameEntry(self.app, f"New name for {k.name}", done, k.name))
 
     def delete_class(self):
         k = self.klass
@@ -228,7 +228,7 @@ class ChildrenPage:
             self.child = self.store.add_child(k.id, name, animal, color)
             self.say(f"{self.child.name} is in {k.name}: the {color} {animal.lower()}.")
             self.build()
-        self.app.push(TextEntry(self.app, f"Name of the child (in {k.name})", done))
+        self.app.push(NameEntry(self.app, f"Name of the child (in {k.name})", done))
 
     def rename_child(self):
         c = self.child
@@ -237,7 +237,7 @@ class ChildrenPage:
             self.store.rename_child(c.id, name)
             self.child = self.store.child(c.id)
             self.build()
-        self.app.push(TextEntry(self.app, f"New name for {c.name}", done, c.name))
+        self.app.push(NameEntry(self.app, f"New name for {c.name}", done, c.name))
 
     @kindly
     def _re_avatar(self, animal_step, color_step):

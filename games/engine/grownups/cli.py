@@ -63,12 +63,15 @@ def _run(args, progress) -> int:
         print("merged {file}: {children_added} children added, {children_matched} already here, "
               "{answers_added} answers added, {answers_already_here} already here"
               .format(file=args.file, **counts)
-              + (f", {counts['children_skipped_deleted']} deleted children left out" if counts["children_skipped_deleted"] else ""))
+              + (f", {counts['children_skipped_deleted']} deleted children left out" if counts["children_skipped_deleted"] else "")
+              + (f", {counts['children_damaged']} damaged children and {counts['answers_damaged']} damaged answers "
+                 "left out" if counts["children_damaged"] or counts["answers_damaged"] else ""))
     else:
         from games.engine.records.classlist import export_names, import_names, read_names
         if args.action == "import":
+            names = read_names(args.file)   # a file that cannot be used leaves no empty class behind
             cls = store.add_class(args.class_name)
-            added, there = import_names(store, cls.id, read_names(args.file))
+            added, there = import_names(store, cls.id, names)
             print(f"{cls.name}: {added} children added, {there} already there")
         else:
             n = export_names(store, _find_class(store, args.class_name).id, args.file)

@@ -9,6 +9,7 @@ from games.engine.core import draw as d
 from games.engine.core.input import Pointer
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button
+from games.engine.records.names import MAX_NAME, clean_name
 
 
 class Dialog(Scene):
@@ -34,6 +35,8 @@ class Dialog(Scene):
 
 class TextEntry(Dialog):
     """A line of text for grown-ups (a name, a file): type, Enter or OK keeps it, Esc or the cross leaves."""
+
+    limit = 200   # characters that can be typed
 
     def __init__(self, app, title, on_done, text=""):
         super().__init__(app, pygame.Rect(190, 200, 900, 360))
@@ -64,7 +67,7 @@ class TextEntry(Dialog):
             self.back()
         elif event.key == pygame.K_BACKSPACE:
             self.text = self.text[:-1]
-        elif event.unicode and event.unicode.isprintable() and len(self.text) < 200:
+        elif event.unicode and event.unicode.isprintable() and len(self.text) < self.limit:
             self.text += event.unicode
 
     def ok(self):
@@ -91,6 +94,25 @@ class TextEntry(Dialog):
         if self.error:
             d.draw_text(surface, self.error, 24, (d.W / 2, box.bottom + 30), d.RED, max_width=self.panel.w - 60)
         super().draw(surface)
+
+
+class NameEntry(TextEntry):
+    """A child's or a class's name: typing stops at the longest name kept, and OK keeps the name as
+    every name is kept (``records.names.clean_name``: one form of each letter, no invisible characters);
+    a name with nothing left is refused with a message and the dialog stays."""
+
+    limit = MAX_NAME
+
+    def __init__(self, app, title, on_done, text=""):
+        super().__init__(app, title, on_done, clean_name(text))
+
+    def ok(self):
+        name = clean_name(self.text)
+        if not name:
+            self.error = "Type a name with at least one letter."
+            return
+        self.text = name
+        super().ok()
 
 
 class Confirm(Dialog):

@@ -132,9 +132,9 @@ class ProgressPages:
         self.build()
 
     def print_child(self):
-        from games.engine.grownups.report import paint_page, safe_file_name, save_png
+        from games.engine.grownups.report import page_names, paint_page, save_png
         c = self.child
-        path = reports_folder() / f"{safe_file_name(c.class_name)}-{safe_file_name(c.name)}.png"
+        path = reports_folder() / page_names(self.store.children(c.class_id))[c.id]   # the name the report gives it
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             save_png(paint_page(c, self.progress.states(c.id), time.time(), writing_samples(self.progress, c.id)), path)

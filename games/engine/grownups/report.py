@@ -1,16 +1,21 @@
 """Reports: ``class.csv`` for the teacher and one printable A4 page per child (PNG), with a parent version.
 
 ``write_report(progress, out_dir)`` is what ``letterplay report --out DIR`` and the grown-ups' "Write
-report" button run. The CSV is long format, one row per child x letter x case. Each page shows the
+report" button run. The CSV is long format, one row per child x letter x case; a cell a spreadsheet would
+take for a formula (starting with = + - @, a tab or a line break) starts with a quote (OWASP), and it
+is written whole or not at all. Each page shows the
 child's avatar, the upper- and lower-case letters with their marks (seen ○, recognises ◐, writes ●),
 and a few sentences for the family in growth language ("Mia can now write b, d and p"): no
 percentages, nothing about what went wrong. Only children that exist are reported: a deleted child
-is gone from the database, so from every report.
+is gone from the database, so from every report. Pages are named ``<class>-<child>.png``; two
+children whose names give the same file name get ``-2``, ``-3``... so no page overwrites another.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import json
 import os
 import re
 import time
@@ -21,6 +26,8 @@ import pygame
 from games.engine.core import draw as d
 from games.engine.core.letters import ALPHABET
 from games.engine.records import mastery as m
+from games.engine.records.classlist import escape_cell
+from games.engine.records.exchange import MAX_STROKES_TEXT, clean_strokes
 from games.engine.play.avatars import draw_avatar
 
 PAGE_SIZE = (1240, 1754)   # A4 at 150 dots per inch
@@ -128,24 +135,48 @@ def safe_file_name(text: str) -> str:
     return re.sub(r"[^\w\- ]+", "_", text, flags=re.UNICODE).strip().replace(" ", "_") or "child"
 
 
+def page_names(children) -> dict[int, str]:
+    """Child id -> the file name of their page, ``<class>-<child>.png``; names that clean to the same
+    file name (also in another case, for Windows and macOS) get ``-2``, ``-3``... in list order."""
+    out, used = {}, set()
+    for child in children:
+        base = f"{safe_file_name(child.class_name)}-{safe_file_name(child.name)}"
+        name, n = base, 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.casefold())
+        out[child.id] = name + ".png"
+    return out
+
+
+def class_csv(rows: list[dict]) -> bytes:
+    """``class.csv`` of :func:`class_rows`, every text cell safe to open in a spreadsheet."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: escape_cell(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows)
+    return buf.getvalue().encode("utf-8")
+
+
 def write_report(progress, out_dir: Path | str, class_id: int | None = None, now: float | None = None) -> list[Path]:
-    """``class.csv`` and one A4 page (``<class>-<child>.png``) per child into ``out_dir``; the paths written."""
+    """``class.csv`` and one A4 page (``<class>-<child>.png``) per child into ``out_dir``; the paths written.
+
+    Every file is written whole or not at all (no temporary file with names is left on an error).
+    """
+    from games.engine.core.storage import write_bytes_atomic
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     now = time.time() if now is None else now
     progress.forget_cache()   # an import may have brought answers in
-    written = []
-    tmp = out / f".class.csv.{os.getpid()}.tmp"
-    with open(tmp, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, CSV_FIELDS)
-        writer.writeheader()
-        writer.writerows(class_rows(progress, class_id))
-    os.replace(tmp, out / "class.csv")
-    written.append(out / "class.csv")
+    write_bytes_atomic(out / "class.csv", class_csv(class_rows(progress, class_id)))
+    written = [out / "class.csv"]
     _ready_fonts()
-    for child in progress.store.children(class_id):
+    children = progress.store.children(class_id)
+    names = page_names(children)
+    for child in children:
         page = paint_page(child, progress.states(child.id), now, samples=writing_samples(progress, child.id))
-        path = out / f"{safe_file_name(child.class_name)}-{safe_file_name(child.name)}.png"
+        path = out / names[child.id]
         save_png(page, path)
         written.append(path)
     return written
@@ -183,22 +214,19 @@ def _ready_fonts() -> None:
 
 
 def writing_samples(progress, child_id: int, most: int = 6) -> list[tuple[str, list]]:
-    """The newest kept writings (letter face, strokes), one per letter, newest first."""
-    import json
+    """The newest kept writings (letter face, strokes), one per letter, newest first; a kept writing
+    that is not one (too long, not strokes of points) is passed over."""
     rows = progress.store.conn.execute(
         "SELECT letter, letter_case, strokes FROM answers WHERE child_id = ? AND strokes IS NOT NULL "
-        "ORDER BY at DESC LIMIT 200", (child_id,)).fetchall()
+        "AND length(strokes) <= ? ORDER BY at DESC LIMIT 200", (child_id, MAX_STROKES_TEXT)).fetchall()
     out, seen = [], set()
     for letter, case, strokes in rows:
-        key = face(letter, case)
-        if key in seen:
-            continue
-        try:
-            data = json.loads(strokes)
-        except ValueError:
+        key = face(str(letter), case)
+        clean = clean_strokes(strokes) if key not in seen else None
+        if clean is None:
             continue
         seen.add(key)
-        out.append((key, data))
+        out.append((key, json.loads(clean)))
         if len(out) >= most:
             break
     return out

@@ -10,9 +10,14 @@ The rule (also in the README), a weighted score:
   from counting as knowing (one right writing gives 0.5); taps alone can never pass about 0.7.
 - The teacher's three marks: **seen** (any answer), **recognises** (at least two right answers without
   help and mastery >= 0.3), **writes** (at least two right writings without help and mastery >= 0.6).
+
+A state is kept in the database (``letter_states``, as :meth:`LetterState.to_json`) with the answer it
+was folded through, so a page folds only the answers since: the same figures as folding every answer.
 """
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, field
 
 ACTION_WEIGHT = {"wrote": 1.0, "found": 0.35, "tapped": 0.25}
@@ -74,11 +79,33 @@ class LetterState:
                 self.clean_written += action == "wrote"
         self.last_seen = at if self.last_seen is None else max(self.last_seen, at)
         mark = self.mark
-        for m in range(SEEN, mark + 1):
-            self.mark_since.setdefault(m, at)
-        for m in list(self.mark_since):   # a mark lost (a run of misses) is reached anew later
-            if m > mark:
-                del self.mark_since[m]
+        if len(self.mark_since) != mark:   # its keys are SEEN..mark: only a change of mark changes them
+            for m in range(SEEN, mark + 1):
+                self.mark_since.setdefault(m, at)
+            for m in list(self.mark_since):   # a mark lost (a run of misses) is reached anew later
+                if m > mark:
+                    del self.mark_since[m]
+
+    def to_json(self) -> str:
+        """The state as a short JSON text (numbers exactly as they are: folding on from it is exact)."""
+        return json.dumps([self.seen, self.right, self.written, self.clean_right, self.clean_written,
+                           self.evidence_right, self.evidence_all, self.last_seen,
+                           {str(m): t for m, t in self.mark_since.items()}], separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text) -> LetterState | None:
+        """A state kept by :meth:`to_json`; None when ``text`` is not one (the letter is folded again)."""
+        try:
+            value = json.loads(text)
+            *counts, right, every, last, since = value
+            numbers = [right, every, *since.values()] + ([] if last is None else [last])
+            if (len(counts) != 5 or any(type(c) is not int or c < 0 for c in counts)
+                    or any(type(x) not in (int, float) or not math.isfinite(x) for x in numbers)
+                    or sorted(since) != [str(m) for m in range(SEEN, len(since) + 1)]):
+                return None
+            return cls(*counts, float(right), float(every), last, {int(k): t for k, t in since.items()})
+        except (TypeError, ValueError, AttributeError, RecursionError):
+            return None
 
 
 def fold(rows) -> dict[tuple[str, str], LetterState]:

@@ -350,7 +350,7 @@ class Progress:
     def states(self, child_id: int) -> dict:
         """(letter, case) -> :class:`~games.engine.records.mastery.LetterState` for the child."""
         if child_id not in self._states:
-            self._states[child_id] = mastery.fold(self.store.answers(child_id))
+            self._states[child_id] = self.store.letter_states(child_id)
         return self._states[child_id]
 
     def forget_cache(self) -> None:

@@ -11,11 +11,57 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from games.engine.core.storage import create_private_file, make_private_folder, set_aside
+from games.engine.records.names import repair_names
 
 log = logging.getLogger(__name__)
 
-#: migration n (1-based) brings a database from schema n-1 to n; never edit one that was released
-MIGRATIONS: list[str] = [
+LETTER_STATES = (
+    # each child's state of each letter and case (mastery.LetterState as JSON), folded through one answer;
+    # state NULL: fold that letter's answers again (an answer came in before that point, or one went)
+    """CREATE TABLE letter_states (
+        child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+        letter TEXT NOT NULL,
+        letter_case TEXT NOT NULL,
+        state TEXT,
+        through_at REAL,
+        through_id INTEGER,
+        PRIMARY KEY (child_id, letter, letter_case)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX answers_by_letter ON answers (child_id, letter, letter_case, at)",
+    "CREATE INDEX answers_with_strokes ON answers (child_id, at) WHERE strokes IS NOT NULL",
+    """CREATE TRIGGER letter_states_answer_in AFTER INSERT ON answers BEGIN
+        INSERT INTO letter_states (child_id, letter, letter_case) VALUES (NEW.child_id, NEW.letter, NEW.letter_case)
+            ON CONFLICT DO UPDATE SET state = NULL
+            WHERE state IS NOT NULL AND (through_at > NEW.at OR (through_at = NEW.at AND through_id > NEW.id));
+    END""",
+    """CREATE TRIGGER letter_states_answer_out AFTER DELETE ON answers BEGIN
+        UPDATE letter_states SET state = NULL
+            WHERE child_id = OLD.child_id AND letter = OLD.letter AND letter_case = OLD.letter_case
+            AND state IS NOT NULL;
+    END""",
+    """CREATE TRIGGER letter_states_answer_changed AFTER UPDATE ON answers BEGIN
+        INSERT OR IGNORE INTO letter_states (child_id, letter, letter_case)
+            VALUES (NEW.child_id, NEW.letter, NEW.letter_case);
+        UPDATE letter_states SET state = NULL
+            WHERE (child_id = OLD.child_id AND letter = OLD.letter AND letter_case = OLD.letter_case)
+            OR (child_id = NEW.child_id AND letter = NEW.letter AND letter_case = NEW.letter_case);
+    END""",
+    "INSERT OR IGNORE INTO letter_states (child_id, letter, letter_case) "
+    "SELECT DISTINCT child_id, letter, letter_case FROM answers",
+)
+
+
+def _names_cleaned_and_letters_kept(conn: sqlite3.Connection) -> None:
+    """3: names cleaned as they are on entry now (a NUL from a misread class list stopped the picker),
+    and each child's letters kept folded (``letter_states``) so that no page reads every answer ever."""
+    for statement in LETTER_STATES:
+        conn.execute(statement)
+    repair_names(conn)
+
+
+#: migration n (1-based) brings a database from schema n-1 to n (SQL, or a function of the connection
+#: for what SQL cannot do); never edit one that was released
+MIGRATIONS: list = [
     # 1: the first release
     """
     CREATE TABLE classes (
@@ -58,6 +104,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE answers ADD COLUMN strokes TEXT;
     CREATE TABLE forgotten (key TEXT PRIMARY KEY);
     """,
+    # 3: names cleaned; each child's letters kept folded (see LETTER_STATES)
+    _names_cleaned_and_letters_kept,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 OPEN_WAIT_MS = 500   # at the start only: how long another program's write may hold the file before we read around it
@@ -273,9 +321,13 @@ def migrate(conn: sqlite3.Connection) -> None:
     for number in range(current + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[number - 1].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            step = MIGRATIONS[number - 1]
+            if callable(step):
+                step(conn)
+            else:
+                for statement in step.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
             conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, time.time()))
             conn.execute("COMMIT")
         except BaseException:

@@ -17,6 +17,9 @@
   written wait in memory (``answer_writer.py``).
 - Deleting a child deletes every row about them (foreign keys cascade) and keeps only a one-way hash
   of class + name (``forgotten``) so that importing an older export does not bring the child back.
+- Each child's letters are kept folded (``letter_states``, schema migration 3), each through one
+  answer: :meth:`Store.letter_states` folds only the answers since, so no page reads every answer
+  ever. Triggers drop a letter's state when an older answer comes in or one goes (it is folded anew).
 - Export files are JSON; importing merges them: the same child is the one with the same name in the
   class of the same name (case and spaces ignored), and every answer carries a random id, so an answer
   is never counted twice however often files go back and forth between machines.
@@ -36,7 +39,7 @@ from pathlib import Path
 
 from games.engine.core import paths
 from games.engine.core.storage import make_private
-from games.engine.records import exchange
+from games.engine.records import exchange, mastery
 from games.engine.records.names import clean_name, forget_key
 from games.engine.records.schema import (ANSWER_FIELDS, insert_answer, is_damaged, open_database, schema_version,
                                          why_not)
@@ -302,6 +305,68 @@ class Store:
 
     def count_answers(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+
+    # -- what the answers say (mastery, kept per letter) -----------------------------------------------
+    KEEP_AFTER = 64   # a letter's state is kept again once this many answers were folded onto it
+
+    def letter_states(self, child_id: int) -> dict:
+        """(letter, case) -> :class:`~games.engine.records.mastery.LetterState` of the child.
+
+        Each letter's kept state (``letter_states``) with only the answers since folded onto it, so the
+        time does not grow with all the answers ever given. A letter whose state was dropped (an import
+        brought older answers) is folded from its first answer. States brought up to date by many
+        answers are kept again, only when the file can be written at once (never waiting in a frame).
+        """
+        conn = self.conn
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")   # one view of the file; writing back fails if another program wrote since
+        try:
+            try:
+                kept = conn.execute("SELECT letter, letter_case, state, through_at, through_id FROM letter_states "
+                                    "WHERE child_id = ?", (child_id,)).fetchall()
+            except sqlite3.OperationalError:   # a file this version could not migrate (read-only)
+                return mastery.fold(self.answers(child_id))
+            states, fresh = {}, []
+            for letter, case, text, at, row_id in kept:
+                st = mastery.LetterState.from_json(text) if text and at is not None and row_id is not None else None
+                sql = ("SELECT id, at, action, correct, help FROM answers "
+                       "WHERE child_id = ? AND letter = ? AND letter_case = ?")
+                args = (child_id, letter, case)
+                if st is None:
+                    st, changed = mastery.LetterState(), True
+                else:
+                    sql += " AND at >= ? AND (at > ? OR id > ?)"   # the range on ``at`` is what the index serves
+                    args += (at, at, row_id)
+                    changed = False
+                rows = conn.execute(sql + " ORDER BY at, id", args).fetchall()
+                for _, when, action, correct, help_ in rows:
+                    st.add(when, action, bool(correct), help_)
+                if rows and (changed or len(rows) >= self.KEEP_AFTER):
+                    last_id, last_at = rows[-1][:2]
+                    fresh.append((st.to_json(), last_at, last_id, child_id, letter, case))
+                if st.seen:
+                    states[(letter, case)] = st
+            if fresh and own:
+                self._keep_states(fresh)
+            return states
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("COMMIT")
+
+    def _keep_states(self, fresh: list) -> None:
+        conn = self.conn
+        wait = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.executemany("UPDATE letter_states SET state = ?, through_at = ?, through_id = ? "
+                             "WHERE child_id = ? AND letter = ? AND letter_case = ?", fresh)
+            conn.execute("COMMIT")
+        except sqlite3.Error:   # busy, read-only or full: they are folded again next time
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(wait)}")
     # -- export and merge (exchange.py) ---------------------------------------------------------------
     def export_data(self) -> dict:
         return exchange.export_data(self)
