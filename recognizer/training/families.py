@@ -31,7 +31,7 @@ import numpy as np
 LETTER_PX = 200.0       # the families draw at this size unless they are about size
 
 
-def _as_pixels(strokes, size_px=LETTER_PX, at=(300.0, 200.0)):
+def as_pixels(strokes, size_px=LETTER_PX, at=(300.0, 200.0)):
     """Strokes scaled so the longer side of their box is `size_px`, placed at `at`."""
     strokes = [np.asarray(s, float).reshape(-1, 2) for s in strokes if len(s)]
     points = np.concatenate(strokes)
@@ -59,7 +59,7 @@ def _extent(strokes):
 
 def tremor(strokes, rng):
     """A shaky hand: sine tremor in x and y over the whole path, sampled finely enough to show."""
-    strokes = _as_pixels(strokes)
+    strokes = as_pixels(strokes)
     size = _extent(strokes)
     amplitude = rng.uniform(0.01, 0.035) * size
     cycles = rng.choice([3.0, 5.0, 8.0, 11.0, 14.0]) * rng.uniform(0.85, 1.15)   # per letter-length of path
@@ -79,7 +79,7 @@ def tremor(strokes, rng):
 
 def drift(strokes, rng):
     """The hand slowly wanders off the shape and back: a smooth offset, 3-8% of the letter."""
-    strokes = _as_pixels(strokes)
+    strokes = as_pixels(strokes)
     size = _extent(strokes)
     amount = rng.uniform(0.03, 0.08) * size
     out = []
@@ -98,7 +98,7 @@ def drift(strokes, rng):
 
 def hesitation(strokes, rng):
     """Stops and restarts: the pen rests in a knot of points, and often lifts there and starts again."""
-    strokes = _as_pixels(strokes)
+    strokes = as_pixels(strokes)
     size = _extent(strokes)
     out = []
     for s in strokes:
@@ -125,7 +125,7 @@ def hesitation(strokes, rng):
 
 def retrace(strokes, rng):
     """Part of the longest stroke gone over again: back along it, then forward once more."""
-    strokes = _as_pixels(strokes)
+    strokes = as_pixels(strokes)
     size = _extent(strokes)
     longest = int(np.argmax([_arc(s)[-1] for s in strokes]))
     out = []
@@ -145,7 +145,7 @@ def retrace(strokes, rng):
 def closure(strokes, rng):
     """Ends that overshoot or stop short: a loop runs past its start, or stops before it; a line's
     end runs on a little or stops early."""
-    strokes = _as_pixels(strokes)
+    strokes = as_pixels(strokes)
     size = _extent(strokes)
     out = []
     for s in strokes:
@@ -173,7 +173,7 @@ def closure(strokes, rng):
 
 def pieces(strokes, rng):
     """Each long stroke drawn in two to four pieces that nearly meet (small gaps, overlaps, shifts)."""
-    strokes = _as_pixels(strokes)
+    strokes = as_pixels(strokes)
     size = _extent(strokes)
     out = []
     for s in strokes:
@@ -193,7 +193,7 @@ def pieces(strokes, rng):
 
 def slow_dense(strokes, rng):
     """A very slow finger: a point every 0.3-1 px, sensor noise, whole pixels, long dwells at the ends."""
-    strokes = _as_pixels(strokes)
+    strokes = as_pixels(strokes)
     step, noise = rng.uniform(0.3, 1.0), rng.uniform(0.2, 0.7)
     out = []
     for s in strokes:
@@ -208,14 +208,14 @@ def slow_dense(strokes, rng):
 def size(strokes, rng):
     """Very small or very large letters, on a screen of whole pixels, sampled like a finger."""
     tall = rng.uniform(20, 45) if rng.random() < 0.5 else rng.uniform(450, 750)
-    strokes = _as_pixels(strokes, size_px=tall, at=(100.0, 60.0))
+    strokes = as_pixels(strokes, size_px=tall, at=(100.0, 60.0))
     step = rng.uniform(2.0, 5.0) * (tall / 150) ** 0.5
     return [np.round(_even(s, step)) for s in strokes]
 
 
 def finger_jitter(strokes, rng):
     """A finger on glass: sparse samples, each jittered on its own (0.5-1.5%), a few spikes, whole pixels."""
-    strokes = _as_pixels(strokes)
+    strokes = as_pixels(strokes)
     sz = _extent(strokes)
     step = rng.uniform(3.0, 9.0)
     jitter = rng.uniform(0.005, 0.015) * sz
