@@ -23,9 +23,13 @@ from recognizer.ood import back_and_forth, is_upright_line
 from recognizer.render import clean_strokes, ink_extent, render_cleaned
 
 FOLLOW_STEP = 0.01       # the stroke is followed in steps of 1% of the letter's size ...
-SMOOTHING = 0.03         # ... and smoothed along its length by a Gaussian of 3% of it (tremor fades)
+SMOOTHING = 0.04         # ... and smoothed along its length by a Gaussian of 4% of it (tremor fades)
+SMOOTHING_PASSES = 2
 PATH_STEP = 0.05         # then a point is kept each time the pen has moved 5% of the size on
 CROSSING_SEGMENTS = 48   # the path is cut into about this many pieces to count self-crossings
+WIGGLE_TURN = 0.5        # the pen's heading must swing back by this much (radians) to count a wiggle
+TURN_NOISE = 0.3         # swings of the heading smaller than this are not turning
+CORNER_TURN = 1.6        # a turn this sharp (radians) within two steps of the path is a corner
 _TAPS = int(np.ceil(3 * SMOOTHING / FOLLOW_STEP))
 _KERNEL = np.exp(-0.5 * (np.arange(-_TAPS, _TAPS + 1) * FOLLOW_STEP / SMOOTHING) ** 2)
 _KERNEL /= _KERNEL.sum()
@@ -40,13 +44,18 @@ def _followed(points, step):
     return np.column_stack([np.interp(at, along, points[:, 0]), np.interp(at, along, points[:, 1])])
 
 
-def smoothed_stroke(points, extent):
-    """A stroke followed in 1% steps and smoothed along its length at the scale of the letter."""
-    followed = _followed(points, FOLLOW_STEP * extent)
-    if len(followed) < 3:
-        return followed
-    padded = np.pad(followed, ((_TAPS, _TAPS), (0, 0)), mode="edge")
-    return np.column_stack([np.convolve(padded[:, k], _KERNEL, mode="valid") for k in (0, 1)])
+def smoothed_stroke(points, extent, passes=SMOOTHING_PASSES):
+    """A stroke followed in 1% steps and smoothed along its length at the scale of the letter.
+
+    A tremor lengthens the path it shakes, which stretches it along the path and weakens one
+    Gaussian; the second pass follows the calmer path again and smooths what is left."""
+    for _ in range(passes):
+        points = _followed(points, FOLLOW_STEP * extent)
+        if len(points) < 3:
+            return points
+        padded = np.pad(points, ((_TAPS, _TAPS), (0, 0)), mode="edge")
+        points = np.column_stack([np.convolve(padded[:, k], _KERNEL, mode="valid") for k in (0, 1)])
+    return points
 
 
 def walked(points, step):
@@ -90,6 +99,26 @@ def crossings(strokes, total_length):
     index = np.arange(len(a))
     hit &= np.abs(index[:, None] - index[None]) > 1
     return int(np.triu(hit).sum())
+
+
+def heading_swings(headings, hysteresis):
+    """The heading's (radians, unwrapped) back-and-forth: the sizes of its swings between turning
+    points, each swing at least `hysteresis` (smaller ones are noise and merge into their neighbours)."""
+    swings, direction = [], 0
+    values = headings.tolist()
+    high = low = anchor = values[0]
+    for value in values[1:]:
+        high, low = max(high, value), min(low, value)
+        if direction >= 0 and high - value > hysteresis:        # came down from a peak
+            if direction == 1:
+                swings.append(high - anchor)
+            direction, anchor, low = -1, high, value
+        elif direction <= 0 and value - low > hysteresis:       # went up from a valley
+            if direction == -1:
+                swings.append(anchor - low)
+            direction, anchor, high = 1, low, value
+    last = (high - anchor) if direction == 1 else (anchor - low) if direction == -1 else (high - low)
+    return swings + [last]
 
 
 class Drawing:
@@ -160,13 +189,14 @@ class Drawing:
             steps = np.diff(path, axis=0)
             if len(steps) < 2:
                 continue
-            angles = np.arctan2(steps[:, 1], steps[:, 0])
-            turns = (np.diff(angles) + np.pi) % (2 * np.pi) - np.pi
-            turning += float(np.abs(turns).sum())
-            clear = np.sign(turns[np.abs(turns) > 0.25])
-            wiggles += int((np.diff(clear) != 0).sum())
-            winding = max(winding, float(np.abs(np.cumsum(turns)).max()))
-            corners += int((np.abs(turns) > 1.6).sum())
+            turns = (np.diff(np.arctan2(steps[:, 1], steps[:, 0])) + np.pi) % (2 * np.pi) - np.pi
+            heading = np.r_[0.0, np.cumsum(turns)]
+            swings = heading_swings(heading, TURN_NOISE)
+            turning += float(sum(swings))
+            wiggles += len(heading_swings(heading, WIGGLE_TURN)) - 1
+            winding = max(winding, float(np.abs(heading).max()))
+            sharp = np.abs(heading[2:] - heading[:-2]) > CORNER_TURN
+            corners += int(np.sum(sharp[1:] & ~sharp[:-1]) + sharp[0]) if len(sharp) else 0
         return [
             min(len(self.strokes), 12),
             np.log(ink / extent + 0.05),

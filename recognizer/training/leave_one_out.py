@@ -99,13 +99,13 @@ def print_summary(s):
 
 
 def families_report(model=DEFAULT_MODEL, realpen=DEFAULT_REALPEN, seed=11, sample=None, sheets=None,
-                    cache=None, synthetic=120, scribbles=3000):
+                    cache=None, synthetic=120, scribbles=3000, letters=None):
     """The whole leave-one-family-out evaluation -> {"families": [...], "summary": {...}}."""
     recognizer = Recognizer.load(model, judge=False)
     if cache and Path(cache).exists():
         pools, held = pickle.loads(Path(cache).read_bytes())
     else:
-        pools = build_pools(recognizer, realpen, seed, synthetic, scribbles)
+        pools = build_pools(recognizer, realpen, seed, synthetic, scribbles, letters=letters)
         held = held_out_sets(recognizer, realpen, sample)
         if cache:
             Path(cache).write_bytes(pickle.dumps((pools, held)))
@@ -125,8 +125,11 @@ def main(argv=None):
     parser.add_argument("--sheets", default="families", help="prefix of the PNG sheets")
     parser.add_argument("--cache", default=None, help="keep the featurised drawings in this file (pickle)")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--quick", action="store_true",
+                        help="train on fewer drawings (40 synthetic per letter, 1000 scribbles, 500 letters)")
     args = parser.parse_args(argv)
-    families_report(args.model, args.realpen, args.seed, args.sample, args.sheets, args.cache)
+    sizes = {"synthetic": 40, "scribbles": 1000, "letters": 500} if args.quick else {}
+    families_report(args.model, args.realpen, args.seed, args.sample, args.sheets, args.cache, **sizes)
     return 0
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from recognizer import LETTERS
+from recognizer.training.card import portable_command
 from recognizer.training.data import (augment, balanced_indices, default_data_path, load_npz, sha256_of, split_validation)
 from recognizer.model import (DEFAULT_MODEL, SMALLEST_LETTER_PX, Network, Recognizer, as_stored, images_to_inputs,
                               unit_images_to_inputs)
@@ -471,7 +472,7 @@ def main(argv=None):
             print("error: ensemble members must use the same input features", file=sys.stderr)
             return 1
         card = dict(members[0].card)
-        card["command"] = "python -m recognizer.training.train " + " ".join(argv if argv is not None else sys.argv[1:])
+        card["command"] = portable_command("recognizer.training.train", argv)
         card["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         card["architecture"] = {**card["architecture"], "networks": sum(len(m.networks) for m in members)}
         card["training"] = {**card["training"], "seeds": [m.card["training"]["seed"] for m in members],
@@ -526,7 +527,7 @@ def main(argv=None):
     recognizer.card = {
         "name": "Letterplay letter recognizer",
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": "python -m recognizer.training.train " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": portable_command("recognizer.training.train", argv),
         "data": {"file": Path(args.data).name, "sha256": sha256_of(args.data),
                  "training_images": int(len(y_train)), "validation_images": int(len(y_val)),
                  "validation": f"10% of each letter of x_train, stratified, seed {VALIDATION_SEED}",

@@ -33,6 +33,7 @@ from recognizer.drawing import Drawing
 from recognizer.letter_or_not import DEFAULT_JUDGE, FEATURES, PATH_VERSION, LetterOrNot, drawing_features
 from recognizer.model import DEFAULT_MODEL, SAME_SHAPES, Recognizer
 from recognizer.ood import MAX_LETTER_REVERSALS, not_a_letter_strokes
+from recognizer.training.card import portable_command
 from recognizer.training.families import FAMILIES, family_samples
 from recognizer.training.realpen import DEFAULT_REALPEN, childlike, load_realpen, target_of, train_writer
 from recognizer.training.scribbles import scribble_dataset
@@ -42,18 +43,23 @@ SURE_PROBABILITIES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 HIDDEN_UNITS = 16
 
 
-def featurise(recognizer, drawings, label=None):
-    """-> (features (N, F), letter probabilities (N, 26), reversals (N,)) of the drawings with ink."""
+def featurise(recognizer, drawings, label=None, batch=256):
+    """-> (features (N, F), letter probabilities (N, 26), reversals (N,)) of the drawings with ink.
+
+    The same numbers as check() computes one drawing at a time; the networks run on batches."""
     rows, letters, reversals = [], [], []
     started = time.perf_counter()
-    for strokes in drawings:
-        drawing = Drawing(strokes)
-        if not drawing.strokes or drawing.extent == 0:
-            continue
-        everything = recognizer.drawing_probabilities(drawing)
-        rows.append(drawing_features(drawing, everything))
-        letters.append(everything[:26] / everything[:26].sum())
-        reversals.append(drawing.reversals)
+    kept = [d for d in map(Drawing, drawings) if d.strokes and d.extent > 0]
+    for first in range(0, len(kept), batch):
+        part = kept[first:first + batch]
+        if list(recognizer.slants) == [0.0]:
+            outputs = recognizer.all_probabilities(np.stack([d.image for d in part]))
+        else:
+            outputs = [recognizer.drawing_probabilities(d) for d in part]
+        for drawing, everything in zip(part, outputs):
+            rows.append(drawing_features(drawing, everything))
+            letters.append(everything[:26] / everything[:26].sum())
+            reversals.append(drawing.reversals)
     if label:
         print(f"  {label}: {len(rows)} drawings ({time.perf_counter() - started:.0f} s)", flush=True)
     return np.array(rows).reshape(-1, len(FEATURES)), np.array(letters).reshape(-1, 26), np.array(reversals)
@@ -156,14 +162,18 @@ def choose_operating_point(judge, sets, scribbles, max_false, worst):
                    for name, f in best[2].items()}
 
 
-def build_pools(recognizer, realpen_path, seed, synthetic=120, scribbles=3000, validation=1000, families=FAMILIES):
-    """Every drawing the judge learns from and is tuned on, featurised once: a dict of pools."""
+def build_pools(recognizer, realpen_path, seed, synthetic=120, scribbles=3000, validation=1000, families=FAMILIES,
+                letters=None):
+    """Every drawing the judge learns from and is tuned on, featurised once: a dict of pools.
+    `letters`: use only this many of the training writers' letters (a quicker look)."""
     rng = np.random.default_rng(seed)
     print("features:", flush=True)
     traces = synth_dataset(synthetic, rng, cases="both")[0]
     for messiness in (0.0, 0.15, 0.3):       # neat letters too: a careful child draws straight lines
         traces += synth_dataset(max(1, synthetic // 6), rng, cases="both", messiness=messiness)[0]
     mine = [s for s in load_realpen(realpen_path) if train_writer(s["writer"])]
+    if letters:
+        mine = [mine[i] for i in np.random.default_rng(seed).choice(len(mine), min(letters, len(mine)), replace=False)]
     sets = {"realpen": mine, "childlike": [{**s, "strokes": childlike(s["strokes"], rng)} for s in mine]}
     for name in families:
         sets[name] = family_samples(name, mine, seed)
@@ -227,8 +237,7 @@ def main(argv=None):
     print(f"operating point chosen on the training writers: {point}")
     for name, f in figures.items():
         print(f"  {name}: true-accept {f['true_accept']:.4f}  false-accept {f['false_accept']:.4f}")
-    command = "python -m recognizer.training.train_letter_or_not " + " ".join(
-        argv if argv is not None else sys.argv[1:])
+    command = portable_command("recognizer.training.train_letter_or_not", argv)
     judge.card.update({"trained": time.strftime("%Y-%m-%d"), "command": command.strip(), "seed": args.seed,
                        "validation_scribbles_passing": point["validation_scribbles_passing"]})
     judge.save(out)
