@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from recognizer.ood import MAX_LETTER_REVERSALS
+
 MODEL_DIR = Path(__file__).resolve().parent.parent / "assets" / "models"
 DEFAULT_JUDGE = MODEL_DIR / "letter_or_not.npz"
 
@@ -59,6 +61,8 @@ class LetterOrNot:
         # only strong evidence (the judge under sure_threshold) refuses the drawing as no letter.
         self.sure_probability = float(self.card.get("sure_probability", 1.0))
         self.sure_threshold = float(self.card.get("sure_threshold", self.threshold))
+        # ... and the pen may go back and forth this often (a retraced stroke) before the zig-zag rule.
+        self.sure_reversals = self.card.get("sure_reversals", MAX_LETTER_REVERSALS)
         self._validate()
 
     def _validate(self):
@@ -76,6 +80,9 @@ class LetterOrNot:
         for name in ("threshold", "sure_probability", "sure_threshold"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ValueError(f"letter-or-not judge: {name} {getattr(self, name)!r} is not from 0 to 1")
+        if not (isinstance(self.sure_reversals, int) and MAX_LETTER_REVERSALS <= self.sure_reversals <= 30):
+            raise ValueError(f"letter-or-not judge: sure_reversals {self.sure_reversals!r} is not a whole number "
+                             f"from {MAX_LETTER_REVERSALS} to 30")
         if self.card.get("path_version", 1) != PATH_VERSION:
             raise ValueError(f"letter-or-not judge: trained on path features of version "
                              f"{self.card.get('path_version', 1)}, this checker measures version {PATH_VERSION}; "

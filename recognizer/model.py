@@ -286,10 +286,11 @@ class Recognizer:
         best = LETTERS[int(np.argmax(letters))]
         classes = [LETTERS.index(c) for c in SAME_SHAPES.get(asked, target)]
         confidence = float(letters[classes].sum())
-        if drawing.reversals > MAX_LETTER_REVERSALS:
+        sure = self.sure_of(letters, classes)
+        if drawing.reversals > (self.judge.sure_reversals if sure else MAX_LETTER_REVERSALS):
             return Verdict(False, confidence, best, "too much back and forth for a letter: a zig-zag or scribble",
                            NOT_A_LETTER)
-        if not self.is_letter(drawing, everything, sure=self.sure_of(letters, classes)):
+        if not self.is_letter(drawing, everything, sure=sure):
             return Verdict(False, confidence, best, "looks like a scribble, not a letter", NOT_A_LETTER)
         if self.fits(letters, classes, target):
             return Verdict(True, confidence, best, f"looks like '{asked}'")

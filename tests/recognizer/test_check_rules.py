@@ -6,6 +6,7 @@ from recognizer import Recognizer
 from recognizer.drawing import Drawing
 from recognizer.letter_or_not import FEATURES, PATH_VERSION, LetterOrNot, drawing_features
 from recognizer.model import NOT_A_LETTER, NOTHING, OTHER_LETTER, REFUSALS, SAME_SHAPES, TOO_SMALL
+from recognizer.training.families import make_family
 from recognizer.training.scribbles import scribble
 from recognizer.skeletons import school_strokes
 
@@ -99,11 +100,15 @@ def test_the_operating_point_chooser_accepts_exactly_what_check_accepts(rec):
     samples = [{"letter": c.lower(), "case": "upper" if c.isupper() else "lower", "strokes": written(c)}
                for c in "abdIlqS"]
     samples += [{"letter": "o", "case": "lower", "strokes": scribble(rng, kind)} for kind in ("zigzag", "random_walk", "blob")]
+    samples += [{"letter": c, "case": "lower", "strokes": make_family(family, written(c), rng)}
+                for c, family in (("w", "retrace"), ("m", "retrace"), ("o", "tremor"), ("e", "size"))]
+    samples += [{"letter": "o", "case": "lower", "strokes": written("o", size=8)}]        # too small
     targets = Targets(samples, *featurise(rec, [s["strokes"] for s in samples], "test letters"))
     point = rec.operating_point
     judge_p = rec.judge.probability(targets.rows) if rec.judge else np.ones(len(samples))
     judged = {"threshold": rec.judge.threshold, "sure_probability": rec.judge.sure_probability,
-              "sure_threshold": rec.judge.sure_threshold} if rec.judge else {"threshold": 0.0}
+              "sure_threshold": rec.judge.sure_threshold, "sure_reversals": rec.judge.sure_reversals} \
+        if rec.judge else {"threshold": 0.0}
     true_accept, false_accept = targets.rates(judge_p, {**point, **judged})
 
     def asked(sample, letter):
