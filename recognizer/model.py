@@ -34,7 +34,7 @@ from recognizer import LETTERS
 from recognizer.cnn import layer_shapes
 from recognizer.drawing import Drawing
 from recognizer.letter_or_not import DEFAULT_JUDGE, LetterOrNot, drawing_features
-from recognizer.mlp import Network, images_to_inputs, stroke_directions, unit_images_to_inputs  # noqa: F401
+from recognizer.mlp import Network, images_to_inputs, stroke_directions, unit_images_to_inputs  # noqa: F401 (their home)
 from recognizer.model_file import (FEATURE_SIZES, ModelError, _is_number, as_stored, quantize,  # noqa: F401
                                    read_card, read_networks)
 from recognizer.ood import MAX_LETTER_REVERSALS

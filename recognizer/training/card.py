@@ -4,8 +4,8 @@
     python -m recognizer.training.card --check    # only list the machine paths the card still holds
 
 It runs ``python -m recognizer.training.evaluate --update-card --families`` and
-``python benchmarks/bench_recognizer.py --update-card`` for assets/models/letters.json, then
-makes every command in the card one anyone can run from the repository (absolute paths become
+``python benchmarks/bench_recognizer.py --update-card`` for assets/models/letters.json, writes what
+the card says of the letter-or-not judge from the judge's file, then makes every command in the card one anyone can run from the repository (absolute paths become
 file names) and fails if any path of this machine is left.
 """
 
@@ -81,6 +81,13 @@ def main(argv=None):
     evaluate.main(["--update-card", "--families"] + model)
     subprocess.run([sys.executable, str(REPOSITORY / "benchmarks" / "bench_recognizer.py"), "--update-card"]
                    + [f"--model={args.model}"] * bool(model), check=True, cwd=REPOSITORY)
+    from recognizer.letter_or_not import DEFAULT_JUDGE, LetterOrNot
+    from recognizer.training.train_letter_or_not import judge_section
+    judge_path = Path(args.model).with_name(DEFAULT_JUDGE.name)
+    if judge_path.exists():
+        card = json.loads(card_path.read_text())
+        card["letter_or_not"] = judge_section(LetterOrNot.load(judge_path))
+        card_path.write_text(json.dumps(card, indent=2) + "\n")
     for where, path in tidy(card_path):
         print(f"replaced {path} in {where} by its file name")
     print(f"regenerated {card_path.name}")

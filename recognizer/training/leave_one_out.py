@@ -21,7 +21,6 @@ from pathlib import Path
 
 import numpy as np
 
-from recognizer import LETTERS
 from recognizer.model import DEFAULT_MODEL, Recognizer
 from recognizer.training.families import FAMILIES, family_samples
 from recognizer.training.realpen import DEFAULT_REALPEN, load_realpen, target_of, train_writer

@@ -232,6 +232,33 @@ def with_judge(recognizer, judge, point):
     return copy
 
 
+def judge_section(judge):
+    """What the model card says of the letter-or-not judge (from the judge's own card)."""
+    from recognizer.training.data import sha256_of
+    section = {
+        "what": f"recognizer/letter_or_not.py: a {len(FEATURES)}-{judge.weights[0].shape[1]}-1 MLP on the networks' "
+                "answer (not-a-letter, best letter, uncertainty) and the pen's path at the scale of the letter "
+                "(recognizer/drawing.py: smoothed, so tremor is no turning; strokes, ink for size, reversals, "
+                "self-crossings, turning, wiggles, winding, corners, aspect, density); replaces the networks' "
+                "'not a letter' veto in check(). When the networks rank the target first with at least "
+                "sure_probability, check() refuses it as no letter only when the judge is under sure_threshold "
+                "or the pen went back and forth more than sure_reversals times. Weights: "
+                "assets/models/letter_or_not.npz.",
+        "data": "synthetic traces (recognizer.training.synth), real pen letters of the writers with "
+                "recognizer.training.realpen.train_writer() true, as written, child-like "
+                "(realpen.childlike) and made child-like by each family of recognizer.training.families; "
+                "scribbles from recognizer.training.scribbles and recognizer.ood. Figures are on the other writers.",
+        **{k: judge.card.get(k) for k in ("trained", "command", "seed", "path_version", "hidden_units", "threshold",
+                                          "sure_probability", "sure_threshold", "sure_reversals",
+                                          "validation_scribbles_passing")}}
+    if DEFAULT_REALPEN.exists():
+        section["realpen_file"] = (f"realpen-letters.json sha256 {sha256_of(DEFAULT_REALPEN)}; T. E. de Campos, "
+                                   "B. R. Babu, M. Varma, Character recognition in natural images, VISAPP 2009; "
+                                   "B. M. Lake, R. Salakhutdinov, J. B. Tenenbaum, Human-level concept learning "
+                                   "through probabilistic program induction, Science 2015")
+    return section
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--realpen", default=str(DEFAULT_REALPEN))
@@ -278,6 +305,7 @@ def main(argv=None):
         **{k: point[k] for k in ("threshold", "sure_probability", "sure_threshold", "sure_reversals",
                                  "validation_scribbles_passing")},
         "sets": figures}
+    card["letter_or_not"] = judge_section(judge)
     card_path.write_text(json.dumps(card, indent=2) + "\n")
     print(f"stored the operating point in {card_path.name}; measure it: python -m recognizer.training.evaluate")
     return 0
