@@ -30,9 +30,7 @@ CROSSING_SEGMENTS = 48   # the path is cut into about this many pieces to count 
 WIGGLE_TURN = 0.5        # the pen's heading must swing back by this much (radians) to count a wiggle
 TURN_NOISE = 0.3         # swings of the heading smaller than this are not turning
 CORNER_TURN = 1.6        # a turn this sharp (radians) within two steps of the path is a corner
-_TAPS = int(np.ceil(3 * SMOOTHING / FOLLOW_STEP))
-_KERNEL = np.exp(-0.5 * (np.arange(-_TAPS, _TAPS + 1) * FOLLOW_STEP / SMOOTHING) ** 2)
-_KERNEL /= _KERNEL.sum()
+MAX_FOLLOWED = 1500      # a very long path is followed in wider steps, so the work per drawing is bounded
 
 
 def _followed(points, step):
@@ -44,17 +42,21 @@ def _followed(points, step):
     return np.column_stack([np.interp(at, along, points[:, 0]), np.interp(at, along, points[:, 1])])
 
 
-def smoothed_stroke(points, extent, passes=SMOOTHING_PASSES):
-    """A stroke followed in 1% steps and smoothed along its length at the scale of the letter.
+def smoothed_stroke(points, extent, passes=SMOOTHING_PASSES, step=None):
+    """A stroke followed in 1% steps (or `step`) and smoothed along its length at the scale of the letter.
 
     A tremor lengthens the path it shakes, which stretches it along the path and weakens one
     Gaussian; the second pass follows the calmer path again and smooths what is left."""
+    step = step or FOLLOW_STEP * extent
+    taps = int(np.ceil(3 * SMOOTHING * extent / step))
+    kernel = np.exp(-0.5 * (np.arange(-taps, taps + 1) * step / (SMOOTHING * extent)) ** 2)
+    kernel /= kernel.sum()
     for _ in range(passes):
-        points = _followed(points, FOLLOW_STEP * extent)
+        points = _followed(points, step)
         if len(points) < 3:
             return points
-        padded = np.pad(points, ((_TAPS, _TAPS), (0, 0)), mode="edge")
-        points = np.column_stack([np.convolve(padded[:, k], _KERNEL, mode="valid") for k in (0, 1)])
+        padded = np.pad(points, ((taps, taps), (0, 0)), mode="edge")
+        points = np.column_stack([np.convolve(padded[:, k], kernel, mode="valid") for k in (0, 1)])
     return points
 
 
@@ -150,7 +152,9 @@ class Drawing:
         """Each stroke followed in 1% steps and smoothed at the scale of the letter."""
         if self._smooth is None:
             extent = self.extent or 1.0
-            self._smooth = [smoothed_stroke(s, extent) for s in self.strokes]
+            ink = sum(float(np.hypot(*np.diff(s, axis=0).T).sum()) for s in self.strokes)
+            step = max(FOLLOW_STEP * extent, ink / MAX_FOLLOWED)
+            self._smooth = [smoothed_stroke(s, extent, step=step) for s in self.strokes]
         return self._smooth
 
     @property

@@ -51,8 +51,10 @@ def clean_strokes(strokes):
         if points.ndim != 2 or points.shape[1] != 2:
             raise ValueError(f"stroke {number} is not a list of (x, y) points "
                              f"(got an array of shape {points.shape})")
-        points = points[np.isfinite(points).all(axis=1)]
-        if len(points) and np.abs(points).max() > MAX_COORDINATE:
+        finite = np.isfinite(points).all(axis=1)
+        if not finite.all():
+            points = points[finite]
+        if len(points) and max(-float(points.min()), float(points.max())) > MAX_COORDINATE:
             x, y = points[np.abs(points).max(axis=1).argmax()]
             raise ValueError(f"stroke {number} has a point too far out for a drawing ({x:.3g}, {y:.3g}); "
                              f"coordinates must lie within +-{MAX_COORDINATE:.0e}")
