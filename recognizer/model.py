@@ -34,10 +34,14 @@ from pathlib import Path
 import numpy as np
 
 from recognizer import LETTERS
-from recognizer.cnn import ConvNet, layer_shapes
+from recognizer.cnn import layer_shapes
+from recognizer.drawing import Drawing
 from recognizer.letter_or_not import DEFAULT_JUDGE, LetterOrNot, drawing_features
-from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth, is_upright_line
-from recognizer.render import clean_strokes, ink_extent, render
+from recognizer.mlp import Network, images_to_inputs, stroke_directions, unit_images_to_inputs  # noqa: F401 (their home)
+from recognizer.model_file import (FEATURE_SIZES, ModelError, _is_number, as_stored, quantize,  # noqa: F401
+                                   read_card, read_networks)
+from recognizer.ood import MAX_LETTER_REVERSALS
+from recognizer.render import render_cleaned
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "assets" / "models"
 DEFAULT_MODEL = MODEL_DIR / "letters.npz"
@@ -94,76 +98,6 @@ REFUSALS = (NOTHING, TOO_SMALL, NOT_A_LETTER, OTHER_LETTER)
 SAME_SHAPES = {"I": "il", "l": "il"}
 
 
-def _relu(values):
-    return np.maximum(values, 0, out=values)
-
-
-def _softmax(values):
-    values = values - values.max(axis=1, keepdims=True)
-    np.exp(values, out=values)
-    values /= values.sum(axis=1, keepdims=True)
-    return values
-
-
-class Network:
-    """A multi-layer perceptron (ReLU hidden layers, softmax output), numpy only."""
-
-    def __init__(self, weights, biases):
-        self.weights = [np.asarray(w, np.float64) for w in weights]
-        self.biases = [np.asarray(b, np.float64) for b in biases]
-
-    def probabilities(self, inputs):
-        """(N, features) float -> (N, classes) probabilities, same maths as scikit-learn."""
-        values = np.asarray(inputs, np.float64)
-        for layer, (w, b) in enumerate(zip(self.weights, self.biases)):
-            values = values @ w + b
-            if layer < len(self.weights) - 1:
-                _relu(values)
-        return _softmax(values)
-
-
-GRADIENT_CELL = 4        # pixels per side of a gradient-histogram cell (7 x 7 cells)
-GRADIENT_BINS = 8        # stroke directions per cell, 0..180 degrees
-
-
-def stroke_directions(images):
-    """Histograms of stroke-edge directions in 4x4-pixel cells: (N, 28, 28) in 0..1 -> (N, 392).
-
-    They tell the network which way the ink runs in each part of the letter
-    (like HOG features); each image's vector has length 4.
-    """
-    n, size = len(images), images.shape[1]
-    dy = np.zeros_like(images)
-    dx = np.zeros_like(images)
-    dy[:, 1:-1] = images[:, 2:] - images[:, :-2]
-    dx[:, :, 1:-1] = images[:, :, 2:] - images[:, :, :-2]
-    strength = np.hypot(dx, dy)
-    direction = np.minimum((np.arctan2(dy, dx) % np.pi / np.pi * GRADIENT_BINS).astype(int), GRADIENT_BINS - 1)
-    cells = size // GRADIENT_CELL
-    histograms = np.zeros((n, cells, cells, GRADIENT_BINS), images.dtype)
-    for b in range(GRADIENT_BINS):
-        histograms[..., b] = (strength * (direction == b)).reshape(
-            n, cells, GRADIENT_CELL, cells, GRADIENT_CELL).sum(axis=(2, 4))
-    histograms = histograms.reshape(n, -1)
-    return histograms / (np.linalg.norm(histograms, axis=1, keepdims=True) + 1e-6) * 4
-
-
-def images_to_inputs(images, features="pixels"):
-    """uint8 (N, 28, 28) images -> float64 network inputs (see `unit_images_to_inputs`)."""
-    return unit_images_to_inputs(np.asarray(images).astype(np.float64) / 255.0, features)
-
-
-def unit_images_to_inputs(images, features="pixels"):
-    """(N, 28, 28) images with ink 1.0 on 0.0 -> network inputs: the pixels row by row,
-    followed by the stroke directions if `features` is "pixels+directions"."""
-    pixels = images.reshape(len(images), -1)
-    if features == "pixels":
-        return pixels
-    if features == "pixels+directions":
-        return np.hstack([pixels, stroke_directions(images)])
-    raise ValueError(f"unknown network input features {features!r}")
-
-
 class Recognizer:
     """Letter recognizer: an ensemble of networks plus the acceptance rule from the model card."""
 
@@ -180,8 +114,9 @@ class Recognizer:
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
-    def load(cls, path=None):
-        """Load weights (an .npz from assets/models/) and the model card beside it (.json).
+    def load(cls, path=None, judge=True):
+        """Load weights (an .npz from assets/models/), the model card beside it (.json) and the
+        letter-or-not judge beside them (unless `judge` is False: training a new one).
 
         Raises FileNotFoundError if there are no weights, and ValueError naming the file and the
         fault if the weights or the card are damaged (missing arrays, wrong shapes or types, values
@@ -201,7 +136,7 @@ class Recognizer:
             raise ModelError(f"{path} is not a recognizer model: {err}") from None
         judge_path = path.with_name(DEFAULT_JUDGE.name)
         try:
-            judge = LetterOrNot.load(judge_path) if judge_path.exists() else None
+            judge = LetterOrNot.load(judge_path) if judge and judge_path.exists() else None
         except Exception as err:
             raise ModelError(f"{judge_path} is not a letter-or-not judge: {err}") from None
         recognizer = cls(networks, card, judge)
@@ -305,64 +240,82 @@ class Recognizer:
 
     # --- strokes ----------------------------------------------------------------------------
     def rank(self, strokes):
-        """Strokes -> list of 26 (letter, probability), best first, summing to 1.
+        """Strokes (or a recognizer.drawing.Drawing) -> list of 26 (letter, probability), best
+        first, summing to 1.
 
         Raises ValueError with a plain message if `strokes` is not strokes or holds no ink.
         """
-        cleaned = clean_strokes(strokes)
-        if not cleaned:
+        drawing = Drawing.of(strokes)
+        if not drawing.strokes:
             raise ValueError("nothing written: the strokes hold no usable points")
-        probabilities = letter_probabilities(self.stroke_probabilities(cleaned)[None])[0]
+        probabilities = letter_probabilities(self.drawing_probabilities(drawing)[None])[0]
         order = np.argsort(-probabilities, kind="stable")
         return [(LETTERS[i], float(probabilities[i])) for i in order]
 
     def stroke_probabilities(self, cleaned):
         """Cleaned strokes -> (27,) probabilities, averaged over the test-time slants."""
-        images = np.stack([render(slanted(cleaned, slant)) for slant in self.slants])
-        return self.all_probabilities(images).mean(axis=0)
+        return self.drawing_probabilities(Drawing(cleaned))
+
+    def drawing_probabilities(self, drawing):
+        """A Drawing -> (27,) probabilities, averaged over the test-time slants (its image is kept)."""
+        images = [drawing.image if slant == 0 else render_cleaned(slanted(drawing.strokes, slant))
+                  for slant in self.slants]
+        return self.all_probabilities(np.stack(images)).mean(axis=0)
 
     def check(self, strokes, target):
         """Is this drawing an acceptable `target` letter ('a'..'z' or 'A'..'Z')? -> Verdict.
 
-        `strokes` are in screen pixels (y down). Case is only a hint: EMNIST
-        letters merge upper and lower case. Never raises for bad strokes (the
-        Verdict explains); raises ValueError for a target that is not a letter.
+        `strokes` are in screen pixels (y down), or a recognizer.drawing.Drawing. Case is only a
+        hint: EMNIST letters merge upper and lower case. Never raises for bad strokes (the Verdict
+        explains); raises ValueError for a target that is not a letter. The drawing is cleaned,
+        rendered and measured once, and that one Drawing is handed to every rule.
         """
         if not isinstance(target, str) or len(target) != 1 or target.lower() not in LETTERS:
             raise ValueError(f"target must be one letter 'a'..'z' or 'A'..'Z', got {target!r}")
         asked, target = target, target.lower()
         try:
-            cleaned = clean_strokes(strokes)
+            drawing = Drawing.of(strokes)
         except ValueError as problem:
             return Verdict(False, 0.0, "", f"not strokes: {problem}", NOTHING)
-        if not cleaned:
+        if not drawing.strokes:
             return Verdict(False, 0.0, "", "nothing written", NOTHING)
-        extent = ink_extent(cleaned)
+        extent = drawing.extent
         if extent == 0:
             return Verdict(False, 0.0, "", "only a dot", TOO_SMALL)
-        if looks_too_small(cleaned, extent):
+        if looks_too_small(drawing.strokes, extent):
             return Verdict(False, 0.0, "", f"too small for a letter ({extent:.0f} px across)", TOO_SMALL)
-        everything = self.stroke_probabilities(cleaned)
+        everything = self.drawing_probabilities(drawing)
         letters = letter_probabilities(everything[None])[0]
         best = LETTERS[int(np.argmax(letters))]
         classes = [LETTERS.index(c) for c in SAME_SHAPES.get(asked, target)]
         confidence = float(letters[classes].sum())
-        if back_and_forth(cleaned) > MAX_LETTER_REVERSALS:
+        sure = self.sure_of(letters, classes)
+        if drawing.reversals > (self.judge.sure_reversals if sure else MAX_LETTER_REVERSALS):
             return Verdict(False, confidence, best, "too much back and forth for a letter: a zig-zag or scribble",
                            NOT_A_LETTER)
-        if not self.is_letter(cleaned, everything):
+        if not self.is_letter(drawing, everything, sure=sure):
             return Verdict(False, confidence, best, "looks like a scribble, not a letter", NOT_A_LETTER)
         if self.fits(letters, classes, target):
             return Verdict(True, confidence, best, f"looks like '{asked}'")
         return Verdict(False, confidence, best, f"looks more like '{best}' than '{asked}'", OTHER_LETTER)
 
-    def is_letter(self, cleaned, everything):
-        """Is the drawing an honest letter at all (whichever)? An upright bar always is (l, I); else
-        the letter-or-not judge decides when it is there, or the networks' "not a letter" output."""
-        if is_upright_line(cleaned):
+    def sure_of(self, letters, classes):
+        """Do the networks rank the target (network classes `classes`) first, with at least the
+        judge's sure_probability? Then only strong evidence refuses the drawing as no letter."""
+        if self.judge is None:
+            return False
+        probability = float(letters[classes].sum())
+        return probability >= self.judge.sure_probability and not np.any(np.delete(letters, classes) > probability)
+
+    def is_letter(self, drawing, everything, sure=False):
+        """Is the drawing (a Drawing, or cleaned strokes) an honest letter at all (whichever)? An
+        upright bar always is (l, I); else the letter-or-not judge decides when it is there (with
+        its lower threshold when `sure`), or the networks' "not a letter" output."""
+        drawing = Drawing.of(drawing)
+        if drawing.upright_line:
             return True
         if self.judge is not None:
-            return self.judge.is_letter(drawing_features(cleaned, everything, render(cleaned)))
+            return self.judge.is_letter(drawing_features(drawing, everything), sure=sure)
         return everything[26] <= self.operating_point["max_not_a_letter"]
 
     def fits(self, letters, classes, target):
@@ -389,126 +342,11 @@ class Recognizer:
                 & (target_probability >= thresholds) & (rank <= point["max_rank"]))
 
 
-class ModelError(ValueError):
-    """The recognizer's weights or model card are damaged or do not fit together."""
-
-
-# Network input size for each kind of features: 28 x 28 pixels, plus 7 x 7 cells x 8 directions.
-FEATURE_SIZES = {"pixels": 28 * 28, "pixels+directions": 28 * 28 + 7 * 7 * GRADIENT_BINS}
-MAX_NETWORKS, MAX_LAYERS = 16, 16
-NETWORK_KINDS = ("mlp", "cnn")      # model.Network, recognizer.cnn.ConvNet
-
-
-def _is_number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and np.isfinite(value)
-
-
-def read_card(path):
-    """The model card (.json beside the weights) as a dict; ModelError if it is missing or not JSON."""
-    card_path = path.with_suffix(".json")
-    try:
-        card = json.loads(card_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{path}: its model card {card_path.name} is missing "
-                         f"(it says how to read the weights)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ModelError(f"{path}: its model card {card_path.name} cannot be read: {err}") from None
-    if not isinstance(card, dict):
-        raise ModelError(f"{path}: its model card {card_path.name} is not a JSON object")
-    for section in ("architecture", "operating_point"):
-        if not isinstance(card.get(section, {}), dict):
-            raise ModelError(f"{path}: the model card's {section} is not a JSON object")
-    if "features" not in card.get("architecture", {}):
-        raise ModelError(f"{path}: the model card's architecture.features is missing "
-                         f"(it says what the networks read: {', '.join(FEATURE_SIZES)})")
-    return card
-
-
-def read_networks(archive, name):
-    """Networks from an opened .npz archive, checking every array's presence, type and shape."""
-    def array(key, ndim):
-        if key not in archive.files:
-            raise ModelError(f"{name}: the array {key} is missing")
-        value = archive[key]
-        if not (np.issubdtype(value.dtype, np.integer) or np.issubdtype(value.dtype, np.floating)):
-            raise ModelError(f"{name}: {key} holds {value.dtype} values, not numbers")
-        if value.ndim != ndim:
-            raise ModelError(f"{name}: {key} has shape {value.shape}; expected {ndim} dimension(s)")
-        if not np.isfinite(value).all():
-            raise ModelError(f"{name}: {key} holds values that are not finite numbers (NaN or infinity)")
-        return value
-
-    def count(key, most):
-        value = array(key, 0)
-        if not (np.issubdtype(value.dtype, np.integer) and 1 <= int(value) <= most):
-            raise ModelError(f"{name}: {key} must be a whole number from 1 to {most}, got {value!r}")
-        return int(value)
-
-    def text(key):
-        if key not in archive.files:
-            raise ModelError(f"{name}: the array {key} is missing")
-        value = archive[key]
-        if value.dtype.kind != "U" or value.ndim != 0:
-            raise ModelError(f"{name}: {key} must be one text, got {value.dtype} values of shape {value.shape}")
-        return str(value)
-
-    networks = []
-    for n in range(count("network_count", MAX_NETWORKS)):
-        kind = text(f"net{n}_kind") if f"net{n}_kind" in archive.files else "mlp"
-        if kind not in NETWORK_KINDS:
-            raise ModelError(f"{name}: net{n}_kind is {kind!r}; known kinds: {', '.join(NETWORK_KINDS)}")
-        dtype = np.float32 if kind == "cnn" else np.float64
-        weights, biases = [], []
-        for i in range(count(f"net{n}_layers", MAX_LAYERS)):
-            w = array(f"net{n}_w{i}", 2).astype(dtype)
-            if f"net{n}_scale{i}" in archive.files:          # int8 weights, one scale per unit
-                scale = array(f"net{n}_scale{i}", 1)
-                if scale.shape != (w.shape[1],):
-                    raise ModelError(f"{name}: net{n}_scale{i} has shape {scale.shape}; expected ({w.shape[1]},), "
-                                     f"one scale per unit of net{n}_w{i}")
-                w = w * scale.astype(dtype)
-            weights.append(w)
-            biases.append(array(f"net{n}_b{i}", 1))
-        if kind == "mlp":
-            networks.append(Network(weights, biases))
-            continue
-        spec = text(f"net{n}_spec")
-        try:
-            networks.append(ConvNet(spec, weights, biases))
-        except ValueError as err:
-            raise ModelError(f"{name}: network {n} (net{n}_spec): {err}") from None
-    return networks
-
-
 def slanted(strokes, slant):
     """Shear strokes sideways: x moves by -slant * y (y down), so slant > 0 leans the letter right."""
     if slant == 0:
         return strokes
     return [np.column_stack([s[:, 0] - slant * s[:, 1], s[:, 1]]) for s in strokes]
-
-
-def quantize(weights):
-    """float weights (inputs, units) -> (int8 weights, float32 scale per unit), w ~ q * scale."""
-    scale = (np.abs(weights).max(axis=0) / 127).astype(np.float32)
-    scale[scale == 0] = 1
-    return np.round(weights / scale.astype(np.float64)).astype(np.int8), scale
-
-
-def as_stored(network, precision="int8"):
-    """The network with its weights rounded exactly as `Recognizer.save` stores them.
-
-    A convolutional network (recognizer.cnn) is rounded when exported and comes back as it is.
-    """
-    if getattr(network, "kind", "mlp") != "mlp":
-        return network
-    if precision == "int8":
-        weights = []
-        for w in network.weights:
-            q, scale = quantize(w)
-            weights.append(q.astype(np.float64) * scale.astype(np.float64))
-    else:
-        weights = [w.astype(np.float16) for w in network.weights]
-    return Network(weights, [b.astype(np.float32) for b in network.biases])
 
 
 def letter_probabilities(everything):

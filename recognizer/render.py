@@ -51,8 +51,10 @@ def clean_strokes(strokes):
         if points.ndim != 2 or points.shape[1] != 2:
             raise ValueError(f"stroke {number} is not a list of (x, y) points "
                              f"(got an array of shape {points.shape})")
-        points = points[np.isfinite(points).all(axis=1)]
-        if len(points) and np.abs(points).max() > MAX_COORDINATE:
+        finite = np.isfinite(points).all(axis=1)
+        if not finite.all():
+            points = points[finite]
+        if len(points) and max(-float(points.min()), float(points.max())) > MAX_COORDINATE:
             x, y = points[np.abs(points).max(axis=1).argmax()]
             raise ValueError(f"stroke {number} has a point too far out for a drawing ({x:.3g}, {y:.3g}); "
                              f"coordinates must lie within +-{MAX_COORDINATE:.0e}")
@@ -125,7 +127,11 @@ def render(strokes, pen_width=PEN_WIDTH):
     letters stay thin. Nothing written gives an all-black image.
     Raises ValueError if `strokes` is not a list of strokes.
     """
-    strokes = clean_strokes(strokes)
+    return render_cleaned(clean_strokes(strokes), pen_width)
+
+
+def render_cleaned(strokes, pen_width=PEN_WIDTH):
+    """`render` of strokes already cleaned by `clean_strokes` (check() cleans once)."""
     image = np.zeros((IMAGE_SIZE, IMAGE_SIZE), np.uint8)
     if not strokes:
         return image
@@ -169,10 +175,17 @@ def distance_to_path(on_path, reach):
     padded[r:r + height, r:r + width] = on_path
     distance = np.full(on_path.shape, np.inf)
     unset = np.ones(on_path.shape, bool)
-    offsets = [(dy * dy + dx * dx, dy, dx) for dy in range(-r, r + 1) for dx in range(-r, r + 1)
-               if dy * dy + dx * dx <= reach * reach]
-    for squared, dy, dx in sorted(offsets):
-        reached = padded[r + dy:r + dy + height, r + dx:r + dx + width] & unset
+    rings = {}
+    for dy in range(-r, r + 1):
+        for dx in range(-r, r + 1):
+            if dy * dy + dx * dx <= reach * reach:
+                rings.setdefault(dy * dy + dx * dx, []).append((dy, dx))
+    # Offsets at the same distance are gathered first, so each distance is written once.
+    for squared in sorted(rings):
+        reached = np.zeros(on_path.shape, bool)
+        for dy, dx in rings[squared]:
+            reached |= padded[r + dy:r + dy + height, r + dx:r + dx + width]
+        reached &= unset
         distance[reached] = np.sqrt(squared)
         unset &= ~reached
     return distance

@@ -2,6 +2,7 @@
 
     python -m recognizer.training.evaluate                     # prints figures, writes confusion-matrix PNGs
     python -m recognizer.training.evaluate --update-card       # also stores the figures in the model card
+    python -m recognizer.training.evaluate --families          # and leave-one-family-out (child-like families)
 
 Figures:
   * top-1 / top-3 accuracy and per-letter accuracy,
@@ -133,8 +134,20 @@ def headline(card):
             "scribbles_worst_case": r(e.get("scribbles", {}).get("scribble_accept")),
             "scribbles_random_target": r(e.get("scribbles", {}).get("scribble_accept_random_target")),
             "mirrored_bdpq_refused": r(e.get("realpen_mirrored_bdpq_refused")),
+            **family_headline(e.get("childlike_families_left_out", {}).get("summary", {})),
             "check_ms_p50": card.get("speed", {}).get("check_ms_p50"),
             "load_ms_median": card.get("speed", {}).get("load_ms_median")}
+
+
+def family_headline(summary):
+    """Leave-one-family-out figures for the headline (empty when they were not measured)."""
+    if not summary:
+        return {}
+    return {"families_left_out_mean_true_accept": summary["mean_true_accept"],
+            "families_left_out_mean_false_accept": summary["mean_false_accept"],
+            "families_left_out_worst_family": summary["worst_family"],
+            "families_left_out_worst_true_accept": summary["worst_family_true_accept"],
+            "families_left_out_letters_below_90": summary["letters_below_90"]}
 
 
 def weakest_letters(figures, count=5):
@@ -167,6 +180,10 @@ def main(argv=None):
     parser.add_argument("--realpen", default=None, help="real pen strokes (default: ../shared/data/realpen-letters.json)")
     parser.add_argument("--png", default="confusion", help="prefix of the confusion-matrix PNGs")
     parser.add_argument("--update-card", action="store_true", help="store the figures in the model card")
+    parser.add_argument("--families", action="store_true",
+                        help="also the leave-one-family-out figures on child-like families (needs scikit-learn; "
+                             "recognizer.training.leave_one_out); sheets go to --png's prefix")
+    parser.add_argument("--families-cache", default=None, help="keep the featurised family drawings in this file")
     parser.add_argument("--beside", default=None, metavar="CARD.json",
                         help="with --update-card: also store another model's figures (its card) beside these")
     args = parser.parse_args(argv)
@@ -259,11 +276,17 @@ def main(argv=None):
     else:
         print(f"\nskipping real pen strokes: no file at {realpen_path}")
 
+    if args.families:
+        from recognizer.training.leave_one_out import families_report
+        results["childlike_families_left_out"] = families_report(
+            args.model, realpen_path, sheets=f"{args.png}", cache=args.families_cache)
+
     if args.update_card:
+        from recognizer.training.card import portable_command
         card_path = Path(args.model).with_suffix(".json")
         card = json.loads(card_path.read_text())
-        card["evaluation"] = {"command": "python -m recognizer.training.evaluate " + " ".join(
-            argv if argv is not None else sys.argv[1:]), "seed": args.seed, **results}
+        card["evaluation"] = {"command": portable_command("recognizer.training.evaluate", argv),
+                              "seed": args.seed, **results}
         card["headline"] = headline(card)
         if args.beside:
             other = json.loads(Path(args.beside).read_text())
@@ -274,7 +297,7 @@ def main(argv=None):
                                   other.get("evaluation", {}).get("command"),
                               "operating_point": other.get("operating_point"), "headline": headline(other)}
         card_path.write_text(json.dumps(card, indent=2) + "\n")
-        print(f"\nstored the figures in {card_path}")
+        print(f"\nstored the figures in {card_path.name}")
     return 0
 
 

@@ -35,17 +35,19 @@ import datetime
 import os
 import sys
 import time
-from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
 
 from recognizer import LETTERS
+from recognizer.training.card import portable_command
+from recognizer.training.pools import (cached, realpen_pool, render_many, scribble_pool, synthetic_pool,  # noqa: F401
+                                       validation_scribbles)
+from recognizer.training.emnist_rule import (THRESHOLDS, acceptance_rates, choose_operating_point,  # noqa: F401
+                                             choose_per_letter_rule)
 from recognizer.training.data import (augment, balanced_indices, default_data_path, load_npz, sha256_of, split_validation)
-from recognizer.model import (DEFAULT_MODEL, SMALLEST_LETTER_PX, Network, Recognizer, as_stored, images_to_inputs,
+from recognizer.model import (DEFAULT_MODEL, Network, Recognizer, as_stored, images_to_inputs,
                               unit_images_to_inputs)
-from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth, not_a_letter_strokes
-from recognizer.render import clean_strokes, ink_extent, render
 
 NOT_A_LETTER = 26
 CNN_SPEC = "c3x32,p,c3x64,p,c3x96,p,d192,d27"
@@ -55,84 +57,7 @@ VALIDATION_SEED = 0      # the held-out split and validation pools never change 
 CLASSES = np.arange(27)
 
 
-# --- rendered stroke pools -------------------------------------------------------------------
-
-def _render_all(strokes_list):
-    return np.stack([render(s) for s in strokes_list]) if strokes_list else np.zeros((0, 28, 28), np.uint8)
-
-
-def render_many(strokes_list, workers=2):
-    """Render many drawings, split over `workers` processes."""
-    if workers <= 1 or len(strokes_list) < 200:
-        return _render_all(strokes_list)
-    chunks = [strokes_list[i::workers * 4] for i in range(workers * 4)]
-    with Pool(workers) as pool:
-        parts = pool.map(_render_all, chunks)
-    # Undo the interleaved split so images line up with their labels again.
-    images = np.zeros((len(strokes_list), 28, 28), np.uint8)
-    for i, part in enumerate(parts):
-        images[i::workers * 4] = part
-    return images
-
-
-def scribble_pool(count, seed, workers=2, their_share=0.0):
-    """`count` rendered non-letter drawings: from recognizer.ood, and a share from recognizer.training.scribbles."""
-    rng = np.random.default_rng(seed)
-    theirs = int(round(count * their_share))
-    drawings = [not_a_letter_strokes(rng) for _ in range(count - theirs)]
-    if theirs:
-        from recognizer.training.scribbles import scribble_dataset
-        drawings += scribble_dataset(theirs, rng)
-    # Only what check() would hand to the network: tiny smudges and zig-zags never get there.
-    drawings = [clean_strokes(d) for d in drawings]
-    drawings = [d for d in drawings if ink_extent(d) >= SMALLEST_LETTER_PX // 2]
-    return render_many(drawings, workers)
-
-
-def synthetic_pool(per_letter, seed, workers=2):
-    """Rendered synthetic traces, both cases, tidy to very messy -> (images, labels).
-
-    None if recognizer.training.synth is missing.
-    """
-    try:
-        from recognizer.training.synth import synth_dataset
-    except ImportError as problem:
-        print(f"no synthetic traces ({problem}); training on EMNIST images only", flush=True)
-        return None
-    rng = np.random.default_rng(seed)
-    strokes, labels = [], []
-    for messiness, share in ((0.6, 0.3), (1.0, 0.4), (1.5, 0.3)):
-        traces, letters, _ = synth_dataset(max(int(per_letter * share), 1), rng, cases="both", messiness=messiness)
-        strokes += traces
-        labels.append(letters)
-    return render_many(strokes, workers), np.concatenate(labels).astype(np.int64)
-
-
-def cached(path, make):
-    """Load arrays from `path` (.npz) if it exists, else make them and save them there."""
-    if path is not None and Path(path).exists():
-        with np.load(path) as archive:
-            return tuple(archive[k] for k in sorted(archive.files))
-    made = make()
-    if path is not None and made is not None:
-        made = made if isinstance(made, tuple) else (made,)
-        np.savez(path, **{f"a{i}": a for i, a in enumerate(made)})
-    return made
-
-
-# --- sklearn <-> numpy -------------------------------------------------------------------------
-
-def realpen_pool(path=None):
-    """Rendered real-pen letters of the writers we may train on -> (images, labels), or None."""
-    from recognizer.training.realpen import DEFAULT_REALPEN, load_realpen, train_writer
-    path = Path(path or DEFAULT_REALPEN)
-    if not path.exists():
-        print(f"no real pen letters at {path}; training without them", flush=True)
-        return None
-    samples = [s for s in load_realpen(path) if train_writer(s["writer"])]
-    images = np.stack([render(clean_strokes(s["strokes"])) for s in samples])
-    return images, np.array([LETTERS.index(s["letter"]) for s in samples], np.int64)
-
+# --- sklearn <-> numpy ---------------------------------------------------------------------------
 
 def network_from_sklearn(classifier, precision="int8"):
     """Copy a fitted MLPClassifier into a numpy Network, rounded to the stored precision."""
@@ -156,121 +81,6 @@ def sklearn_from_network(network):
     classifier.n_outputs_ = len(classes)
     classifier.out_activation_ = "softmax"
     return classifier
-
-
-# --- choosing the acceptance rule ---------------------------------------------------------------
-
-def acceptance_rates(recognizer, everything, labels, scribbles, rng):
-    """True-accept, false-accept (random other letter) and scribble-accept rates of `check`'s rule.
-
-    Scribbles count as accepted if the rule accepts them as their own best guess,
-    the worst case for a game.
-    """
-    true_accept = recognizer.accepts(everything, labels).mean()
-    others = (labels + rng.integers(1, 26, len(labels))) % 26
-    false_accept = recognizer.accepts(everything, others).mean()
-    if len(scribbles):
-        best = np.argmax(scribbles[:, :26], axis=1)
-        scribble_accept = recognizer.accepts(scribbles, best).mean()
-    else:
-        scribble_accept = float("nan")
-    return float(true_accept), float(false_accept), float(scribble_accept)
-
-
-def choose_operating_point(recognizer, validation, scribbles, max_false=0.03, max_scribble=0.02, seed=0):
-    """Pick min_probability / max_rank / max_not_a_letter on validation data.
-
-    `validation` is a list of (probabilities, labels) sets (EMNIST images,
-    synthetic traces); every set must keep false accepts <= max_false and the
-    scribbles <= max_scribble; among those rules the one with the best worst
-    true-accept wins. If no rule meets the scribble limit it is relaxed step by step.
-    """
-    results = []
-    for max_rank in (1, 2, 3):
-        for min_probability in (0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
-            for max_not_a_letter in (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-                rule = {"min_probability": min_probability, "max_rank": max_rank,
-                        "max_not_a_letter": max_not_a_letter}
-                recognizer.operating_point = rule
-                rates = [acceptance_rates(recognizer, everything, labels, scribbles, np.random.default_rng(seed))
-                         for everything, labels in validation]
-                results.append((rule, min(r[0] for r in rates), max(r[1] for r in rates), rates[0][2]))
-    for scribble_limit in (max_scribble, 0.03, 0.05, 0.08, 0.12, 1.0):
-        allowed = [r for r in results if r[2] <= max_false and r[3] <= scribble_limit]
-        if allowed:
-            best = max(allowed, key=lambda r: r[1])
-            recognizer.operating_point = dict(best[0])
-            return dict(best[0])
-    raise RuntimeError("no acceptance rule keeps false accepts under the limit")
-
-
-THRESHOLDS = np.round(np.geomspace(0.005, 0.9, 40), 4)
-
-
-def choose_per_letter_rule(recognizer, validation, scribbles, max_false=0.03, max_scribble=0.02, seed=0):
-    """Like `choose_operating_point`, but with a probability threshold for each target letter.
-
-    Each letter gets the lowest threshold that keeps its own false accepts
-    (other letters' drawings accepted as it) under 0.8 * max_false in every
-    validation set. Ambiguous letters (i/l, g/q) thereby get lenient thresholds
-    only as far as their look-alikes allow. Returns the best rule, or None if
-    no rule meets the limits.
-    """
-    from recognizer.model import letter_probabilities
-    prepared = []
-    for everything, labels in validation:
-        letters = letter_probabilities(everything)
-        prepared.append((letters, everything[:, 26], labels))
-    best_rule, best_score = None, -1.0
-    for max_not_a_letter in (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
-        for max_rank in (2, 3):
-            per_letter = {}
-            for c, letter in enumerate(LETTERS):
-                allowed = THRESHOLDS[-1]
-                for threshold in THRESHOLDS:
-                    worst_false = 0.0
-                    for letters, junk, labels in prepared:
-                        p = letters[:, c]
-                        rank = 1 + np.sum(letters > p[:, None], axis=1)
-                        accepted = (junk <= max_not_a_letter) & (rank <= max_rank) & (p >= threshold)
-                        worst_false = max(worst_false, accepted[labels != c].mean())
-                    if worst_false <= 0.8 * max_false:
-                        allowed = threshold
-                        break
-                per_letter[letter] = float(allowed)
-            # A common floor under all thresholds trades true accepts for fewer scribbles.
-            for floor in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
-                thresholds = {c: max(t, floor) for c, t in per_letter.items()}
-                rule = {"min_probability": float(np.median(list(thresholds.values()))), "max_rank": max_rank,
-                        "max_not_a_letter": max_not_a_letter, "per_letter_min": thresholds}
-                recognizer.operating_point = rule
-                rates = [acceptance_rates(recognizer, everything, labels, scribbles, np.random.default_rng(seed))
-                         for everything, labels in validation]
-                if max(r[1] for r in rates) > max_false or rates[0][2] > max_scribble:
-                    continue
-                score = min(r[0] for r in rates)
-                if score > best_score:
-                    best_rule, best_score = rule, score
-    return best_rule
-
-
-def validation_scribbles(count, seed, workers=2):
-    """Scribbles for choosing the rule: half ours (recognizer.ood), half recognizer.training.scribbles.
-
-    Returns (images, refused): `refused` marks drawings that check() turns down
-    before the network sees them (too small, too much back and forth).
-    """
-    rng = np.random.default_rng(seed)
-    drawings = [not_a_letter_strokes(rng) for _ in range(count // 2)]
-    try:
-        from recognizer.training.scribbles import scribble_dataset
-        drawings += scribble_dataset(count - count // 2, np.random.default_rng(seed + 1))
-    except ImportError:
-        pass
-    drawings = [clean_strokes(d) for d in drawings]
-    refused = np.array([ink_extent(d) < SMALLEST_LETTER_PX or back_and_forth(d) > MAX_LETTER_REVERSALS
-                        for d in drawings])
-    return render_many(drawings, workers), refused
 
 
 # --- training --------------------------------------------------------------------------------------
@@ -473,7 +283,7 @@ def main(argv=None):
             print("error: ensemble members must use the same input features", file=sys.stderr)
             return 1
         card = dict(members[0].card)
-        card["command"] = "python -m recognizer.training.train " + " ".join(argv if argv is not None else sys.argv[1:])
+        card["command"] = portable_command("recognizer.training.train", argv)
         card["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         card["architecture"] = {**card["architecture"], "networks": sum(len(m.networks) for m in members)}
         card["training"] = {**card["training"], "seeds": [m.card["training"]["seed"] for m in members],
@@ -528,7 +338,7 @@ def main(argv=None):
     recognizer.card = {
         "name": "Letterplay letter recognizer",
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": "python -m recognizer.training.train " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": portable_command("recognizer.training.train", argv),
         "data": {"file": Path(args.data).name, "sha256": sha256_of(args.data),
                  "training_images": int(len(y_train)), "validation_images": int(len(y_val)),
                  "validation": f"10% of each letter of x_train, stratified, seed {VALIDATION_SEED}",

@@ -3,9 +3,10 @@ import numpy as np
 import pytest
 
 from recognizer import Recognizer
-from recognizer.letter_or_not import FEATURES, LetterOrNot, drawing_features
+from recognizer.drawing import Drawing
+from recognizer.letter_or_not import FEATURES, PATH_VERSION, LetterOrNot, drawing_features
 from recognizer.model import NOT_A_LETTER, NOTHING, OTHER_LETTER, REFUSALS, SAME_SHAPES, TOO_SMALL
-from recognizer.render import clean_strokes, render
+from recognizer.training.families import make_family
 from recognizer.training.scribbles import scribble
 from recognizer.skeletons import school_strokes
 
@@ -62,8 +63,8 @@ def test_the_judge_rates_letters_above_scribbles(rec):
     rng = np.random.default_rng(4)
 
     def p(strokes):
-        cleaned = clean_strokes(strokes)
-        return rec.judge.probability(drawing_features(cleaned, rec.stroke_probabilities(cleaned), render(cleaned)))
+        drawing = Drawing(strokes)
+        return rec.judge.probability(drawing_features(drawing, rec.drawing_probabilities(drawing)))
 
     letters = [p(written(c)) for c in "abcdefghijklmnopqrstuvwxyzAEGKMRSW"]
     walks = [p(scribble(rng, "random_walk")) for _ in range(30)]
@@ -82,7 +83,7 @@ def test_the_judge_round_trips_through_its_file(tmp_path):
     rng = np.random.default_rng(0)
     judge = LetterOrNot(rng.normal(size=len(FEATURES)), rng.uniform(0.5, 2, len(FEATURES)),
                         [rng.normal(size=(len(FEATURES), 4)), rng.normal(size=(4, 1))],
-                        [rng.normal(size=4), rng.normal(size=1)], {"threshold": 0.4})
+                        [rng.normal(size=4), rng.normal(size=1)], {"threshold": 0.4, "path_version": PATH_VERSION})
     judge.save(tmp_path / "j.npz")
     again = LetterOrNot.load(tmp_path / "j.npz")
     x = rng.normal(size=(5, len(FEATURES)))
@@ -99,11 +100,16 @@ def test_the_operating_point_chooser_accepts_exactly_what_check_accepts(rec):
     samples = [{"letter": c.lower(), "case": "upper" if c.isupper() else "lower", "strokes": written(c)}
                for c in "abdIlqS"]
     samples += [{"letter": "o", "case": "lower", "strokes": scribble(rng, kind)} for kind in ("zigzag", "random_walk", "blob")]
+    samples += [{"letter": c, "case": "lower", "strokes": make_family(family, written(c), rng)}
+                for c, family in (("w", "retrace"), ("m", "retrace"), ("o", "tremor"), ("e", "size"))]
+    samples += [{"letter": "o", "case": "lower", "strokes": written("o", size=8)}]        # too small
     targets = Targets(samples, *featurise(rec, [s["strokes"] for s in samples], "test letters"))
     point = rec.operating_point
     judge_p = rec.judge.probability(targets.rows) if rec.judge else np.ones(len(samples))
-    threshold = rec.judge.threshold if rec.judge else 0.0
-    true_accept, false_accept = targets.rates(judge_p, threshold, point["min_probability"], point["max_rank"])
+    judged = {"threshold": rec.judge.threshold, "sure_probability": rec.judge.sure_probability,
+              "sure_threshold": rec.judge.sure_threshold, "sure_reversals": rec.judge.sure_reversals} \
+        if rec.judge else {"threshold": 0.0}
+    true_accept, false_accept = targets.rates(judge_p, {**point, **judged})
 
     def asked(sample, letter):
         return letter.upper() if sample["case"] == "upper" else letter
