@@ -94,9 +94,9 @@ def play_grownups_pages(drv, report=True, only=None):
             drv.tap(button(screen, "Progress").rect.center)
             assert screen.page == "child"
             drv.frames(2)
-            drv.key(pygame.K_ESCAPE)
-        else:
-            drv.tap(button(screen, "Class grid").rect.center)
+            drv.key(pygame.K_ESCAPE)   # back to the page the child's page was opened from
+            assert screen.page == "children"
+        drv.tap(button(screen, "Class grid").rect.center)
         assert screen.page == "grid"
         drv.frames(1)
         if screen.grid_rows:

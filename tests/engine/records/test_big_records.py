@@ -145,7 +145,7 @@ def test_a_read_only_file_is_folded_without_keeping_anything(tmp_path, migrated)
         store.conn.execute("DROP TABLE letter_states")
     store.close()
     ro = Store.__new__(Store)
-    ro.path, ro.problem = path, None
+    ro.path, ro.problem, ro.mode = path, None, "read-only"
     ro.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
     assert ro.letter_states(mia.id) == every_answer_folded(ro, mia.id) != {}
     ro.close()
