@@ -199,9 +199,10 @@ def card_width(height: int) -> int:
     return int(height * (1 - HEADER) / (1 - MARGIN))
 
 
-def paint_card(surface, rect, card, color, name: str, *, paper: bool = False) -> None:
-    """One bingo card: a frame in the player's colour, their animal in the header, the letters, and
-    the free star. ``paper``: for printing (white ground, no shadow, darker frame)."""
+def paint_card(surface, rect, card, color, name: str, *, paper: bool = False, animal: bool = True) -> None:
+    """One bingo card: a frame in the player's colour, their animal in the header (unless ``animal``
+    is False: a small card's animal sits beside it), the letters, and the free star. ``paper``: for
+    printing (white ground, no shadow, darker frame)."""
     rect = pygame.Rect(rect)
     frame = d.shade(color, 0.9) if paper else color
     if paper:
@@ -210,8 +211,9 @@ def paint_card(surface, rect, card, color, name: str, *, paper: bool = False) ->
     else:
         d.blit_panel(surface, rect, frame, radius=int(rect.w * 0.05))
     header = rect.h * HEADER
-    disc = int(header * 0.66)
-    draw_avatar_on_disc(surface, name, disc, (rect.x + rect.w * MARGIN + disc * 0.7, rect.y + header * 0.52))
+    disc = int(header * 0.66) if animal else 0
+    if animal:
+        draw_avatar_on_disc(surface, name, disc, (rect.x + rect.w * MARGIN + disc * 0.7, rect.y + header * 0.52))
     # five little balls spell the game: the picture of bingo, no reading needed
     n = 5
     size = int(header * 0.5)
@@ -241,10 +243,10 @@ def _plain_ball(color, size: int) -> pygame.Surface:
     return d.smooth((size, size), paint)
 
 
-def card_picture(card, color, name: str, w: int, h: int) -> pygame.Surface:
+def card_picture(card, color, name: str, w: int, h: int, animal: bool = True) -> pygame.Surface:
     """The card painted once on its own picture (the scene blits it and draws chips on top)."""
     surf = pygame.Surface((w + 20, h + 26), pygame.SRCALPHA)
-    paint_card(surf, pygame.Rect(10, 10, w, h), card, color, name)
+    paint_card(surf, pygame.Rect(10, 10, w, h), card, color, name, animal=animal)
     return surf
 
 

@@ -17,6 +17,8 @@ BIG_CARD = pygame.Rect(0, 112, 0, 580)          # the player whose turn it is: b
 BIG_CARD_CENTER_X = 748
 MINI_H = 140                                     # everyone's cards, small, down the right side
 MINI_X = 1128
+MINI_DISC = 36                                   # a small card's animal, beside its top-left corner...
+NAME_GAP = 12                                    # ...this far from it (issue 23: it touched the squares)
 POP_TIME = 0.45                                  # a chip pops on
 
 
@@ -55,7 +57,7 @@ class CardsInPlay:
 
     def card_picture(self, i, w, h) -> pygame.Surface:
         p = self.players[i]
-        return art.card_picture(self.cards[i], p.color, p.name, w, h)
+        return art.card_picture(self.cards[i], p.color, p.name, w, h, animal=h > MINI_H)
 
     def big_picture(self, i) -> pygame.Surface:
         if i not in self.big_pictures:
@@ -73,6 +75,8 @@ class CardsInPlay:
         for i, p in enumerate(self.players):
             self.mini_pictures[i] = self.card_picture(i, art.card_width(MINI_H), MINI_H)
             yield
+            draw_avatar_on_disc(pygame.Surface((80, 80), pygame.SRCALPHA), p.name, MINI_DISC, (40, 40))
+            yield
             if i not in self.big_pictures:
                 self.big_pictures[i] = self.card_picture(i, self.big_rect.w, self.big_rect.h)
                 yield
@@ -86,6 +90,14 @@ class CardsInPlay:
     def mini_rect(self, i) -> pygame.Rect:
         w = art.card_width(MINI_H)
         return pygame.Rect(MINI_X, 162 + i * (MINI_H + 12), w, MINI_H)
+
+    def mini_name_disc(self, i) -> pygame.Rect:
+        """Where player ``i``'s animal sits beside their small card: left of its top corner."""
+        ring = max(3, MINI_DISC // 30)   # as players.draw_avatar_on_disc paints it
+        disc = pygame.Rect(0, 0, MINI_DISC + 4 * ring, MINI_DISC + 4 * ring)
+        rect = self.mini_rect(i)
+        disc.topright = (rect.x - NAME_GAP, rect.y + 4)
+        return disc
 
     def squares(self, player: int, on_tap) -> list[Square]:
         """The squares of ``player``'s big card still to cover, ready to tap."""
@@ -137,11 +149,14 @@ class CardsInPlay:
                 pygame.draw.rect(surface, d.BLUE, s.rect.inflate(8, 8), 6, border_radius=int(s.rect.w * 0.2))
 
     def draw_mini(self, surface, i: int, *, highlighted=False, t=0.0):
-        """Player ``i``'s card, small, with its chips; a pulsing gold frame on the player whose turn it is."""
+        """Player ``i``'s card, small, with its chips and their animal beside it; a pulsing gold frame
+        round both on the player whose turn it is."""
         rect = self.mini_rect(i)
+        disc = self.mini_name_disc(i)
         if highlighted:
             pulse = 5 + 2 * math.sin(t * 5)
-            pygame.draw.rect(surface, d.GOLD, rect.inflate(14 + pulse, 14 + pulse), 6, border_radius=16)
+            pygame.draw.rect(surface, d.GOLD, rect.union(disc).inflate(14 + pulse, 14 + pulse), 6, border_radius=16)
+        draw_avatar_on_disc(surface, self.players[i].name, MINI_DISC, disc.center)
         surface.blit(self.mini_picture(i), (rect.x - 10, rect.y - 10))
         rects = art.square_rects(rect, self.size)
         for index in self.cards[i].covered:

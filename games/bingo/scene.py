@@ -10,7 +10,10 @@ player, and play goes on until every card is full; the end screen cheers everyon
 
 With the teacher's "call letters by" sound or picture word, the ball shows the picture (or "?") and the
 call says "/m/ ... moon!" instead of the letter's name; a wrong square or the glow shows the letter
-on the ball and says its name, so a child who does not know the sound still finishes.
+on the ball and says its name, so a child who does not know the sound still finishes. Until then
+nothing gives the letter away (issue 23): the ball shows the picture from the moment it rolls out,
+its ball stays in the labelled cage, and a letter on nobody's card is shown only as "Nobody has
+the letter Q" is said. One player is asked "Do you have the letter B?", never "Who has...?".
 
 With the teacher's "I call the letters" the game says no calls: the grown-up calls aloud and taps the
 letter on a small strip at the top; the ball rolls out and the turns go as before.
@@ -28,7 +31,7 @@ import pygame
 
 from games.engine.core import draw as d
 from games.engine.play.celebration import Celebration
-from games.engine.play.common_scenes import Scoreboard, stars_for
+from games.engine.play.common_scenes import stars_for
 from games.engine.play.game_scene import GameScene
 from games.engine.voice.letter_call import call_for
 from games.engine.core.letters import LetterCard
@@ -39,6 +42,7 @@ from . import GAME, art
 from .calling import draw_called_ball, draw_history, draw_strip, teacher_strip
 from .card_view import POP_TIME, CardsInPlay, Square, draw_writing
 from .cards import Caller, deal, faces_for, layout, letters_per_card, pool_size
+from .scoreboard import BingoScoreboard
 
 SAY_AGAIN_AT = (1196, 74)
 PAD = pygame.Rect(520, 140, 440, 470)            # write to cover: the pad over the card
@@ -49,6 +53,7 @@ ROLL_TIME = 0.7      # the ball rolls down to the tray
 GLOW_AFTER = 6.0     # seconds of searching before the square glows
 AFTER_COVER = 0.6    # a moment to see the chip before the next turn
 NOBODY_PAUSE = 2.4   # "Nobody has Q!" before the next ball
+VOICE_WAIT = 8.0     # ...and at most this much longer while the voice still says it
 WRITE_TRIES = 3      # misses before the chip goes on anyway
 
 WAITING_STATES = ("find", "write", "teacher")   # the game waits for the child (or the grown-up)
@@ -76,6 +81,7 @@ class Bingo(GameScene):
         self.call = None            # the Face called now
         self.cue = None             # how it was called (engine letter_call): None when the grown-up calls
         self.named = True           # its name was said: at once by name; by sound or picture after help
+        self.name_with = None       # a line that names it ("Nobody has the letter Q"): named once it shows
         self.queue: list[int] = []  # players still to cover the called letter, in turn order
         self.squares: list[Square] = []
         self.strip = []             # "I call the letters": a button a letter
@@ -166,6 +172,12 @@ class Bingo(GameScene):
         if self.call is not None:
             self.history.append(self.call)
         self.call = face
+        one = not self.turns.multi
+        self.cue = None if self.teacher_calls else call_for(
+            self.app, LetterCard(face.base, face.call, face.square),
+            self.app.phrases.get("call_one" if one else "call", letter=face.call))
+        self.named = self.cue is None or self.cue.shows_letter   # the ball shows the cue as it rolls out
+        self.name_with = None
         self.app.sounds.play("whoosh")
         self.set_state("spin")
         self.spin_speed = 9.0
@@ -179,19 +191,23 @@ class Bingo(GameScene):
 
     def announce(self):
         self.queue = self.caller.holders(self.call.base)
-        self.cue = None if self.teacher_calls else call_for(
-            self.app, LetterCard(self.call.base, self.call.call, self.call.square),
-            self.app.phrases.get("call", letter=self.call.call))
         call_line = self.cue and self.cue.line
-        self.named = self.cue is None or self.cue.shows_letter
         if not self.queue:
-            self.named = True   # "Nobody has the letter Q!" names it
-            self.prompt.ask(call_line, self.app.phrases.get("nobody_has", letter=self.call.call))
+            key = "nobody_has" if self.turns.multi else "not_on_card"
+            self.name_with = self.app.phrases.get(key, letter=self.call.call)   # names it as it is said
+            self.prompt.ask(call_line, self.name_with)
             self.set_state("nobody")
-            self.timeline.after(NOBODY_PAUSE, self.next_call)
+            self.timeline.after(NOBODY_PAUSE, self.after_nobody)
             return
         self.call_line = call_line
         self.next_holder(first=True)
+
+    def after_nobody(self, waited=0.0):
+        """The next ball once "Nobody has the letter Q" has been said (at most ``VOICE_WAIT`` s more)."""
+        if self.prompt.speaking and waited < VOICE_WAIT:
+            self.timeline.after(0.2, lambda: self.after_nobody(waited + 0.2))
+            return
+        self.next_call()
 
     def next_holder(self, first=False):
         if not self.queue:
@@ -320,7 +336,7 @@ class Bingo(GameScene):
         fresh = [Player(p.name, p.color, child=p.child) for p in self.players]
         for p in self.players:   # the end screen's row: their full card and three stars, the same for all
             p.collected = [("card", p.color)] + [("star", None)] * 3
-        self.app.replace(Scoreboard(
+        self.app.replace(BingoScoreboard(
             self.app, stars, [f.call for f in self.caller.called if any(f in c.letters for c in self.cards)],
             self.players, replay=lambda: self.app.replace(Bingo(self.app, self.level, fresh)),
             picture=lambda item, j: art.full_card(item[1], 46, self.size) if item[0] == "card" else d.star(40),
@@ -330,6 +346,9 @@ class Bingo(GameScene):
     def update(self, dt):
         next(self.warm_up, None)
         super().update(dt)   # the squares, the strip and the pad are widgets: they update there
+        if not self.named and self.name_with is not None and \
+                (self.app.speaker.caption == self.name_with or not self.app.speaker.busy):
+            self.named = True
         self.spin += self.spin_speed * dt
         self.on_table.update(dt)
         if self.state == "find":
@@ -347,7 +366,9 @@ class Bingo(GameScene):
             draw_strip(surface, self.strip, {f.base for f in self.caller.called}, self.focus)
         else:
             draw_history(surface, self.history)
-        called = {f.call for f in self.caller.called}   # called balls have left the cage
+        called = {f.call for f in self.caller.called}   # called balls have left the cage...
+        if self.call is not None and not self.named:
+            called.discard(self.call.call)   # ...but not one still to guess: that would give it away
         art.draw_cage(surface, self.t, self.spin, [b for b in self.tumbling if b[0] not in called])
         art.draw_tray(surface)
         self.draw_called_ball(surface)

@@ -43,8 +43,8 @@ def decoy_share(players: int, write: bool) -> float:
 
 def table_size(set_size: int, count: int, players: int) -> int:
     """How many different letters lie on the table to pick from: the teacher's set (at least
-    ``SUPPLY_MIN``); with three or four children at most ``count + GROUP_TABLE_EXTRA``, so their
-    baskets share letters and the calls end sooner."""
+    ``SUPPLY_MIN``); with three or four children at most ``count`` (the tiles in a basket, see
+    :func:`basket_size`) + ``GROUP_TABLE_EXTRA``, so their baskets share letters and the calls end sooner."""
     size = min(26, max(SUPPLY_MIN, set_size))
     return min(size, count + GROUP_TABLE_EXTRA) if players >= 3 else size
 
