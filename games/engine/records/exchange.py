@@ -19,7 +19,7 @@ from games.engine.core.storage import write_bytes_atomic
 from games.engine.records import mastery
 from games.engine.records.avatars import ANIMALS, COLOR_NAMES, next_avatar
 from games.engine.records.handed import read_handed_file
-from games.engine.records.names import clean_name, forget_key, same_name
+from games.engine.records.names import clean_name, forget_key, legacy_forget_key, same_name
 from games.engine.records.schema import SCHEMA_VERSION, insert_answer
 
 EXPORT_FORMAT = "letterplay-progress"
@@ -89,7 +89,7 @@ def merge(store, data) -> dict:
                 local[uid] = here[(class_id, same_name(name))]
                 counts["children_matched"] += 1
                 continue
-            if forget_key(class_name, name) in forgotten:
+            if forget_key(class_name, name) in forgotten or legacy_forget_key(class_name, name) in forgotten:
                 local[uid] = None
                 counts["children_skipped_deleted"] += 1
                 continue

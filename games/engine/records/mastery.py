@@ -65,26 +65,43 @@ class LetterState:
 
     def add(self, at: float, action: str, correct: bool, help: str) -> None:
         """Fold in one answer (answers must come oldest first)."""
-        weight = ACTION_WEIGHT.get(action, 0.25)
-        if correct:
-            weight *= HELP_FACTOR.get(help, 0.3)
-        self.evidence_right = self.evidence_right * FADE + (weight if correct else 0.0)
-        self.evidence_all = self.evidence_all * FADE + weight
-        self.seen += 1
-        if correct:
-            self.right += 1
-            self.written += action == "wrote"
-            if help == "none":
-                self.clean_right += 1
-                self.clean_written += action == "wrote"
-        self.last_seen = at if self.last_seen is None else max(self.last_seen, at)
-        mark = self.mark
-        if len(self.mark_since) != mark:   # its keys are SEEN..mark: only a change of mark changes them
-            for m in range(SEEN, mark + 1):
-                self.mark_since.setdefault(m, at)
-            for m in list(self.mark_since):   # a mark lost (a run of misses) is reached anew later
-                if m > mark:
-                    del self.mark_since[m]
+        self.add_rows(((at, action, correct, help),))
+
+    def add_rows(self, rows) -> None:
+        """Fold in answers given as (at, action, correct, help), oldest first: the rule above, in one
+        loop over local names (a child's first page after an update folds every answer once)."""
+        right_ev, all_ev, last, since = self.evidence_right, self.evidence_all, self.last_seen, self.mark_since
+        seen, right, written, clean_right, clean_written = (self.seen, self.right, self.written, self.clean_right,
+                                                            self.clean_written)
+        marks = len(since)   # its keys are SEEN..mark: only a change of mark changes them
+        for at, action, correct, help_ in rows:
+            weight = ACTION_WEIGHT.get(action, 0.25)
+            if correct:
+                weight *= HELP_FACTOR.get(help_, 0.3)
+            right_ev = right_ev * FADE + (weight if correct else 0.0)
+            all_ev = all_ev * FADE + weight
+            seen += 1
+            if correct:
+                right += 1
+                wrote = action == "wrote"
+                written += wrote
+                if help_ == "none":
+                    clean_right += 1
+                    clean_written += wrote
+            last = at if last is None else max(last, at)
+            level = right_ev / (all_ev + 1.0)
+            mark = (WRITES if clean_written >= 2 and level >= WRITES_AT else
+                    RECOGNISES if clean_right >= 2 and level >= RECOGNISES_AT else SEEN)
+            if mark != marks:
+                for m in range(SEEN, mark + 1):
+                    since.setdefault(m, at)
+                for m in list(since):   # a mark lost (a run of misses) is reached anew later
+                    if m > mark:
+                        del since[m]
+                marks = mark
+        self.evidence_right, self.evidence_all, self.last_seen = right_ev, all_ev, last
+        self.seen, self.right, self.written, self.clean_right, self.clean_written = (seen, right, written, clean_right,
+                                                                                      clean_written)
 
     def to_json(self) -> str:
         """The state as a short JSON text (numbers exactly as they are: folding on from it is exact)."""

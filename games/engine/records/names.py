@@ -50,6 +50,13 @@ def forget_key(class_name: str, child_name: str) -> str:
     return hashlib.sha256(f"{same_name(class_name)}\0{same_name(child_name)}".encode()).hexdigest()
 
 
+def legacy_forget_key(class_name: str, child_name: str) -> str:
+    """The key releases before names were cleaned left behind (case and spaces folded, no NFC)."""
+    def fold(text):
+        return " ".join(str(text).split()).casefold()
+    return hashlib.sha256(f"{fold(class_name)}\0{fold(child_name)}".encode()).hexdigest()
+
+
 def unique_name(name: str, taken: set[str], fallback: str) -> str:
     """``name`` (``fallback`` when empty), with " 2", " 3"... when ``taken`` (a set of :func:`same_name`) has it."""
     base = name or fallback

@@ -340,8 +340,7 @@ class Store:
                     args += (at, at, row_id)
                     changed = False
                 rows = conn.execute(sql + " ORDER BY at, id", args).fetchall()
-                for _, when, action, correct, help_ in rows:
-                    st.add(when, action, bool(correct), help_)
+                st.add_rows(row[1:] for row in rows)
                 if rows and (changed or len(rows) >= self.KEEP_AFTER):
                     last_id, last_at = rows[-1][:2]
                     fresh.append((st.to_json(), last_at, last_id, child_id, letter, case))

@@ -11,7 +11,7 @@ from play_pages import button, play_grownups_pages, play_picker, type_text
 
 from games.engine.grownups.dialogs import NameEntry
 from games.engine.grownups.profiles_screen import ProfilesScreen
-from games.engine.records.names import MAX_MARKS, MAX_NAME, clean_name, forget_key, same_name
+from games.engine.records.names import MAX_MARKS, MAX_NAME, clean_name, forget_key, legacy_forget_key, same_name
 from games.engine.records.progress import Answer, Progress
 from games.engine.records.schema import MIGRATIONS, SCHEMA_VERSION
 from games.engine.records.store import Store
@@ -143,3 +143,18 @@ def test_typed_names_are_kept_in_one_form_and_a_name_with_nothing_left_is_refuse
     assert zoe.name == "Zo\u00eb"
     app.progress.choose(zoe)
     assert app.progress.record(Answer("g", "1", "z", action="wrote", correct=True))
+
+
+def test_a_child_deleted_before_names_were_cleaned_stays_deleted(tmp_path):
+    here = Progress.open(tmp_path / "here.db")
+    k = here.store.add_class("Ducks")
+    name = "Jo\u01f0o"   # j with a caron: its case-folded form is not NFC
+    child = here.store.add_child(k.id, name, "Cat", "blue")
+    here.delete_child(child)
+    old_key = legacy_forget_key("Ducks", name)   # what the release before kept
+    assert old_key != forget_key("Ducks", name)
+    here.store.conn.execute("UPDATE forgotten SET key = ?", (old_key,))
+    counts = here.store.merge({"format": "letterplay-progress", "version": 1, "classes": ["Ducks"], "answers": [],
+                               "children": [{"uid": "u1", "name": name, "class": "Ducks"}]})
+    assert counts["children_skipped_deleted"] == 1 and here.store.children() == []
+    here.close()
