@@ -1,9 +1,10 @@
 """One pass per check: a drawing is cleaned, rendered and measured once, and handed along."""
+import importlib
+
 import numpy as np
 import pytest
 
 import recognizer.drawing
-import recognizer.render
 from recognizer import Recognizer
 from recognizer.drawing import Drawing, smoothed_stroke, walked
 
@@ -19,9 +20,10 @@ def written(char="a"):
 
 
 def test_check_renders_and_cleans_a_drawing_once(rec, monkeypatch):
+    render_module = importlib.import_module("recognizer.render")     # recognizer.render is the function
     blurs, cleans = [], []
-    blur, clean = recognizer.render.gaussian_blur, recognizer.drawing.clean_strokes
-    monkeypatch.setattr(recognizer.render, "gaussian_blur", lambda *a, **k: blurs.append(1) or blur(*a, **k))
+    blur, clean = render_module.gaussian_blur, recognizer.drawing.clean_strokes
+    monkeypatch.setattr(render_module, "gaussian_blur", lambda *a, **k: blurs.append(1) or blur(*a, **k))
     monkeypatch.setattr(recognizer.drawing, "clean_strokes", lambda *a, **k: cleans.append(1) or clean(*a, **k))
     for target in ("a", "d", "A"):
         blurs.clear()
