@@ -50,6 +50,6 @@ def test_the_path_keeps_a_letter_and_drops_a_resting_pen():
     """Smoothing keeps the letter where it is; a knot of points where the pen rested adds no point."""
     line = np.column_stack([np.linspace(0, 200, 50), np.zeros(50)])
     smooth = smoothed_stroke(line, 200.0)
-    assert np.allclose(smooth[:, 1], 0) and smooth[0, 0] < 5 and smooth[-1, 0] > 195
+    assert np.allclose(smooth[:, 1], 0) and smooth[0, 0] < 8 and smooth[-1, 0] > 192    # ends within 4%
     knot = np.vstack([line[:25], line[24] + np.random.default_rng(0).normal(0, 1.0, (40, 2)), line[25:]])
     assert abs(len(walked(smoothed_stroke(knot, 200.0), 10.0)) - len(walked(smooth, 10.0))) <= 1
