@@ -30,6 +30,7 @@ CROSSING_SEGMENTS = 48   # the path is cut into about this many pieces to count 
 WIGGLE_TURN = 0.5        # the pen's heading must swing back by this much (radians) to count a wiggle
 TURN_NOISE = 0.3         # swings of the heading smaller than this are not turning
 CORNER_TURN = 1.6        # a turn this sharp (radians) within two steps of the path is a corner
+CALMING = 0.02           # the zig-zag rule counts back and forth on strokes calmed by a Gaussian of 2%
 MAX_FOLLOWED = 1500      # a very long path is followed in wider steps, so the work per drawing is bounded
 
 
@@ -42,14 +43,14 @@ def _followed(points, step):
     return np.column_stack([np.interp(at, along, points[:, 0]), np.interp(at, along, points[:, 1])])
 
 
-def smoothed_stroke(points, extent, passes=SMOOTHING_PASSES, step=None):
+def smoothed_stroke(points, extent, passes=SMOOTHING_PASSES, step=None, smoothing=SMOOTHING):
     """A stroke followed in 1% steps (or `step`) and smoothed along its length at the scale of the letter.
 
     A tremor lengthens the path it shakes, which stretches it along the path and weakens one
     Gaussian; the second pass follows the calmer path again and smooths what is left."""
     step = step or FOLLOW_STEP * extent
-    taps = int(np.ceil(3 * SMOOTHING * extent / step))
-    kernel = np.exp(-0.5 * (np.arange(-taps, taps + 1) * step / (SMOOTHING * extent)) ** 2)
+    taps = int(np.ceil(3 * smoothing * extent / step))
+    kernel = np.exp(-0.5 * (np.arange(-taps, taps + 1) * step / (smoothing * extent)) ** 2)
     kernel /= kernel.sum()
     for _ in range(passes):
         points = _followed(points, step)
@@ -129,7 +130,7 @@ class Drawing:
     def __init__(self, strokes):
         self.strokes = clean_strokes(strokes)
         self.extent = ink_extent(self.strokes)
-        self._image = self._smooth = self._path = self._reversals = self._upright = None
+        self._image = self._smooth = self._path = self._reversals = self._upright = self._calm = None
 
     @classmethod
     def of(cls, strokes_or_drawing):
@@ -147,13 +148,27 @@ class Drawing:
             self._image = render_cleaned(self.strokes)
         return self._image
 
+    def _step(self):
+        """Steps to follow the strokes in: 1% of the letter, wider for a very long path."""
+        ink = sum(float(np.hypot(*np.diff(s, axis=0).T).sum()) for s in self.strokes)
+        return max(FOLLOW_STEP * (self.extent or 1.0), ink / MAX_FOLLOWED)
+
+    @property
+    def calm(self):
+        """The strokes with a shaky hand's tremor calmed: followed in 1% steps, smoothed once by a
+        Gaussian of CALMING of the letter's size; the zig-zag rule counts back and forth on them
+        (a zig-zag's teeth are far bigger and stay)."""
+        if self._calm is None:
+            extent, step = self.extent or 1.0, self._step()
+            self._calm = [smoothed_stroke(s, extent, passes=1, step=step, smoothing=CALMING) if len(s) > 2 else s
+                          for s in self.strokes]
+        return self._calm
+
     @property
     def smooth(self):
         """Each stroke followed in 1% steps and smoothed at the scale of the letter."""
         if self._smooth is None:
-            extent = self.extent or 1.0
-            ink = sum(float(np.hypot(*np.diff(s, axis=0).T).sum()) for s in self.strokes)
-            step = max(FOLLOW_STEP * extent, ink / MAX_FOLLOWED)
+            extent, step = self.extent or 1.0, self._step()
             self._smooth = [smoothed_stroke(s, extent, step=step) for s in self.strokes]
         return self._smooth
 
@@ -167,9 +182,9 @@ class Drawing:
 
     @property
     def reversals(self):
-        """Back-and-forth of the pen (recognizer.ood.back_and_forth) on the cleaned strokes."""
+        """Back-and-forth of the pen (recognizer.ood.back_and_forth) on the calmed strokes."""
         if self._reversals is None:
-            self._reversals = back_and_forth(self.strokes)
+            self._reversals = back_and_forth(self.calm)
         return self._reversals
 
     @property

@@ -69,6 +69,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=str(DEFAULT_MODEL))
     parser.add_argument("--check", action="store_true", help="only list machine paths in the card")
+    parser.add_argument("--families-cache", default=None,
+                        help="keep (or reuse) the featurised family drawings in this file (evaluate --families-cache)")
     args = parser.parse_args(argv)
     card_path = Path(args.model).with_suffix(".json")
     if args.check:
@@ -78,7 +80,8 @@ def main(argv=None):
         return 1 if found else 0
     model = ["--model", args.model] if Path(args.model).resolve() != DEFAULT_MODEL.resolve() else []
     from recognizer.training import evaluate
-    evaluate.main(["--update-card", "--families"] + model)
+    cache = ["--families-cache", args.families_cache] if args.families_cache else []
+    evaluate.main(["--update-card", "--families"] + model + cache)
     subprocess.run([sys.executable, str(REPOSITORY / "benchmarks" / "bench_recognizer.py"), "--update-card"]
                    + [f"--model={args.model}"] * bool(model), check=True, cwd=REPOSITORY)
     from recognizer.letter_or_not import DEFAULT_JUDGE, LetterOrNot

@@ -182,8 +182,10 @@ def main(argv=None):
     parser.add_argument("--update-card", action="store_true", help="store the figures in the model card")
     parser.add_argument("--families", action="store_true",
                         help="also the leave-one-family-out figures on child-like families (needs scikit-learn; "
-                             "recognizer.training.leave_one_out); sheets go to --png's prefix")
+                             "recognizer.training.leave_one_out)")
     parser.add_argument("--families-cache", default=None, help="keep the featurised family drawings in this file")
+    parser.add_argument("--sheets", default="sheet", help="with --families: prefix of the PNG sheets of each family "
+                                                          "and of the true letters still refused")
     parser.add_argument("--beside", default=None, metavar="CARD.json",
                         help="with --update-card: also store another model's figures (its card) beside these")
     args = parser.parse_args(argv)
@@ -279,7 +281,7 @@ def main(argv=None):
     if args.families:
         from recognizer.training.leave_one_out import families_report
         results["childlike_families_left_out"] = families_report(
-            args.model, realpen_path, sheets=f"{args.png}", cache=args.families_cache)
+            args.model, realpen_path, sheets=args.sheets, cache=args.families_cache)
 
     if args.update_card:
         from recognizer.training.card import portable_command
