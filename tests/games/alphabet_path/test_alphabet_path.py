@@ -312,6 +312,7 @@ def test_home_button_leaves_the_game(start):
     d = start()
     game = open_game(d)
     d.tap(game.home_button.rect.center)
+    d.tap(d.top.stop_button.rect.center)      # "Stop playing?": the house
     assert isinstance(d.top, GameStart)
 
 
