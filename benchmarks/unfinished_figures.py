@@ -79,7 +79,7 @@ def on_lines(strokes, letter, rng):
 
 def tally(name, sets):
     """sets: list of (letter, whole strokes). Prints the false waits and the caught halves."""
-    whole, half = Counter(), Counter()
+    whole, half, first = Counter(), Counter(), Counter()   # first: the first stroke of a letter of several
     wrong_letters = Counter()
     n_whole = n_half = 0
     for letter, strokes in sets:
@@ -90,13 +90,18 @@ def tally(name, sets):
             wrong_letters[letter] += 1
         for part in halves(strokes):
             n_half += 1
-            half[look(part, letter)] += 1
+            why = look(part, letter)
+            half[why] += 1
+            if len(strokes) > 1 and len(part) == 1:
+                first[bool(why)] += 1
     false = n_whole - whole[""]
     caught = n_half - half[""]
     print(f"{name:34s} whole {n_whole:5d}: waits on {100 * false / max(1, n_whole):5.1f}% "
           f"({', '.join(f'{k} {v}' for k, v in sorted(whole.items()) if k)})")
     print(f"{'':34s} half  {n_half:5d}: waits on {100 * caught / max(1, n_half):5.1f}% "
           f"({', '.join(f'{k} {v}' for k, v in sorted(half.items()) if k)})")
+    print(f"{'':34s} of them the first stroke of a letter of several: waits on "
+          f"{100 * first[True] / max(1, first[True] + first[False]):5.1f}% ({first[True] + first[False]})")
     if wrong_letters:
         print(f"{'':34s} most false waits: {', '.join(f'{c} {n}' for c, n in wrong_letters.most_common(8))}")
 

@@ -6,7 +6,8 @@ pen has rested for ``auto_submit`` seconds (or "I'm done" is pressed) it asks it
 and hands the verdict to ``on_verdict``. A pad told the target letter waits longer on a drawing that
 is plainly unfinished for it (fewer strokes than the letter's simplest form, far too small, or a long
 part of the letter bare: :mod:`games.engine.writing.unfinished`), so a child who pauses mid-letter
-keeps their ink; ``on_wait`` hears once per letter that it is waiting (to say the tick's name). The checker is anything with ``check(strokes, target) -> verdict`` (see
+keeps their ink; ``on_wait`` hears once per letter that it is waiting (to say the tick's name).
+The checker is anything with ``check(strokes, target) -> verdict`` (see
 :mod:`games.engine.writing.checker`), so tests can give it a fake one. A checker with ``start`` checks on a
 worker thread: the pad then shows a little thinking pencil and hands over the verdict in the frame
 after it arrives, so no frame waits for the recognizer.

@@ -34,10 +34,9 @@ NEAR = 0.2           # ink this close to a piece of the letter covers it
 NEAR_AT_LEAST = 0.14  # line units: however small the letter, ink this close covers it (a fingertip)
 SMALLEST = 0.2       # line units: the size of a letter no bigger than this (a dot-sized part)
 BARE_RUN = 0.5       # a bare piece this long means a part of the letter is not written yet
-FITS = 0.12          # mean distance from the ink to a laid-over letter that still fits it (9 in 10
-                     # points of ink within twice that)...
+FITS = 0.12          # a laid-over letter fits ink this close on average (9 points in 10 within twice that)...
+FITS_AT_LEAST = 0.08  # ...or this close in line units, however small the letter
 LONGER = 1.6         # ink longer than this times the letter is no part of it (a scribble, another letter)
-FITS_AT_LEAST = 0.08  # ...in line units at least, however small the letter
 SIZES = (0.8, 1.0, 1.25)   # letter sizes tried against the lines (children write a little big or small)
 INK_POINTS = 40      # the ink is thinned to this many points (spread by length over its strokes)
 MODEL_STEP = 0.05    # line units between points of a laid-over letter
@@ -126,7 +125,6 @@ def _bare_run(ink, points, way) -> float:
     the places where it fits the ink (``points``: the ink thinned); infinity when it fits the ink
     nowhere (the ink is something else)."""
     strokes, low, high = way
-    top = 0.0
     ink_length = sum(arc_length(s)[-1] for s in ink)
     way_length = sum(arc_length(s)[-1] for s in strokes)
     ink_low, ink_high = points.min(axis=0), points.max(axis=0)
@@ -140,8 +138,9 @@ def _bare_run(ink, points, way) -> float:
     for s in scales:
         if s <= 0.1:
             continue
-        xs = (ink_low[0] - low[0] * s, (ink_low[0] + ink_high[0] - (low[0] + high[0]) * s) / 2, ink_high[0] - high[0] * s)
-        ys = (ink_low[1] - low[1] * s, ink_high[1] - high[1] * s, top + 1 - s)   # top, bottom, on the baseline
+        middle = (ink_low[0] + ink_high[0] - (low[0] + high[0]) * s) / 2
+        xs = (ink_low[0] - low[0] * s, middle, ink_high[0] - high[0] * s)        # left, middle, right
+        ys = (ink_low[1] - low[1] * s, ink_high[1] - high[1] * s, 1 - s)        # top, bottom, on the baseline
         places += [(x, y, s) for x in xs for y in ys]
         first = strokes[0][0]   # children start where the letter starts
         places.append((start[0] - first[0] * s, start[1] - first[1] * s, s))
