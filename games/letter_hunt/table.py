@@ -23,8 +23,8 @@ SMALL_BASKET = pygame.Rect(20, 520, 390, 210)     # level 3: the face-down baske
 LOOK_BASKET = pygame.Rect(190, 170, 900, 430)     # level 3: the basket, bigger, while the child looks at it
 PAD = pygame.Rect(450, 130, 400, 570)     # level 3: over the box while the child writes
 SIDE_BUTTON = pygame.Rect(1010, 470, 240, 200)    # "pick for me" while picking, "not in my basket" in play
-MINI = (222, 92)                                  # the other players' baskets, top right
-MINI_X, MINI_Y, MINI_GAP = 1030, 140, 104
+MINI = (212, 92)                                  # the other players' baskets, top right...
+MINI_X, MINI_Y, MINI_GAP = 1052, 140, 104         # ...their animals left of them, clear of the pad's buttons
 SUPPLY_TILE = 100
 SUPPLY_COLS = 9
 
@@ -55,7 +55,7 @@ def tile_size(rect: pygame.Rect, count: int) -> int:
 
 
 NAME_GAP = 14     # px between a child's animal disc and their basket (issue 23: they touched)
-BIG_DISC, SMALL_DISC = 64, 52   # the animal's size beside the big basket and beside a small one
+BIG_DISC, SMALL_DISC = 64, 48   # the animal's size beside the big basket and beside a small one
 
 
 def name_disc(rect: pygame.Rect, size: int) -> pygame.Rect:

@@ -171,10 +171,13 @@ def test_the_caller_names_the_letter_and_both_cases_when_matching(make_app):
 
 def test_a_childs_animal_sits_beside_their_basket_with_room_between(start):
     """Issue 23: a child's animal (their name label) sat on or against their tiles. Each disc keeps
-    ``NAME_GAP`` px from its basket, stays on the screen and off the other things on the table."""
-    from games.letter_hunt.table import (BIG_DISC, CALLED, LOOK_BASKET, NAME_GAP, SIDE_BUTTON, SMALL_DISC,
+    ``NAME_GAP`` px from its basket, stays on the screen and off the other things on the table (at
+    level 3 the writing pad and its buttons lie over the box)."""
+    from games.letter_hunt.table import (BIG_DISC, CALLED, LOOK_BASKET, NAME_GAP, PAD, SIDE_BUTTON, SMALL_DISC,
                                          name_disc)
-    things = [BOX, CALLED, SIDE_BUTTON]
+    from games.engine.writing.tracepad import TracePad
+    pad = TracePad(PAD, None, lambda verdict: None)
+    things = [BOX, CALLED, SIDE_BUTTON, PAD] + [b.rect.inflate(8, 8) for b in pad.buttons]
     screen = pygame.Rect(0, 0, 1280, 706)   # above the caption bar
     for rect, size in [(BASKET, BIG_DISC), (SMALL_BASKET, BIG_DISC), (LOOK_BASKET, BIG_DISC)] + \
             [(small_basket_rect(j), SMALL_DISC) for j in range(3)]:
