@@ -47,7 +47,6 @@ REVIEW_MOST = 3.0       # ...up to this much extra
 MAX_STROKE_POINTS = 2000
 JOURNAL_RETRY = 5.0     # seconds between tries at emptying the journal a reader kept full after a delete
 UNSEEN_EVERY = 5.0      # seconds: how often the set-aside files are looked for
-WAITING_FILES = "waiting-*.json"   # beside the progress file: answers that could not be written by the quit
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,7 @@ class Progress:
                 "children": [{"uid": c.uid, "name": c.name, "class": c.class_name, "animal": c.animal,
                               "color": c.color} for c in children],
                 "answers": [{"child": uid, **row} for uid, row in left]}
-        path = self.store.path.with_name(f"{self.store.path.name}.{WAITING_FILES.replace('*', str(time.time_ns()))}")
+        path = self.store.path.with_name(f"{self.store.path.name}.waiting-{time.time_ns()}.json")
         try:
             write_bytes_atomic(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
             log.warning("%d answers could not be saved by the quit; kept in %s for the next start",
@@ -203,9 +202,10 @@ class Progress:
             log.warning("%d answers could not be saved (%s): they are lost", len(left), err)
 
     def _merge_waiting_files(self) -> None:
+        """Answers a quit could not write (``progress.db.waiting-<n>.json``) go into the file, once it takes them."""
         if self.store.path is None or not self.store.writable:
             return
-        for path in sorted(self.store.path.parent.glob(f"{self.store.path.name}.{WAITING_FILES}")):
+        for path in sorted(self.store.path.parent.glob(f"{self.store.path.name}.waiting-*.json")):
             try:
                 counts = self.store.import_file(path)
                 path.unlink()

@@ -172,7 +172,7 @@ def open_database(path: Path | None) -> Opened:
     if path is None:
         return Opened(connect(":memory:"), "memory")
     try:
-        make_private_folder(path.parent)
+        make_private_folder(path.parent, tighten=True)   # children's names: an older version made it 0755
         existed = path.exists()
         if not existed:
             create_private_file(path)

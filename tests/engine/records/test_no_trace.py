@@ -83,8 +83,9 @@ def test_a_progress_file_an_older_version_left_open_to_all_is_made_private(tmp_p
     conn.execute("CREATE TABLE t (x)")
     conn.close()
     os.chmod(path, 0o644)
+    os.chmod(path.parent, 0o755)
     Store(path).close()
-    assert mode(path) == 0o600
+    assert mode(path) == 0o600 and mode(path.parent) == 0o700
 
 
 def test_own_voice_recordings_are_private(tmp_path):
