@@ -8,18 +8,21 @@ Over 450 lines on purpose: the recognizer and the checks of the files it loads (
     rec.check(strokes, "M")      # Verdict(accepted=True, confidence=0.97, best='m', reason=...)
 
 The networks (an ensemble, averaged) are small convolutional networks
-(recognizer/cnn.py, trained with torch) or multi-layer perceptrons (Network,
-trained with scikit-learn), as the weights file says (recognizer/training/train.py); only
+(recognizer/cnn.py, trained with torch) or multi-layer perceptrons (recognizer/mlp.py,
+trained with scikit-learn), as the weights file says (read by recognizer/model_file.py) (recognizer/training/train.py); only
 numpy runs here, so the games start fast. Each has 26 letter outputs plus one
 "not a letter" output trained on scribbles; `rank` reports the 26 letters
 renormalised.
 
-`check` refuses, in this order (Verdict.refusal says which): input that is not
+`check` makes one recognizer.drawing.Drawing (cleaned once, rendered once, its path measured
+once) and refuses, in this order (Verdict.refusal says which): input that is not
 strokes or holds nothing (NOTHING); a dot, a tap or a smudge under 12 px across
 when the strokes are in pixels (TOO_SMALL); then it asks the networks and
 refuses zig-zags and waves (more back and forth than any letter) and whatever
 the letter-or-not judge (recognizer/letter_or_not.py: the networks' answer plus
-the pen's path) finds is not a letter at all (NOT_A_LETTER); finally the
+the pen's path at the scale of the letter) finds is not a letter at all
+(NOT_A_LETTER) -- when the networks rank the target first with at least the
+judge's sure_probability, only strong evidence refuses it so; finally the
 target, in the case asked (SAME_SHAPES: a bar is a capital I and an l), must
 have at least `min_probability` (or its per-letter value) and be among the
 `max_rank` best letters of the model card's operating point (OTHER_LETTER
