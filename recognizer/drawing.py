@@ -111,7 +111,10 @@ def heading_swings(headings, hysteresis):
     values = headings.tolist()
     high = low = anchor = values[0]
     for value in values[1:]:
-        high, low = max(high, value), min(low, value)
+        if value > high:
+            high = value
+        elif value < low:
+            low = value
         if direction >= 0 and high - value > hysteresis:        # came down from a peak
             if direction == 1:
                 swings.append(high - anchor)

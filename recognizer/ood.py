@@ -121,7 +121,10 @@ def _reversals(track, hysteresis):
     count, direction = 0, 0
     high = low = track[0]
     for value in track[1:]:
-        high, low = max(high, value), min(low, value)
+        if value > high:
+            high = value
+        elif value < low:
+            low = value
         if direction >= 0 and high - value > hysteresis:      # came down from a peak
             count += direction == 1
             direction, low = -1, value
