@@ -12,8 +12,10 @@ every basket is full.
 """
 from __future__ import annotations
 
+from itertools import chain
+
 from .rules import table_size
-from .table import LOOK_BASKET, supply_places
+from .table import LOOK_BASKET, look_pictures, supply_places
 from .tiles import Flight, HuntTile
 
 FULL_PAUSE = 1.6        # a full basket is admired this long before the next player picks
@@ -97,6 +99,10 @@ class PickingLetters:
 
     def basket_filled(self):
         self.set_state("pick_full")
+        if self.write:   # paint the look's pictures now, a few each frame, while the full basket is admired
+            basket = self.baskets[self.turns.index]
+            self.warm_up = chain(look_pictures(self.players[self.turns.index].color, basket.cards, self.count),
+                                 self.warm_up)
         self.app.speaker.say(self.app.phrases.get("basket_full"))
         self.timeline.after(FULL_PAUSE, self.done_picking)
 

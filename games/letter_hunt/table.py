@@ -20,7 +20,7 @@ CALLED = pygame.Rect(240, 140, 190, 262)
 BOX = pygame.Rect(462, 150, 390, 262)
 BASKET = pygame.Rect(170, 424, 800, 286)
 SMALL_BASKET = pygame.Rect(20, 520, 390, 210)     # level 3: the face-down basket beside the pad
-LOOK_BASKET = pygame.Rect(190, 170, 900, 430)     # level 3: the basket, bigger, while the child looks at it
+LOOK_BASKET = pygame.Rect(150, 220, 980, 350)     # level 3: the basket alone and bigger while the child looks
 PAD = pygame.Rect(450, 130, 400, 570)     # level 3: over the box while the child writes
 SIDE_BUTTON = pygame.Rect(1010, 470, 240, 200)    # "pick for me" while picking, "not in my basket" in play
 MINI = (212, 92)                                  # the other players' baskets, top right...
@@ -83,10 +83,6 @@ def pictures_to_prepare(colors, supply, count: int, write: bool):
     """Paint the pictures of the calling stage ahead, a few each frame while the children pick,
     so no frame of the game waits for a big painting."""
     big = SMALL_BASKET if write else BASKET
-    for rect in (BASKET, big, pygame.Rect(0, 0, *MINI)) + ((LOOK_BASKET,) if write else ()):
-        for color in colors:
-            art.basket(rect.w, rect.h, color)
-            yield
     caller_art.box_back(BOX.w, BOX.h)
     yield
     caller_art.box_front(BOX.w, BOX.h)
@@ -94,8 +90,6 @@ def pictures_to_prepare(colors, supply, count: int, write: bool):
     caller_art.card_back(DECK.w, DECK.h)
     yield
     sizes = {tile_size(big, count), tile_size(pygame.Rect(0, 0, *MINI), count)}
-    if write:
-        sizes.add(tile_size(LOOK_BASKET, count))
     for i, card in enumerate(supply):
         caller_art.card_face(CALLED.w, CALLED.h, card.shown)
         for size in sizes:
@@ -103,6 +97,29 @@ def pictures_to_prepare(colors, supply, count: int, write: bool):
             art.tile(card.answer, size, False)
         if i % 3 == 2:
             yield
+    # the baskets last: the biggest pictures, so the cache's newest (never pushed out before play starts)
+    for rect in (BASKET, big, pygame.Rect(0, 0, *MINI)):
+        for color in colors:
+            art.basket(rect.w, rect.h, color)
+            yield
+
+
+def look_pictures(color, cards, count: int):
+    """Level 3: the pictures of a child's look at their basket (the basket bigger, scaled from
+    ``BASKET``'s, and their tiles at its size), one a frame while the full basket is admired."""
+    yield basket_picture(LOOK_BASKET, color)
+    size = tile_size(LOOK_BASKET, count)
+    yield art.glow(size * 1.5, size * 1.5)   # each tile glows in turn
+    for card in cards:
+        yield art.tile(card.answer, size // 4 * 4, True)
+        yield art.tile(card.answer, size // 4 * 4, False)
+
+
+def basket_picture(rect: pygame.Rect, color) -> pygame.Surface:
+    """A basket to draw in ``rect``: the look's big one is scaled from ``BASKET``'s picture."""
+    if rect.size == LOOK_BASKET.size:
+        return art.basket_scaled(rect.w, rect.h, tuple(color), BASKET.w, BASKET.h)
+    return art.basket(rect.w, rect.h, tuple(color))
 
 
 class CalledCard:
@@ -201,7 +218,7 @@ def draw_big_basket(surface, rect: pygame.Rect, player, basket, count: int, tile
                     empty_places=False, avatar=False):
     """The basket of the player whose turn it is, with its tile widgets; while picking, dashed
     outlines where the letters still to pick will lie; with several players, their animal."""
-    surface.blit(art.basket(rect.w, rect.h, tuple(player.color)), rect)
+    surface.blit(basket_picture(rect, player.color), rect)
     if empty_places:
         slots = art.basket_slots(rect, count, tile_size(rect, count))
         taken = set(basket.places)

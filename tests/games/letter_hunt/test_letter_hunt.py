@@ -16,7 +16,7 @@ from games import letter_hunt
 from games.launcher import Launcher
 from games.letter_hunt.rules import Deck, NameCaller
 from games.letter_hunt.scene import HINT_AFTER, HuntScoreboard, LetterHunt
-from games.letter_hunt.table import BOX
+from games.letter_hunt.table import BASKET, BOX
 
 STEP = 1 / 15
 PHRASES = Path(letter_hunt.__file__).with_name("phrases.json")
@@ -296,7 +296,8 @@ def test_level_three_each_child_looks_at_their_letters_before_they_turn_over(sta
         wait(d, lambda: game.state == "look", what=f"{player.name}'s look at their letters")
         assert said(d.app, "look_at_letters_player", player=player.name)
         assert game.turns.index == i and len(game.basket_tiles) == len(game.baskets[i].cards) == 8
-        assert game.basket_tiles[0].rect.w >= 100, "their basket is shown big"
+        assert game.basket_rect.w > BASKET.w and game.basket_rect.centery < 400, "bigger, alone, mid-screen"
+        assert all(game.basket_rect.contains(t.rect) and t.rect.w >= 110 for t in game.basket_tiles)
         glowed = set()
         while game.state == "look":
             assert all(t.face_up for t in game.basket_tiles), "face up while the child looks"
