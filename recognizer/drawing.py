@@ -19,7 +19,7 @@ self-crossings, back-and-forth and ink length are measured on that path.
 
 import numpy as np
 
-from recognizer.ood import back_and_forth, is_upright_line
+from recognizer.ood import MAX_LETTER_REVERSALS, back_and_forth, is_upright_line
 from recognizer.render import clean_strokes, ink_extent, render_cleaned
 
 FOLLOW_STEP = 0.01       # the stroke is followed in steps of 1% of the letter's size ...
@@ -32,6 +32,9 @@ TURN_NOISE = 0.3         # swings of the heading smaller than this are not turni
 CORNER_TURN = 1.6        # a turn this sharp (radians) within two steps of the path is a corner
 CALMING = 0.02           # the zig-zag rule counts back and forth on strokes calmed by a Gaussian of 2%
 MAX_FOLLOWED = 1500      # a very long path is followed in wider steps, so the work per drawing is bounded
+RETRACE_NEAR = 0.02      # the pen within about 2-4% of the letter's size of ink it drew ...
+RETRACE_GAP = 0.15       # ... more than 15% of the letter's size back along its path is going over it again
+FORGIVEN_RETRACES = 4    # the zig-zag rule forgives at most this many turns made going over a line again
 
 
 def _followed(points, step):
@@ -75,6 +78,37 @@ def walked(points, step):
     if kept[-1] != len(xs) - 1 and len(xs) > 1:
         kept.append(len(xs) - 1)
     return points[kept]
+
+
+def new_ink(strokes, extent, step, near=RETRACE_NEAR, gap=RETRACE_GAP):
+    """The strokes (followed in `step`s) without the parts where the pen goes back over ink it drew
+    before -> a list of pieces. A child who goes over a line again (the stem of an n, an o closed
+    twice, a B gone over) draws the same letter. Ink counts as drawn before when it
+    lies in the 3x3 cells of `near` around the pen and was drawn more than `gap` back along the path
+    (or in an earlier stroke)."""
+    sizes = [len(s) for s in strokes]
+    if not strokes or sum(sizes) < 2:
+        return [s for s in strokes if len(s)]
+    points = np.concatenate(strokes)
+    gap_steps = int(np.ceil(gap * extent / step))
+    starts = np.cumsum([0] + [n + 2 * gap_steps for n in sizes[:-1]])
+    order = np.concatenate([np.arange(n) + start for n, start in zip(sizes, starts)])
+    cells = np.floor((points - points.min(axis=0)) / max(near * extent, 1e-9)).astype(int) + 1
+    shape = tuple(cells.max(axis=0) + 2)
+    first = np.full(shape, np.iinfo(np.int64).max)
+    np.minimum.at(first, (cells[:, 0], cells[:, 1]), order)
+    around = first.copy()
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            if dx or dy:
+                np.minimum(around[1:-1, 1:-1], first[1 + dx:shape[0] - 1 + dx, 1 + dy:shape[1] - 1 + dy],
+                           out=around[1:-1, 1:-1])
+    again = around[cells[:, 0], cells[:, 1]] < order - gap_steps
+    pieces = []
+    for s, old in zip(strokes, np.split(again, np.cumsum(sizes)[:-1])):
+        edges = np.flatnonzero(np.diff(np.r_[0, (~old).astype(np.int8), 0]))
+        pieces += [s[a:b] for a, b in zip(edges[::2], edges[1::2]) if b - a >= 2 or len(s) == 1]
+    return pieces
 
 
 def crossings(strokes, total_length):
@@ -185,9 +219,17 @@ class Drawing:
 
     @property
     def reversals(self):
-        """Back-and-forth of the pen (recognizer.ood.back_and_forth) on the calmed strokes."""
+        """Back-and-forth of the pen (recognizer.ood.back_and_forth) on the calmed strokes. Beyond
+        MAX_LETTER_REVERSALS, turns made going over a line again are forgiven, up to
+        FORGIVEN_RETRACES: the count on the new ink (new_ink), or the whole count less
+        FORGIVEN_RETRACES, whichever is more. A child who goes over part of a letter again draws no
+        zig-zag; a zig-zag going back and forth over its own line still is one."""
         if self._reversals is None:
             self._reversals = back_and_forth(self.calm)
+            if self._reversals > MAX_LETTER_REVERSALS:
+                size = float(np.ptp(np.concatenate(self.calm), axis=0).max())
+                new = back_and_forth(new_ink(self.calm, self.extent or 1.0, self._step()), size)
+                self._reversals = max(new, self._reversals - FORGIVEN_RETRACES)
         return self._reversals
 
     @property

@@ -134,10 +134,13 @@ def _reversals(track, hysteresis):
     return count
 
 
-def back_and_forth(strokes):
-    """Direction reversals of the pen, left-right or up-down whichever is more (cleaned strokes)."""
-    points = np.concatenate(strokes)
-    hysteresis = REVERSAL_SIZE * max(float(np.ptp(points, axis=0).max()), 1e-9)
+def back_and_forth(strokes, size=None):
+    """Direction reversals of the pen, left-right or up-down whichever is more (cleaned strokes).
+    A turn counts when the pen moved back by REVERSAL_SIZE of `size` (default: the strokes' own)."""
+    if not strokes:
+        return 0
+    size = size or float(np.ptp(np.concatenate(strokes), axis=0).max())
+    hysteresis = REVERSAL_SIZE * max(size, 1e-9)
     return max(sum(_reversals(s[:, axis].tolist(), hysteresis) for s in strokes) for axis in (0, 1))
 
 

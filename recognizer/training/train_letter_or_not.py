@@ -22,6 +22,7 @@ repeats all this with each family left out and reports on that family. About 6 m
 
 import argparse
 import json
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -270,12 +271,20 @@ def main(argv=None):
     parser.add_argument("--max-false", type=float, default=0.015,
                         help="false accepts allowed on the training writers when choosing the operating point")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--cache", default=None, help="keep (or reuse) the featurised drawings in this file, "
+                        "with the held-out writers' families, as `evaluate --families-cache` reads it")
     args = parser.parse_args(argv)
     model_path = Path(args.model)
     out = Path(args.out or model_path.with_name(DEFAULT_JUDGE.name))
 
     recognizer = Recognizer.load(model_path, judge=False)
-    pools = build_pools(recognizer, args.realpen, args.seed, args.synthetic, args.scribbles)
+    if args.cache and Path(args.cache).exists():
+        pools = pickle.loads(Path(args.cache).read_bytes())[0]
+    else:
+        pools = build_pools(recognizer, args.realpen, args.seed, args.synthetic, args.scribbles)
+        if args.cache:
+            from recognizer.training.leave_one_out import held_out_sets
+            Path(args.cache).write_bytes(pickle.dumps((pools, held_out_sets(recognizer, args.realpen))))
     started = time.perf_counter()
     judge, point, figures = train_judge(pools, seed=0, max_false=args.max_false, worst=args.worst)
     print(f"trained and tuned in {time.perf_counter() - started:.0f} s")
