@@ -93,12 +93,13 @@ def paint_level(surface, rect: pygame.Rect, level) -> None:
     ch = int(cw * 1.3)
     left = rect.centerx - (n * cw + (n - 1) * gap) / 2
     cards = [pygame.Rect(left + i * (cw + gap), rect.bottom - th / 2 - ch / 2 - 4, cw, ch) for i in range(n)]
+    hidden = cards if hide_all else [cards[n // 2]]
     for i, r in enumerate(cards):
         d.blit_panel(surface, r, d.WHITE, radius=max(6, cw // 6), gloss=False)
-        d.draw_glyph(surface, "ABCDE"[i], int(ch * 0.55), r.center, [d.BLUE, d.RED, d.GREEN, d.PURPLE, d.TEAL][i])
-    hidden = cards if hide_all else [cards[n // 2]]
+        if r not in hidden:     # as in the game, a card under the cloth shows no letter, not even its foot
+            d.draw_glyph(surface, "ABCDE"[i], int(ch * 0.55), r.center, [d.BLUE, d.RED, d.GREEN, d.PURPLE, d.TEAL][i])
     cover = hidden[0].unionall(hidden).inflate(8, 0)
     cover.y -= 6
-    draw_cloth(surface, pygame.Rect(cover.x, cover.y, cover.w, cover.h - 18), 0.5)
+    draw_cloth(surface, pygame.Rect(cover.x, cover.y, cover.w, cover.h - 4), 0.5)
     for r in hidden:
         d.draw_glyph(surface, "?", int(ch * 0.45), (r.centerx, r.centery - 8), d.WHITE)
