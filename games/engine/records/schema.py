@@ -256,7 +256,7 @@ def connect(where, uri_options: str | None = None, *, same_thread: bool = True) 
                 raise Damaged(f"check failed: {ok}")
         if uri_options:
             if schema_version(conn) < SCHEMA_VERSION:
-                raise sqlite3.OperationalError("the file needs changes that cannot be made while it can only be read")
+                conn = _up_to_date_copy(where, conn, same_thread)
         else:
             migrate(conn)
         conn.execute("PRAGMA busy_timeout = 0")   # nothing waits for the file after this (see store.py)
@@ -264,6 +264,28 @@ def connect(where, uri_options: str | None = None, *, same_thread: bool = True) 
         conn.close()
         raise
     return conn
+
+
+READ_ONLY_COPY_LIMIT = 256 * 1024 * 1024   # a read-only file from an earlier release is read into memory up to this
+
+
+def _up_to_date_copy(where, conn: sqlite3.Connection, same_thread: bool) -> sqlite3.Connection:
+    """A file from an earlier release that may only be read: a copy in memory, brought up to date, so
+    its children show (the file itself is not touched; it is brought up to date once it can be
+    written). Nothing can be written to the copy. Closes ``conn``."""
+    if Path(where).stat().st_size > READ_ONLY_COPY_LIMIT:
+        raise sqlite3.OperationalError("the file needs changes that cannot be made while it can only be read")
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=same_thread)
+    try:
+        conn.backup(copy)
+        copy.execute("PRAGMA foreign_keys = ON")
+        migrate(copy)
+        copy.execute("PRAGMA query_only = ON")
+    except BaseException:
+        copy.close()
+        raise
+    conn.close()
+    return copy
 
 
 def try_writing(conn: sqlite3.Connection) -> sqlite3.Error | None:

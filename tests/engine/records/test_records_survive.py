@@ -259,6 +259,51 @@ def test_a_read_only_file_is_read_kept_and_taken_up_once_writable(tmp_path, monk
         p.close()
 
 
+def release_before(path: Path, names, answers_each=3) -> None:
+    """A progress file as the release before the last left it (schema 2: no folded letters, no name repair)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied REAL NOT NULL)")
+    for n in (1, 2):
+        conn.executescript(schema.MIGRATIONS[n - 1])
+        conn.execute("INSERT INTO schema_version VALUES (?, 0)", (n,))
+    conn.execute("INSERT INTO classes VALUES (1, 'Ducks', 0)")
+    for child_id, name in enumerate(names, 1):
+        conn.execute("INSERT INTO children VALUES (?, ?, ?, 1, 'Cat', 'blue', 0)", (child_id, f"u{child_id}", name))
+        for k in range(answers_each):
+            conn.execute("INSERT INTO answers (uid, child_id, at, game, level, letter, letter_case, action, correct,"
+                         " help) VALUES (?, ?, ?, 'g', '1', 'b', 'lower', 'wrote', 1, 'none')",
+                         (f"a{child_id}-{k}", child_id, 1e9 + k))
+    conn.commit()
+    conn.close()
+
+
+def test_a_read_only_file_from_an_earlier_release_shows_its_children_and_is_updated_once_writable(tmp_path, monkeypatch):
+    """Before, a file that could only be read and still needed a migration opened as an empty class."""
+    path = tmp_path / "progress.db"
+    release_before(path, ["Mia", "Tom"])
+    before = digest(path)
+    undo = read_only_by_uri(monkeypatch)
+    try:
+        p = Progress.open(path)
+        assert p.store.mode == "read-only" and "can only be read" in p.problem
+        assert [c.name for c in p.store.children()] == ["Mia", "Tom"]
+        mia = p.store.children()[0]
+        assert sum(s.seen for s in p.states(mia.id).values()) == 3       # her letters, folded from her answers
+        with pytest.raises(OSError, match="Nothing was changed"):
+            p.store.add_child(p.store.classes()[0].id, "Ava", "Owl", "red")
+        p.choose(mia)
+        assert p.record(answer()) and p.waiting == 1
+        assert broken_files(tmp_path) == [] and digest(path) == before      # the file itself untouched
+    finally:
+        undo()
+    try:
+        assert wait_until(lambda: (p.update(), p.store.writable)[1])
+        assert p.writer.flush(15) and p.store.count_answers() == 7 and p.problem is None
+        assert p.store.version(p.store.conn) == schema.SCHEMA_VERSION
+    finally:
+        p.close()
+
+
 def test_only_a_file_sqlite_calls_damaged_is_set_aside(tmp_path):
     path = tmp_path / "progress.db"
     make_class(path, ["Mia"])
