@@ -321,4 +321,6 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as the importable module, so pools pickled here and in leave_one_out are the same classes.
+    from recognizer.training import train_letter_or_not
+    sys.exit(train_letter_or_not.main())
