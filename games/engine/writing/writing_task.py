@@ -196,7 +196,10 @@ class WritingTask:
         letter = letter or self.letter
         if self.recorder is None or not letter:
             return
+        refusal = None   # why a writing was not right, for the grown-ups' review of it
+        if verdict is not None and not correct:
+            refusal = refusal_of(verdict) or ("how it was written" if verdict.accepted else None)
         self.recorder.record(letter, "wrote" if chosen is None else "tapped", correct, player=self.player,
                              chosen=chosen, help=help or self.help, seconds=self.seconds,
                              best_guess=getattr(verdict, "best", None) or None,
-                             confidence=getattr(verdict, "confidence", None), strokes=strokes)
+                             confidence=getattr(verdict, "confidence", None), strokes=strokes, refusal=refusal)
