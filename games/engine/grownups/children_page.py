@@ -167,11 +167,15 @@ class ChildrenPage:
                                         "back first: what it holds cannot be read again.", yes))
 
     def forget_names(self, kids) -> str:
-        """After a delete: the names leave the speech cache; the sentence says where they still are."""
+        """After a delete: the names leave the speech cache and their own letter checkers go; the sentence
+        says where the names still are."""
         forget = getattr(self.app.speaker, "forget_name", None)   # a stand-in speaker may have no cache
+        forget_hand = getattr(self.app.checker, "forget", None)   # a checker that keeps none for a child
         for kid in kids:
             if forget is not None:
                 forget(kid.name)
+            if forget_hand is not None:
+                forget_hand(kid.id)
         held = set()
         for kid in kids:
             held.update(set_aside.holding(set_aside.copies(self.store), kid.name))

@@ -363,11 +363,11 @@ class Progress:
             reviews.decide(self.store, answer_id, right)
         self._states.pop(child_id, None)
 
-    def examples(self, child_id: int) -> list[tuple[list, str, bool]]:
-        """The child's confirmed writings for their own checker (``reviews.examples``); none when the file
-        cannot be read now."""
+    def confirmed(self, child_id: int) -> list[tuple[str, str, bool]]:
+        """The child's confirmed writings for their own checker (``reviews.confirmed``: strokes as JSON text,
+        read on the checker's thread); none when the file cannot be read now."""
         try:
-            return reviews.examples(self.store, child_id)
+            return reviews.confirmed(self.store, child_id)
         except sqlite3.Error as err:
             log.warning("the confirmed writings could not be read: %s", err)
             return []

@@ -14,16 +14,18 @@ writings (right and not right) with their strokes, newest first.
 from __future__ import annotations
 
 import json
+import math
 import time
 from dataclasses import dataclass
 
-from games.engine.records.exchange import MAX_STROKES_TEXT, clean_strokes
+from games.engine.records.exchange import MAX_STROKES_TEXT
 from games.engine.records.mastery import REFUSALS
 
 NOT_SHOWN = REFUSALS[:2]   # "nothing written", "too small": a tap or a dot, nothing a grown-up could call right
 RECENT = 120          # a child's newest kept writings shown for review
 CLASS_RECENT = 40     # ...and each child's on the class's page
 MOST_EXAMPLES = 200   # confirmed writings a child's checker learns from (newest first)
+NUMBER = (int, float)
 
 
 class SamplesOff(ValueError):
@@ -76,12 +78,12 @@ _KEPT_WRITING = ("action = 'wrote' AND strokes IS NOT NULL AND length(strokes) <
 
 
 def _writing(row) -> Writing | None:
-    rid, child_id, letter, case, at, correct, refusal, best, review, reviewed_at, strokes = row
-    clean = clean_strokes(strokes)
-    if clean is None:
+    rid, child_id, letter, case, at, correct, refusal, best, review, reviewed_at, text = row
+    strokes = strokes_of(text)
+    if strokes is None:
         return None
     return Writing(rid, child_id, letter.upper() if case == "upper" else letter, at, bool(correct), refusal, best,
-                   None if review is None else bool(review), reviewed_at, json.loads(clean))
+                   None if review is None else bool(review), reviewed_at, strokes)
 
 
 def writings(store, child_ids, most: int | None = None) -> list[Writing]:
@@ -134,16 +136,39 @@ def child_of(store, answer_id: int) -> int | None:
     return row[0] if row else None
 
 
-def examples(store, child_id: int, most: int = MOST_EXAMPLES) -> list[tuple[list, str, bool]]:
+def confirmed(store, child_id: int, most: int = MOST_EXAMPLES) -> list[tuple[str, str, bool]]:
     """The writings a grown-up confirmed for the child, newest decision first, at most ``most``: each
-    (strokes, the letter asked in its case, right). What the child's own checker learns from."""
+    (its strokes as kept, JSON text; the letter asked in its case; right). One indexed query, quick
+    enough for a frame; reading the strokes (:func:`strokes_of`) is left to a thread."""
     rows = store.conn.execute(
         "SELECT strokes, letter, letter_case, review FROM answers WHERE child_id = ? AND review IS NOT NULL "
         "AND action = 'wrote' AND strokes IS NOT NULL AND length(strokes) <= ? "
         "ORDER BY reviewed_at DESC, id DESC LIMIT ?", (child_id, MAX_STROKES_TEXT, most))
+    return [(strokes, letter.upper() if case == "upper" else letter, bool(review))
+            for strokes, letter, case, review in rows]
+
+
+def strokes_of(text) -> list | None:
+    """A kept writing's strokes (lists of [x, y] numbers) from its JSON text; None when it is not one."""
+    if not isinstance(text, str) or len(text) > MAX_STROKES_TEXT:
+        return None
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(value, list) or not all(isinstance(s, list) and all(
+            type(p) is list and len(p) == 2 and type(p[0]) in NUMBER and type(p[1]) in NUMBER
+            and math.isfinite(p[0]) and math.isfinite(p[1]) for p in s) for s in value):
+        return None
+    return [s for s in value if s] or None
+
+
+def examples(store, child_id: int, most: int = MOST_EXAMPLES) -> list[tuple[list, str, bool]]:
+    """The writings a grown-up confirmed for the child (:func:`confirmed`) with their strokes read: each
+    (strokes, the letter asked in its case, right). What the child's own checker learns from."""
     out = []
-    for strokes, letter, case, review in rows:
-        clean = clean_strokes(strokes)
-        if clean is not None:
-            out.append((json.loads(clean), letter.upper() if case == "upper" else letter, bool(review)))
+    for text, letter, right in confirmed(store, child_id, most):
+        strokes = strokes_of(text)
+        if strokes is not None:
+            out.append((strokes, letter, right))
     return out

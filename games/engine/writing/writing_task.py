@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from games.engine.writing.checker import checker_for
 from games.engine.writing.help_ladder import GUIDE_AFTER, Fallback, HelpLadder, Rung
 from games.engine.writing.tracepad import FaintLetterGuide, TracePad
 
@@ -108,6 +109,10 @@ class WritingTask:
             self.ladder.restart()
             self._started = self.clock()
         self.letter, self.player, self.done = letter, player, False
+        # the writing is checked by the checker of the child at the pen (each child their own; no player
+        # named: the app's, which checks for the child of a one-player game)
+        self.pad.checker = (self.app.checker if player is None
+                            else checker_for(self.app, getattr(player, "child", None)))
         self.pad.reset(target=letter, guide=guide)
 
     @property
