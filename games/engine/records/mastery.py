@@ -32,9 +32,11 @@ UNSEEN, SEEN, RECOGNISES, WRITES = 0, 1, 2, 3
 MARK_NAMES = {UNSEEN: "not yet", SEEN: "seen", RECOGNISES: "recognises", WRITES: "writes"}
 MARK_SYMBOLS = {UNSEEN: "", SEEN: "○", RECOGNISES: "◐", WRITES: "●"}
 ACTIONS = tuple(ACTION_WEIGHT)
-#: why a writing was not right, as the game's checker said it (``recognizer.model.REFUSALS``), and "how it
-#: was written": the checker read the letter, the writing coach did not pass how it was made
-REFUSALS = ("nothing written", "too small", "not a letter", "another letter", "how it was written")
+#: why a writing was not right, as the game's checker said it (``recognizer.model.REFUSALS``; the last of
+#: them from a child's own checker), and "how it was written": the checker read the letter, the writing
+#: coach did not pass how it was made
+REFUSALS = ("nothing written", "too small", "not a letter", "another letter", "not right, a grown-up said",
+            "how it was written")
 HELPS = tuple(HELP_FACTOR)
 CASES = ("upper", "lower")
 

@@ -352,18 +352,19 @@ class Progress:
         return json.dumps(kept, separators=(",", ":")) if kept else None
 
     # -- a grown-up's review of a writing (reviews.py) -------------------------------------------------
-    def review(self, answer_id: int, right: bool | None) -> None:
-        """A grown-up's decision on a kept writing: right (True), not right (False), or None to undo it.
-        What counts from now on (mastery, letters, reports) follows; raises ``reviews.SamplesOff`` when
-        writing samples are not kept, ``NotSaved`` when the file cannot take it now (nothing changed)."""
+    def review(self, answer_id: int, right: bool | None, description: bytes | None = None) -> None:
+        """A grown-up's decision on a kept writing: right (True), not right (False), or None to undo it
+        (``description``: the recognizer's, kept for the child's own checker). What counts from now on
+        (mastery, letters, reports) follows; raises ``reviews.SamplesOff`` when writing samples are not
+        kept, ``NotSaved`` when the file cannot take it now (nothing changed)."""
         child_id = reviews.child_of(self.store, answer_id)
         if right is None:
             reviews.undo(self.store, answer_id)
         else:
-            reviews.decide(self.store, answer_id, right)
+            reviews.decide(self.store, answer_id, right, description=description)
         self._states.pop(child_id, None)
 
-    def confirmed(self, child_id: int) -> list[tuple[str, str, bool]]:
+    def confirmed(self, child_id: int) -> list[tuple[str, str, bool, bytes]]:
         """The child's confirmed writings for their own checker (``reviews.confirmed``: strokes as JSON text,
         read on the checker's thread); none when the file cannot be read now."""
         try:

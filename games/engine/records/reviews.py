@@ -107,25 +107,28 @@ def look_order(items: list[Writing]) -> list[Writing]:
                                         w.accepted, -w.at, -w.id))
 
 
-def decide(store, answer_id: int, right: bool, now: float | None = None) -> None:
-    """A grown-up says the writing ``answer_id`` was right (or not). Raises :class:`SamplesOff` when
-    writing samples are not kept, ValueError when it is not a kept writing, ``NotSaved`` when the file
-    cannot be written now (then nothing changed)."""
-    _change(store, answer_id, 1 if right else 0, now)
+def decide(store, answer_id: int, right: bool, now: float | None = None, description: bytes | None = None) -> None:
+    """A grown-up says the writing ``answer_id`` was right (or not); ``description``: the recognizer's
+    description of it (``Recognizer.description_of``), kept for the child's own checker. Raises
+    :class:`SamplesOff` when writing samples are not kept, ValueError when it is not a kept writing,
+    ``NotSaved`` when the file cannot be written now (then nothing changed)."""
+    _change(store, answer_id, 1 if right else 0, now, description)
 
 
 def undo(store, answer_id: int, now: float | None = None) -> None:
     """The decision on ``answer_id`` is taken back: the game's verdict counts again."""
-    _change(store, answer_id, None, now)
+    _change(store, answer_id, None, now, None)
 
 
-def _change(store, answer_id: int, review: int | None, now: float | None) -> None:
+def _change(store, answer_id: int, review: int | None, now: float | None, description: bytes | None) -> None:
     if store.option("keep_writing", "0") != "1":
         raise SamplesOff("Writing samples are not kept, so nothing was stored. Turn on \"Keep writing samples\" "
                          "on the Children page first.")
     with store.transaction() as c:
-        cur = c.execute("UPDATE answers SET review = ?, reviewed_at = ? WHERE id = ? AND action = 'wrote' "
-                        "AND strokes IS NOT NULL", (review, time.time() if now is None else now, answer_id))
+        cur = c.execute("UPDATE answers SET review = ?, reviewed_at = ?, description = COALESCE(?, description) "
+                        "WHERE id = ? AND action = 'wrote' AND strokes IS NOT NULL",
+                        (review, time.time() if now is None else now,
+                         None if not description else bytes(description), answer_id))
         if cur.rowcount != 1:
             raise ValueError("that writing is no longer kept")
 
@@ -136,16 +139,17 @@ def child_of(store, answer_id: int) -> int | None:
     return row[0] if row else None
 
 
-def confirmed(store, child_id: int, most: int = MOST_EXAMPLES) -> list[tuple[str, str, bool]]:
+def confirmed(store, child_id: int, most: int = MOST_EXAMPLES) -> list[tuple[str, str, bool, bytes]]:
     """The writings a grown-up confirmed for the child, newest decision first, at most ``most``: each
-    (its strokes as kept, JSON text; the letter asked in its case; right). One indexed query, quick
-    enough for a frame; reading the strokes (:func:`strokes_of`) is left to a thread."""
+    (its strokes as kept, JSON text; the letter asked in its case; right; the recognizer's description
+    kept with the decision, or b""). One indexed query, quick enough for a frame; reading the strokes
+    (:func:`strokes_of`) is left to a thread."""
     rows = store.conn.execute(
-        "SELECT strokes, letter, letter_case, review FROM answers WHERE child_id = ? AND review IS NOT NULL "
-        "AND action = 'wrote' AND strokes IS NOT NULL AND length(strokes) <= ? "
+        "SELECT strokes, letter, letter_case, review, description FROM answers WHERE child_id = ? "
+        "AND review IS NOT NULL AND action = 'wrote' AND strokes IS NOT NULL AND length(strokes) <= ? "
         "ORDER BY reviewed_at DESC, id DESC LIMIT ?", (child_id, MAX_STROKES_TEXT, most))
-    return [(strokes, letter.upper() if case == "upper" else letter, bool(review))
-            for strokes, letter, case, review in rows]
+    return [(strokes, letter.upper() if case == "upper" else letter, bool(review), bytes(described or b""))
+            for strokes, letter, case, review, described in rows]
 
 
 def strokes_of(text) -> list | None:
@@ -167,7 +171,7 @@ def examples(store, child_id: int, most: int = MOST_EXAMPLES) -> list[tuple[list
     """The writings a grown-up confirmed for the child (:func:`confirmed`) with their strokes read: each
     (strokes, the letter asked in its case, right). What the child's own checker learns from."""
     out = []
-    for text, letter, right in confirmed(store, child_id, most):
+    for text, letter, right, _ in confirmed(store, child_id, most):
         strokes = strokes_of(text)
         if strokes is not None:
             out.append((strokes, letter, right))

@@ -108,12 +108,15 @@ MIGRATIONS: list = [
     _names_cleaned_and_letters_kept,
     # 4: what the checker said when it refused a writing, and a grown-up's review of a writing (reviews.py):
     # ``review`` 1 "this was right", 0 "this was not right", NULL none (``correct`` stays the game's verdict);
-    # ``reviewed_at`` when it was decided, or undone (review NULL again): the newest decision wins a merge.
+    # ``reviewed_at`` when it was decided, or undone (review NULL again): the newest decision wins a merge;
+    # ``description``: the recognizer's description of a reviewed writing (recognizer.adapt; bytes made by
+    # one set of networks, never exported), so a child's own checker is built without reading it again.
     # An UPDATE of an answer drops its letter's folded state (letter_states_answer_changed): folded anew.
     """
     ALTER TABLE answers ADD COLUMN refusal TEXT;
     ALTER TABLE answers ADD COLUMN review INTEGER;
     ALTER TABLE answers ADD COLUMN reviewed_at REAL;
+    ALTER TABLE answers ADD COLUMN description BLOB;
     CREATE INDEX answers_reviewed ON answers (child_id, reviewed_at) WHERE review IS NOT NULL;
     """,
 ]

@@ -134,9 +134,9 @@ class RecognizerChecker:
 
     # -- each child's own checker ------------------------------------------------------------------
     def prepare(self, child_id, examples) -> None:
-        """Build ``child_id``'s own checker from their confirmed writings (``(strokes, letter, right)``, the
-        strokes as lists of points or as kept, JSON text), off the frame; until it is ready (or with no
-        examples) the usual checker answers for them."""
+        """Build ``child_id``'s own checker from their confirmed writings, newest first (``(strokes, letter,
+        right[, description])``, the strokes as lists of points or as kept, JSON text), off the frame; until
+        it is ready (or with no examples) the usual checker answers for them."""
         with self._lock:
             self._builds += 1
             build = self._wanted[child_id] = self._builds
@@ -168,6 +168,18 @@ class RecognizerChecker:
             while len(self._own) > MOST_OWN:
                 gone, _ = self._own.popitem(last=False)
                 self._wanted.pop(gone, None)
+
+    def description_of(self, strokes) -> bytes:
+        """The recognizer's description of a writing a grown-up confirms, kept with the decision so that
+        the child's own checker is built without reading it again (b"": none, e.g. still loading)."""
+        describe = getattr(self._rec, "description_of", None) if self._ready.is_set() else None
+        if describe is None:
+            return b""
+        try:
+            return bytes(describe(limited(strokes)))
+        except Exception:   # the decision is kept all the same; the build reads the writing itself
+            log.exception("a confirmed writing could not be described")
+            return b""
 
     def ready_for(self, child_id) -> bool:
         """Is ``child_id``'s own checker built (False: the usual one answers for them)?"""
@@ -276,19 +288,20 @@ def example_type():
     try:
         from recognizer.adapt import Example
     except ImportError:
-        return lambda strokes, letter, right: (strokes, letter, right)
+        return lambda *fields: tuple(fields)
     return Example
 
 
 def as_examples(rows, example) -> list:
-    """``(strokes, letter, right)`` rows as ``example``s; strokes kept as JSON text are read here (on the
-    builder's thread), and a writing that is not strokes is passed over."""
+    """``(strokes, letter, right[, description])`` rows, newest first, as ``example``s oldest first (the
+    recognizer keeps the newest of each letter: the last ones). Strokes kept as JSON text are read here
+    (on the builder's thread); a writing that is not strokes is passed over."""
     out = []
-    for strokes, letter, right in rows:
+    for strokes, letter, right, *described in reversed(list(rows)):
         if isinstance(strokes, str):
             strokes = strokes_of(strokes)
         if strokes:
-            out.append(example(strokes, letter, bool(right)))
+            out.append(example(strokes, letter, bool(right), *(d for d in described[:1] if d)))
     return out
 
 
