@@ -228,9 +228,10 @@ class WritingReview(Scene):
             self.say(f"{self.whose(item)} {item.letter} now counts as {verdict}. {who}'s own letter checker "
                      f"learns it the next time {who} is picked to play.")
         focused_at = self.focus.rect.center if self.focus is not None else None
+        card = next((c for _, c in self.cards if focused_at and c.collidepoint(focused_at)), None)
         self.build()
-        if focused_at is not None:   # the keyboard stays on the card it was on
-            near = [w for w in self.focusable() if w.rect.collidepoint(focused_at)]
+        if card is not None:   # the keyboard stays on the card it was on: its first button (Undo, or Right)
+            near = [w for w in self.focusable() if isinstance(w, Button) and card.contains(w.rect)]
             if near:
                 self.focus = near[0]
 
