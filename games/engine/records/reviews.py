@@ -13,6 +13,7 @@ writings (right and not right) with their strokes, newest first.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import time
@@ -37,8 +38,8 @@ class Writing:
     """One kept writing as the review page shows it.
 
     ``letter``: the letter asked, in the case asked; ``accepted``: the game's verdict (never changed);
-    ``review``: the grown-up's decision (True "right", False "not right", None: none); ``strokes``:
-    lists of [x, y] points as the pad kept them.
+    ``review``: the grown-up's decision (True "right", False "not right", None: none); ``kept``: the
+    strokes as kept (JSON text), read into :attr:`strokes` only when a page shows the writing.
     """
 
     id: int
@@ -50,7 +51,12 @@ class Writing:
     best_guess: str | None
     review: bool | None
     reviewed_at: float | None
-    strokes: list
+    kept: str
+
+    @functools.cached_property
+    def strokes(self) -> list:
+        """Lists of [x, y] points as the pad kept them ([] for a kept writing that cannot be read)."""
+        return strokes_of(self.kept) or []
 
     @property
     def right(self) -> bool:
@@ -77,25 +83,23 @@ _KEPT_WRITING = ("action = 'wrote' AND strokes IS NOT NULL AND length(strokes) <
                  f"AND (refusal IS NULL OR refusal NOT IN ({', '.join(repr(r) for r in NOT_SHOWN)}))")
 
 
-def _writing(row) -> Writing | None:
+def _writing(row) -> Writing:
     rid, child_id, letter, case, at, correct, refusal, best, review, reviewed_at, text = row
-    strokes = strokes_of(text)
-    if strokes is None:
-        return None
     return Writing(rid, child_id, letter.upper() if case == "upper" else letter, at, bool(correct), refusal, best,
-                   None if review is None else bool(review), reviewed_at, strokes)
+                   None if review is None else bool(review), reviewed_at, text)
 
 
 def writings(store, child_ids, most: int | None = None) -> list[Writing]:
     """The newest kept writings of the children ``child_ids`` (``most`` each: ``RECENT`` for one child,
-    ``CLASS_RECENT`` each for several), in the order a grown-up looks at them (:func:`look_order`)."""
+    ``CLASS_RECENT`` each for several), in the order a grown-up looks at them (:func:`look_order`); their
+    strokes are read when shown."""
     child_ids = list(child_ids)
     most = most or (RECENT if len(child_ids) == 1 else CLASS_RECENT)
     found = []
     for child_id in child_ids:
         rows = store.conn.execute(f"SELECT {_COLUMNS} FROM answers WHERE child_id = ? AND {_KEPT_WRITING} "
                                   "ORDER BY at DESC, id DESC LIMIT ?", (child_id, MAX_STROKES_TEXT, most))
-        found += filter(None, map(_writing, rows))
+        found += map(_writing, rows)
     return look_order(found)
 
 
