@@ -67,7 +67,7 @@ def fill(store, children: int, big: int, per_child: int, seed: int = 1) -> int:
             strokes = sample if action == "wrote" and rng.random() < 0.02 else None
             rows.append((child.id, uuid.uuid4().hex, at, "bench", "1", letter, rng.choice(("upper", "lower")),
                          action, int(correct), letter if action != "wrote" else None, None, None, help_,
-                         round(rng.uniform(1, 9), 2), strokes))
+                         round(rng.uniform(1, 9), 2), strokes, None))   # refusal: none said
             if len(rows) >= 50_000:
                 with store.transaction() as c:
                     c.executemany(sql, rows)

@@ -119,10 +119,23 @@ class ConvNet:
 
     def probabilities(self, inputs):
         """(N, 784) pixels row by row (or (N, 28, 28)), ink 1.0 on 0.0 -> (N, classes) probabilities."""
+        return self.outputs(inputs)[0]
+
+    def features(self, inputs):
+        """(N, 784) pixels -> (N, units) the penultimate layer's activations (after its ReLU): the
+        network's compact description of each drawing (recognizer.adapt compares drawings on it)."""
+        return self.outputs(inputs)[1]
+
+    def outputs(self, inputs):
+        """One forward pass -> ((N, classes) probabilities, (N, units) penultimate features).
+
+        Both come from the same pass: a check that needs the description as well as the answer
+        runs the network once."""
         x = np.asarray(inputs, np.float32).reshape(-1, self.image_size, self.image_size, 1)
         learned = 0
         dense_count = sum(layer[0] == "dense" for layer in self.layers)
         dense_seen = 0
+        features = None
         for layer in self.layers:
             if layer[0] == "pool":
                 x = max_pool(x)
@@ -134,11 +147,12 @@ class ConvNet:
             else:
                 if x.ndim == 4:                    # flatten like torch: channels first
                     x = x.transpose(0, 3, 1, 2).reshape(len(x), -1)
+                features = x                       # what the last dense layer reads
                 x = x @ w + b
                 dense_seen += 1
                 if dense_seen < dense_count:
                     np.maximum(x, 0, out=x)
-        return _softmax(x.astype(np.float64))
+        return _softmax(x.astype(np.float64)), features
 
     @property
     def parameter_count(self):

@@ -28,15 +28,22 @@ have at least `min_probability` (or its per-letter value) and be among the
 `max_rank` best letters of the model card's operating point (OTHER_LETTER
 otherwise, with `best` naming what it looks like). Ambiguous pairs (i/l, g/q)
 pass thanks to the rank.
+
+`adapted(examples)` gives a checker for one child that also compares each drawing with writings a
+grown-up confirmed for that child (recognizer/adapt.py); the base checker is not changed.
 """
 
+import copy
+import hashlib
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from recognizer import LETTERS
+from recognizer.adapt import LIKE_CONFIRMED, LIKE_NOT_RIGHT, Calibration, ChildHand, pack, unit_features
 from recognizer.cnn import layer_shapes
 from recognizer.drawing import Drawing
 from recognizer.letter_or_not import DEFAULT_JUDGE, LetterOrNot, drawing_features
@@ -48,6 +55,8 @@ from recognizer.render import render_cleaned
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "assets" / "models"
 DEFAULT_MODEL = MODEL_DIR / "letters.npz"
+CALIBRATION_NAME = "adaptation.json"     # beside the weights: recognizer/adapt.py's distances
+log = logging.getLogger(__name__)
 
 # Used when a model card has no operating point (e.g. a fresh smoke-test model).
 DEFAULT_OPERATING_POINT = {"min_probability": 0.1, "max_rank": 3, "max_not_a_letter": 0.5}
@@ -79,12 +88,15 @@ class Verdict:
     reason: a short plain-English explanation, for teachers and logs.
     refusal: why it was refused, one of REFUSALS ('' when accepted), so a game can answer kindly
         and specifically ("That looks like a d!" for OTHER_LETTER).
+    adaptation: '' unless a child's adapted checker changed the verdict; then why, for the games and
+        the grown-ups' page (recognizer.adapt.LIKE_CONFIRMED or LIKE_NOT_RIGHT).
     """
     accepted: bool
     confidence: float
     best: str
     reason: str
     refusal: str = ""
+    adaptation: str = ""
 
 
 # Why check() refuses a drawing.
@@ -92,7 +104,8 @@ NOTHING = "nothing written"          # no strokes, or not strokes at all
 TOO_SMALL = "too small"              # a tap, a dot or a smudge
 NOT_A_LETTER = "not a letter"        # a scribble, zig-zag, blob, ...
 OTHER_LETTER = "another letter"      # a letter, but not the one asked for (see Verdict.best)
-REFUSALS = (NOTHING, TOO_SMALL, NOT_A_LETTER, OTHER_LETTER)
+NOT_RIGHT = "not right, a grown-up said"   # like a writing a grown-up said was not right (adapted checker)
+REFUSALS = (NOTHING, TOO_SMALL, NOT_A_LETTER, OTHER_LETTER, NOT_RIGHT)
 
 # Letters that are the same shape in the case asked for: a child asked for a capital I who draws a
 # bar has drawn an I even when the network (which merges the cases) calls the bar an 'l', and the
@@ -114,6 +127,9 @@ class Recognizer:
         # and the answers averaged (a child's letters lean every which way).
         slants = self.card.get("architecture", {}).get("test_time_slants", [0.0])
         self.slants = list(slants) if isinstance(slants, (list, tuple)) else slants   # validate() judges
+        self.calibration = None     # recognizer.adapt.Calibration, read by load() beside the weights
+        self.hand = None            # recognizer.adapt.ChildHand on a child's adapted checker
+        self._tag = None
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
@@ -144,7 +160,70 @@ class Recognizer:
             raise ModelError(f"{judge_path} is not a letter-or-not judge: {err}") from None
         recognizer = cls(networks, card, judge)
         recognizer.validate(str(path))
+        calibration = path.with_name(CALIBRATION_NAME)
+        if calibration.exists():
+            try:
+                recognizer.calibration = Calibration.load(calibration)
+            except ValueError as problem:   # the checker works without; adapted() says why it cannot adapt
+                log.warning("%s; checkers will not adapt to a child's writing", problem)
         return recognizer
+
+    def adapted(self, examples):
+        """A checker for one child: `examples` are writings a grown-up confirmed (recognizer.adapt.Example
+        or (strokes, letter[, right]) tuples). Its check() also accepts drawings like the child's
+        confirmed-right writings of the target and refuses drawings like those confirmed not right.
+        The base checker is not changed; the networks are shared, not copied. `adapted([])` checks
+        exactly as the base. Raises ValueError for an example that is not one (saying what is wrong).
+        """
+        examples = list(examples)
+        child = copy.copy(self)
+        if self.calibration is None:
+            if examples:
+                log.warning("no adaptation calibration (%s beside the model; run python -m "
+                            "recognizer.training.calibrate_adapt): the checker does not adapt", CALIBRATION_NAME)
+            child.hand = None
+            return child
+        child.hand = ChildHand.build(self, examples, self.calibration) if examples else None
+        if child.hand is not None and not len(child.hand):
+            child.hand = None
+        return child
+
+    def weights_tag(self):
+        """8 bytes naming these networks' weights (a stored description is only valid for them)."""
+        if self._tag is None:
+            digest = hashlib.blake2b(digest_size=8)
+            for net in self.networks:
+                for w, b in zip(net.weights, net.biases):
+                    digest.update(np.ascontiguousarray(w, np.float32).tobytes())
+                    digest.update(np.ascontiguousarray(b, np.float32).tobytes())
+            self._tag = digest.digest()
+        return self._tag
+
+    def description_of(self, strokes):
+        """The networks' description of a drawing as bytes to keep beside a confirmed writing
+        (recognizer.adapt.Example.description), b"" when it holds no ink."""
+        described = self.describe([strokes])[0]
+        return b"" if described is None else pack(described, self.weights_tag())
+
+    def describe(self, drawings):
+        """Strokes (or Drawings) -> for each, the networks' unit-length description (recognizer.adapt),
+        or None when it holds no ink or the networks give none; one batched forward pass."""
+        made = []
+        for strokes in drawings:
+            try:
+                drawing = Drawing.of(strokes)
+            except ValueError:
+                drawing = None
+            made.append(drawing if drawing is not None and drawing.strokes and drawing.extent > 0 else None)
+        ready = [d for d in made if d is not None]
+        if not ready or not all(hasattr(net, "outputs") for net in self.networks):
+            return [None] * len(made)
+        images = [self.slanted_images(d) for d in ready]
+        inputs = images_to_inputs(np.concatenate(images), self.features)
+        per_net = [net.outputs(inputs)[1].reshape(len(ready), len(self.slants), -1).mean(axis=1)
+                   for net in self.networks]
+        described = iter(unit_features([f[i] for f in per_net]) for i in range(len(ready)))
+        return [next(described) if d is not None else None for d in made]
 
     def validate(self, name="the model"):
         """Raise ModelError (a ValueError) unless networks and card fit together and can check letters."""
@@ -261,9 +340,22 @@ class Recognizer:
 
     def drawing_probabilities(self, drawing):
         """A Drawing -> (27,) probabilities, averaged over the test-time slants (its image is kept)."""
-        images = [drawing.image if slant == 0 else render_cleaned(slanted(drawing.strokes, slant))
-                  for slant in self.slants]
-        return self.all_probabilities(np.stack(images)).mean(axis=0)
+        return self.drawing_outputs(drawing)[0]
+
+    def slanted_images(self, drawing):
+        """(slants, 28, 28): the drawing's image at each test-time slant (the upright one is kept)."""
+        return np.stack([drawing.image if slant == 0 else render_cleaned(slanted(drawing.strokes, slant))
+                         for slant in self.slants])
+
+    def drawing_outputs(self, drawing):
+        """A Drawing -> ((27,) probabilities averaged over the test-time slants and the ensemble, the
+        networks' unit-length description for recognizer.adapt or None), from ONE forward pass."""
+        inputs = images_to_inputs(self.slanted_images(drawing), self.features)
+        if not all(hasattr(net, "outputs") for net in self.networks):      # multi-layer perceptrons
+            return np.mean([net.probabilities(inputs) for net in self.networks], axis=0).mean(axis=0), None
+        outputs = [net.outputs(inputs) for net in self.networks]
+        everything = np.mean([p for p, _ in outputs], axis=0).mean(axis=0)
+        return everything, unit_features([f.mean(axis=0) for _, f in outputs])
 
     def check(self, strokes, target):
         """Is this drawing an acceptable `target` letter ('a'..'z' or 'A'..'Z')? -> Verdict.
@@ -287,20 +379,44 @@ class Recognizer:
             return Verdict(False, 0.0, "", "only a dot", TOO_SMALL)
         if looks_too_small(drawing.strokes, extent):
             return Verdict(False, 0.0, "", f"too small for a letter ({extent:.0f} px across)", TOO_SMALL)
-        everything = self.drawing_probabilities(drawing)
+        everything, description = self.drawing_outputs(drawing)
         letters = letter_probabilities(everything[None])[0]
         best = LETTERS[int(np.argmax(letters))]
-        classes = [LETTERS.index(c) for c in SAME_SHAPES.get(asked, target)]
+        shapes = SAME_SHAPES.get(asked, target)
+        classes = [LETTERS.index(c) for c in shapes]
         confidence = float(letters[classes].sum())
         sure = self.sure_of(letters, classes)
+        judged = {}
         if drawing.reversals > (self.judge.sure_reversals if sure else MAX_LETTER_REVERSALS):
-            return Verdict(False, confidence, best, "too much back and forth for a letter: a zig-zag or scribble",
-                           NOT_A_LETTER)
-        if not self.is_letter(drawing, everything, sure=sure):
-            return Verdict(False, confidence, best, "looks like a scribble, not a letter", NOT_A_LETTER)
-        if self.fits(letters, classes, target):
-            return Verdict(True, confidence, best, f"looks like '{asked}'")
-        return Verdict(False, confidence, best, f"looks more like '{best}' than '{asked}'", OTHER_LETTER)
+            verdict = Verdict(False, confidence, best, "too much back and forth for a letter: a zig-zag or scribble",
+                              NOT_A_LETTER)
+        elif not self.is_letter(drawing, everything, sure=sure, judged=judged):
+            verdict = Verdict(False, confidence, best, "looks like a scribble, not a letter", NOT_A_LETTER)
+        elif self.fits(letters, classes, target):
+            verdict = Verdict(True, confidence, best, f"looks like '{asked}'")
+        else:
+            verdict = Verdict(False, confidence, best, f"looks more like '{best}' than '{asked}'", OTHER_LETTER)
+        if self.hand is None or description is None:
+            return verdict
+        return self.child_verdict(verdict, drawing, everything, description, shapes, judged)
+
+    def child_verdict(self, verdict, drawing, everything, description, shapes, judged):
+        """The base verdict, changed when the drawing is like writings a grown-up confirmed for this
+        child (recognizer.adapt.ChildHand): a refused letter accepted, or an accepted one refused."""
+        if verdict.accepted:
+            if self.hand.refuses(description, shapes):
+                return Verdict(False, verdict.confidence, verdict.best, LIKE_NOT_RIGHT, NOT_RIGHT, LIKE_NOT_RIGHT)
+            return verdict
+
+        def letter_probability():
+            if self.judge is None:
+                return None
+            if "probability" not in judged:
+                judged["probability"] = self.judge.probability(drawing_features(drawing, everything))
+            return judged["probability"]
+        if self.hand.accepts(description, shapes, letter_probability):
+            return Verdict(True, verdict.confidence, verdict.best, LIKE_CONFIRMED, "", LIKE_CONFIRMED)
+        return verdict
 
     def sure_of(self, letters, classes):
         """Do the networks rank the target (network classes `classes`) first, with at least the
@@ -310,15 +426,19 @@ class Recognizer:
         probability = float(letters[classes].sum())
         return probability >= self.judge.sure_probability and not np.any(np.delete(letters, classes) > probability)
 
-    def is_letter(self, drawing, everything, sure=False):
+    def is_letter(self, drawing, everything, sure=False, judged=None):
         """Is the drawing (a Drawing, or cleaned strokes) an honest letter at all (whichever)? An
         upright bar always is (l, I); else the letter-or-not judge decides when it is there (with
-        its lower threshold when `sure`), or the networks' "not a letter" output."""
+        its lower threshold when `sure`), or the networks' "not a letter" output. The judge's
+        probability is kept in `judged` (a dict) when one is given."""
         drawing = Drawing.of(drawing)
         if drawing.upright_line:
             return True
         if self.judge is not None:
-            return self.judge.is_letter(drawing_features(drawing, everything), sure=sure)
+            probability = self.judge.probability(drawing_features(drawing, everything))
+            if judged is not None:
+                judged["probability"] = probability
+            return probability >= (self.judge.sure_threshold if sure else self.judge.threshold)
         return everything[26] <= self.operating_point["max_not_a_letter"]
 
     def fits(self, letters, classes, target):

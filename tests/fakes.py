@@ -1,4 +1,5 @@
-"""What tests use in place of the real thing: a checker that accepts what the test says, the
+"""What tests use in place of the real thing: a checker that accepts what the test says, a recognizer
+that reads what the test says and learns a child's confirmed writings, the
 ``Driver`` that plays a scene by posting real pygame events, fake services (sounds, progress, a whole
 app without a window) and the template game the per-game tests add to the registered ones.
 Import them as ``from fakes import ...``."""
@@ -23,6 +24,57 @@ class FakeChecker:
         self.asked.append((strokes, target))
         ok = self.accept(strokes, target) if callable(self.accept) else self.accept
         return Verdict(bool(ok), 0.9 if ok else 0.1, target.lower() if ok else "", "fake")
+
+
+def shape(strokes, grid: float = 6.0) -> tuple:
+    """A drawing's shape, wherever on the pad it was written: its points from its top-left corner, to
+    ``grid`` pixels (the same drawing written again on another pad has the same shape)."""
+    points = [p for s in strokes for p in s]
+    if not points:
+        return ()
+    x0, y0 = min(p[0] for p in points), min(p[1] for p in points)
+    return tuple(tuple((round((x - x0) / grid), round((y - y0) / grid)) for x, y in s) for s in strokes if len(s))
+
+
+class FakeRecognizer:
+    """The recognizer as the engine's checker uses it (``check``, ``adapted``), without networks.
+
+    The usual one reads a drawing as ``reads(strokes)`` says: a letter (accepted for that letter, "another
+    letter" for any other target) or "" (not a letter). ``adapted(examples)`` is recognizer/adapt.py's API:
+    a checker for one child that also accepts a drawing of the same :func:`shape` as a writing confirmed
+    right for the target, and refuses one confirmed not right; ``adapted([])`` checks as the usual one.
+    ``gate``: a ``threading.Event`` every ``adapted`` waits for (a slow build); ``built`` keeps each one's
+    examples; ``fail``: each child's checker it makes raises when it checks.
+    """
+
+    def __init__(self, reads=lambda strokes: "", examples=(), gate=None, fail=False, built=None):
+        self.reads, self.examples, self.gate, self.fail = reads, list(examples), gate, fail
+        self.built = [] if built is None else built
+        self._raises = False
+
+    def adapted(self, examples):
+        if self.gate is not None:
+            self.gate.wait(10)
+        self.built.append(list(examples))
+        own = FakeRecognizer(self.reads, examples, built=self.built)
+        own._raises = self.fail
+        return own
+
+    def check(self, strokes, target):
+        from recognizer.model import NOT_A_LETTER, OTHER_LETTER, Verdict
+        if self._raises:
+            raise RuntimeError("a child's checker that fails (tests)")
+        drawn = shape(strokes)
+        for ex in self.examples:
+            if ex[1] == target and shape(ex[0]) == drawn:
+                return (Verdict(True, 0.9, target.lower(), "confirmed for this child") if ex[2] else
+                        Verdict(False, 0.1, target.lower(), "confirmed not right for this child", NOT_A_LETTER))
+        read = self.reads(strokes)
+        if not read:
+            return Verdict(False, 0.05, "o", "looks like a scribble, not a letter", NOT_A_LETTER)
+        if read.lower() == target.lower():
+            return Verdict(True, 0.9, read.lower(), f"looks like '{target}'")
+        return Verdict(False, 0.1, read.lower(), f"looks more like '{read}' than '{target}'", OTHER_LETTER)
 
 
 class FakeSounds:

@@ -5,7 +5,7 @@ import pytest
 from recognizer import Recognizer
 from recognizer.drawing import Drawing
 from recognizer.letter_or_not import FEATURES, PATH_VERSION, LetterOrNot, drawing_features
-from recognizer.model import NOT_A_LETTER, NOTHING, OTHER_LETTER, REFUSALS, SAME_SHAPES, TOO_SMALL
+from recognizer.model import NOT_A_LETTER, NOT_RIGHT, NOTHING, OTHER_LETTER, REFUSALS, SAME_SHAPES, TOO_SMALL
 from recognizer.training.families import make_family
 from recognizer.training.scribbles import scribble
 from recognizer.skeletons import school_strokes
@@ -34,7 +34,7 @@ def test_each_refusal_says_why(rec):
     v = rec.check(written("d"), "b")                      # a mirror-reversed b is a d
     assert not v.accepted and v.refusal == OTHER_LETTER and v.best == "d"
     assert "'d'" in v.reason
-    assert {NOTHING, TOO_SMALL, NOT_A_LETTER, OTHER_LETTER} == set(REFUSALS)
+    assert {NOTHING, TOO_SMALL, NOT_A_LETTER, OTHER_LETTER, NOT_RIGHT} == set(REFUSALS)   # NOT_RIGHT: adapted only
 
 
 @pytest.mark.parametrize("asked, drawn", [("I", "l"), ("l", "I")])

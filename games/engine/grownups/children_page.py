@@ -1,4 +1,4 @@
-"""The grown-ups' Children page: classes and children added, renamed, given another animal or deleted; class lists, reports, export, import and the end-of-year wipe."""
+"""The grown-ups' Children page: classes and children added, renamed, given another animal or deleted; class lists, reports, export, import and the end-of-year wipe; and each child's (or the class's) "Writing to look at"."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,6 +16,7 @@ from games.engine.play.avatars import ANIMALS, COLORS, next_avatar
 from games.engine.grownups.dialogs import Confirm, NameEntry, TextEntry
 from games.engine.play.who_is_playing import AvatarCard, grid_cells
 from games.engine.grownups.report import reports_folder, write_report
+from games.engine.grownups.writing_review import WritingReview
 
 
 def kindly(action):
@@ -83,10 +84,14 @@ class ChildrenPage:
         actions = []
         if self.child is not None:
             actions = [("Rename", self.rename_child), ("Animal", self.next_animal), ("Colour", self.next_color),
-                       ("Progress", lambda: self.open_child(self.child)), ("Delete", self.delete_child)]
+                       ("Progress", lambda: self.open_child(self.child)),
+                       ("Writing to look at", lambda: self.open_writing([self.child], self.child.name)),
+                       ("Delete", self.delete_child)]
         elif self.klass is not None:
             actions = [("Rename class", self.rename_class), ("Import list", self.import_list),
-                       ("Export list", self.export_list), ("Delete class", self.delete_class)]
+                       ("Export list", self.export_list),
+                       ("Writing to look at", lambda: self.open_writing(kids, f"class {self.klass.name}")),
+                       ("Delete class", self.delete_class)]
         x = 40
         for label, fn in actions:
             w = d.font(24, True).size(label)[0] + 50
@@ -167,11 +172,15 @@ class ChildrenPage:
                                         "back first: what it holds cannot be read again.", yes))
 
     def forget_names(self, kids) -> str:
-        """After a delete: the names leave the speech cache; the sentence says where they still are."""
+        """After a delete: the names leave the speech cache and their own letter checkers go; the sentence
+        says where the names still are."""
         forget = getattr(self.app.speaker, "forget_name", None)   # a stand-in speaker may have no cache
+        forget_hand = getattr(self.app.checker, "forget", None)   # a checker that keeps none for a child
         for kid in kids:
             if forget is not None:
                 forget(kid.name)
+            if forget_hand is not None:
+                forget_hand(kid.id)
         held = set()
         for kid in kids:
             held.update(set_aside.holding(set_aside.copies(self.store), kid.name))
@@ -179,6 +188,10 @@ class ChildrenPage:
             return ""
         days = ", ".join(sorted({set_aside.when(f) for f in held}))
         return f" The name is still in the damaged file from {days}: delete that file when it is not needed."
+
+    def open_writing(self, kids, title):
+        """"Writing to look at" for one child or the class (``writing_review.py``)."""
+        self.app.push(WritingReview(self.app, kids, title))
 
     @kindly
     def pick_class(self, c):

@@ -15,6 +15,7 @@ from games.engine.core import draw as d
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button, Tappable
 from games.engine.play.avatars import draw_avatar, draw_guest
+from games.engine.writing.checker import use_childrens_checkers
 
 
 def grid_cells(n: int, area: pygame.Rect, gap: int = 16, aspect: float = 1.0) -> list[pygame.Rect]:
@@ -183,26 +184,36 @@ def _next_arrow(surface, rect):
 
 
 def pick_child(app, then) -> None:
-    """Before a one-player game: the avatar picker (when the class has children), then ``then()``."""
+    """Before a one-player game: the avatar picker (when the class has children), then ``then()``. The
+    child picked gets their own letter checker (built off the frame from the writings a grown-up
+    confirmed for them: ``writing/checker.py``)."""
     progress = app.progress
     if not progress.class_children():
         progress.choose(None)
+        use_childrens_checkers(app, [])
         then()
         return
 
     def picked(child):
         progress.choose(child)
+        use_childrens_checkers(app, [child], playing=child)
         then()
     app.push(AvatarPicker(app, picked, current=progress.child))
 
 
 def pick_players(app, then, most: int) -> None:
     """Before a game for up to ``most`` players: with children in the class, each taps their own avatar,
-    which is their token in the game; without, the animal picker. Then ``then(players)``."""
+    which is their token in the game; without, the animal picker. Then ``then(players)``. Each child
+    gets their own letter checker, as in :func:`pick_child`."""
     from games.engine.play.players import PlayerPicker, players_for
     progress = app.progress
     progress.choose(None)   # answers go to each player's child; nothing to a guest
+    use_childrens_checkers(app, [])
     if not progress.class_children():
         app.push(PlayerPicker(app, then, most=most))
         return
-    app.push(AvatarPicker(app, lambda children: then(players_for(children)), most=most))
+
+    def picked(children):
+        use_childrens_checkers(app, children)
+        then(players_for(children))
+    app.push(AvatarPicker(app, picked, most=most))

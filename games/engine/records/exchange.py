@@ -4,7 +4,9 @@ An import is checked before anything is kept: a file from a newer Letterplay is 
 and every child and answer must have each field of the right type and in range (text where text
 belongs, finite times, known actions and helps, letters a-z); what fails is left out and counted. The
 file is read only when it is a regular file under ``MAX_BYTES``. Writing samples come in only when the
-teacher keeps them here ("Keep writing samples"), at most ``MAX_STROKE_POINTS`` points an answer.
+teacher keeps them here ("Keep writing samples"), at most ``MAX_STROKE_POINTS`` points an answer. A
+grown-up's review of a writing (``reviews.py``) comes with its answer; for an answer already here the
+newer decision (or undo) wins.
 """
 from __future__ import annotations
 
@@ -75,7 +77,7 @@ def merge(store, data) -> dict:
     answers = [clean_answer(a, keep_strokes) for a in data["answers"]]
     counts = {"children_added": 0, "children_matched": 0, "children_skipped_deleted": 0,
               "children_damaged": children.count(None), "answers_added": 0, "answers_already_here": 0,
-              "answers_skipped": 0, "answers_damaged": answers.count(None)}
+              "answers_skipped": 0, "answers_damaged": answers.count(None), "reviews_taken": 0}
     with store.transaction() as c:
         forgotten = {k for (k,) in c.execute("SELECT key FROM forgotten")}
         classes = {same_name(name): class_id for class_id, name in c.execute("SELECT id, name FROM classes")}
@@ -112,6 +114,11 @@ def merge(store, data) -> dict:
                 continue
             cur = insert_answer(c, child_id, a)
             counts["answers_added" if cur.rowcount else "answers_already_here"] += 1
+            if not cur.rowcount and a["reviewed_at"] is not None:   # the newest decision on it wins
+                counts["reviews_taken"] += c.execute(
+                    "UPDATE answers SET review = ?, reviewed_at = ? WHERE uid = ? AND child_id = ? "
+                    "AND (reviewed_at IS NULL OR reviewed_at < ?)",
+                    (a["review"], a["reviewed_at"], a["uid"], child_id, a["reviewed_at"])).rowcount
     return counts
 
 
@@ -162,14 +169,28 @@ def clean_answer(a, keep_strokes: bool = False) -> dict | None:
             and _text(a.get("game")) and _text(a.get("level"))
             and _text(a.get("chosen"), none=True) and _text(a.get("best_guess"), none=True)
             and (a.get("confidence") is None or (_number(a["confidence"]) and 0 <= a["confidence"] <= 1))
-            and (a.get("seconds") is None or (_number(a["seconds"]) and 0 <= a["seconds"] <= 86400))):
+            and (a.get("seconds") is None or (_number(a["seconds"]) and 0 <= a["seconds"] <= 86400))
+            and a.get("refusal") in (None, *mastery.REFUSALS)
+            and _review_ok(a.get("review"), a.get("reviewed_at"))):
         return None
+    review = a.get("review")
     return {"child": a["child"], "uid": a["uid"], "at": float(a["at"]), "game": a["game"], "level": a["level"],
             "letter": letter.lower(), "letter_case": a["letter_case"], "action": a["action"], "correct": int(correct),
             "chosen": a.get("chosen"), "best_guess": a.get("best_guess"),
             "confidence": None if a.get("confidence") is None else float(a["confidence"]), "help": a["help"],
             "seconds": None if a.get("seconds") is None else float(a["seconds"]),
-            "strokes": clean_strokes(a.get("strokes")) if keep_strokes else None}
+            "strokes": clean_strokes(a.get("strokes")) if keep_strokes else None, "refusal": a.get("refusal"),
+            "review": None if review is None else int(review),
+            "reviewed_at": None if a.get("reviewed_at") is None else float(a["reviewed_at"])}
+
+
+def _review_ok(review, at) -> bool:
+    """A grown-up's review as an export holds it: none, or right / not right (1 / 0) with its time; an
+    undone one is a time with no decision."""
+    if at is None:
+        return review is None
+    return (_number(at) and 0 <= at < LATEST
+            and (review is None or type(review) is bool or (type(review) is int and review in (0, 1))))
 
 
 def clean_strokes(value) -> str | None:

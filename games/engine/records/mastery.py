@@ -11,7 +11,8 @@ The rule (also in the README), a weighted score:
 - The teacher's three marks: **seen** (any answer), **recognises** (at least two right answers without
   help and mastery >= 0.3), **writes** (at least two right writings without help and mastery >= 0.6).
 
-A state is kept in the database (``letter_states``, as :meth:`LetterState.to_json`) with the answer it
+An answer a grown-up reviewed ("This was right" / "This was not right", ``reviews.py``) counts as they
+decided (:func:`verdict`); the game's own verdict stays in the record. A state is kept in the database (``letter_states``, as :meth:`LetterState.to_json`) with the answer it
 was folded through, so a page folds only the answers since: the same figures as folding every answer.
 """
 from __future__ import annotations
@@ -31,6 +32,11 @@ UNSEEN, SEEN, RECOGNISES, WRITES = 0, 1, 2, 3
 MARK_NAMES = {UNSEEN: "not yet", SEEN: "seen", RECOGNISES: "recognises", WRITES: "writes"}
 MARK_SYMBOLS = {UNSEEN: "", SEEN: "○", RECOGNISES: "◐", WRITES: "●"}
 ACTIONS = tuple(ACTION_WEIGHT)
+#: why a writing was not right, as the game's checker said it (``recognizer.model.REFUSALS``; the last of
+#: them from a child's own checker), and "how it was written": the checker read the letter, the writing
+#: coach did not pass how it was made
+REFUSALS = ("nothing written", "too small", "not a letter", "another letter", "not right, a grown-up said",
+            "how it was written")
 HELPS = tuple(HELP_FACTOR)
 CASES = ("upper", "lower")
 
@@ -125,13 +131,20 @@ class LetterState:
             return None
 
 
+def verdict(row: dict) -> bool:
+    """Was the answer ``row`` right, as it counts: a grown-up's review (``review``) over the game's ``correct``."""
+    review = row.get("review")
+    return bool(row["correct"] if review is None else review)
+
+
 def fold(rows) -> dict[tuple[str, str], LetterState]:
-    """(letter, case) -> state, from answer rows (dicts with at, letter, letter_case, action, correct, help)."""
+    """(letter, case) -> state, from answer rows (dicts with at, letter, letter_case, action, correct, help,
+    and ``review`` when a grown-up reviewed it: :func:`verdict`)."""
     states: dict[tuple[str, str], LetterState] = {}
     for r in rows:
         key = (r["letter"], r["letter_case"])
         st = states.get(key)
         if st is None:
             st = states[key] = LetterState()
-        st.add(r["at"], r["action"], bool(r["correct"]), r["help"])
+        st.add(r["at"], r["action"], verdict(r), r["help"])
     return states

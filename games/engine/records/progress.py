@@ -34,7 +34,7 @@ from games.engine.core import letters as letter_sets
 from games.engine.records import writing_help as coach_help
 from games.engine.core.letters import CaseMode
 from games.engine.core.storage import write_bytes_atomic
-from games.engine.records import exchange, mastery, set_aside
+from games.engine.records import exchange, mastery, reviews, set_aside
 from games.engine.records.answer_writer import AnswerWriter
 from games.engine.records.store import Child, NotSaved, Store
 
@@ -57,7 +57,8 @@ class Answer:
     ``action``: "tapped" (a tile among a few), "found" (among many), "wrote"; ``help``: "none", "guide"
     (a guide letter or trace), "choices" (letters offered to tap); ``chosen``: what was tapped;
     ``best_guess`` / ``confidence``: the recognizer's reading of a writing; ``strokes``: the writing
-    (kept only when the teacher turned samples on).
+    (kept only when the teacher turned samples on); ``refusal``: why a writing was not right, as the
+    checker said it ("not a letter", "another letter"...: ``mastery.REFUSALS``), for the grown-ups' review.
     """
 
     game: str
@@ -72,6 +73,7 @@ class Answer:
     help: str = "none"
     seconds: float | None = None
     strokes: list | None = None
+    refusal: str | None = None
 
     def __post_init__(self):
         if not (isinstance(self.letter, str) and len(self.letter) == 1 and self.letter.lower() in letter_sets.ALPHABET):
@@ -82,6 +84,8 @@ class Answer:
             raise ValueError(f"Answer.action must be one of {mastery.ACTIONS}, not {self.action!r}")
         if self.help not in mastery.HELPS:
             raise ValueError(f"Answer.help must be one of {mastery.HELPS}, not {self.help!r}")
+        if self.refusal not in (None, *mastery.REFUSALS):
+            raise ValueError(f"Answer.refusal must be None or one of {mastery.REFUSALS}, not {self.refusal!r}")
 
     @property
     def letter_case(self) -> str:
@@ -306,7 +310,8 @@ class Progress:
                "correct": int(bool(answer.correct)), "chosen": answer.chosen, "best_guess": answer.best_guess,
                "confidence": None if answer.confidence is None else float(answer.confidence),
                "help": answer.help, "seconds": None if answer.seconds is None else float(answer.seconds),
-               "strokes": self._strokes_json(answer) if self.keep_writing else None}
+               "strokes": self._strokes_json(answer) if self.keep_writing else None,
+               "refusal": answer.refusal if answer.action == "wrote" and not answer.correct else None}
         if not self._keep(child, row):
             return False
         states = self._states.get(child.id)
@@ -345,6 +350,28 @@ class Progress:
             if pts:
                 kept.append(pts)
         return json.dumps(kept, separators=(",", ":")) if kept else None
+
+    # -- a grown-up's review of a writing (reviews.py) -------------------------------------------------
+    def review(self, answer_id: int, right: bool | None, description: bytes | None = None) -> None:
+        """A grown-up's decision on a kept writing: right (True), not right (False), or None to undo it
+        (``description``: the recognizer's, kept for the child's own checker). What counts from now on
+        (mastery, letters, reports) follows; raises ``reviews.SamplesOff`` when writing samples are not
+        kept, ``NotSaved`` when the file cannot take it now (nothing changed)."""
+        child_id = reviews.child_of(self.store, answer_id)
+        if right is None:
+            reviews.undo(self.store, answer_id)
+        else:
+            reviews.decide(self.store, answer_id, right, description=description)
+        self._states.pop(child_id, None)
+
+    def confirmed(self, child_id: int) -> list[tuple[str, str, bool, bytes]]:
+        """The child's confirmed writings for their own checker (``reviews.confirmed``: strokes as JSON text,
+        read on the checker's thread); none when the file cannot be read now."""
+        try:
+            return reviews.confirmed(self.store, child_id)
+        except sqlite3.Error as err:
+            log.warning("the confirmed writings could not be read: %s", err)
+            return []
 
     # -- what the child knows ----------------------------------------------------------------------
     def states(self, child_id: int) -> dict:

@@ -106,12 +106,30 @@ MIGRATIONS: list = [
     """,
     # 3: names cleaned; each child's letters kept folded (see LETTER_STATES)
     _names_cleaned_and_letters_kept,
+    # 4: what the checker said when it refused a writing, and a grown-up's review of a writing (reviews.py):
+    # ``review`` 1 "this was right", 0 "this was not right", NULL none (``correct`` stays the game's verdict);
+    # ``reviewed_at`` when it was decided, or undone (review NULL again): the newest decision wins a merge;
+    # ``description``: the recognizer's description of a reviewed writing (recognizer.adapt; bytes made by
+    # one set of networks, never exported), so a child's own checker is built without reading it again.
+    # An UPDATE of an answer drops its letter's folded state (letter_states_answer_changed): folded anew.
+    """
+    ALTER TABLE answers ADD COLUMN refusal TEXT;
+    ALTER TABLE answers ADD COLUMN review INTEGER;
+    ALTER TABLE answers ADD COLUMN reviewed_at REAL;
+    ALTER TABLE answers ADD COLUMN description BLOB;
+    CREATE INDEX answers_reviewed ON answers (child_id, reviewed_at) WHERE review IS NOT NULL;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 OPEN_WAIT_MS = 500   # at the start only: how long another program's write may hold the file before we read around it
 
 ANSWER_FIELDS = ("uid", "at", "game", "level", "letter", "letter_case", "action", "correct", "chosen",
-                 "best_guess", "confidence", "help", "seconds", "strokes")
+                 "best_guess", "confidence", "help", "seconds", "strokes", "refusal")
+#: a grown-up's review of a writing (schema 4), kept beside the answer's own fields: an answer's
+#: verdict as it counts is ``COALESCE(review, correct)`` (:data:`VERDICT_SQL`)
+REVIEW_FIELDS = ("review", "reviewed_at")
+#: the verdict that counts (mastery, adaptive letters, reports): the grown-up's, else the game's
+VERDICT_SQL = "COALESCE(review, correct)"
 
 
 @dataclass
@@ -359,9 +377,11 @@ def migrate(conn: sqlite3.Connection) -> None:
 
 
 def insert_answer(conn: sqlite3.Connection, child_id: int, row: dict) -> sqlite3.Cursor:
-    """One answer row for ``child_id`` (from a dict with the :data:`ANSWER_FIELDS`); an answer already
-    here (the same ``uid``) is left as it is: the cursor's ``rowcount`` is then 0."""
-    cols = ", ".join(ANSWER_FIELDS)
-    marks = ", ".join("?" for _ in ANSWER_FIELDS)
+    """One answer row for ``child_id`` (from a dict with the :data:`ANSWER_FIELDS`, and the
+    :data:`REVIEW_FIELDS` when it was reviewed); an answer already here (the same ``uid``) is left as it
+    is: the cursor's ``rowcount`` is then 0."""
+    fields = ANSWER_FIELDS + REVIEW_FIELDS
+    cols = ", ".join(fields)
+    marks = ", ".join("?" for _ in fields)
     return conn.execute(f"INSERT OR IGNORE INTO answers (child_id, {cols}) VALUES (?, {marks})",
-                        (child_id, *(row.get(k) for k in ANSWER_FIELDS)))
+                        (child_id, *(row.get(k) for k in fields)))

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from games.engine.records import exchange
-from games.engine.records.schema import ANSWER_FIELDS, SCHEMA_VERSION
+from games.engine.records.schema import ANSWER_FIELDS, REVIEW_FIELDS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ def _read(conn: sqlite3.Connection, copy: Path) -> dict:
         have = {r[1] for r in conn.execute("PRAGMA table_info(answers)")}
     except sqlite3.Error:
         have = set()
-    fields = [f for f in ANSWER_FIELDS if f in have]
+    fields = [f for f in ANSWER_FIELDS + REVIEW_FIELDS if f in have]
     answers = []
     if {"uid", "at", "letter", "letter_case", "action", "correct", "help"} <= set(fields):
         rows = _rows(conn, f"SELECT id, child_id, {', '.join(fields)} FROM answers WHERE id > ? ORDER BY id")

@@ -41,8 +41,8 @@ from games.engine.core import paths
 from games.engine.core.storage import make_private
 from games.engine.records import exchange, mastery
 from games.engine.records.names import clean_name, forget_key
-from games.engine.records.schema import (ANSWER_FIELDS, insert_answer, is_damaged, open_database, schema_version,
-                                         why_not)
+from games.engine.records.schema import (ANSWER_FIELDS, REVIEW_FIELDS, VERDICT_SQL, insert_answer, is_damaged,
+                                         open_database, schema_version, why_not)
 
 log = logging.getLogger(__name__)
 
@@ -288,8 +288,8 @@ class Store:
             insert_answer(c, child_id, row)
 
     def answers(self, child_id: int | None = None, since: float | None = None):
-        """Answer rows (as dicts with ``child_id``), oldest first."""
-        sql = f"SELECT child_id, {', '.join(ANSWER_FIELDS)} FROM answers"
+        """Answer rows (as dicts with ``child_id``, the game's ``correct`` and a grown-up's ``review``), oldest first."""
+        sql = f"SELECT child_id, {', '.join(ANSWER_FIELDS + REVIEW_FIELDS)} FROM answers"
         where, args = [], []
         if child_id is not None:
             where.append("child_id = ?")
@@ -330,7 +330,7 @@ class Store:
             states, fresh = {}, []
             for letter, case, text, at, row_id in kept:
                 st = mastery.LetterState.from_json(text) if text and at is not None and row_id is not None else None
-                sql = ("SELECT id, at, action, correct, help FROM answers "
+                sql = (f"SELECT id, at, action, {VERDICT_SQL}, help FROM answers "   # a grown-up's review counts
                        "WHERE child_id = ? AND letter = ? AND letter_case = ?")
                 args = (child_id, letter, case)
                 if st is None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from games.engine.writing.checker import checker_for
 from games.engine.writing.help_ladder import GUIDE_AFTER, Fallback, HelpLadder, Rung
 from games.engine.writing.tracepad import FaintLetterGuide, TracePad
 
@@ -108,6 +109,10 @@ class WritingTask:
             self.ladder.restart()
             self._started = self.clock()
         self.letter, self.player, self.done = letter, player, False
+        # the writing is checked by the checker of the child at the pen (each child their own; no player
+        # named: the app's, which checks for the child of a one-player game)
+        self.pad.checker = (self.app.checker if player is None
+                            else checker_for(self.app, getattr(player, "child", None)))
         self.pad.reset(target=letter, guide=guide)
 
     @property
@@ -196,7 +201,10 @@ class WritingTask:
         letter = letter or self.letter
         if self.recorder is None or not letter:
             return
+        refusal = None   # why a writing was not right, for the grown-ups' review of it
+        if verdict is not None and not correct:
+            refusal = refusal_of(verdict) or ("how it was written" if verdict.accepted else None)
         self.recorder.record(letter, "wrote" if chosen is None else "tapped", correct, player=self.player,
                              chosen=chosen, help=help or self.help, seconds=self.seconds,
                              best_guess=getattr(verdict, "best", None) or None,
-                             confidence=getattr(verdict, "confidence", None), strokes=strokes)
+                             confidence=getattr(verdict, "confidence", None), strokes=strokes, refusal=refusal)

@@ -67,7 +67,7 @@ def test_a_file_of_the_first_release_is_migrated_and_keeps_its_answers(tmp_path)
     old.commit()
     old.close()
     store = Store(path)
-    assert Store.version(store.conn) == SCHEMA_VERSION == 3
+    assert Store.version(store.conn) == SCHEMA_VERSION == 4
     assert store.count_answers() == 1
     assert [c.name for c in store.children()] == ["Mia"]
     cols = [r[1] for r in store.conn.execute("PRAGMA table_info(answers)")]
