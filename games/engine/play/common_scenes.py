@@ -120,7 +120,11 @@ LETTER_COLORS = [d.RED, d.BLUE, d.GREEN, d.PURPLE, d.shade(d.ORANGE, 0.85), d.TE
 
 
 class StarsScreen(Scene):
-    """The end of a game: stars for the effort, the letters practised, play again or go home."""
+    """The end of a game: stars for the effort, the letters practised, play again or go home.
+    The stars pop in and sway for a few seconds, then the screen keeps still (no frames drawn for
+    nothing while the class sits on it)."""
+
+    SWAY_SECONDS = 4.0
 
     def __init__(self, app, stars: int, letters: list[str], *, replay, message=None):
         super().__init__(app)
@@ -135,19 +139,25 @@ class StarsScreen(Scene):
         self.app.sounds.play("tada")
         self.app.speaker.say(self.message, interrupt=True)
 
+    @property
+    def animating(self):
+        return self.t < self.SWAY_SECONDS
+
     def update(self, dt):
         super().update(dt)
         self.t += dt
 
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))
+        t = min(self.t, self.SWAY_SECONDS)
+        sway = 5 * (1 - t / self.SWAY_SECONDS)          # the stars sway less and less, then rest
         for i in range(3):
-            k = min(1.0, max(0.0, (self.t - 0.3 * i) * 3))
+            k = min(1.0, max(0.0, (t - 0.3 * i) * 3))
             got = i < self.stars
             size = int((170 if i == 1 else 140) * (0.6 + 0.4 * k))
             img = d.star(size) if got else d.star(size, (225, 225, 235), (190, 190, 205))
             x = d.W / 2 + (i - 1) * 210
-            y = 190 - (30 if i == 1 else 0) + math.sin(self.t * 3 + i) * 5
+            y = 190 - (30 if i == 1 else 0) + math.sin(t * 3 + i) * sway
             surface.blit(img, img.get_rect(center=(x, y)))
         if self.letters:
             n = len(self.letters)
