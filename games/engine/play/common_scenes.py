@@ -38,7 +38,10 @@ def stars_for(slips: int, first: int = 1, second: int = 3) -> int:
 
 
 class GameStart(Scene):
-    """The game's picture and name, spoken how-to-play, and 1-2-3 star buttons to start a level."""
+    """The game's picture and name, spoken how-to-play, and 1-2-3 star buttons to start a level.
+    The picture bobs for a few seconds, then rests (a still screen costs next to nothing)."""
+
+    BOB_SECONDS = 6.0
 
     def __init__(self, app, game):
         super().__init__(app)
@@ -82,6 +85,10 @@ class GameStart(Scene):
         else:
             pick_child(self.app, lambda: self.app.push(self.game.make_scene(self.app, level, default_players(1))))
 
+    @property
+    def animating(self):
+        return self.t < self.BOB_SECONDS
+
     def update(self, dt):
         super().update(dt)
         self.t += dt
@@ -89,7 +96,8 @@ class GameStart(Scene):
     def draw(self, surface):
         surface.blit(d.background("sky"), (0, 0))
         card = pygame.Rect(0, 0, 260, 260)
-        card.center = (d.W / 2, 255 + math.sin(self.t * 2) * 6)
+        t = min(self.t, self.BOB_SECONDS)
+        card.center = (d.W / 2, 255 + math.sin(t * 2) * 6 * (1 - t / self.BOB_SECONDS))
         d.blit_panel(surface, card, self.game.color, radius=40)
         self.game.paint_icon(surface, card.inflate(-40, -40))
         d.draw_text(surface, self.game.title, 56, (d.W / 2, 60), d.INK, bold=True)
