@@ -2,8 +2,8 @@
 
 Each player (1-4 animals) has a card in their animal's colour: 3x3 with a free star (level 1), 4x4
 (level 2), 4x4 where every square is written before it is covered (level 3, or any level with the
-teacher's "write to cover"). The wire cage turns and rolls out a ball; the game says it ("The letter
-B! Who has the letter B?"). Every player whose card still needs it then takes a turn, in order: their
+teacher's "write to cover"); three or four children get smaller cards (``cards.card_shape``). The
+wire cage turns and rolls out a ball; the game says it ("The letter B! Who has the letter B?"). Every player whose card still needs it then takes a turn, in order: their
 card comes up big, they tap the square (after ``GLOW_AFTER`` seconds it glows gently; a wrong square
 wobbles and its letter is named), and a chip pops on. A line or a full card is celebrated for that
 player, and play goes on until every card is full; the end screen cheers everyone by animal.
@@ -41,7 +41,7 @@ from games.engine.writing.writing_task import Fallback, WritingTask
 from . import GAME, art
 from .calling import draw_called_ball, draw_history, draw_strip, teacher_strip
 from .card_view import POP_TIME, CardsInPlay, Square, draw_writing
-from .cards import Caller, deal, faces_for, layout, letters_per_card, pool_size
+from .cards import Caller, card_shape, deal, faces_for, pool_size
 from .scoreboard import BingoScoreboard
 
 SAY_AGAIN_AT = (1196, 74)
@@ -67,12 +67,13 @@ class Bingo(GameScene):
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
         self.level = level
-        self.size, self.free_centre = layout(level.options)
         self.write_to_cover = bool(level.options.get("write")) or \
             app.settings.game_option("bingo", "write_to_cover")
         self.teacher_calls = app.settings.game_option("bingo", "teacher_calls")
         self.turns = Turns(players)
         self.players = self.turns.players
+        self.shape = card_shape(level.options, len(self.players), self.write_to_cover)
+        self.size = self.shape.size
         self.recorder = GAME.recorder(app, level)
         self.writing = WritingTask(app, PAD, self.on_written, recorder=self.recorder,
                                    fallback_after=WRITE_TRIES, fallback=Fallback.KEEP)
@@ -102,10 +103,9 @@ class Bingo(GameScene):
         settings, rng = self.app.settings, self.app.rng
         letters = settings.active_letters()
         mode = letters.case or settings.case
-        per_card = letters_per_card(self.size, self.free_centre)
-        pool = faces_for(letters.cards(mode, rng, pool_size(per_card, len(self.players)),
+        pool = faces_for(letters.cards(mode, rng, pool_size(self.shape.letters, len(self.players)),
                                        chooser=self.app.progress.order), mode)
-        self.cards = deal(pool, len(self.players), self.size, self.free_centre, rng)
+        self.cards = deal(pool, len(self.players), self.size, False, rng, stars=self.shape.stars)
         used = {f.base for c in self.cards for f in c.letters}
         pool = [f for f in pool if f.base in used]
         decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used),

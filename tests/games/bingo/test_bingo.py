@@ -145,6 +145,17 @@ def test_level_3_writes_every_letter_before_the_chip(start):
     assert game.target_index() in game.cards[0].covered
 
 
+def test_four_children_writing_to_cover_play_small_cards_to_the_end(start):
+    """A group of four at level 3 gets 3x3 cards with a star between each two corners (5 letters to
+    write each, so the game lasts under about 8 minutes) and plays them to the end screen."""
+    d = start(checker=FakeChecker(), seed=2)
+    game = open_game(d, level_index=2, players=4)
+    for card in game.cards:
+        assert card.size == 3 and [i for i, s in enumerate(card.squares) if s is FREE] == [1, 3, 5, 7]
+    turns = play_to_the_end(d, game)
+    assert isinstance(d.top, Scoreboard) and len(turns) == 4 * 5
+
+
 def test_a_letter_written_wrong_three_times_is_covered_anyway(start):
     d = start(checker=FakeChecker(accept=False))
     game = open_game(d, level_index=2)
