@@ -338,7 +338,8 @@ class Bingo(GameScene):
         self.app.replace(BingoScoreboard(
             self.app, stars, [f.call for f in self.caller.called if any(f in c.letters for c in self.cards)],
             self.players, replay=lambda: self.app.replace(Bingo(self.app, self.level, fresh)),
-            picture=lambda item, j: art.full_card(item[1], 46, self.size) if item[0] == "card" else d.star(40),
+            picture=lambda item, j: art.full_card(item[1], 46, self.size, self.shape.stars) if item[0] == "card"
+            else d.star(40),
             message=self.message))
 
     # -- time --------------------------------------------------------------------------------------

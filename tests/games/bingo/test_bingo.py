@@ -11,7 +11,7 @@ import pytest
 from fakes import Driver, FakeChecker
 
 from games import bingo
-from games.bingo import GAME
+from games.bingo import GAME, art
 from games.bingo.cards import DECOYS_MOST, FREE, Caller, Card, Face, deal, faces_for
 from games.bingo.scene import GLOW_AFTER, Bingo, Square
 from games.engine.play.celebration import Celebration
@@ -154,6 +154,12 @@ def test_four_children_writing_to_cover_play_small_cards_to_the_end(start):
         assert card.size == 3 and [i for i, s in enumerate(card.squares) if s is FREE] == [1, 3, 5, 7]
     turns = play_to_the_end(d, game)
     assert isinstance(d.top, Scoreboard) and len(turns) == 4 * 5
+    # the end screen's full card has its stars where these cards had them, not the level-1 middle star
+    lion = d.top.players[0]
+    cards = (d.top.picture(lion.collected[0], 0), art.full_card(lion.color, 46, 3, (1, 3, 5, 7)),
+             art.full_card(lion.color, 46, 3))
+    pixels = [pygame.image.tobytes(card, "RGBA") for card in cards]
+    assert pixels[0] == pixels[1] != pixels[2]
 
 
 def test_a_letter_written_wrong_three_times_is_covered_anyway(start):
