@@ -4,11 +4,11 @@
 
 Plays ``--games`` seeded games per game, level and number of players with each game's pure rules
 (letter hunt: ``games/letter_hunt/rules.py``, "pick for me" baskets and the deck; the path:
-``games/alphabet_path/length.py``; bingo: ``games/bingo/cards.py``, cards dealt and the caller), every
+``games/alphabet_path/length.py``; bingo: ``games/bingo/length.py``, cards dealt and the caller), every
 child answering right, and prints the calls (or turns), the answers and writings per child, and the
 minutes. Minutes are an *estimate*: the scenes' own timings (flips, tumbles, pauses, celebrations)
-plus what a child and the voice need, set out in ``HUNT`` and ``BINGO`` below (a call said ~3 s, a
-turn named ~1.5 s, a tap 2.5-3 s, a written letter 10 s). The whole alphabet is the teacher's set.
+plus what a child and the voice need, set out in ``HUNT`` below and in bingo's ``length`` (a call said
+~3 s, a turn named ~1.5-2 s, a tap 2.5-3 s, a written letter 10 s). The whole alphabet is the teacher's set.
 """
 from __future__ import annotations
 
@@ -23,9 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from games.alphabet_path.length import play_timed, seeded_game  # noqa: E402
 from games.alphabet_path.rules import LEVEL_RULES  # noqa: E402
 from games.bingo import GAME as BINGO_GAME  # noqa: E402
-from games.bingo.card_view import POP_TIME  # noqa: E402
-from games.bingo.cards import Caller, deal, faces_for, layout, letters_per_card, pool_size  # noqa: E402
-from games.bingo.scene import AFTER_COVER, INTRO, NOBODY_PAUSE, ROLL_TIME, SPIN_TIME  # noqa: E402
+from games.bingo import length as bingo_length  # noqa: E402
+from games.bingo.cards import card_shape  # noqa: E402
 from games.engine.core.letters import ALPHABET, CaseMode, face  # noqa: E402
 from games.engine.play.celebration import Celebration  # noqa: E402
 from games.letter_hunt import GAME as HUNT_GAME  # noqa: E402
@@ -38,7 +37,6 @@ CHEER = Celebration.DURATION
 #: a child's and the voice's seconds (estimates): the call said, a turn named, answers, writing
 HUNT = dict(pick_prompt=2.5, pick_for_me=2.0, call=3.0, ask=1.5, not_mine=2.5, drag=3.0, fly=1.3, write=10.0,
             start=2.2)
-BINGO = dict(call=3.0, turn=2.0, find=3.0, write=10.0, written_line=2.0)
 
 
 def hunt_game(players: int, count: int, write: bool, seed: int) -> tuple[int, list[int], list[int], float]:
@@ -76,33 +74,8 @@ def hunt_game(players: int, count: int, write: bool, seed: int) -> tuple[int, li
 
 def bingo_game(players: int, options: dict, seed: int) -> tuple[int, float]:
     """One game of bingo: (calls, estimated seconds)."""
-    rng = random.Random(seed)
-    size, free = layout(options)
-    letters = list(ALPHABET)
-    rng.shuffle(letters)
-    pool = faces_for([face(c, CaseMode.UPPER, rng) for c in letters[:pool_size(letters_per_card(size, free), players)]],
-                     CaseMode.UPPER)
-    cards = deal(pool, players, size, free, rng)
-    used = {f.base for c in cards for f in c.letters}
-    decoys = faces_for([face(c, CaseMode.UPPER, rng) for c in ALPHABET if c not in used], CaseMode.UPPER)
-    caller = Caller(cards, [f for f in pool if f.base in used], rng, decoys)
-    seen_lines = [set(c.lines()) for c in cards]
-    seconds = INTRO
-    while (f := caller.next()) is not None:
-        seconds += SPIN_TIME + ROLL_TIME + BINGO["call"]
-        holders = caller.holders(f.base)
-        if not holders:
-            seconds += NOBODY_PAUSE
-        for j, i in enumerate(holders):
-            card = cards[i]
-            seconds += (BINGO["turn"] if j else 0) + BINGO["find"] + POP_TIME + AFTER_COVER
-            if options.get("write"):
-                seconds += BINGO["write"] + BINGO["written_line"]
-            card.cover(card.index_of(f.base))
-            if set(card.lines()) - seen_lines[i] or card.full:
-                seconds += CHEER
-            seen_lines[i] = set(card.lines())
-    return len(caller.called), seconds
+    write = bool(options.get("write"))
+    return bingo_length.play_timed(*bingo_length.seeded_game(card_shape(options, players, write), players, seed), write)
 
 
 def row(*cells) -> str:
@@ -137,11 +110,11 @@ def main(argv=None) -> None:
     print("\nAlphabet bingo: squares = letters on each card")
     print(row("level", "players", "squares", "calls", "max", "minutes", "max min"))
     for level in BINGO_GAME.levels:
-        size, free = layout(level.options)
         for players in (1, 2, 3, 4):
             games = [bingo_game(players, level.options, seed) for seed in range(n)]
             minutes = [g[1] / 60 for g in games]
-            print(row(level.stars, players, letters_per_card(size, free), statistics.mean(g[0] for g in games),
+            shape = card_shape(level.options, players, bool(level.options.get("write")))
+            print(row(level.stars, players, shape.letters, statistics.mean(g[0] for g in games),
                       max(g[0] for g in games), statistics.mean(minutes), max(minutes)))
 
 

@@ -262,7 +262,9 @@ def paint_icon(surf: pygame.Surface, w: int, h: int) -> None:
     surf.blit(b, b.get_rect(center=(w * 0.78, h * 0.72)))
 
 
-def _mini_card(surface, rect, size, color, covered=(), free=True, pencil=False):
+def _mini_card(surface, rect, size, color, covered=(), stars=None, pencil=False):
+    """A little card of ``size`` x ``size`` squares; ``stars``: its free stars (by default a 3x3 card's middle)."""
+    stars = ((4,) if size == 3 else ()) if stars is None else stars
     d.blit_panel(surface, rect, color, radius=max(8, rect.w // 12))
     inner = rect.inflate(-rect.w * 0.12, -rect.h * 0.12)
     gap = inner.w * 0.05
@@ -273,7 +275,7 @@ def _mini_card(surface, rect, size, color, covered=(), free=True, pencil=False):
             i = r * size + c
             sq = pygame.Rect(inner.x + c * (cell + gap), inner.y + r * (cell + gap), cell, cell)
             pygame.draw.rect(surface, PAPER_CELL, sq, border_radius=max(3, int(cell * 0.18)))
-            if free and size == 3 and i == 4:
+            if i in stars:
                 star = d.star(int(cell * 0.85))
                 surface.blit(star, star.get_rect(center=sq.center))
             elif i in covered:
@@ -287,10 +289,11 @@ def _mini_card(surface, rect, size, color, covered=(), free=True, pencil=False):
 
 
 @d.surface_cache
-def full_card(color, size: int, side: int) -> pygame.Surface:
-    """A small card covered with chips (the end screen's picture of a full card)."""
+def full_card(color, size: int, side: int, stars: tuple[int, ...] | None = None) -> pygame.Surface:
+    """A small card covered with chips, its stars where the game's cards have them (the end screen's
+    picture of a full card)."""
     surf = pygame.Surface((size + 20, size + 26), pygame.SRCALPHA)
-    _mini_card(surf, pygame.Rect(10, 10, size, size), side, color, covered=set(range(side * side)))
+    _mini_card(surf, pygame.Rect(10, 10, size, size), side, color, covered=set(range(side * side)), stars=stars)
     return surf
 
 

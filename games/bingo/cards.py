@@ -6,6 +6,11 @@ call often gives several children a turn. The :class:`Caller` draws the calls: m
 uncovered on some card, and at most a couple of times a letter nobody has ("Nobody has Q!"), so a
 game ends after at most ``len(pool) + DECOYS_MOST`` calls.
 
+Three or four children play on smaller cards (:func:`card_shape`), so a game lasts under about 8
+minutes (the play test: level 3 with four children took 22): when letters are written to cover, a
+3x3 card with stars between its corners (7 letters with three children, 5 with four), and four
+children at 4x4 have the middle four squares as stars (12 letters). ``length`` times a game.
+
 Faces follow the case mode: with "matching" the caller shows the capital and the cards hold the
 small letter; in every other mode the call and the square show the same face.
 """
@@ -19,6 +24,8 @@ from games.engine.core.letters import CaseMode
 FREE = None            # the free star square in the middle of a 3x3 card
 DECOYS_MOST = 2        # calls of a letter that is on no card, in one game at most
 DECOY_CHANCE = 0.15    # chance that a call (while decoys are left) is one of them
+WRITING_GROUP_STARS = {3: (1, 7), 4: (1, 3, 5, 7)}   # write to cover, 3 or 4 children: 3x3 with these stars
+MIDDLE_STARS = (5, 6, 9, 10)                          # four children at 4x4: the middle four are stars
 
 
 @dataclass(frozen=True)
@@ -91,22 +98,46 @@ def letters_per_card(size: int, free_centre: bool) -> int:
     return size * size - (1 if free_centre else 0)
 
 
+@dataclass(frozen=True)
+class CardShape:
+    """The cards of one game: ``size`` squares a side, ``stars`` the squares that are free stars."""
+
+    size: int
+    stars: tuple[int, ...]
+
+    @property
+    def letters(self) -> int:
+        """Letters on each card."""
+        return self.size * self.size - len(self.stars)
+
+
+def card_shape(level_options: dict, players: int, write: bool = False) -> CardShape:
+    """The cards a level deals to ``players`` children (``write``: letters are written to cover): the
+    level's own (:func:`layout`), smaller for three or four children (see the module's docstring)."""
+    size, free_centre = layout(level_options)
+    if write and players >= 3:
+        return CardShape(3, WRITING_GROUP_STARS[min(players, 4)])
+    if size == 4 and players >= 4:
+        return CardShape(4, MIDDLE_STARS)
+    return CardShape(size, (size * size // 2,) if free_centre else ())
+
+
 def pool_size(per_card: int, players: int) -> int:
     """How many letters the game uses: a few more than one card holds when several play, so cards
     differ but share most letters (one player: exactly the card's letters)."""
     return per_card if players <= 1 else per_card + (3 if per_card <= 8 else 4)
 
 
-def deal(pool: list[Face], players: int, size: int, free_centre: bool, rng: random.Random) -> list[Card]:
-    """One card per player, each with different letters of ``pool`` in a shuffled order."""
-    per_card = letters_per_card(size, free_centre)
+def deal(pool: list[Face], players: int, size: int, free_centre: bool, rng: random.Random,
+         stars: tuple[int, ...] | None = None) -> list[Card]:
+    """One card per player, each with different letters of ``pool`` in a shuffled order; the squares
+    ``stars`` (by default the middle one, when ``free_centre``) are free stars."""
+    if stars is None:
+        stars = (size * size // 2,) if free_centre else ()
     cards = []
     for _ in range(players):
-        letters = rng.sample(pool, per_card)
-        squares: list = list(letters)
-        if free_centre:
-            squares.insert(len(squares) // 2, FREE)
-        cards.append(Card(size, squares))
+        letters = iter(rng.sample(pool, size * size - len(stars)))
+        cards.append(Card(size, [FREE if i in stars else next(letters) for i in range(size * size)]))
     return cards
 
 

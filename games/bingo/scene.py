@@ -2,11 +2,12 @@
 
 Each player (1-4 animals) has a card in their animal's colour: 3x3 with a free star (level 1), 4x4
 (level 2), 4x4 where every square is written before it is covered (level 3, or any level with the
-teacher's "write to cover"). The wire cage turns and rolls out a ball; the game says it ("The letter
-B! Who has the letter B?"). Every player whose card still needs it then takes a turn, in order: their
-card comes up big, they tap the square (after ``GLOW_AFTER`` seconds it glows gently; a wrong square
-wobbles and its letter is named), and a chip pops on. A line or a full card is celebrated for that
-player, and play goes on until every card is full; the end screen cheers everyone by animal.
+teacher's "write to cover"); three or four children get smaller cards (``cards.card_shape``). The
+wire cage turns and rolls out a ball; the game says it ("The letter B! Who has the letter B?"). Every
+player whose card still needs it then takes a turn, in order: their card comes up big, they tap the
+square (after ``GLOW_AFTER`` seconds it glows gently; a wrong square wobbles and its letter is named),
+and a chip pops on. A line or a full card is celebrated for that player, and play goes on until every
+card is full; the end screen cheers everyone by animal.
 
 With the teacher's "call letters by" sound or picture word, the ball shows the picture (or "?") and the
 call says "/m/ ... moon!" instead of the letter's name; a wrong square or the glow shows the letter
@@ -18,7 +19,8 @@ the letter Q" is said. One player is asked "Do you have the letter B?", never "W
 With the teacher's "I call the letters" the game says no calls: the grown-up calls aloud and taps the
 letter on a small strip at the top; the ball rolls out and the turns go as before.
 
-This file holds the game's flow (the deal, calls, turns, covering, the end). Beside it: ``cards``
+This file holds the game's flow (the deal, calls, turns, covering, the end), declared at the top of
+:class:`Bingo` as its ``states``. Beside it: ``cards``
 (the rules: dealing, the caller, no pictures), ``card_view`` (the cards in play, big and small),
 ``calling`` (the called ball, the row of called balls, the grown-up's strip), ``art`` (the pictures)
 and ``print_cards`` (cards on paper).
@@ -32,7 +34,7 @@ import pygame
 from games.engine.core import draw as d
 from games.engine.play.celebration import Celebration
 from games.engine.play.common_scenes import stars_for
-from games.engine.play.game_scene import GameScene
+from games.engine.play.game_scene import GameScene, State
 from games.engine.voice.letter_call import call_for
 from games.engine.core.letters import LetterCard
 from games.engine.play.players import Player, Turns
@@ -41,7 +43,7 @@ from games.engine.writing.writing_task import Fallback, WritingTask
 from . import GAME, art
 from .calling import draw_called_ball, draw_history, draw_strip, teacher_strip
 from .card_view import POP_TIME, CardsInPlay, Square, draw_writing
-from .cards import Caller, deal, faces_for, layout, letters_per_card, pool_size
+from .cards import Caller, card_shape, deal, faces_for, pool_size
 from .scoreboard import BingoScoreboard
 
 SAY_AGAIN_AT = (1196, 74)
@@ -55,33 +57,51 @@ AFTER_COVER = 0.6    # a moment to see the chip before the next turn
 NOBODY_PAUSE = 2.4   # "Nobody has Q!" before the next ball
 VOICE_WAIT = 8.0     # ...and at most this much longer while the voice still says it
 WRITE_TRIES = 3      # misses before the chip goes on anyway
-
-WAITING_STATES = ("find", "write", "teacher")   # the game waits for the child (or the grown-up)
+OVER_PAUSE = 0.8     # the last chip is seen before the end screen
 
 
 class Bingo(GameScene):
     """One game of bingo, from the first ball to every card full."""
 
-    waiting_states = WAITING_STATES
+    #: a ball: the cage spins, the ball rolls out and is called; nobody has it (the next ball), or each
+    #: holder in turn finds it (and writes it), a chip goes on, a line or full card is cheered.
+    states = {
+        "intro": State(prompt="listen", after=INTRO, then=lambda g: g.next_call()),
+        "teacher": State(shows=("strip",), enter=lambda g: g.strip_for_letters_needed(),
+                         prompt=lambda g: g.app.phrases.get("teacher_next" if g.caller.called else "teacher_start"),
+                         waits=True),
+        "spin": State(enter=lambda g: g.spin_cage(), after=SPIN_TIME, then="roll", keeps_voice=True),
+        "roll": State(enter=lambda g: g.roll_ball(), after=ROLL_TIME, then=lambda g: g.announce(), keeps_voice=True),
+        "nobody": State(enter=lambda g: g.nobody_has_it(), prompt=lambda g: (g.call_line, g.name_with),
+                        after=NOBODY_PAUSE, then=lambda g: g.after_nobody()),
+        "find": State(shows=("squares",), prompt=lambda g: (g.call_line, g.turn), waits=True),
+        "write": State(shows=("pad",), enter=lambda g: g.writing.start(g.found_letter, player=g.turns.current),
+                       prompt=lambda g: g.app.phrases.get("write_to_cover", letter=g.found_letter), waits=True),
+        "cover": State(enter=lambda g: g.put_chip_on(), after=POP_TIME + AFTER_COVER, then=lambda g: g.check_card()),
+        "celebrate": State(),
+        "over": State(after=OVER_PAUSE, then=lambda g: g.finish()),
+    }
 
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
         self.level = level
-        self.size, self.free_centre = layout(level.options)
         self.write_to_cover = bool(level.options.get("write")) or \
             app.settings.game_option("bingo", "write_to_cover")
         self.teacher_calls = app.settings.game_option("bingo", "teacher_calls")
         self.turns = Turns(players)
         self.players = self.turns.players
+        self.shape = card_shape(level.options, len(self.players), self.write_to_cover)
+        self.size = self.shape.size
         self.recorder = GAME.recorder(app, level)
         self.writing = WritingTask(app, PAD, self.on_written, recorder=self.recorder,
                                    fallback_after=WRITE_TRIES, fallback=Fallback.KEEP)
         self.pad = self.writing.pad
-        self.state = "intro"
         self.call = None            # the Face called now
         self.cue = None             # how it was called (engine letter_call): None when the grown-up calls
         self.named = True           # its name was said: at once by name; by sound or picture after help
         self.name_with = None       # a line that names it ("Nobody has the letter Q"): named once it shows
+        self.call_line = None       # the call said ("The letter B! Who has the letter B?"; None: the grown-up's)
+        self.turn = None            # whose turn it is to find it ("Frog, find the letter B on your card!")
         self.queue: list[int] = []  # players still to cover the called letter, in turn order
         self.squares: list[Square] = []
         self.strip = []             # "I call the letters": a button a letter
@@ -102,10 +122,9 @@ class Bingo(GameScene):
         settings, rng = self.app.settings, self.app.rng
         letters = settings.active_letters()
         mode = letters.case or settings.case
-        per_card = letters_per_card(self.size, self.free_centre)
-        pool = faces_for(letters.cards(mode, rng, pool_size(per_card, len(self.players)),
+        pool = faces_for(letters.cards(mode, rng, pool_size(self.shape.letters, len(self.players)),
                                        chooser=self.app.progress.order), mode)
-        self.cards = deal(pool, len(self.players), self.size, self.free_centre, rng)
+        self.cards = deal(pool, len(self.players), self.size, False, rng, stars=self.shape.stars)
         used = {f.base for c in self.cards for f in c.letters}
         pool = [f for f in pool if f.base in used]
         decoys = [] if self.teacher_calls else faces_for(letters.cards(mode, rng, None, exclude="".join(used),
@@ -118,12 +137,7 @@ class Bingo(GameScene):
         self.warm_up = self.pictures_to_prepare(pool)
         if self.teacher_calls:
             self.strip = teacher_strip(pool, self.teacher_called)
-            self.prompt.ask(self.app.phrases.get("teacher_start"))
-            self.set_state("teacher")
-        else:
-            self.prompt.ask(self.app.phrases.get("listen"))
-            self.set_state("intro")
-            self.timeline.after(INTRO, self.next_call)
+        self.set_state("teacher" if self.teacher_calls else "intro")
 
     def pictures_to_prepare(self, pool):
         """Paint what the game will show, one picture a frame during the intro (no frame waits long)."""
@@ -133,21 +147,10 @@ class Bingo(GameScene):
         for f in pool:
             yield art.ball(f.call, art.TRAY_BALL), art.ball(f.call, 46)
 
-    # -- states and widgets ------------------------------------------------------------------------
-    def set_state(self, state):
-        super().set_state(state)
-        widgets = [self.home_button, self.say_again]
-        self.pad.visible = self.pad.enabled = state == "write"
-        if state == "find":
-            widgets += self.squares
-        elif state == "write":
-            widgets.append(self.pad)
-        elif state == "teacher":
-            for b in self.strip:
-                b.enabled = bool(self.caller.holders(b.face.base))
-            widgets += self.strip
-        self.widgets = widgets
-        self.settle_focus()
+    def strip_for_letters_needed(self):
+        """The grown-up's strip: only letters some card still needs can be called."""
+        for b in self.strip:
+            b.enabled = bool(self.caller.holders(b.face.base))
 
     def show_card(self, player: int):
         """The card of ``player`` comes up big, its squares ready to tap."""
@@ -178,29 +181,30 @@ class Bingo(GameScene):
             self.app.phrases.get("call_one" if one else "call", letter=face.call))
         self.named = self.cue is None or self.cue.shows_letter   # the ball shows the cue as it rolls out
         self.name_with = None
-        self.app.sounds.play("whoosh")
         self.set_state("spin")
+
+    def spin_cage(self):
+        self.app.sounds.play("whoosh")
         self.spin_speed = 9.0
         self.roll_k = 0.0
-        self.timeline.after(SPIN_TIME, self.ball_out)
 
-    def ball_out(self):
+    def roll_ball(self):
+        """The ball rolls out of the cage's door down to the tray."""
         self.spin_speed = 0.4
         self.app.sounds.play("flip")
-        self.timeline.tween(self, "roll_k", 0.0, 1.0, ROLL_TIME, "drop_hop", then=self.announce)
+        self.timeline.tween(self, "roll_k", 0.0, 1.0, ROLL_TIME, "drop_hop")
 
     def announce(self):
         self.queue = self.caller.holders(self.call.base)
-        call_line = self.cue and self.cue.line
+        self.call_line = self.cue and self.cue.line
         if not self.queue:
-            key = "nobody_has" if self.turns.multi else "not_on_card"
-            self.name_with = self.app.phrases.get(key, letter=self.call.call)   # names it as it is said
-            self.prompt.ask(call_line, self.name_with)
             self.set_state("nobody")
-            self.timeline.after(NOBODY_PAUSE, self.after_nobody)
-            return
-        self.call_line = call_line
-        self.next_holder(first=True)
+        else:
+            self.next_holder(first=True)
+
+    def nobody_has_it(self):
+        key = "nobody_has" if self.turns.multi else "not_on_card"
+        self.name_with = self.app.phrases.get(key, letter=self.call.call)   # names it as it is said
 
     def after_nobody(self, waited=0.0):
         """The next ball once "Nobody has the letter Q" has been said (at most ``VOICE_WAIT`` s more)."""
@@ -216,13 +220,10 @@ class Bingo(GameScene):
         player = self.queue.pop(0)
         self.show_card(player)
         self.find_t, self.glowing, self.found_square = 0.0, False, None
-        self.set_state("find")
-        turn = self.turn_line()
-        if first:
-            self.prompt.ask(self.call_line, turn)
-        else:
-            self.app.speaker.say(turn, interrupt=True)
-            self.prompt.keep(self.call_line, turn)
+        self.turn = self.turn_line()
+        self.set_state("find", quiet=not first)   # the call was said for the first; the next hear their turn
+        if not first:
+            self.app.speaker.say(self.turn, interrupt=True)
 
     def turn_line(self) -> str:
         name, letter = self.turns.current.name, self.call.square
@@ -236,7 +237,6 @@ class Bingo(GameScene):
         if all(c.full for c in self.cards):
             self.all_full()
         elif self.teacher_calls:
-            self.prompt.ask(self.app.phrases.get("teacher_next"))
             self.set_state("teacher")
         else:
             self.next_call()
@@ -248,7 +248,6 @@ class Bingo(GameScene):
     def on_square(self, square: Square):
         if self.state != "find":
             return
-        player = self.turns.current
         right = square.index == self.target_index()
         self.record(square.face.square, correct=right, chosen=square.face.square)
         if not right:
@@ -263,12 +262,15 @@ class Bingo(GameScene):
             return
         self.found_square = square
         if self.write_to_cover:
-            self.writing.start(square.face.square, player=player)
             self.set_state("write")
-            self.prompt.ask(self.app.phrases.get("write_to_cover", letter=square.face.square))
         else:
             self.app.speaker.say(self.app.phrases.get("covered"), interrupt=True)
-            self.cover()
+            self.set_state("cover")
+
+    @property
+    def found_letter(self) -> str:
+        """The letter on the square just found (write to cover: the letter to write)."""
+        return self.found_square.face.square
 
     def name_the_letter(self, line):
         """Help when called by sound or picture word: the ball shows the letter, `line` names it, and the
@@ -289,16 +291,14 @@ class Bingo(GameScene):
         else:
             self.slips += 1
             self.app.speaker.say(self.app.phrases.get("covered_anyway"), interrupt=True)
-        self.cover()
+        self.set_state("cover")
 
-    def cover(self):
+    def put_chip_on(self):
         player, index = self.turns.index, self.target_index()
         self.on_table.cover(player, index)
         self.players[player].score += 1
         self.app.sounds.play("pop")
         self.squares = [s for s in self.squares if s.index != index]
-        self.set_state("cover")
-        self.timeline.after(POP_TIME + AFTER_COVER, self.check_card)
 
     def check_card(self):
         """A new line or a full card: a celebration for this player; then the next turn."""
@@ -328,7 +328,6 @@ class Bingo(GameScene):
         key = "all_full" if len(names) > 1 else "all_full_one"
         self.message = self.app.phrases.get(key, players=together)
         self.set_state("over")
-        self.timeline.after(0.8, self.finish)
 
     def finish(self):
         n = len(self.players)
@@ -339,7 +338,8 @@ class Bingo(GameScene):
         self.app.replace(BingoScoreboard(
             self.app, stars, [f.call for f in self.caller.called if any(f in c.letters for c in self.cards)],
             self.players, replay=lambda: self.app.replace(Bingo(self.app, self.level, fresh)),
-            picture=lambda item, j: art.full_card(item[1], 46, self.size) if item[0] == "card" else d.star(40),
+            picture=lambda item, j: art.full_card(item[1], 46, self.size, self.shape.stars) if item[0] == "card"
+            else d.star(40),
             message=self.message))
 
     # -- time --------------------------------------------------------------------------------------
@@ -376,7 +376,7 @@ class Bingo(GameScene):
         self.on_table.draw_big(surface, self.turns.index, self.squares, glow_index=glow, t=self.t, focus=self.focus)
         if self.turns.multi:
             for i in range(len(self.players)):
-                highlighted = i == self.turns.index and self.state not in ("over", "intro", "teacher", "spin")
+                highlighted = i == self.turns.index and self.state not in ("over", "intro", "teacher", "spin", "roll")
                 self.on_table.draw_mini(surface, i, highlighted=highlighted, t=self.t)
         if self.state == "write":
             draw_writing(surface, self.pad, self.call.square, self.turns.current, focused=self.focus is self.pad)
@@ -384,6 +384,7 @@ class Bingo(GameScene):
         self.say_again.draw(surface, focused=self.focus is self.say_again)
 
     def draw_called_ball(self, surface):
-        """The called ball (by sound or picture word, not named yet: the picture or "?" on it)."""
+        """The called ball (by sound or picture word, not named yet: the picture or "?" on it), rolling out
+        of the cage once it has spun, then in the tray."""
         if self.call is not None and self.state != "spin":
             draw_called_ball(surface, self.call, self.roll_k, None if self.named else self.cue)

@@ -130,7 +130,6 @@ class AnsweringCalls:
         if self.hint_job is not None:
             self.hint_job.cancel()
         self.set_state("answered")
-        self.timeline.after(AFTER_ANSWER, self.next_answerer)
 
     def give_back(self, index: int, start: pygame.Vector2):
         """The tile at ``index`` of the answerer's basket flies up and drops into the big box."""
@@ -161,5 +160,4 @@ class AnsweringCalls:
                 return
             self.app.push(Celebration(self.app, praise, lambda: self.next_answerer()))
             return
-        self.set_state("answered")
-        self.timeline.after(0.5, self.next_answerer)
+        self.set_state("landed")

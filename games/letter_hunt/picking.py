@@ -8,7 +8,8 @@ and only after ``look_time`` seconds do the tiles turn over, before the next chi
 
 :class:`PickingLetters` is part of :class:`~games.letter_hunt.scene.LetterHunt` (a mixin): it uses
 the scene's baskets, turns, prompt, timeline and flights, and hands over to ``start_play`` when
-every basket is full.
+every basket is full. Which step comes when (the states ``pick``, ``pick_full``, ``look`` and
+``turned_over``) is declared in the scene's ``states`` table.
 """
 from __future__ import annotations
 
@@ -50,8 +51,10 @@ class PickingLetters:
         self.badge.changed()
         self.show_basket(player)
         self.set_state("pick")
+
+    def pick_line(self) -> str:
         key = "pick_letters_player" if self.turns.multi else "pick_letters"
-        self.prompt.ask(self.app.phrases.get(key, count=self.count, player=self.players[player].name))
+        return self.app.phrases.get(key, count=self.count, player=self.turns.current.name)
 
     def on_supply_tile(self, tile: HuntTile):
         basket = self.baskets[self.turns.index]
@@ -60,7 +63,7 @@ class PickingLetters:
         self.app.speaker.say_letter_name(tile.face, interrupt=True)
         self.fly_into_basket(tile, len(basket.cards) - 1)
         if basket.full:
-            self.basket_filled()
+            self.set_state("pick_full")
 
     def on_pick_for_me(self):
         basket = self.baskets[self.turns.index]
@@ -72,7 +75,7 @@ class PickingLetters:
         for j, card in enumerate(added):
             source = self.supply_tiles[self.supply.index(card)]
             self.fly_into_basket(source, start + j, delay=j * PICK_STAGGER)
-        self.basket_filled()
+        self.set_state("pick_full")
 
     def fly_into_basket(self, source: HuntTile, index: int, delay=0.0):
         self.show_basket(self.turns.index)
@@ -97,21 +100,21 @@ class PickingLetters:
                                  lift=60))
         self.show_basket(self.turns.index)
 
-    def basket_filled(self):
-        self.set_state("pick_full")
+    def admire_full_basket(self):
+        """The basket is full: "Your basket is full!" (level 3: the look's pictures are painted meanwhile)."""
         if self.write:   # paint the look's pictures now, a few each frame, while the full basket is admired
             basket = self.baskets[self.turns.index]
             self.warm_up = chain(look_pictures(self.players[self.turns.index].color, basket.cards, self.count),
                                  self.warm_up)
         self.app.speaker.say(self.app.phrases.get("basket_full"))
-        self.timeline.after(FULL_PAUSE, self.done_picking)
 
     def done_picking(self):
         if self.flights:   # let the last tiles land first
             self.timeline.after(0.1, self.done_picking)
             return
         if self.write and self.turns.index not in self.face_down:
-            self.look_at_letters(self.turns.index)
+            self.show_basket(self.turns.index, LOOK_BASKET)   # level 3: their basket, big and face up
+            self.set_state("look")
             return
         waiting = [i for i, b in enumerate(self.baskets) if not b.full]
         if waiting:
@@ -119,23 +122,19 @@ class PickingLetters:
         else:
             self.start_play()
 
-    def look_at_letters(self, player: int):
-        """Level 3: the child looks at their basket, big and face up, each tile glowing in turn."""
-        self.show_basket(player, LOOK_BASKET)
-        self.set_state("look")
+    def look_line(self) -> str:
         key = "look_at_letters_player" if self.turns.multi else "look_at_letters"
-        self.prompt.ask(self.app.phrases.get(key, player=self.players[player].name))
-        self.prompt.hold()
+        return self.app.phrases.get(key, player=self.turns.current.name)
+
+    def light_each_tile(self):
+        """Level 3: as the child looks at their letters, each tile glows in turn."""
         for j, tile in enumerate(sorted(self.basket_tiles, key=lambda t: (t.rect.y, t.rect.x))):
             self.timeline.after(LOOK_FIRST + LOOK_STEP * j, lambda tile=tile: setattr(tile, "glow", LOOK_STEP * 2))
-        self.timeline.after(look_time(len(self.basket_tiles)), lambda: self.turn_tiles_over(player))
 
-    def turn_tiles_over(self, player: int):
-        """Level 3: after the look, ``player``'s tiles turn face down; then the next child picks."""
-        self.face_down.add(player)
+    def turn_tiles_over(self):
+        """Level 3: after the look, the child's tiles turn face down; then the next child picks."""
+        self.face_down.add(self.turns.index)
         self.app.sounds.play("flip")
         for tile in self.basket_tiles:
             tile.face_up = False
         self.app.speaker.say(self.app.phrases.get("turn_over"), interrupt=True)
-        self.set_state("turned_over")
-        self.timeline.after(TURNED_PAUSE, self.done_picking)

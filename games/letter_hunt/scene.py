@@ -16,7 +16,8 @@ so a game ends within ``2 x tiles`` calls. Who says the calls is ``self.caller``
 by the letter's name, or as the teacher set "call letters by", by its sound ("?" on the called card) or a
 picture word (the picture on the card). Then a miss shows the letter on the card; the miss's line names it.
 
-This file holds the game's flow (calls, turns, states, the end). Beside it: ``picking`` (the first
+This file holds the game's flow (calls, turns, the end), declared at the top of :class:`LetterHunt`
+as its ``states``. Beside it: ``picking`` (the first
 part, choosing tiles), ``answers`` (how a call is answered), ``tiles`` (the tile widget and flying
 tiles), ``table`` (where things lie; the called card, the letter box and the baskets drawn), ``art``,
 ``caller_art`` and ``icons`` (the pictures), ``rules`` (baskets, deck and caller, no pictures) and
@@ -26,23 +27,25 @@ from __future__ import annotations
 
 from games.engine.core import draw as d
 from games.engine.play.common_scenes import stars_for
-from games.engine.play.game_scene import GameScene
+from games.engine.play.game_scene import GameScene, State
 from games.engine.core.input import Pointer
 from games.engine.play.players import Player, TurnBadge, Turns
 from games.engine.core.widgets import Button
 from games.engine.writing.writing_task import Fallback, WritingTask
 
 from . import GAME, art, caller_art, icons
-from .answers import AnsweringCalls
-from .picking import PickingLetters
+from .answers import AFTER_ANSWER, AnsweringCalls
+from .picking import FULL_PAUSE, TURNED_PAUSE, PickingLetters, look_time
 from .rules import Basket, Deck, TeachersCaller, basket_size, decoy_share
 from .scoreboard import HuntScoreboard
 from .table import (BASKET, DECK, PAD, SAY_AGAIN_AT, SIDE_BUTTON, SMALL_BASKET, CalledCard, LetterBox,
                     draw_big_basket, draw_small_basket, pictures_to_prepare, small_basket_rect, tile_size)
 from .tiles import Flights, HuntTile, draw_tile
 
+LETS_HUNT = 2.2         # "Let's hunt!" before the first card
 FLIP_TIME = 0.7
 CARD_AWAY = 0.35
+LANDED_PAUSE = 0.5      # a tile landed in the box: a moment before the next player's turn
 HINT_AFTER = 7.0        # seconds before the tile a player has starts to glow
 GIVE_AFTER = 3          # level 3: misses after which the tile is shown and goes back anyway
 
@@ -50,7 +53,27 @@ GIVE_AFTER = 3          # level 3: misses after which the tile is shown and goes
 class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
     """One game: everyone picks, then calls until every basket is empty, then the scoreboard."""
 
-    waiting_states = ("pick", "answer", "write")
+    #: picking (``picking``): each child fills their basket (at level 3 looks at it, and it turns face
+    #: down); then calling: a card flips, each child in turn answers it (``answers``) by giving the tile
+    #: back, "not in my basket" or writing it, until every basket is empty
+    states = {
+        "pick": State(shows=("supply_tiles", "basket_tiles", "pick_for_me"), prompt=lambda g: g.pick_line(),
+                      waits=True),
+        "pick_full": State(enter=lambda g: g.admire_full_basket(), after=FULL_PAUSE, then=lambda g: g.done_picking()),
+        "look": State(enter=lambda g: g.light_each_tile(), prompt=lambda g: g.look_line(),
+                      after=lambda g: look_time(len(g.basket_tiles)), then="turned_over"),
+        "turned_over": State(enter=lambda g: g.turn_tiles_over(), after=TURNED_PAUSE, then=lambda g: g.done_picking()),
+        "deal": State(prompt="lets_hunt", after=LETS_HUNT, then=lambda g: g.next_call()),
+        "flip": State(enter=lambda g: g.flip_card(), keeps_voice=True),
+        "answer": State(shows=("basket_tiles", "not_mine"), enter=lambda g: g.ask_answerer(), waits=True),
+        "write": State(shows=("pad", "not_mine"), enter=lambda g: g.ask_answerer(), waits=True),
+        "answered": State(after=AFTER_ANSWER, then=lambda g: g.next_answerer()),
+        "fly": State(),
+        "landed": State(after=LANDED_PAUSE, then=lambda g: g.next_answerer()),
+        "celebrate": State(),
+        "call_over": State(enter=lambda g: g.card_away()),
+        "over": State(),
+    }
 
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
@@ -68,6 +91,7 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         if self.write:
             self.writing = WritingTask(app, PAD, self.on_written, recorder=self.recorder,
                                        fallback_after=GIVE_AFTER, fallback=Fallback.MOVE_ON)
+        self.pad = self.writing and self.writing.pad
         self.pick_for_me = Button(SIDE_BUTTON, self.on_pick_for_me, painter=icons.paint_pick_for_me, color=d.WHITE)
         self.not_mine = Button(SIDE_BUTTON, self.on_not_in_basket, painter=icons.paint_not_in_basket, color=d.WHITE)
         self.supply = []
@@ -80,6 +104,7 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.box = LetterBox()
         self.answerer = 0
         self.answerers: list[int] = []
+        self.first_to_answer = True  # the first to answer a call hears it; the next hear their name
         self.call_start = 0          # who answers first rotates from call to call
         self.calls_explained = 0
         self.asked_at = 0.0          # when the current player was asked (seconds of game time)
@@ -91,7 +116,6 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.practised: list[str] = []
         self.using_keys = False
         self.warm_up = iter(())
-        self.state = "pick"
 
     def enter(self):
         self.lay_out_supply()
@@ -110,9 +134,6 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.badge.changed()
         self.show_basket(0)
         self.set_state("deal")
-        self.prompt.ask(self.app.phrases.get("lets_hunt"))
-        self.prompt.hold()
-        self.timeline.after(2.2, self.next_call)
 
     @property
     def tiles_left(self) -> int:
@@ -124,9 +145,11 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
             self.finish()
             return
         self.call = self.caller.call(card)
+        self.set_state("flip")
+
+    def flip_card(self):
         self.called_card.away = 0.0
         self.app.sounds.play("flip")
-        self.set_state("flip")
         self.timeline.tween(self.called_card, "k", 0.0, 1.0, FLIP_TIME, "smooth", then=self.called)
 
     def called(self):
@@ -144,7 +167,6 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.answerers = [i for i in self.answerers if not self.baskets[i].empty]
         if not self.answerers:
             self.set_state("call_over")
-            self.timeline.tween(self.called_card, "away", 0.0, 1.0, CARD_AWAY, "out_quad", then=self.next_call)
             return
         i = self.answerers.pop(0)
         self.answerer = i
@@ -152,23 +174,32 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.badge.changed()
         self.show_basket(i)
         self.asked_at = self.t
+        self.first_to_answer = first
+        self.set_state("write" if self.write else "answer")
+
+    def ask_answerer(self):
+        """The call (to the first to answer it), whose turn it is, and twice a game how to answer; at
+        level 3 the pad waits for the letter, else the tile glows after ``HINT_AFTER`` seconds."""
+        i = self.answerer
         call_lines = list(self.call.lines)
         whose = self.app.phrases.get("ask_player", player=self.players[i].name) if self.turns.multi else None
         how = None
         if self.calls_explained < 2:
             self.calls_explained += 1
             how = self.app.phrases.get("how_to_answer_write" if self.write else "how_to_answer")
-        if first:
+        if self.first_to_answer:
             self.prompt.ask(*call_lines, whose, how)
         else:
             self.prompt.ask(whose, how)
             self.prompt.keep(*call_lines, whose, how)
         if self.write:
             self.writing.start(self.call.card.answer, player=self.players[i])
-            self.set_state("write")
         else:
-            self.set_state("answer")
             self.hint_job = self.timeline.after(HINT_AFTER, self.hint)
+
+    def card_away(self):
+        """Everyone has answered: the called card goes, and the next one is flipped."""
+        self.timeline.tween(self.called_card, "away", 0.0, 1.0, CARD_AWAY, "out_quad", then=self.next_call)
 
     # -- the end -----------------------------------------------------------------------------------
     def finish(self):
@@ -187,28 +218,13 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
             replay=lambda: self.app.replace(LetterHunt(self.app, self.level, fresh)),
             picture=lambda face, j: art.tile(face, 44), message=" ".join(lines)))
 
-    # -- states, widgets, keys ---------------------------------------------------------------------
-    def set_state(self, state):
-        super().set_state(state)
-        picking = state == "pick"
-        for t in self.supply_tiles:
-            t.enabled = picking
-        for t in self.basket_tiles:
-            t.enabled = picking or (state == "answer")
-        if self.writing is not None:
-            self.writing.pad.visible = self.writing.pad.enabled = state == "write"
-        widgets = [self.home_button, self.say_again]
-        if picking:
-            widgets += self.supply_tiles + self.basket_tiles + [self.pick_for_me]
-        elif state == "answer":
-            widgets += self.basket_tiles + [self.not_mine]
-        elif state == "write":
-            widgets += [self.writing.pad, self.not_mine]
-        self.widgets = widgets
-        if self.focus not in self.widgets:
-            self.focus = None
-            if self.using_keys and state in ("pick", "answer"):
-                self.focus = next((w for w in self.widgets if isinstance(w, HuntTile)), None)
+    # -- widgets, keys ------------------------------------------------------------------------------
+    def show_widgets(self):
+        """The state's widgets; a child playing with keys finds the first tile in focus when picking or
+        answering."""
+        super().show_widgets()
+        if self.focus is None and self.using_keys and self.state in ("pick", "answer"):
+            self.focus = next((w for w in self.widgets if isinstance(w, HuntTile)), None)
 
     def tiles_face_up(self, player: int) -> bool:
         """Tiles lie face up, except at level 3 once their child has looked at them (remember them!)."""
@@ -227,7 +243,7 @@ class LetterHunt(PickingLetters, AnsweringCalls, GameScene):
         self.basket_rect = rect
         if focused_index is not None and self.basket_tiles:
             self.focus = self.basket_tiles[min(focused_index, len(self.basket_tiles) - 1)]
-        self.set_state(self.state)
+        self.show_widgets()
 
     def handle(self, event):
         self.using_keys = not isinstance(event, Pointer)

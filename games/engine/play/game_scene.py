@@ -114,8 +114,7 @@ class GameScene(Scene):
             self._end_visit()
             self._visit = self.prompt.owner = _Visit(state)
         self.state = state
-        self.widgets = [self.home_button, self.say_again] + self._widgets_of(declared.shows)
-        self.settle_focus()   # a key press never presses a widget this state does not show
+        self.show_widgets()
         if declared.enter is not None:
             declared.enter(self)
         if declared.prompt is not None:
@@ -131,6 +130,14 @@ class GameScene(Scene):
         if declared.then is not None:
             seconds = declared.after(self) if callable(declared.after) else declared.after
             self._time_up = self.timeline.after(seconds, lambda: self._go_on(declared.then))
+
+    def show_widgets(self) -> None:
+        """Take up the current state's widgets (``shows``) again, as when it was entered: after the game
+        made new ones for it (a basket's tiles laid out anew). A key press never presses a widget the
+        state does not show."""
+        declared = self.states.get(self.state)
+        self.widgets = [self.home_button, self.say_again] + (self._widgets_of(declared.shows) if declared else [])
+        self.settle_focus()
 
     def _go_on(self, then: Step) -> None:
         self._time_up = None

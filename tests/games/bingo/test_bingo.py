@@ -11,7 +11,7 @@ import pytest
 from fakes import Driver, FakeChecker
 
 from games import bingo
-from games.bingo import GAME
+from games.bingo import GAME, art
 from games.bingo.cards import DECOYS_MOST, FREE, Caller, Card, Face, deal, faces_for
 from games.bingo.scene import GLOW_AFTER, Bingo, Square
 from games.engine.play.celebration import Celebration
@@ -143,6 +143,23 @@ def test_level_3_writes_every_letter_before_the_chip(start):
     write_letter(d, game)
     assert checker.asked[-1][1] == letter
     assert game.target_index() in game.cards[0].covered
+
+
+def test_four_children_writing_to_cover_play_small_cards_to_the_end(start):
+    """A group of four at level 3 gets 3x3 cards with a star between each two corners (5 letters to
+    write each, so the game lasts under about 8 minutes) and plays them to the end screen."""
+    d = start(checker=FakeChecker(), seed=2)
+    game = open_game(d, level_index=2, players=4)
+    for card in game.cards:
+        assert card.size == 3 and [i for i, s in enumerate(card.squares) if s is FREE] == [1, 3, 5, 7]
+    turns = play_to_the_end(d, game)
+    assert isinstance(d.top, Scoreboard) and len(turns) == 4 * 5
+    # the end screen's full card has its stars where these cards had them, not the level-1 middle star
+    lion = d.top.players[0]
+    cards = (d.top.picture(lion.collected[0], 0), art.full_card(lion.color, 46, 3, (1, 3, 5, 7)),
+             art.full_card(lion.color, 46, 3))
+    pixels = [pygame.image.tobytes(card, "RGBA") for card in cards]
+    assert pixels[0] == pixels[1] != pixels[2]
 
 
 def test_a_letter_written_wrong_three_times_is_covered_anyway(start):

@@ -145,3 +145,27 @@ def test_each_small_card_has_its_animal_beside_it_with_room_between(start):
         assert not disc.colliderect(table.big_rect.inflate(20, 20)) and not disc.colliderect(caption_bar)
         assert disc.collidelist([table.mini_rect(j) for j in range(4)]) == -1
         assert disc.w >= 40, "big enough to see which animal it is"
+
+
+def test_the_called_ball_is_seen_rolling_from_the_cage_down_to_the_tray(start, monkeypatch):
+    """The ball was hidden the whole time it rolled (the cage's spin and the roll were one state that
+    drew no called ball): it appeared in the tray at the end. Now, once the cage has spun, the scene
+    draws it on its way, higher up than where it comes to rest in the tray."""
+    from games.bingo import calling, scene
+    drawn = []
+
+    def draw_called_ball(surface, face, roll_k, cue=None):
+        drawn.append(roll_k)
+        calling.draw_called_ball(surface, face, roll_k, cue)
+    monkeypatch.setattr(scene, "draw_called_ball", draw_called_ball)
+    d = start()
+    game = open_game(d)
+    d.until(lambda: game.state == "spin", 10, "the cage to spin", step=STEP)
+    surface = pygame.Surface((1280, 800))
+    game.draw(surface)
+    assert drawn == [], "while the cage spins the ball is still inside it"
+    while game.state in ("spin", "roll"):
+        d.seconds(1 / 30)
+        game.draw(surface)
+    assert any(0.1 < k < 0.9 for k in drawn), drawn
+    assert game.state == "find" and drawn[-1] == 1.0
