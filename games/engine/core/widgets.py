@@ -62,8 +62,15 @@ class Tappable(Widget):
     def can_tap(self) -> bool:
         return self.enabled
 
+    def let_go(self, pointer_id) -> None:
+        """The finger that pressed this is lifted where the press can no longer act: forget it, do nothing."""
+        if self._pressed_by == pointer_id:
+            self._pressed_by = None
+
     def handle_pointer(self, p: Pointer) -> bool:
         if not self.can_tap():
+            if p.kind == UP:
+                self.let_go(p.id)      # pressed, then disabled under the finger: no stale press stays behind
             return False
         if p.kind == DOWN and self.hit(p.pos):
             self._pressed_by = p.id

@@ -149,6 +149,9 @@ class TracePad(Widget):
 
     def handle_pointer(self, p: Pointer) -> bool:
         if not self.visible or not self.enabled or self.thinking:
+            if p.kind == UP:       # "I'm done" pressed just as the pad began checking by itself: let it go
+                for b in self.buttons:
+                    b.let_go(p.id)
             return False
         if self._pen is None:
             for b in self.buttons:
