@@ -110,7 +110,7 @@ class ChildHand:
     """One child's confirmed writings, as the networks describe them (unit vectors)."""
 
     def __init__(self, features, letters, right, calibration):
-        self.features = np.asarray(features, np.float32).reshape(len(letters), -1)
+        self.features = np.asarray(features, np.float32).reshape(len(letters), -1) if len(letters) else np.zeros((0, 1), np.float32)
         self.letters = np.asarray(letters, dtype="<U1")       # lower case: the networks merge the cases
         self.right = np.asarray(right, bool)
         self.calibration = calibration
