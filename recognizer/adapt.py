@@ -112,6 +112,7 @@ class ChildHand:
     def __init__(self, features, letters, right, calibration):
         self.features = np.asarray(features, np.float32).reshape(len(letters), -1) if len(letters) else np.zeros((0, 1), np.float32)
         self.letters = np.asarray(letters, dtype="<U1")       # lower case: the networks merge the cases
+        self.codes = np.array([LETTERS.index(c) for c in self.letters], np.int64)
         self.right = np.asarray(right, bool)
         self.calibration = calibration
 
@@ -139,12 +140,15 @@ class ChildHand:
         return len(self.letters)
 
     def nearest(self, features, classes):
-        """Cosine distances from `features` to the nearest confirmed writing: (right of the target,
+        """Cosine distances from `features` to the nearest confirmed writing (`classes`: the lower-case
+        letters that count as the target, e.g. "a" or "il"): (right of the target,
         not right for the target, right of another letter); inf when there is none."""
         if not len(self.letters):
             return np.inf, np.inf, np.inf
         distances = 1.0 - self.features @ np.asarray(features, np.float32)
-        target = np.isin(self.letters, list(classes))
+        target = self.codes == LETTERS.index(classes[0])
+        for c in classes[1:]:
+            target |= self.codes == LETTERS.index(c)
 
         def least(mask):
             return float(distances[mask].min()) if mask.any() else np.inf

@@ -39,6 +39,7 @@ K_MAX = 3            # confirmed writings per letter, at most
 TESTS = 3            # the child's later writings of each letter
 FAMILIES_PER_WRITER = 3
 SEED = 2222
+WORST_WRITER_REFUSED = 10      # the worst writer is also named among those the base refused this often
 
 
 def calibration_writers(writers):
@@ -170,8 +171,16 @@ def wrong_targets(target):
     return [c.upper() if target.isupper() else c for c in LETTERS if c != target.lower()]
 
 
-def child_figures(base, child, k, scribbles):
-    """Check one child's later writings with the base and the adapted checker -> counts."""
+def child_figures(base, child, k, scribbles, memo=None):
+    """Check one child's later writings with the base and the adapted checker -> counts. `memo`
+    keeps the base's verdicts from one K to the next."""
+    memo = {} if memo is None else memo
+
+    def base_accepts(d, target):
+        key = (id(d), target)
+        if key not in memo:
+            memo[key] = base.check(d, target).accepted
+        return memo[key]
     started = time.perf_counter()
     adapted = base.adapted(confirmed_examples(base, child, k))
     built = time.perf_counter() - started
@@ -181,7 +190,7 @@ def child_figures(base, child, k, scribbles):
     for letter in child["letters"]:
         target = letter["target"]
         for d in letter["tests"]:
-            before, after = base.check(d, target).accepted, adapted.check(d, target).accepted
+            before, after = base_accepts(d, target), adapted.check(d, target).accepted
             counts["tests"] += 1
             counts["base_refused"] += not before
             counts["refused_now_accepted"] += (not before) and after
@@ -189,14 +198,43 @@ def child_figures(base, child, k, scribbles):
             counts["accepted_now_refused"] += before and not after
             for other in wrong_targets(target):
                 counts["wrong"] += 1
-                counts["base_false"] += base.check(d, other).accepted
+                counts["base_false"] += base_accepts(d, other)
                 counts["false"] += adapted.check(d, other).accepted
+    counts.update(not_right_figures(base, adapted, child, k, base_accepts))
     for d, best in scribbles:
         counts["scribbles"] += 1
-        counts["base_scribble_accepted"] += base.check(d, best).accepted
+        counts["base_scribble_accepted"] += base_accepts(d, best)
         counts["scribble_accepted"] += adapted.check(d, best).accepted
     counts["build_ms"] = built * 1000
     counts["examples"] = sum(min(k, len(letter["confirmed"])) for letter in child["letters"])
+    return counts
+
+
+def not_right_figures(base, adapted, child, k, base_accepts):
+    """A grown-up also marks "not right" one writing of each letter the base accepted for a wrong
+    target (its first confirmed re-writing, for that target): how many of those false accepts are
+    refused now, and how many of the child's own writings of those targets are lost."""
+    tag, marked = base.weights_tag(), {}
+    for letter in child["letters"]:
+        for d in letter["tests"]:
+            for other in wrong_targets(letter["target"]):
+                if base_accepts(d, other):
+                    first = letter["confirmed"][0]
+                    marked[(letter["target"], other)] = Example(first, other, False, pack(base.drawing_outputs(first)[1], tag))
+    counts = {"marked": len(marked), "false_pairs": 0, "false_refused": 0, "own_writings": 0, "own_lost": 0}
+    if not marked:
+        return counts
+    strict = base.adapted(confirmed_examples(base, child, k) + list(marked.values()))
+    for letter in child["letters"]:
+        for d in letter["tests"]:
+            for (written, other) in marked:
+                if written == letter["target"] and base_accepts(d, other):
+                    counts["false_pairs"] += 1
+                    counts["false_refused"] += not strict.check(d, other).accepted
+            if any(other == letter["target"] for _, other in marked):
+                counts["own_writings"] += 1
+                counts["own_lost"] += adapted.check(d, letter["target"]).accepted and not strict.check(
+                    d, letter["target"]).accepted
     return counts
 
 
@@ -211,12 +249,14 @@ def rates(counts):
                             - counts["accepted_now_refused"]) / counts["tests"],
             "base_false_accept": ratio("base_false", "wrong"), "false_accept": ratio("false", "wrong"),
             "base_scribble_accept": ratio("base_scribble_accepted", "scribbles"),
-            "scribble_accept": ratio("scribble_accepted", "scribbles")}
+            "scribble_accept": ratio("scribble_accepted", "scribbles"),
+            "not_right_false_refused": ratio("false_refused", "false_pairs"), "not_right_marked": counts["marked"],
+            "not_right_own_lost": ratio("own_lost", "own_writings")}
 
 
-def adapt_report(base, children, k, scribbles):
+def adapt_report(base, children, k, scribbles, memo=None):
     """Figures for K = k over the children: overall, per setting, worst writer -> dict (and printed)."""
-    per_child = [(c, child_figures(base, c, k, scribbles)) for c in children]
+    per_child = [(c, child_figures(base, c, k, scribbles, memo)) for c in children]
 
     def summed(rows):
         total = {}
@@ -236,7 +276,10 @@ def adapt_report(base, children, k, scribbles):
     per_writer = {w: rates(summed(rows)) for w, rows in writers.items()}
     with_refused = {w: r for w, r in per_writer.items() if r["refused_now_accepted"] is not None}
     worst = min(with_refused, key=lambda w: with_refused[w]["refused_now_accepted"]) if with_refused else None
+    many = {w: r for w, r in with_refused.items() if r["base_refused"] >= WORST_WRITER_REFUSED}
+    worst_many = min(many, key=lambda w: many[w]["refused_now_accepted"]) if many else None
     report["worst_writer"] = {"refused_now_accepted": (worst, with_refused[worst]) if worst else None,
+                              "refused_now_accepted_of_many": (worst_many, many[worst_many]) if worst_many else None,
                               "false_accept": max(per_writer.items(), key=lambda kv: kv[1]["false_accept"]),
                               "scribble_accept": max(per_writer.items(), key=lambda kv: kv[1]["scribble_accept"] or 0)}
     report["mean_over_writers"] = {key: float(np.mean([r[key] for r in per_writer.values() if r[key] is not None]))
@@ -272,11 +315,20 @@ def print_report(r):
         w, f = worst["refused_now_accepted"]
         print(f"  worst writer, refused now accepted: {w} {f['refused_now_accepted']:.3f} "
               f"({f['base_refused']} refused by the base)")
+    if worst["refused_now_accepted_of_many"]:
+        w, f = worst["refused_now_accepted_of_many"]
+        print(f"  worst of the writers with at least {WORST_WRITER_REFUSED} refused: {w} "
+              f"{f['refused_now_accepted']:.3f} ({f['base_refused']} refused by the base)")
     w, f = worst["false_accept"]
     print(f"  worst writer, false-accept: {w} {f['false_accept']:.4f} (base {f['base_false_accept']:.4f})")
     w, f = worst["scribble_accept"]
     print(f"  worst writer, scribbles accepted as their best-guess letter: {w} {f['scribble_accept']:.4f} "
           f"(base {f['base_scribble_accept']:.4f})")
+    f = r["all"]
+    if f["not_right_false_refused"] is not None:
+        print(f"  with {f['not_right_marked']} writings also marked not right (one per letter and wrong target the "
+              f"base accepted): those false accepts refused now {f['not_right_false_refused']:.3f}, the children's own "
+              f"writings of those targets lost {f['not_right_own_lost'] or 0:.4f}")
     print(f"  building a child's checker from stored descriptions: median {r['build_ms_median']:.1f} ms "
           f"for {r['examples_median']:.0f} writings")
 
@@ -305,7 +357,8 @@ def adapt_main(args, argv=None):
           + ("" if c.model == base.weights_tag().hex() else "   (CALIBRATED FOR OTHER WEIGHTS: calibrate again)"))
     print("making the simulated children of the held-out writers not used to calibrate ...", flush=True)
     children, scribbles = simulated(base, realpen, False, args.adapt_writers, args.adapt_scribbles, args.adapt_cache)
-    reports = {f"k{k}": adapt_report(base, children, k, scribbles) for k in args.adapt}
+    memo = {}
+    reports = {f"k{k}": adapt_report(base, children, k, scribbles, memo) for k in args.adapt}
     print("\n== goals (issue 22), on these writers")
     for name, r in reports.items():
         f = r["all"]
@@ -336,6 +389,9 @@ def summary_of(report):
             "worst_writer_refused_now_accepted": (
                 [worst["refused_now_accepted"][0], rounded(worst["refused_now_accepted"][1])]
                 if worst["refused_now_accepted"] else None),
+            "worst_writer_refused_now_accepted_of_many": (
+                [worst["refused_now_accepted_of_many"][0], rounded(worst["refused_now_accepted_of_many"][1])]
+                if worst["refused_now_accepted_of_many"] else None),
             "worst_writer_false_accept": [worst["false_accept"][0], round(worst["false_accept"][1]["false_accept"], 4)],
             "worst_writer_scribble_accept": [worst["scribble_accept"][0],
                                              round(worst["scribble_accept"][1]["scribble_accept"], 4)],
