@@ -220,7 +220,8 @@ def not_right_figures(base, adapted, child, k, base_accepts):
             for other in wrong_targets(letter["target"]):
                 if base_accepts(d, other):
                     first = letter["confirmed"][0]
-                    marked[(letter["target"], other)] = Example(first, other, False, pack(base.drawing_outputs(first)[1], tag))
+                    described = pack(base.drawing_outputs(first)[1], tag)
+                    marked[(letter["target"], other)] = Example(first, other, False, described)
     counts = {"marked": len(marked), "false_pairs": 0, "false_refused": 0, "own_writings": 0, "own_lost": 0}
     if not marked:
         return counts
@@ -362,8 +363,8 @@ def adapt_main(args, argv=None):
     print("\n== goals (issue 22), on these writers")
     for name, r in reports.items():
         f = r["all"]
-        print(f"  {name}: refused now accepted {f['refused_now_accepted']:.3f} (goal >= "
-              f"{GOALS['refused_now_accepted_k1'] if r['k'] == 1 else GOALS['refused_now_accepted_k3'] if r['k'] == 3 else '-'}),"
+        goal = {1: GOALS["refused_now_accepted_k1"], 3: GOALS["refused_now_accepted_k3"]}.get(r["k"], "-")
+        print(f"  {name}: refused now accepted {f['refused_now_accepted']:.3f} (goal >= {goal}),"
               f" false-accept {f['false_accept']:.4f} (goal <= {GOALS['false_accept']}), scribbles worst writer "
               f"{r['worst_writer']['scribble_accept'][1]['scribble_accept']:.4f} (goal <= {GOALS['scribbles']})")
     if args.update_card:

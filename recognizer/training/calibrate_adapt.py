@@ -16,8 +16,9 @@ children, their re-written letters, K = 1, 2, 3 confirmed writings per letter), 
 is scored the way ChildHand decides (tests/recognizer/test_adapt.py holds the two together). The
 one kept accepts the most refused letters at K = 1 while, for every K, false accepts (wrong targets)
 grow by at most FALSE_ACCEPT_ADDED over the base's and no writer's scribbles are accepted more than
-SCRIBBLE_ADDED over the base's (the goals: 2% false accepts in all, 3% scribbles). refuse_distance (a writing confirmed not right) is the same
-distance. The figures on the OTHER half: python -m recognizer.training.evaluate --adapt K.
+SCRIBBLE_ADDED over the base's (the goals: 2% false accepts in all, 3% scribbles). refuse_distance (a
+writing confirmed not right) is the same distance. The figures on the OTHER half:
+python -m recognizer.training.evaluate --adapt K (which also simulates "not right" confirmations).
 """
 
 import argparse

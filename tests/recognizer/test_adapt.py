@@ -166,7 +166,7 @@ def test_an_adapted_check_runs_each_network_once(rec, refused, monkeypatch):
 
 def test_the_rule_calibrated_is_the_rule_checked():
     """calibrate_adapt scores distances with a replica of ChildHand.accepts: the two agree."""
-    from recognizer.training.calibrate_adapt import Pairs, accepted, nearest_per_letter, split  # noqa: F401
+    from recognizer.training.calibrate_adapt import accepted, nearest_per_letter, split
     rng = np.random.default_rng(4)
     features = np.array([unit_features([rng.normal(size=16)]) for _ in range(30)])
     letters = [c for c in "abcdefghij" for _ in range(3)]
@@ -202,3 +202,27 @@ def test_pack_keeps_a_description_in_under_a_kilobyte():
     stored = pack(features, b"12345678")
     assert len(stored) == 8 + 2 * 384
     assert np.allclose(unpack(stored, b"12345678"), features, atol=1e-3)
+
+
+def test_the_held_out_writers_are_split_in_halves_that_calibrate_and_grade():
+    from recognizer.training.adapt_eval import calibration_writers
+    writers = [f"chars74k/{n:03d}" for n in range(1, 29)] + [f"omniglot/drawer{n:02d}" for n in range(1, 11)]
+    chosen = calibration_writers(writers)
+    assert len(chosen) == 19 and sum(w.startswith("omniglot") for w in chosen) == 5
+    assert chosen == calibration_writers(list(reversed(writers)))          # the order given does not matter
+
+
+def test_the_simulation_counts_what_the_goals_ask(refused):
+    """evaluate --adapt on one small simulated child: the counts add up and adapting helps."""
+    from recognizer.training.adapt_eval import KeptDrawing, child_figures, rates, remembering, scribble_set
+    base = remembering(Recognizer.load())
+    letters = [{"target": letter, "confirmed": [KeptDrawing(again(s, seed)) for seed in (1, 2, 3)],
+                "tests": [KeptDrawing(again(s, seed)) for seed in (4, 5, 6)]} for s, letter in refused]
+    child = {"writer": "test/1", "setting": "realpen", "letters": letters}
+    counts = child_figures(base, child, 1, scribble_set(base, 16, seed=3))
+    assert counts["tests"] == 3 * len(refused) and counts["wrong"] == 25 * counts["tests"]
+    assert counts["examples"] == len(refused) and counts["scribbles"] == 16
+    figures = rates(counts)
+    assert figures["base_refused"] >= 10 and figures["refused_now_accepted"] >= 0.5
+    assert figures["true_accept"] > figures["base_true_accept"]
+    assert figures["false_accept"] <= figures["base_false_accept"] + 0.01
