@@ -3,6 +3,7 @@
     python benchmarks/bench_recognizer.py                  # prints p50/p99 in milliseconds
     python benchmarks/bench_recognizer.py --update-card    # also stores them in the model card
     python benchmarks/bench_recognizer.py --model=PATH     # another model (.npz)
+    python benchmarks/bench_recognizer.py --adapt          # only: a child's adapted checker (issue 22)
 
 Goals (issue 21): check() at most 2.5 ms (p50) with one BLAS thread on an idle machine, 20 ms
 (p99); load at most 50 ms; a drawing of 1,000,000 points checked in at most 100 ms. Needs no data
@@ -34,9 +35,46 @@ def percentiles(seconds):
     return f"p50 {np.percentile(ms, 50):6.2f} ms   p99 {np.percentile(ms, 99):6.2f} ms   max {ms.max():6.2f} ms"
 
 
+def bench_adapted(rec, rng):
+    """Issue 22's goals: building a child's checker from 200 confirmed writings <= 50 ms, and its
+    check() p50 <= the base's + 1 ms (the same drawings, checked in turn by both)."""
+    from recognizer.adapt import Example
+    letters = [c for c in LETTERS] + [c.upper() for c in LETTERS]
+    writings = [(synth_strokes(letters[i % 52], rng), letters[i % 52]) for i in range(200)]
+    stored = [Example(s, c, True, rec.description_of(s)) for s, c in writings]
+    for name, examples in (("from stored descriptions", stored), ("from strokes alone", writings)):
+        seconds = []
+        for _ in range(5 if name.startswith("from stored") else 3):
+            t0 = time.perf_counter()
+            child = rec.adapted(examples)
+            seconds.append(time.perf_counter() - t0)
+        print(f"adapted(200 writings) {name:25s} median {np.median(seconds) * 1000:6.1f} ms"
+              + ("   (goal: <= 50 ms)" if name.startswith("from stored") else ""))
+    traces = [synth_strokes(LETTERS[i % 26].upper() if i % 2 else LETTERS[i % 26], rng) for i in range(400)]
+    targets = [LETTERS[(i * 7) % 26] if i % 3 == 0 else LETTERS[i % 26] for i in range(400)]
+    for strokes, target in zip(traces[:20], targets):
+        rec.check(strokes, target)
+        child.check(strokes, target)
+    base_times, child_times = [], []
+    for strokes, target in zip(traces, targets):
+        t0 = time.perf_counter()
+        rec.check(strokes, target)
+        t1 = time.perf_counter()
+        child.check(strokes, target)
+        t2 = time.perf_counter()
+        base_times.append(t1 - t0)
+        child_times.append(t2 - t1)
+    print(f"base check               {percentiles(base_times)}")
+    print(f"adapted check (200)      {percentiles(child_times)}   (goal: p50 <= base + 1 ms; "
+          f"difference {1000 * (np.median(child_times) - np.median(base_times)):+.2f} ms)")
+
+
 def main():
     rng = np.random.default_rng(0)
     model = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--model=")), None)
+    if "--adapt" in sys.argv[1:]:
+        bench_adapted(Recognizer.load(model), rng)
+        return
     loads = []
     for _ in range(5):
         started = time.perf_counter()

@@ -7,6 +7,7 @@ Public API::
     rec.rank(strokes)          # 26 (letter, probability) pairs, best first
     rec.check(strokes, "M")    # Verdict(accepted, confidence, best, reason)
     rec.rank_images(images)    # (N, 28, 28) uint8 -> (N, 26) probabilities
+    rec.adapted(examples)      # a checker for one child: recognizer.adapt.Example(strokes, "a", right)
     render(strokes)            # (28, 28) uint8 EMNIST-style image: what the network sees
 
 Run time lives here (load, check, rank, render, the networks, the letter-or-not judge, the coach's

@@ -110,8 +110,10 @@ class ChildHand:
     """One child's confirmed writings, as the networks describe them (unit vectors)."""
 
     def __init__(self, features, letters, right, calibration):
-        self.features = np.asarray(features, np.float32).reshape(len(letters), -1)
+        features = np.asarray(features, np.float32)
+        self.features = features.reshape(len(letters), -1) if len(letters) else np.zeros((0, 1), np.float32)
         self.letters = np.asarray(letters, dtype="<U1")       # lower case: the networks merge the cases
+        self.codes = np.array([LETTERS.index(c) for c in self.letters], np.int64)
         self.right = np.asarray(right, bool)
         self.calibration = calibration
 
@@ -126,12 +128,13 @@ class ChildHand:
             if counts.get(key, 0) < KEPT_PER_LETTER:
                 counts[key] = counts.get(key, 0) + 1
                 kept.append(example)
+        width = sum(net.weights[-1].shape[0] for net in recognizer.networks)
         descriptions = [unpack(e.description, recognizer.weights_tag()) for e in kept]
+        descriptions = [d if d is not None and len(d) == width else None for d in descriptions]
         missing = [i for i, d in enumerate(descriptions) if d is None]
         for i, d in zip(missing, recognizer.describe([kept[i].strokes for i in missing])):
             descriptions[i] = d
         usable = [i for i, d in enumerate(descriptions) if d is not None]
-        width = next((len(descriptions[i]) for i in usable), 0)
         return cls(np.array([descriptions[i] for i in usable], np.float32).reshape(len(usable), width),
                    [kept[i].letter.lower() for i in usable], [kept[i].right for i in usable], calibration)
 
@@ -139,12 +142,15 @@ class ChildHand:
         return len(self.letters)
 
     def nearest(self, features, classes):
-        """Cosine distances from `features` to the nearest confirmed writing: (right of the target,
+        """Cosine distances from `features` to the nearest confirmed writing (`classes`: the lower-case
+        letters that count as the target, e.g. "a" or "il"): (right of the target,
         not right for the target, right of another letter); inf when there is none."""
         if not len(self.letters):
             return np.inf, np.inf, np.inf
         distances = 1.0 - self.features @ np.asarray(features, np.float32)
-        target = np.isin(self.letters, list(classes))
+        target = self.codes == LETTERS.index(classes[0])
+        for c in classes[1:]:
+            target |= self.codes == LETTERS.index(c)
 
         def least(mask):
             return float(distances[mask].min()) if mask.any() else np.inf

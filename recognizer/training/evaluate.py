@@ -3,6 +3,7 @@
     python -m recognizer.training.evaluate                     # prints figures, writes confusion-matrix PNGs
     python -m recognizer.training.evaluate --update-card       # also stores the figures in the model card
     python -m recognizer.training.evaluate --families          # and leave-one-family-out (child-like families)
+    python -m recognizer.training.evaluate --adapt 1 2 3       # only: a child's adapted checker (adapt_eval.py)
 
 Figures:
   * top-1 / top-3 accuracy and per-letter accuracy,
@@ -188,7 +189,16 @@ def main(argv=None):
                                                           "and of the true letters still refused")
     parser.add_argument("--beside", default=None, metavar="CARD.json",
                         help="with --update-card: also store another model's figures (its card) beside these")
+    parser.add_argument("--adapt", type=int, nargs="+", metavar="K", choices=(1, 2, 3),
+                        help="only measure checkers adapted to simulated children, K confirmed writings per letter "
+                             "(recognizer.training.adapt_eval); --update-card stores it in adaptation.json")
+    parser.add_argument("--adapt-scribbles", type=int, default=2000, help="with --adapt: scribbles per child")
+    parser.add_argument("--adapt-writers", type=int, default=None, help="with --adapt: only this many writers")
+    parser.add_argument("--adapt-cache", default=None, help="with --adapt: keep the simulated children in this file")
     args = parser.parse_args(argv)
+    if args.adapt:
+        from recognizer.training.adapt_eval import adapt_main
+        return adapt_main(args, argv)
 
     recognizer = Recognizer.load(args.model)
     print(f"model {args.model}: operating point {recognizer.operating_point}")
