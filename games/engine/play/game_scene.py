@@ -44,7 +44,8 @@ class State:
     """One state of a game's flow (see the module's docstring). Functions here take the scene.
 
     - ``shows``: names of the scene's attributes holding the widgets shown (a widget, a list of them or
-      None), after the home and say-again buttons, in the order they take taps and focus;
+      None), after the home and say-again buttons, in the order they take taps and focus (name
+      ``home_button`` or ``say_again`` here too to give them another place in that order);
     - ``enter``: run on entering, before the prompt (start a tween, play a sound, set up the task);
     - ``prompt``: said on entering: a phrase key, or a function giving the line or lines (None: the
       prompt stays what it was); ``interrupt=False`` lets the line being said finish first;
@@ -114,7 +115,8 @@ class GameScene(Scene):
             self._end_visit()
             self._visit = self.prompt.owner = _Visit(state)
         self.state = state
-        self.widgets = [self.home_button, self.say_again] + self._widgets_of(declared.shows)
+        shown = self._widgets_of(declared.shows)
+        self.widgets = [w for w in (self.home_button, self.say_again) if w not in shown] + shown
         self.settle_focus()   # a key press never presses a widget this state does not show
         if declared.enter is not None:
             declared.enter(self)
