@@ -163,15 +163,11 @@ class AlphabetPath(PieceMoves, GameScene):
         return lines + [self.app.phrases.get("roll_die")]
 
     def set_state(self, state, **how):
-        """As :meth:`GameScene.set_state`; the die takes taps only in "roll" and the stones only in "hop",
-        and a die or stone resting on the board keeps the keyboard's focus ring."""
+        """As :meth:`GameScene.set_state`; the die takes taps only in "roll" and the stones only in "hop"."""
         self.die.enabled = state == "roll"
         for s in self.stones:
             s.enabled = state == "hop"
-        focus = self.focus
         super().set_state(state, **how)
-        if self.focus is None and focus in self.widgets:
-            self.focus = focus
 
     def keys_on(self, widget):
         """Playing by keyboard, the focus goes to ``widget`` (the die, the "found it" button, a mat letter)."""

@@ -39,8 +39,6 @@ FLY_TIME = 0.9
 KEEP_AFTER = 3           # misses after which the pair is kept anyway
 TREATS_EACH = 3
 MOST_PAIRS = 10          # what fits on the cloth
-
-
 SAY_AGAIN_AT = (1196, 74)                # top right, above the table
 
 
@@ -127,17 +125,15 @@ class CandyMatch(GameScene):
 
     def set_state(self, state, **how):
         """As :meth:`GameScene.set_state`; the candies take taps only while a player picks (or eats), and
-        the keyboard's focus stays on the table: on a candy resting there, or the nearest one to a candy gone."""
+        the keyboard's focus goes from a candy that has gone to the nearest one that takes taps."""
         for c in self.on_table:
             c.enabled = state == "pick"
         for c in self.treats_left:
             c.enabled = state == "feast"
-        focus = self.focus
+        gone = self.focus
         super().set_state(state, **how)
-        if focus in self.widgets:
-            self.focus = focus
-        elif isinstance(focus, Candy):
-            self.focus = self.nearest_candy(focus)
+        if self.focus is None and isinstance(gone, Candy):
+            self.focus = self.nearest_candy(gone)
 
     @property
     def on_table(self) -> list[Candy]:
@@ -200,16 +196,15 @@ class CandyMatch(GameScene):
         return "back"
 
     def next_turn(self):
+        """The next player's turn is said; what to do stays for the say-again button."""
         self.set_state("pick")
-        key = "lift_two_matching" if self.matching else "lift_two"
         if self.turns.multi:
-            player = self.turns.advance()
+            self.turns.advance()
             self.badge.changed()
-            whose_turn = self.app.phrases.get("your_turn", player=player.name)
+        whose_turn, what = self.lift_lines()
+        if whose_turn:
             self.app.speaker.say(whose_turn)
-            self.prompt.keep(whose_turn, self.app.phrases.get(key))
-        else:
-            self.prompt.keep(self.app.phrases.get(key))
+        self.prompt.keep(whose_turn, what)
 
     # -- write to keep -----------------------------------------------------------------------------
     @property
