@@ -23,7 +23,8 @@ that goes on showing the same thing says ``keeps_voice=True`` and the lines carr
 
 The old way stays valid until each game moves over: a scene without a ``states`` table keeps its own
 string states and ``waiting_states``, and ``set_state`` then only sets ``state`` and the prompt's
-waiting (missing letter and basketball use the table; the other games still use the old way).
+waiting (missing letter, basketball, candy match, trace and write and the alphabet path use the table;
+the other games still use the old way).
 """
 from __future__ import annotations
 
