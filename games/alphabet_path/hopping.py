@@ -20,14 +20,13 @@ class PieceMoves:
 
     It uses the scene's ``game`` (the rules' ``PathGame``), ``layout``, ``board``, ``stones``,
     ``players``, ``turns``, ``timeline`` and ``prompt``, keeps the hop's animation in ``hop_from``,
-    ``hop_to`` and ``hop_k`` (0 -> 1), and when the last hop lands calls the scene's ``judge_landing``."""
+    ``hop_to`` and ``hop_k`` (0 -> 1), and after the last hop moves the scene to its "landed" state."""
 
-    def start_hopping(self):
-        self.set_state("hop")
+    def hop_line(self) -> str:
+        """The die's number and what to do with it: "Three! Hop three stones." """
         number = number_word(self.die_value)
         key = "hop_count_one" if self.die_value == 1 else "hop_count"
-        self.prompt.ask(self.app.phrases.get(key, number=number, count=number.lower()))
-        self.focus_next_stone()
+        return self.app.phrases.get(key, number=number, count=number.lower())
 
     def on_stone(self, target: StoneTarget):
         self.try_stone(target.index)
@@ -67,7 +66,6 @@ class PieceMoves:
         if self.game.hops_left == 0:
             self.dragging = None
             self.set_state("landed")
-            self.timeline.after(HOP_TIME + LAND_PAUSE, self.judge_landing)
         else:
             self.prompt.keep(self.app.phrases.get("hop_more"))
             self.focus_next_stone()

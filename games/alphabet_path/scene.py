@@ -29,7 +29,7 @@ import pygame
 from games.engine.core import draw as d
 from games.engine.play.celebration import Celebration, try_again
 from games.engine.play.common_scenes import Scoreboard, stars_for
-from games.engine.play.game_scene import GameScene
+from games.engine.play.game_scene import GameScene, State
 from games.engine.play.players import Player, TurnBadge, Turns
 from games.engine.core.widgets import Button, LetterTile
 from games.engine.writing.writing_task import Fallback, WritingTask
@@ -37,7 +37,7 @@ from games.engine.writing.writing_task import Fallback, WritingTask
 from . import GAME, art
 from .board import PIECE_SIZE, StoneTarget, paint_board, road_pictures
 from .die import PIP_TIME, TUMBLE_TIME, DieButton, die_pictures, draw_die, number_word
-from .hopping import PieceMoves
+from .hopping import HOP_TIME, LAND_PAUSE, PieceMoves
 from .mats import MatPictures, draw_mat_tiles, mat_letter, mat_tiles
 from .rules import FIND, LEVEL_RULES, SOUNDS, MatSpot, PathGame
 
@@ -49,13 +49,37 @@ BOARD_MIDDLE = 450                  # x of the middle of the meadow: overlays ce
 SHOW_TIME = 2.4          # a letter not on the mat is shown big this long
 CHIP_TIME = 0.8
 KEEP_AFTER = 3           # writing misses after which the letter is covered anyway
-WAITING_STATES = ("roll", "hop", "write", "tap_mat", "gift", "find")
+BOARD = ("die", "stones")
 
 
 class AlphabetPath(PieceMoves, GameScene):
     """One game of the alphabet path for 1-4 players (see the module's docstring)."""
 
-    waiting_states = WAITING_STATES
+    #: a turn: "roll" the die, it "tumble"s, its pips "count"; "hop" stone by stone; "landed". Then a
+    #: "find" stone (level 3) for the grown-up; a mat letter to "write" (or "tap_mat", a teacher option),
+    #: "celebrate"d and covered with a "chip"; any other letter "show"n big. A star lets the player pick
+    #: a letter to cover ("gift"). The next player rolls, until every mat is full ("over").
+    states = {
+        "roll": State(shows=BOARD, enter=lambda g: g.new_turn(), prompt=lambda g: g.turn_lines(), waits=True),
+        "tumble": State(shows=BOARD, enter=lambda g: g.tumble(), after=TUMBLE_TIME, then="count"),
+        "count": State(shows=BOARD, enter=lambda g: g.count_pips(), after=lambda g: PIP_TIME * g.die_value + 0.2,
+                       then="hop"),
+        "hop": State(shows=BOARD, enter=lambda g: g.focus_next_stone(), prompt=lambda g: g.hop_line(), waits=True),
+        "landed": State(shows=BOARD, after=HOP_TIME + LAND_PAUSE, then=lambda g: g.judge_landing()),
+        "find": State(shows=("found_button", "skip_button"), enter=lambda g: g.keys_on(g.found_button),
+                      prompt=lambda g: g.app.phrases.get("find_in_room", letter=g.shown_letter), waits=True),
+        "show": State(shows=BOARD, enter=lambda g: g.timeline.tween(g, "shown_t", 0.0, SHOW_TIME, SHOW_TIME, "linear"),
+                      after=SHOW_TIME, then=lambda g: g.after_cover()),
+        "write": State(shows=("pad",), enter=lambda g: g.writing.start(g.cover_spot.face, player=g.turns.current),
+                       prompt=lambda g: g.app.phrases.get("you_have", letter=g.cover_spot.face), waits=True),
+        "tap_mat": State(shows=("tiles",), enter=lambda g: g.show_mat(),
+                         prompt=lambda g: g.app.phrases.get("you_have_tap", letter=g.cover_spot.face), waits=True),
+        "celebrate": State(shows=BOARD),
+        "chip": State(shows=BOARD, enter=lambda g: g.drop_chip(), after=CHIP_TIME, then=lambda g: g.after_cover()),
+        "gift": State(shows=("tiles",), enter=lambda g: g.show_star(), prompt=lambda g: g.star_lines(), waits=True),
+        "over": State(shows=BOARD, enter=lambda g: g.app.speaker.say(g.app.phrases.get("all_mats_full"), interrupt=True),
+                      after=2.5, then=lambda g: g.finish()),
+    }
 
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
@@ -82,7 +106,6 @@ class AlphabetPath(PieceMoves, GameScene):
                                   label="Next", color=d.WHITE)
         self.tiles: list[LetterTile] = []      # the big mat letters to tap (tap mode, the flag's star)
         self.game: PathGame | None = None
-        self.state = "start"
         self.die_value, self.die_lit, self.die_spin = 1, 0, 0.0
         self.hop_from = self.hop_to = None
         self.hop_k = 1.0
@@ -93,6 +116,7 @@ class AlphabetPath(PieceMoves, GameScene):
         self.cover_spot: MatSpot | None = None   # the mat letter being written, tapped or chipped
         self.chip_k = 1.0
         self.gift_given = False
+        self.star_reason: str | None = None      # why the player may pick a letter ("lap", "misses", "alone")
         self.slips = 0
         self.started_at = time.monotonic()
         self.using_keys = False
@@ -108,7 +132,7 @@ class AlphabetPath(PieceMoves, GameScene):
         self.board = paint_board(self.rules.stones, self.layout, self.game.road)   # before the first frame, not in it
         self.mats = MatPictures(self.players, self.game.mats)
         self.warm_up = self.pictures_to_prepare()
-        self.start_turn(first=True)
+        self.set_state("roll")
 
     def pictures_to_prepare(self):
         """Paint what later moments show, one picture per frame while the first player looks at the
@@ -128,38 +152,27 @@ class AlphabetPath(PieceMoves, GameScene):
         yield _veil()
         yield self.pad.draw(pygame.Surface((d.W, d.H)))
 
-    def start_turn(self, first=False):
-        self.set_state("roll")
+    def new_turn(self):
         self.die_lit = 0
         self.gift_given = False
         self.badge.changed()
-        lines = [self.app.phrases.get("your_turn", player=self.turns.current.name)] if self.turns.multi else []
-        lines.append(self.app.phrases.get("roll_die"))
-        self.prompt.ask(*lines)
-        if self.using_keys:
-            self.focus = self.die
+        self.keys_on(self.die)
 
-    def set_state(self, state):
-        super().set_state(state)
+    def turn_lines(self) -> list[str]:
+        lines = [self.app.phrases.get("your_turn", player=self.turns.current.name)] if self.turns.multi else []
+        return lines + [self.app.phrases.get("roll_die")]
+
+    def set_state(self, state, **how):
+        """As :meth:`GameScene.set_state`; the die takes taps only in "roll" and the stones only in "hop"."""
         self.die.enabled = state == "roll"
         for s in self.stones:
             s.enabled = state == "hop"
-        self.pad.visible = self.pad.enabled = state == "write"
-        base = [self.home_button, self.say_again]
-        if state == "write":
-            self.widgets = base + [self.pad]
-        elif state in ("tap_mat", "gift"):
-            self.widgets = base + self.tiles
-        elif state == "find":
-            self.widgets = base + [self.found_button, self.skip_button]
-            if self.using_keys:
-                self.focus = self.found_button
-        else:
-            self.widgets = base + [self.die] + self.stones
-        if self.using_keys and state == "roll":
-            self.focus = self.die
-        elif self.using_keys and state in ("tap_mat", "gift") and self.tiles:
-            self.focus = next((t for t in self.tiles if t.enabled), None)
+        super().set_state(state, **how)
+
+    def keys_on(self, widget):
+        """Playing by keyboard, the focus goes to ``widget`` (the die, the "found it" button, a mat letter)."""
+        if self.using_keys and widget is not None:
+            self.focus = widget
 
     @property
     def player(self) -> int:
@@ -170,17 +183,17 @@ class AlphabetPath(PieceMoves, GameScene):
         if self.state != "roll":
             return
         self.die_value = self.game.roll()
+        self.set_state("tumble")
+
+    def tumble(self):
         self.die_lit = 0
         self.app.sounds.play("whoosh")
-        self.set_state("tumble")
-        self.timeline.tween(self, "die_spin", 0.0, 1.0, TUMBLE_TIME, "out_quad", then=self.count_pips)
+        self.timeline.tween(self, "die_spin", 0.0, 1.0, TUMBLE_TIME, "out_quad")
 
     def count_pips(self):
-        self.set_state("count")
         self.app.speaker.stop()
         for i in range(self.die_value):
             self.timeline.after(PIP_TIME * i, lambda n=i + 1: self.light_pip(n))
-        self.timeline.after(PIP_TIME * self.die_value + 0.2, self.start_hopping)
 
     def light_pip(self, n):
         self.die_lit = n
@@ -193,12 +206,10 @@ class AlphabetPath(PieceMoves, GameScene):
         stone = self.landing.stone
         if stone.kind == FIND:
             self.shown_letter = stone.face
-            self.set_state("find")
-            self.prompt.ask(self.app.phrases.get("find_in_room", letter=stone.face))
-            return
+            return "find"
         if stone.kind == SOUNDS:
             self.sounds_task(stone)
-            return
+            return None
         self.after_find()
 
     def sounds_task(self, stone):
@@ -212,9 +223,7 @@ class AlphabetPath(PieceMoves, GameScene):
             return
         face = self.landing.stone.face
         self.record(face, "found", True)
-        self.set_state("celebrate")
-        self.app.push(Celebration(self.app, self.app.phrases.get("found_it", letter=face), self.after_find,
-                                  big_letter=face))
+        self.celebrate(self.app.phrases.get("found_it", letter=face), face, self.after_find)
 
     def not_found(self):
         if self.state == "find":
@@ -229,39 +238,40 @@ class AlphabetPath(PieceMoves, GameScene):
             key = "already_covered" if covered else "not_on_mat"
             self.app.speaker.say(self.app.phrases.get(key, letter=face), interrupt=True)
             self.set_state("show")
-            self.timeline.tween(self, "shown_t", 0.0, SHOW_TIME, SHOW_TIME, "linear", then=self.after_cover)
             return
-        self.ask_to_cover(spot, self.app.phrases.get("you_have_tap" if self.tap_to_cover else "you_have",
-                                                     letter=spot.face))
+        self.ask_to_cover(spot)
 
-    def ask_to_cover(self, spot: MatSpot, line: str):
+    def ask_to_cover(self, spot: MatSpot):
         """Write the mat letter (or, with the teacher's tap option at level 1, tap it on the mat)."""
         self.cover_spot = spot
-        self.shown_letter = spot.face if self.state == "gift" else self.landing.stone.face
         if self.tap_to_cover:
+            self.shown_letter = self.landing.stone.face
             self.make_tiles(self.on_mat_tile)
             self.set_state("tap_mat")
-            self.prompt.ask(line)
-            self.started_at = time.monotonic()
-            return
-        self.shown_letter = spot.face
-        self.writing.start(spot.face, player=self.turns.current)
-        self.set_state("write")
-        self.prompt.ask(line)
+        else:
+            self.shown_letter = spot.face
+            self.set_state("write")
+
+    def celebrate(self, praise: str, letter: str, then):
+        self.set_state("celebrate")
+        self.app.push(Celebration(self.app, praise, then, big_letter=letter))
 
     def on_written(self, outcome):
         """Written: a celebration, then the chip. After three misses it is covered anyway."""
         if outcome.accepted:
-            praise = self.app.phrases.get("wrote_letter", letter=self.cover_spot.face)
-            self.set_state("celebrate")
-            self.app.push(Celebration(self.app, praise, self.drop_chip, big_letter=self.cover_spot.face))
+            face = self.cover_spot.face
+            self.celebrate(self.app.phrases.get("wrote_letter", letter=face), face, lambda: self.set_state("chip"))
             return
         self.app.speaker.say(self.app.phrases.get("covered_anyway"), interrupt=True)
-        self.drop_chip()
+        self.set_state("chip")
 
     def make_tiles(self, on_press):
         """The player's mat letters, big, to tap (see ``mats.mat_tiles``)."""
         self.tiles = mat_tiles(self.game.mats[self.player], self.turns.current.color, on_press)
+
+    def show_mat(self):
+        self.started_at = time.monotonic()
+        self.keys_on(next((t for t in self.tiles if t.enabled), None))
 
     def on_mat_tile(self, tile: LetterTile):
         if self.state != "tap_mat":
@@ -269,9 +279,7 @@ class AlphabetPath(PieceMoves, GameScene):
         right = tile.spot is self.cover_spot
         self.record(self.cover_spot.face, "tapped", right, chosen=tile.spot.face)
         if right:
-            self.set_state("celebrate")
-            self.app.push(Celebration(self.app, self.app.phrases.get("praise"), self.drop_chip,
-                                      big_letter=tile.spot.face))
+            self.celebrate(self.app.phrases.get("praise"), tile.spot.face, lambda: self.set_state("chip"))
         else:
             tile.shake()
             try_again(self.app, self.app.phrases.get("not_this_one", letter=tile.spot.face))
@@ -286,8 +294,7 @@ class AlphabetPath(PieceMoves, GameScene):
         self.players[self.player].collected.append(self.cover_spot.face)
         self.app.sounds.play("pop")
         self.app.speaker.say(self.app.phrases.get("covered", letter=self.cover_spot.face))
-        self.set_state("chip")
-        self.timeline.tween(self, "chip_k", 0.0, 1.0, CHIP_TIME, "drop_bounce", then=self.after_cover)
+        self.timeline.tween(self, "chip_k", 0.0, 1.0, CHIP_TIME, "drop_bounce")
 
     def after_cover(self):
         """A star (after a lap, a second turn with no letter, or every empty turn of the last player
@@ -295,14 +302,18 @@ class AlphabetPath(PieceMoves, GameScene):
         reason = self.game.gift_reason()
         if reason is not None and self.game.gift_choices() and not self.gift_given:
             self.gift_given = True
+            self.star_reason = reason
             self.make_tiles(self.on_gift_tile)
-            self.set_state("gift")
-            self.app.sounds.play("tada")
-            why = self.app.phrases.get({"lap": "lap", "misses": "miss_star", "alone": "alone_star"}[reason],
-                                       player=self.turns.current.name)
-            self.prompt.ask(why, self.app.phrases.get("lap_pick"))
-            return
+            return "gift"
         self.end_turn()
+
+    def show_star(self):
+        self.app.sounds.play("tada")
+        self.keys_on(next((t for t in self.tiles if t.enabled), None))
+
+    def star_lines(self) -> tuple[str, str]:
+        why = {"lap": "lap", "misses": "miss_star", "alone": "alone_star"}[self.star_reason]
+        return self.app.phrases.get(why, player=self.turns.current.name), self.app.phrases.get("lap_pick")
 
     def on_gift_tile(self, tile: LetterTile):
         if self.state != "gift" or tile.spot.covered:
@@ -311,9 +322,9 @@ class AlphabetPath(PieceMoves, GameScene):
         if self.tap_to_cover:
             self.cover_spot = tile.spot
             self.record(tile.spot.face, "tapped", True, chosen=tile.spot.face)
-            self.drop_chip()
+            self.set_state("chip")
             return
-        self.ask_to_cover(tile.spot, self.app.phrases.get("you_have", letter=tile.spot.face))
+        self.ask_to_cover(tile.spot)
 
     def end_turn(self):
         self.cover_spot = None
@@ -323,11 +334,9 @@ class AlphabetPath(PieceMoves, GameScene):
         self.game.next_turn()
         if self.game.finished:
             self.set_state("over")
-            self.app.speaker.say(self.app.phrases.get("all_mats_full"), interrupt=True)
-            self.timeline.after(2.5, self.finish)
             return
         self.turns.index = self.game.turn
-        self.start_turn()
+        self.set_state("roll")
 
     def finish(self):
         letters = [s.face for s in self.game.mats[0]]

@@ -18,7 +18,7 @@ import pygame
 from games.engine.core import draw as d
 from games.engine.play.celebration import Celebration
 from games.engine.play.common_scenes import Scoreboard, stars_for
-from games.engine.play.game_scene import GameScene
+from games.engine.play.game_scene import GameScene, State
 from games.engine.core.input import Pointer
 from games.engine.core.letters import CaseMode
 from games.engine.play.players import Player, TurnBadge, Turns, draw_avatar_on_disc
@@ -27,9 +27,9 @@ from games.engine.core.timeline import ease
 from games.engine.writing.writing_task import Fallback, WritingTask
 
 from . import GAME, art
-from .table import (CLOTH, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE, Candy, dish_spots, 
-                    draw_dish, draw_eating, draw_flying, draw_sparkles, grid_cells, lifted_offset, pictures_to_prepare,
-                    plate_layout, posed_candy)
+from .table import (CLOTH, DROP_SPEED, EAT_TIME, LIFT_SPEED, MINI, PAD, PLATE_SIZE, PLATE_SPOTS, TREAT_SIZE, Candy,
+                    dish_spots, draw_dish, draw_eating, draw_flying, draw_sparkles, grid_cells, lifted_offset,
+                    pictures_to_prepare, plate_layout, posed_candy)
 
 DEAL_STAGGER = 0.06      # seconds between candies landing on the table at the start
 LOOK_TIME = 0.7          # both candies up before the game says "match" or not
@@ -39,16 +39,32 @@ FLY_TIME = 0.9
 KEEP_AFTER = 3           # misses after which the pair is kept anyway
 TREATS_EACH = 3
 MOST_PAIRS = 10          # what fits on the cloth
-
-
 SAY_AGAIN_AT = (1196, 74)                # top right, above the table
-WAITING_STATES = ("pick", "write", "feast")   # the game waits for a tap: the prompt repeats when quiet
 
 
 class CandyMatch(GameScene):
     """One game: find every pair, then everyone eats three candies, then the stars screen."""
 
-    waiting_states = WAITING_STATES
+    #: a turn: "pick" two candies, "look" at them; a pair is "matched" (then written, with "write to keep")
+    #: and flies to the player's plate, two that differ show "no_match" and go "back"; the next player picks.
+    #: When the table is empty, everyone eats three candies ("feast"), and the game ends ("feast_over").
+    states = {
+        "deal": State(shows=("on_table",), prompt=lambda g: g.lift_lines(), after=lambda g: g.deal_time(),
+                      then="pick"),
+        "pick": State(shows=("on_table",), waits=True, keeps_voice=True),   # the deal's "lift two" carries on
+        "look": State(shows=("on_table",), after=LOOK_TIME, then=lambda g: g.judge()),
+        "matched": State(shows=("on_table",), enter=lambda g: g.show_pair(MATCH_SHOW), after=MATCH_SHOW,
+                         then=lambda g: g.after_match()),
+        "no_match": State(shows=("on_table",), enter=lambda g: g.show_pair(NO_MATCH_SHOW), after=NO_MATCH_SHOW,
+                          then=lambda g: g.put_back()),
+        "back": State(shows=("on_table",), after=1 / LIFT_SPEED, then=lambda g: g.next_turn()),
+        "write": State(shows=("pad",), enter=lambda g: g.writing.start(g.letter_to_write, player=g.turns.current),
+                       prompt=lambda g: g.app.phrases.get("write_to_keep", letter=g.letter_to_write), waits=True),
+        "celebrate": State(shows=("on_table",), enter=lambda g: g.celebrate()),
+        "fly": State(shows=("on_table",), enter=lambda g: g.fly_to_plate(), after=FLY_TIME, then=lambda g: g.landed()),
+        "feast": State(shows=("treats_left",), prompt=lambda g: g.feast_line(), interrupt=False, waits=True),
+        "feast_over": State(shows=("treats_left",), after=1.0, then=lambda g: g.finish_when_eaten()),
+    }
 
     def __init__(self, app, level, players: list[Player] | None = None):
         super().__init__(app, SAY_AGAIN_AT)
@@ -75,7 +91,6 @@ class CandyMatch(GameScene):
         self.picks = [0 for _ in self.players]
         self.tries = 0
         self.using_keys = False  # the last input was a key: keep a candy focused as things change
-        self.state = "deal"
         self.pair_t = 0.0        # seconds the lifted pair has been shown (sparkles, the no-match shake)
         self.fly_k = 0.0         # a kept pair on its way to the plate, 0..1
         self.warm_up = iter(())
@@ -97,39 +112,40 @@ class CandyMatch(GameScene):
             self.candies.append(candy)
         self.warm_up = pictures_to_prepare(size, {f for f, _ in faces}, self.pad if self.write_to_keep else None)
         self.set_state("deal")
-        self.prompt_lift(interrupt=True)
         self.badge.changed()
 
-    def prompt_lift(self, interrupt=False):
-        """Whose turn (with several players) and what to do."""
-        if self.lifted:
-            self.prompt.ask(self.app.phrases.get("lift_one_more"), interrupt=interrupt)
-            return
-        whose_turn = self.app.phrases.get("your_turn", player=self.turns.current.name) if self.turns.multi else None
-        key = "lift_two_matching" if self.matching else "lift_two"
-        self.prompt.ask(whose_turn, self.app.phrases.get(key), interrupt=interrupt)
+    def deal_time(self) -> float:
+        """Seconds until the last candy has dropped onto the table."""
+        return max((c.delay for c in self.candies), default=0.0) + 1 / DROP_SPEED
 
-    def set_state(self, state):
-        super().set_state(state)
-        on_table = [c for c in self.candies if not c.kept]
-        for c in on_table:
+    def lift_lines(self) -> tuple:
+        """Whose turn (with several players) and what to do."""
+        whose_turn = self.app.phrases.get("your_turn", player=self.turns.current.name) if self.turns.multi else None
+        return whose_turn, self.app.phrases.get("lift_two_matching" if self.matching else "lift_two")
+
+    def set_state(self, state, **how):
+        """As :meth:`GameScene.set_state`; the candies take taps only while a player picks (or eats), and
+        the keyboard's focus goes from a candy that has gone to the nearest one that takes taps."""
+        for c in self.on_table:
             c.enabled = state == "pick"
-        self.pad.visible = self.pad.enabled = state == "write"
-        if state == "write":
-            self.widgets = [self.home_button, self.say_again, self.pad]
-        elif state in ("feast", "feast_over"):
-            treats = [c for c in self.treats if not c.kept]
-            for c in treats:
-                c.enabled = state == "feast"
-            self.widgets = [self.home_button, self.say_again] + treats
-        else:
-            self.widgets = [self.home_button, self.say_again] + on_table
-        if self.focus not in self.widgets:
-            self.focus = self.nearest_candy(self.focus) if isinstance(self.focus, Candy) else None
+        for c in self.treats_left:
+            c.enabled = state == "feast"
+        gone = self.focus
+        super().set_state(state, **how)
+        if self.focus is None and isinstance(gone, Candy):
+            self.focus = self.nearest_candy(gone)
+
+    @property
+    def on_table(self) -> list[Candy]:
+        return [c for c in self.candies if not c.kept]
+
+    @property
+    def treats_left(self) -> list[Candy]:
+        return [c for c in self.treats if not c.kept]
 
     @property
     def pairs_left(self) -> int:
-        return sum(not c.kept for c in self.candies) // 2
+        return len(self.on_table) // 2
 
     # -- lifting -----------------------------------------------------------------------------------
     def on_candy(self, candy: Candy):
@@ -147,9 +163,8 @@ class CandyMatch(GameScene):
         if len(self.lifted) == 2:
             self.tries += 1
             self.set_state("look")
-            self.timeline.after(LOOK_TIME, self.judge)
 
-    def judge(self):
+    def judge(self) -> str:
         first, second = self.lifted
         if first.base == second.base:
             self.app.sounds.play("cheer")
@@ -159,39 +174,37 @@ class CandyMatch(GameScene):
                 big, small = sorted((first.face, second.face))   # capitals sort first
                 line = self.app.phrases.get("match_pair", big=big, small=small)
             self.app.speaker.say(line)
-            self.set_state("matched")
-            self.timeline.tween(self, "pair_t", 0.0, MATCH_SHOW, MATCH_SHOW, "linear", then=self.after_match)
-        else:
-            self.app.sounds.play("try_again")
-            self.app.speaker.say(self.app.phrases.get("no_match", first=first.face, second=second.face))
-            self.set_state("no_match")
-            self.timeline.tween(self, "pair_t", 0.0, NO_MATCH_SHOW, NO_MATCH_SHOW, "linear", then=self.put_back)
+            return "matched"
+        self.app.sounds.play("try_again")
+        self.app.speaker.say(self.app.phrases.get("no_match", first=first.face, second=second.face))
+        return "no_match"
+
+    def show_pair(self, seconds: float):
+        """The lifted pair stays up: sparkles for a match, a shake for two that differ (``pair_t``)."""
+        self.timeline.tween(self, "pair_t", 0.0, seconds, seconds, "linear")
 
     def after_match(self):
         if self.write_to_keep:
-            self.ask_to_write()
-        else:
-            self.keep_pair()
+            return "write"
+        self.keep_pair()
 
-    def put_back(self):
+    def put_back(self) -> str:
         for c in self.lifted:
             c.up = False
         self.lifted = []
         self.app.sounds.play("whoosh")
-        self.set_state("back")
-        self.timeline.after(1 / LIFT_SPEED, self.next_turn)
+        return "back"
 
     def next_turn(self):
+        """The next player's turn is said; what to do stays for the say-again button."""
         self.set_state("pick")
-        key = "lift_two_matching" if self.matching else "lift_two"
         if self.turns.multi:
-            player = self.turns.advance()
+            self.turns.advance()
             self.badge.changed()
-            whose_turn = self.app.phrases.get("your_turn", player=player.name)
+        whose_turn, what = self.lift_lines()
+        if whose_turn:
             self.app.speaker.say(whose_turn)
-            self.prompt.keep(whose_turn, self.app.phrases.get(key))
-        else:
-            self.prompt.keep(self.app.phrases.get(key))
+        self.prompt.keep(whose_turn, what)
 
     # -- write to keep -----------------------------------------------------------------------------
     @property
@@ -199,23 +212,21 @@ class CandyMatch(GameScene):
         """Same faces: that face. Big and small: the big letter, the one small hands learn first."""
         return min(c.face for c in self.lifted)
 
-    def ask_to_write(self):
-        self.writing.start(self.letter_to_write, player=self.turns.current)
-        self.set_state("write")
-        self.prompt.ask(self.app.phrases.get("write_to_keep", letter=self.letter_to_write))
-
     def on_written(self, outcome):
         """Written: a celebration, then the pair goes to the plate. After three misses it is kept anyway."""
         if outcome.accepted:
-            praise = self.app.phrases.get("wrote_letter", letter=self.letter_to_write)
             self.set_state("celebrate")
-            self.app.push(Celebration(self.app, praise, self.keep_pair, big_letter=self.letter_to_write))
             return
         self.app.speaker.say(self.app.phrases.get("kept_anyway"), interrupt=True)
         self.keep_pair()
 
+    def celebrate(self):
+        praise = self.app.phrases.get("wrote_letter", letter=self.letter_to_write)
+        self.app.push(Celebration(self.app, praise, self.keep_pair, big_letter=self.letter_to_write))
+
     # -- keeping a pair ----------------------------------------------------------------------------
     def keep_pair(self):
+        """The lifted pair leaves the table for the plate of the player whose turn it is."""
         owner = self.turns.index
         count = 2 * len(self.kept[owner]) + len(self.lifted)
         self.fly_size, spots = self.plate_spots(owner, count)
@@ -225,9 +236,11 @@ class CandyMatch(GameScene):
             self.flying.append((c, start, end))
             c.kept = True
         self.fly_owner = owner
-        self.app.sounds.play("whoosh")
         self.set_state("fly")
-        self.timeline.tween(self, "fly_k", 0.0, 1.0, FLY_TIME, "linear", then=self.landed)
+
+    def fly_to_plate(self):
+        self.app.sounds.play("whoosh")
+        self.timeline.tween(self, "fly_k", 0.0, 1.0, FLY_TIME, "linear")
 
     def landed(self):
         owner = self.fly_owner
@@ -267,14 +280,11 @@ class CandyMatch(GameScene):
         self.set_state("feast")
         if self.using_keys:
             self.focus = self.treats[0]
-        self.prompt_feast()
 
-    def prompt_feast(self):
+    def feast_line(self) -> str:
         if self.turns.multi:
-            self.prompt.ask(self.app.phrases.get("pick_three_player", player=self.turns.current.name),
-                            interrupt=False)
-        else:
-            self.prompt.ask(self.app.phrases.get("pick_three"), interrupt=False)
+            return self.app.phrases.get("pick_three_player", player=self.turns.current.name)
+        return self.app.phrases.get("pick_three")
 
     def on_treat(self, treat: Candy):
         if self.state != "feast" or treat.kept or treat.drop < 0.5:   # still dropping onto the dish
@@ -286,15 +296,16 @@ class CandyMatch(GameScene):
         self.eating.append({"treat": treat, "from": pygame.Vector2(treat.anchor), "to": spot, "t": 0.0,
                             "bites": 0, "unwrapped": False})
         self.app.sounds.play("pop")
-        if self.picks[eater] >= TREATS_EACH:
-            if all(p >= TREATS_EACH for p in self.picks):
-                self.set_state("feast_over")
-                self.timeline.after(1.0, self.finish_when_eaten)
-                return
+        if self.picks[eater] < TREATS_EACH:
+            self.widgets.remove(treat)
+            if self.focus is treat:
+                self.focus = self.nearest_candy(treat)
+        elif all(p >= TREATS_EACH for p in self.picks):
+            self.set_state("feast_over")
+        else:
             self.turns.advance()
             self.badge.changed()
-            self.prompt_feast()
-        self.set_state("feast")
+            self.set_state("feast")   # the next player's turn to pick
 
     def update_eating(self, dt):
         for e in self.eating:
@@ -361,8 +372,6 @@ class CandyMatch(GameScene):
         if self.state == "write":
             self.pad.update(dt)
         self.update_eating(dt)
-        if self.state == "deal" and all(c.drop >= 1 for c in self.candies):
-            self.set_state("pick")
         self.tick(dt)   # not super().update: kept candies and the pad update here, not as widgets
 
     # -- drawing -----------------------------------------------------------------------------------
@@ -370,7 +379,7 @@ class CandyMatch(GameScene):
         surface.blit(art.table(tuple(CLOTH)), (0, 0))
         for i in range(len(self.players)):
             self.draw_plate(surface, i)
-        on_table = [c for c in self.candies if not c.kept]
+        on_table = self.on_table
         for c in on_table:
             if c.lift == 0:
                 self.draw_candy(surface, c)

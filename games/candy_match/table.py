@@ -16,6 +16,7 @@ from games.engine.core.widgets import TAP_SLACK, Tappable
 from . import art
 
 LIFT_SPEED = 3.5         # lifts per second (a lift takes ~0.3 s)
+DROP_SPEED = 3           # drops per second: a candy falls onto the table in 1/3 s
 EAT_TIME = 1.9           # one treat: hop to the plate, unwrap, three bites
 
 CLOTH = pygame.Rect(250, 140, 780, 552)
@@ -56,7 +57,7 @@ class Candy(Tappable):
         if self.delay > 0:
             self.delay -= dt
         else:
-            self.drop = min(1.0, self.drop + dt * 3)
+            self.drop = min(1.0, self.drop + dt * DROP_SPEED)
         target = 1.0 if self.up else 0.0
         step = dt * LIFT_SPEED
         self.lift = min(target, self.lift + step) if self.lift < target else max(target, self.lift - step)

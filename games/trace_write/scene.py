@@ -25,7 +25,7 @@ from games.engine.writing.coach import (DOTS, TRACE, WRITE, HelpLevels, TracingS
 from games.engine.writing.guides import StrokeGuide, WatchMe
 from games.engine.records.writing_help import help_file
 from games.engine.play.common_scenes import StarsScreen, stars_for
-from games.engine.play.game_scene import GameScene
+from games.engine.play.game_scene import GameScene, State
 from games.engine.core.icons import icon
 from games.engine.core.scene import Scene
 from games.engine.core.widgets import Button
@@ -39,6 +39,7 @@ CARD = pygame.Rect(40, 150, 220, 240)
 SAY_AGAIN_AT = (CARD.centerx, 618)   # under the letter card and the eye
 WRITE_MISSES_BEFORE_HELP = 2     # misses on blank lines before the dots come back
 TIP_KINDS = ("order", "direction", "start")
+SHOWN = ("home_button", "watch_button", "say_again", "pad")   # in every step, in this order for Tab
 PART_REMINDERS = 2               # "Don't forget the line across!" keeps the ink this often per letter
 
 
@@ -54,6 +55,20 @@ class KeptInk:
 
 class TraceAndWrite(GameScene):
     """One game: a few letters from the active set, one sticker each."""
+
+    #: a letter's steps (``steps``, made in ``next_letter``): the pen shows how it is written ("watch"),
+    #: the child traces it with the coach ("guided": the full path or the dots, ``step[1]``), then writes
+    #: it on blank lines ("write"). A traced letter is praised before the next step ("traced"); every
+    #: letter ends with its sticker ("sticker"). The eye goes back to "watch", then to the same step.
+    states = {
+        "watch": State(shows=SHOWN, enter=lambda g: g.pen_writes(),
+                       prompt=lambda g: g.app.phrases.get("watch", letter=g.letter)),
+        "guided": State(shows=SHOWN, enter=lambda g: g.start_tracing(), waits=True,
+                        prompt=lambda g: g.app.phrases.get("trace" if g.step[1] == TRACE else "dots", letter=g.letter)),
+        "write": State(shows=SHOWN, enter=lambda g: g.start_writing(), prompt=lambda g: g.write_lines(), waits=True),
+        "traced": State(shows=SHOWN, enter=lambda g: g.praise_tracing(), after=0.9, then=lambda g: g.next_step()),
+        "sticker": State(shows=SHOWN, enter=lambda g: g.give_sticker()),
+    }
 
     def __init__(self, app, level, players=None):
         super().__init__(app, SAY_AGAIN_AT)
@@ -75,9 +90,8 @@ class TraceAndWrite(GameScene):
         self.pad = self.writing.pad
         self.watch_button = Button((CARD.centerx - 55, CARD.bottom + 30, 110, 110), self.watch, icon_name="eye",
                                    color=d.WHITE)
-        self.widgets = [self.home_button, self.watch_button, self.say_again, self.pad]
         self.steps: list[tuple[str, int]] = []
-        self.step = ("none", 0)
+        self.step = ("none", 0)          # the step under way ("done" between steps) and its help level
         self.session: TracingSession | None = None
         self.inked: list[int] = []
         self.part_reminders = 0          # times the coach asked for a forgotten bar, dot or hump
@@ -126,44 +140,55 @@ class TraceAndWrite(GameScene):
         self.start_step(kind, level)
 
     def start_step(self, kind, level):
+        """Begin step ``kind`` ("watch", "guided" or "write") at help ``level``: its state sets the pad up."""
         self.step = (kind, level)
         self.writing.cancel()     # only the "write" step is a writing task; the others trace
         self.timeline.clear()
         self.pad.enabled = kind != "watch"
-        name = self.letter   # the face the child writes, as it is written ("m" in a lower-case game)
-        kept = self.kept if self.kept is not None and (kind == "watch" or self.kept.step == (kind, level)) else None
-        if kind == "watch":
-            self.session = None
-            self.pad.reset(target=self.letter, guide=WatchMe(self.letter, self.speak_cue, self.next_step))
-            self.pad.auto_submit = 0
-            if kept is not None:      # the child's half letter stays, pale under the pen
-                self.pad.put_back(kept.strokes)
-                self.pad.ink_faded = True
-            self.prompt.ask(self.app.phrases.get("watch", letter=name))
-            self.prompt.hold()   # the pen is writing: nothing for the child to do yet
-            return
-        self.kept = None
-        if kind == "guided":
-            if kept is not None and kept.session is not None:   # back from watching: the coach goes on
-                self.session, self.inked = kept.session, kept.inked
-            else:
-                self.session = TracingSession(self.letter, self.lines_place(), self.app.settings.stroke_order)
-                self.inked = []   # the taught stroke each stroke of ink on the pad was taken as
-            self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, level, self.session))
-            self.pad.auto_submit = 0   # the coach knows when the letter is finished
-            self.prompt.ask(self.app.phrases.get("trace" if level == TRACE else "dots", letter=name))
+        self.set_state(kind)
+
+    def pen_writes(self):
+        """The "watch me" pen writes the letter; the child's half letter, kept while watching, stays pale under it."""
+        self.session = None
+        self.pad.reset(target=self.letter, guide=WatchMe(self.letter, self.speak_cue, self.next_step))
+        self.pad.auto_submit = 0
+        if self.kept is not None:
+            self.pad.put_back(self.kept.strokes)
+            self.pad.ink_faded = True
+
+    def ink_set_aside(self) -> KeptInk | None:
+        """The ink set aside while the pen showed how, if it was this step's (it is given back once)."""
+        kept, self.kept = self.kept, None
+        return kept if kept is not None and kept.step == self.step else None
+
+    def start_tracing(self):
+        kept = self.ink_set_aside()
+        if kept is not None and kept.session is not None:   # back from watching: the coach goes on
+            self.session, self.inked = kept.session, kept.inked
         else:
-            self.session = None
-            self.writing.start(self.letter, guide=StrokeGuide(self.letter, WRITE), again=self.watched_again)
-            self.pad.auto_submit = self.app.settings.auto_submit
-            which_case = None
-            if self.app.settings.case_must_match or self.card.shown != self.card.answer:
-                which_case = self.app.phrases.get("write_big" if self.letter.isupper() else "write_small",
-                                                  letter=name)
-            first_try = self.options.get("from_memory", False) and not self.watched_again and not self.writing.misses
-            self.prompt.ask(self.app.phrases.get("write_memory" if first_try else "write", letter=name), which_case)
+            self.session = TracingSession(self.letter, self.lines_place(), self.app.settings.stroke_order)
+            self.inked = []   # the taught stroke each stroke of ink on the pad was taken as
+        self.pad.reset(target=self.letter, guide=StrokeGuide(self.letter, self.step[1], self.session))
+        self.pad.auto_submit = 0   # the coach knows when the letter is finished
         if kept is not None:
             self.pad.put_back(kept.strokes)
+
+    def start_writing(self):
+        kept = self.ink_set_aside()
+        self.session = None
+        self.writing.start(self.letter, guide=StrokeGuide(self.letter, WRITE), again=self.watched_again)
+        self.pad.auto_submit = self.app.settings.auto_submit
+        if kept is not None:
+            self.pad.put_back(kept.strokes)
+
+    def write_lines(self) -> tuple:
+        """Write the letter (from memory, the first time at level 3), and in which case when that matters."""
+        which_case = None
+        if self.app.settings.case_must_match or self.card.shown != self.card.answer:
+            which_case = self.app.phrases.get("write_big" if self.letter.isupper() else "write_small",
+                                              letter=self.letter)
+        first_try = self.options.get("from_memory", False) and not self.watched_again and not self.writing.misses
+        return self.app.phrases.get("write_memory" if first_try else "write", letter=self.letter), which_case
 
     def lines_place(self):
         lines = self.pad.lines
@@ -249,10 +274,11 @@ class TraceAndWrite(GameScene):
         self.help.save(self.help_path)
         self.step = ("done", 0)
         self.pad.enabled = False
-        self.prompt.hold()
+        self.set_state("traced")
+
+    def praise_tracing(self):
         self.app.sounds.play("swish")
         self.app.speaker.say(self.app.phrases.get("praise"), interrupt=True)
-        self.timeline.after(0.9, self.next_step)
 
     def review_written(self, verdict, strokes) -> str:
         """The coach's look at a letter the recognizer accepted: was it written the taught way?"""
@@ -297,7 +323,9 @@ class TraceAndWrite(GameScene):
         self.pad.enabled = False
         self.stickers.append(self.letter)
         self.helped_letters += self.letter_helped
-        self.prompt.hold()
+        self.set_state("sticker")
+
+    def give_sticker(self):
         praise = self.app.phrases.get("wrote_letter", letter=self.letter) + " " + \
             self.app.phrases.get("sticker", letter=self.letter)
         self.app.push(Celebration(self.app, praise, self.next_letter, big_letter=self.letter))

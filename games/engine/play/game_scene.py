@@ -23,7 +23,8 @@ that goes on showing the same thing says ``keeps_voice=True`` and the lines carr
 
 The old way stays valid until each game moves over: a scene without a ``states`` table keeps its own
 string states and ``waiting_states``, and ``set_state`` then only sets ``state`` and the prompt's
-waiting (missing letter and basketball use the table; the other games still use the old way).
+waiting (missing letter, basketball, candy match, trace and write and the alphabet path use the table;
+the other games still use the old way).
 """
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ class State:
     """One state of a game's flow (see the module's docstring). Functions here take the scene.
 
     - ``shows``: names of the scene's attributes holding the widgets shown (a widget, a list of them or
-      None), after the home and say-again buttons, in the order they take taps and focus;
+      None), after the home and say-again buttons, in the order they take taps and focus (name
+      ``home_button`` or ``say_again`` here too to give them another place in that order);
     - ``enter``: run on entering, before the prompt (start a tween, play a sound, set up the task);
     - ``prompt``: said on entering: a phrase key, or a function giving the line or lines (None: the
       prompt stays what it was); ``interrupt=False`` lets the line being said finish first;
@@ -136,7 +138,9 @@ class GameScene(Scene):
         made new ones for it (a basket's tiles laid out anew). A key press never presses a widget the
         state does not show."""
         declared = self.states.get(self.state)
-        self.widgets = [self.home_button, self.say_again] + (self._widgets_of(declared.shows) if declared else [])
+        shown = self._widgets_of(declared.shows) if declared else []
+        # home and say-again come first, unless the state places them in its own Tab order
+        self.widgets = [w for w in (self.home_button, self.say_again) if w not in shown] + shown
         self.settle_focus()
 
     def _go_on(self, then: Step) -> None:

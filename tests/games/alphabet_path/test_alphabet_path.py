@@ -342,3 +342,19 @@ def test_the_hop_prompt_counts_in_lower_case_after_the_first_word(start):
     word = ["one", "two", "three", "four", "five", "six"][game.game.rolled - 1]
     assert line.startswith(word.capitalize() + "!") and f"hop {word} stones" in line.lower()
     assert word.capitalize() not in line[len(word) + 1:], line
+
+
+def test_tapping_the_die_stops_the_turns_line_and_takes_its_caption_off(start):
+    """The turn's lines belong to its "roll" state (a declared state): once the die is tapped they stop,
+    caption and all, so "Tap the die" never stays on screen while the die tumbles and its pips are counted."""
+    d = start(seed=3)
+    game = open_game(d, players=2)
+    wait(d, lambda: game.state == "roll" and d.app.speaker.caption == game.prompt.lines[0], what="the turn's line")
+    asked = set(game.prompt.lines)
+    assert len(asked) == 2, "whose turn it is, and what to do"
+    d.tap(game.die.rect.center)
+    assert game.state == "tumble"
+    assert d.app.speaker.caption not in asked
+    assert not asked & {line.caption for line in d.app.speaker._queue}
+    wait(d, lambda: game.die_lit == 1, what="the first pip")
+    assert d.app.speaker.caption == "One!"

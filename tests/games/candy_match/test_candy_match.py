@@ -355,3 +355,28 @@ def test_kept_candies_stay_inside_their_plate(make_app, pairs):
     a, b = 105, 65                      # the plate seen from above: an ellipse 210 x 130
     outside = ((xs - 640) / a) ** 2 + ((ys - 400) / b) ** 2 > 1
     assert outside.sum() == 0, f"{outside.sum()} candy pixels spill over the rim with {pairs} pairs"
+
+
+
+def test_the_keyboards_focus_moves_to_the_dish_for_the_next_eater(start):
+    """Two players eat by keyboard: each Enter eats the focused treat, the focus goes to the nearest
+    treat left, also when the first player's third treat passes the turn on."""
+    d = start()
+    game = open_game(d, players=2)
+    while on_table(game):
+        first = on_table(game)[0]
+        lift_pair(d, game, first, partner(game, first))
+        wait_for_next_turn(d, game)
+    d.key(pygame.K_RIGHT)                        # the keyboard comes in at the feast
+    wait_for_treats(d, game)
+    assert game.focus in game.treats
+    eaters = []
+    for _ in range(2 * TREATS_EACH):
+        eaters.append(game.turns.current.name)
+        eaten = game.focus
+        d.key(pygame.K_RETURN)
+        assert eaten.kept
+        if len(eaters) < 2 * TREATS_EACH:
+            assert game.focus in game.treats and not game.focus.kept, "the focus stays on the dish"
+    assert eaters == ["Lion"] * 3 + ["Frog"] * 3
+    wait(d, lambda: isinstance(d.top, StarsScreen), what="the end screen")

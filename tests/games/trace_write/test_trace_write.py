@@ -301,3 +301,26 @@ def test_a_tap_on_blank_lines_still_gets_its_kind_answer(make_app):
     d.tap(game.pad.rect.center)
     d.until(lambda: "bigger" in d.app.speaker.caption, seconds=10, what="'write it a bit bigger'")
     assert game.writing.misses == 1 and game.pad.strokes == []
+
+
+def test_tab_walks_down_the_left_side_in_every_step_home_eye_say_again(game_app):
+    """The steps are declared states; each keeps the page's order: home, the eye, say-again, the pad."""
+    import pygame
+    d = game_app(letters="t")
+    game = open_game(d, 1)                     # "Trace and write": watch, trace, write
+    seen = set()
+    for kind in ("watch", "guided", "write"):
+        wait_for(d, game, kind)
+        seen.add(game.state)
+        assert game.widgets == [game.home_button, game.watch_button, game.say_again, game.pad]
+        game.focus = None
+        order = []
+        for _ in range(3):
+            d.key(pygame.K_TAB)
+            order.append(game.focus)
+        assert order == [game.home_button, game.watch_button, game.say_again]
+        if kind == "guided":
+            write(d, game)
+        elif kind == "watch":
+            assert not game.prompt.waiting, "the pen is writing: the task is not said again meanwhile"
+    assert seen == {"watch", "guided", "write"}
