@@ -21,10 +21,7 @@ lines stop and their caption leaves the screen at once (``Speaker.withdraw``), s
 stands beside a picture it no longer fits ("Here are the letters: L, Z, P" over "? Z P"). A state
 that goes on showing the same thing says ``keeps_voice=True`` and the lines carry on into it.
 
-The old way stays valid until each game moves over: a scene without a ``states`` table keeps its own
-string states and ``waiting_states``, and ``set_state`` then only sets ``state`` and the prompt's
-waiting (missing letter, basketball, candy match, trace and write and the alphabet path use the table;
-the other games still use the old way).
+Every game declares its flow this way (and the README's template game).
 """
 from __future__ import annotations
 
@@ -81,8 +78,6 @@ class GameScene(Scene):
 
     #: the game's flow: state name -> :class:`State` (empty: the old way, see the module's docstring)
     states: dict[str, State] = {}
-    #: the old way: the states in which the game waits for the child (there the task is said again when all is quiet)
-    waiting_states: tuple[str, ...] = ()
 
     def __init__(self, app, say_again_at):
         super().__init__(app)
@@ -96,16 +91,9 @@ class GameScene(Scene):
         self._time_up = None   # the timeline job of the state's ``then``
 
     def set_state(self, state: str, *, quiet: bool = False) -> None:
-        """Move to ``state``. With a ``states`` table: the last state's lines are withdrawn (unless the new
+        """Move to ``state``: the last state's lines are withdrawn (unless the new
         one keeps them), then its widgets, ``enter``, prompt (``quiet``: kept for the say-again button
         but not said now, the game just said it another way), waiting and time-out, in that order."""
-        if not self.states:
-            self.state = state
-            if state in self.waiting_states:
-                self.prompt.wait()
-            else:
-                self.prompt.hold()
-            return
         declared = self.states.get(state)
         if declared is None:
             raise KeyError(f"{type(self).__name__} declares no state {state!r}; its states: {', '.join(self.states)}")

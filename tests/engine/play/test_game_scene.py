@@ -38,13 +38,6 @@ class Toy(GameScene):
         pass
 
 
-class OldWay(GameScene):
-    waiting_states = ("wait",)
-
-    def draw(self, surface):
-        pass
-
-
 @pytest.fixture
 def toy(make_app):
     app = make_app()
@@ -133,14 +126,3 @@ def test_leaving_the_game_withdraws_what_its_state_said(toy):
     assert d.app.speaker.caption == "Look at the card Q."
     d.app.pop()
     assert d.app.speaker.caption is None
-
-
-def test_the_old_way_still_works_without_a_table(make_app):
-    app = make_app()
-    game = OldWay(app, (200, 500))
-    app.push(game)
-    game.prompt.ask("Find the letter b!")
-    game.set_state("busy")
-    assert game.state == "busy" and not game.prompt.waiting
-    game.set_state("wait")
-    assert game.state == "wait" and game.prompt.waiting

@@ -4,7 +4,7 @@ import pygame
 from games.engine.core import draw as d
 from games.engine.play.celebration import Celebration
 from games.engine.play.common_scenes import StarsScreen, stars_for
-from games.engine.play.game_scene import GameScene
+from games.engine.play.game_scene import GameScene, State
 from games.engine.writing.writing_task import Fallback, WritingTask
 
 from . import GAME
@@ -16,22 +16,20 @@ SAY_AGAIN_AT = (220, 350)
 class WriteA(GameScene):
     """Made as ``WriteA(app, level, players)`` when a child starts the game."""
 
-    waiting_states = ("write",)                # the prompt is said again while the child is quiet
+    states = {                                 # the game's flow: what each state shows, does and says
+        "write": State(shows=("pad",), enter=lambda g: g.writing.start("A"), prompt="write_a", waits=True),
+        "cheer": State(),                      # the celebration is on top
+    }
 
     def __init__(self, app, level, players=None):
         super().__init__(app, SAY_AGAIN_AT)
         self.level, self.written, self.helped = level, 0, 0
         self.writing = WritingTask(app, PAD, self.on_written, recorder=GAME.recorder(app, level),
                                    fallback_after=3, fallback=Fallback.KEEP)
-        self.widgets = [self.home_button, self.say_again, self.writing.pad]
+        self.pad = self.writing.pad
 
     def enter(self):
-        self.ask()
-
-    def ask(self):
         self.set_state("write")
-        self.writing.start("A")
-        self.prompt.ask(self.app.phrases.get("write_a"))
 
     def on_written(self, outcome):             # once per letter: written, or kept after three misses
         self.written += 1
@@ -42,7 +40,7 @@ class WriteA(GameScene):
 
     def next_letter(self):                     # the celebration is over
         if self.written < self.level.options["rounds"]:
-            self.ask()
+            self.set_state("write")
         else:
             self.app.replace(StarsScreen(self.app, stars_for(self.helped), ["A"] * self.written,
                                          replay=lambda: self.app.replace(GAME.make_scene(self.app, self.level))))
