@@ -87,10 +87,11 @@ def main(argv=None):
     from recognizer.letter_or_not import DEFAULT_JUDGE, LetterOrNot
     from recognizer.training.train_letter_or_not import judge_section
     judge_path = Path(args.model).with_name(DEFAULT_JUDGE.name)
+    card = json.loads(card_path.read_text())
     if judge_path.exists():
-        card = json.loads(card_path.read_text())
         card["letter_or_not"] = judge_section(LetterOrNot.load(judge_path))
-        card_path.write_text(json.dumps(card, indent=2) + "\n")
+    card["headline"] = evaluate.headline(card)   # with the speed just measured
+    card_path.write_text(json.dumps(card, indent=2) + "\n")
     for where, path in tidy(card_path):
         print(f"replaced {path} in {where} by its file name")
     print(f"regenerated {card_path.name}")
