@@ -42,6 +42,7 @@ class GameStart(Scene):
     The picture bobs for a few seconds, then rests (a still screen costs next to nothing)."""
 
     BOB_SECONDS = 6.0
+    idle_fps = 2          # at rest nothing on it moves: a few frames a second keep the voice's turns
 
     def __init__(self, app, game):
         super().__init__(app)
@@ -133,6 +134,7 @@ class StarsScreen(Scene):
     nothing while the class sits on it)."""
 
     SWAY_SECONDS = 4.0
+    idle_fps = 2
 
     def __init__(self, app, stars: int, letters: list[str], *, replay, message=None):
         super().__init__(app)

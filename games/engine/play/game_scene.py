@@ -79,9 +79,16 @@ class GameScene(Scene):
     #: the game's flow: state name -> :class:`State` (empty: the old way, see the module's docstring)
     states: dict[str, State] = {}
 
+    #: a game waiting for the child, with nothing of its own on the move (no step or tween on its
+    #: timeline), keeps still after this many quiet seconds: the app then draws it ``idle_fps`` times a
+    #: second until input comes, instead of 60 (a class can sit on a game while the teacher talks)
+    STILL_AFTER = 3.0
+    idle_fps = 5          # enough for a glow to breathe and the prompt's quiet clock to run
+
     def __init__(self, app, say_again_at):
         super().__init__(app)
         self.t = 0.0
+        self._state_since = 0.0
         self.timeline = Timeline()
         self.home_button = home_button(self.back, ask=app)   # asks first; Esc does not
         self.prompt = Prompt(app.speaker)
@@ -103,7 +110,7 @@ class GameScene(Scene):
         if not declared.keeps_voice or self._visit is None:
             self._end_visit()
             self._visit = self.prompt.owner = _Visit(state)
-        self.state = state
+        self.state, self._state_since = state, self.t
         self.show_widgets()
         if declared.enter is not None:
             declared.enter(self)
@@ -170,6 +177,13 @@ class GameScene(Scene):
     def handle(self, event):
         self.prompt.child_acted()
         super().handle(event)
+
+    @property
+    def animating(self) -> bool:
+        declared = self.states.get(self.state) if self.state is not None else None
+        if declared is None or not declared.waits or self.timeline.busy:
+            return True
+        return self.t - self._state_since < self.STILL_AFTER
 
     def update(self, dt):
         super().update(dt)

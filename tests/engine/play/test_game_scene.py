@@ -126,3 +126,20 @@ def test_leaving_the_game_withdraws_what_its_state_said(toy):
     assert d.app.speaker.caption == "Look at the card Q."
     d.app.pop()
     assert d.app.speaker.caption is None
+
+
+def test_a_game_waiting_for_the_child_with_nothing_moving_keeps_still_after_a_moment(toy):
+    """Full frame rate while a state runs its course or something is on the move; a few frames a second
+    once the game has waited quietly for STILL_AFTER (23-28% of a core before, on a writing pad left alone)."""
+    d, game = toy
+    assert game.animating                               # "show": on its way to "cover"
+    d.seconds(3.1)
+    assert game.state == "ask" and game.animating       # just asked
+    d.seconds(GameScene.STILL_AFTER + 0.1)
+    assert not game.animating                           # waited quietly: still
+    game.timeline.after(1.0, lambda: None)
+    assert game.animating                               # something of its own on the move
+    d.seconds(1.1)
+    assert not game.animating
+    d.tap(game.card.rect.center)
+    assert game.state == "done" and game.animating      # a state that does not wait
