@@ -11,8 +11,8 @@ from games.engine.core import draw as d
 from games.engine.play.common_scenes import StarsScreen
 
 
-def test_the_stars_screen_sways_a_moment_then_keeps_still():
-    pygame.init()
+def test_the_stars_screen_sways_a_moment_then_keeps_still(make_app):
+    make_app()
     screen = StarsScreen(fake_app(), 2, ["a", "b"], replay=lambda: None)
     screen.enter()
     assert screen.animating
@@ -27,11 +27,11 @@ def test_the_stars_screen_sways_a_moment_then_keeps_still():
     assert pictures[0] == pictures[1]                    # and nothing on it moves any more
 
 
-def test_the_level_screen_bobs_its_picture_a_moment_then_keeps_still():
+def test_the_level_screen_bobs_its_picture_a_moment_then_keeps_still(make_app):
     """The same for a game's level screen (24% of a core while a child chose a level, before)."""
     from games.engine.play.common_scenes import GameStart
     from games.registry import load_games
-    pygame.init()
+    make_app()
     app = fake_app()
     screen = GameStart(app, load_games()[0])
     assert screen.animating

@@ -9,8 +9,8 @@ from games.missing_letter.art import paint_level
 COLOURS = [d.BLUE, d.RED, d.GREEN, d.PURPLE, d.TEAL]
 
 
-def test_no_level_picture_shows_the_hidden_letter_under_its_cloth():
-    pygame.init()
+def test_no_level_picture_shows_the_hidden_letter_under_its_cloth(make_app):
+    make_app()                                  # pygame and the fonts set up as the game has them
     for size in ((210, 150), (320, 220)):
         for level in GAME.levels:
             surface = pygame.Surface(size, pygame.SRCALPHA)
