@@ -300,8 +300,10 @@ class WritingReview(Scene):
         if item.review is not None:
             mark = "You said: right" if item.review else "You said: not right"
             row_y = card.bottom - BUTTON_H / 2 - 12
-            d.draw_text(surface, mark, 21, (card.x + 20 + d.font(21, True).size(mark)[0] / 2, row_y),
-                        d.shade(d.GREEN, 0.8) if item.review else d.RED, bold=True, max_width=card.w - 170)
+            room = card.w - 170                       # up to the Undo button, with a gap
+            width = min(d.font(21, True).size(mark)[0], room)   # a long mark is drawn smaller, not nearer Undo
+            d.draw_text(surface, mark, 21, (card.x + 20 + width / 2, row_y),
+                        d.shade(d.GREEN, 0.8) if item.review else d.RED, bold=True, max_width=room)
 
     def draw_empty(self, surface):
         if not self.samples_kept:
