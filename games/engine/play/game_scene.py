@@ -76,7 +76,7 @@ class _Visit:
 class GameScene(Scene):
     """A game's scene; ``say_again_at`` is where the game puts its say-again button."""
 
-    #: the game's flow: state name -> :class:`State` (empty: the old way, see the module's docstring)
+    #: the game's flow: state name -> :class:`State` (see the module's docstring)
     states: dict[str, State] = {}
 
     #: a game waiting for the child, with nothing of its own on the move (no step or tween on its
