@@ -11,7 +11,7 @@ GAME = GameInfo(
     levels=(
         Level("3 x 3 with a star", 1, {"size": 3}, picture=paint_level),
         Level("4 x 4", 2, {"size": 4}, picture=paint_level),
-        Level("4 x 4, write to cover", 3, {"size": 4, "write": True}, picture=paint_level),
+        Level("Write to cover", 3, {"size": 4, "write": True}, picture=paint_level),
     ),
     paint_icon=paint_icon,
     scene="games.bingo.scene.Bingo",
