@@ -134,3 +134,34 @@ def with_template_game() -> list:
     if str(TEMPLATE_GAMES) not in games.__path__:
         games.__path__.append(str(TEMPLATE_GAMES))
     return load_games() + [importlib.import_module("games.write_a").GAME]
+
+
+def class_on_launcher(app, children=(("Mia", "Cat", "blue"), ("Tom", "Owl", "red")), keep_writing=False):
+    """The class Ducks holding ``children`` (name, animal, colour) made and chosen, writing samples kept
+    when asked, and the launcher shown -> (Driver, {name: child})."""
+    from games.launcher import Launcher
+    store = app.progress.store
+    k = store.add_class("Ducks")
+    app.progress.set_active_class(k.id)
+    kids = {n: store.add_child(k.id, n, a, c) for n, a, c in children}
+    if keep_writing:
+        app.progress.keep_writing = True
+    app.push(Launcher(app))
+    app.run_frames(2)
+    return Driver(app), kids
+
+
+def play_write_a(drv, name):
+    """From the launcher: the template game "Write A", its level, the child's own avatar and the green
+    button -> the game's scene."""
+    drv.app.home()
+    drv.frames(1)
+    drv.tap(drv.top.cards["write_a"].rect.center)
+    drv.tap(drv.top.widgets[0].rect.center)
+    drv.until(lambda: type(drv.top).__name__ == "AvatarPicker", what="who are you")
+    card = next(c for c in drv.top.cards if c.child is not None and c.child.name == name)
+    drv.tap(card.rect.center)   # (her animal again, when she played last: that starts too)
+    if type(drv.top).__name__ == "AvatarPicker":
+        drv.tap(drv.top.go.rect.center)
+    drv.until(lambda: type(drv.top).__module__ == "games.write_a.scene", what="the game")
+    return drv.top

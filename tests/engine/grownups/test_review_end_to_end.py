@@ -4,12 +4,11 @@ the same A written again by that child is accepted, while another child's checke
 from __future__ import annotations
 
 import pytest
-from fakes import Driver, with_template_game
+from fakes import class_on_launcher, play_write_a, with_template_game
 
 from games.engine.grownups.profiles_screen import ProfilesScreen
 from games.engine.grownups.writing_review import WritingReview
 from games.engine.writing.checker import RecognizerChecker
-from games.launcher import Launcher
 
 
 def line(a, b, n=12):
@@ -22,29 +21,9 @@ HER_A = [line((40, 260), (130, 0)), line((130, 0), (220, 260)), line((60, 250), 
 
 @pytest.fixture
 def school(make_app):
-    checker = RecognizerChecker(background=False)
-    app = make_app(checker=checker, games=with_template_game())
-    store = app.progress.store
-    k = store.add_class("Ducks")
-    app.progress.set_active_class(k.id)
-    kids = {n: store.add_child(k.id, n, a, c) for n, a, c in (("Mia", "Cat", "blue"), ("Tom", "Owl", "red"))}
-    app.progress.keep_writing = True
-    app.push(Launcher(app))
-    app.run_frames(2)
-    return Driver(app), kids
+    app = make_app(checker=RecognizerChecker(background=False), games=with_template_game())
+    return class_on_launcher(app, keep_writing=True)
 
-
-def play_write_a(drv, name):
-    drv.app.home()
-    drv.frames(1)
-    drv.tap(drv.top.cards["write_a"].rect.center)
-    drv.tap(drv.top.widgets[0].rect.center)
-    drv.until(lambda: type(drv.top).__name__ == "AvatarPicker", what="who are you")
-    drv.tap(next(c for c in drv.top.cards if c.child is not None and c.child.name == name).rect.center)
-    if type(drv.top).__name__ == "AvatarPicker":
-        drv.tap(drv.top.go.rect.center)
-    drv.until(lambda: type(drv.top).__module__ == "games.write_a.scene", what="the game")
-    return drv.top
 
 
 def write_her_a(drv, scene):

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from fakes import Driver
+from fakes import class_on_launcher
 
 from games.engine.grownups.profiles_screen import ProfilesScreen
 from games.engine.grownups.writing_review import PER_PAGE, WritingReview, paint_writing, when
 from games.engine.play.players import Player
 from games.engine.records.recorder import Recorder
-from games.launcher import Launcher
 
 B_AS_D = [[(520, 160), (520, 400)], [(520, 330), (470, 300), (430, 340), (440, 390), (480, 405), (520, 380)]]
 
@@ -24,15 +23,7 @@ def wrote(app, child, letter="b", correct=False, refusal="another letter", best=
 
 @pytest.fixture
 def school(make_app):
-    app = make_app()
-    store = app.progress.store
-    k = store.add_class("Ducks")
-    app.progress.set_active_class(k.id)
-    kids = {n: store.add_child(k.id, n, a, c) for n, a, c in (("Mia", "Cat", "blue"), ("Tom", "Owl", "red"))}
-    app.progress.keep_writing = True
-    app.push(Launcher(app))
-    app.run_frames(2)
-    return Driver(app), kids
+    return class_on_launcher(make_app(), keep_writing=True)
 
 
 def button(scene, label):

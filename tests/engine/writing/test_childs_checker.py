@@ -7,14 +7,13 @@ import logging
 import threading
 
 import pytest
-from fakes import Driver, FakeRecognizer, with_template_game
+from fakes import FakeRecognizer, class_on_launcher, play_write_a, with_template_game
 
 from games.engine.play.players import Player
 from games.engine.records.recorder import Recorder
 from games.engine.writing import checker as checker_module
 from games.engine.writing.checker import RecognizerChecker, checker_for, use_childrens_checkers
 from games.engine.writing.writing_task import WritingTask
-from games.launcher import Launcher
 
 HER_A = [[(0, 200), (60, 0), (120, 200)], [(20, 150), (100, 150)]]   # how she writes an A (the usual checker: a scribble)
 
@@ -37,28 +36,8 @@ def confirm(app, child, strokes, letter="A", right=True):
 def school(make_app):
     rec = FakeRecognizer()
     app = make_app(checker=RecognizerChecker(recognizer=rec), games=with_template_game())
-    store = app.progress.store
-    k = store.add_class("Ducks")
-    app.progress.set_active_class(k.id)
-    kids = {n: store.add_child(k.id, n, a, c) for n, a, c in (("Mia", "Cat", "blue"), ("Tom", "Owl", "red"))}
-    app.push(Launcher(app))
-    app.run_frames(2)
-    return Driver(app), kids, rec
+    return (*class_on_launcher(app), rec)
 
-
-def play_write_a(drv, name):
-    """From the launcher: "Write A", its level, the child's own avatar and the green button."""
-    drv.app.home()
-    drv.frames(1)
-    drv.tap(drv.top.cards["write_a"].rect.center)
-    drv.tap(drv.top.widgets[0].rect.center)
-    drv.until(lambda: type(drv.top).__name__ == "AvatarPicker", what="who are you")
-    card = next(c for c in drv.top.cards if c.child is not None and c.child.name == name)
-    drv.tap(card.rect.center)   # (her animal again, when she played last: that starts too)
-    if type(drv.top).__name__ == "AvatarPicker":
-        drv.tap(drv.top.go.rect.center)
-    drv.until(lambda: type(drv.top).__module__ == "games.write_a.scene", what="the game")
-    return drv.top
 
 
 def write_on_pad(drv, scene, strokes):
